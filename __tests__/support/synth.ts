@@ -1,0 +1,65 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { AzapiProvider } from '../../src/azapi';
+
+/** A synthesized stack, parsed: `resource.<type>.<name>`, `data`, `output`, `terraform`... */
+export interface SynthesizedStack {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, Record<string, unknown>>;
+  readonly terraform?: Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * A test stack with both providers configured, as users' stacks have them. `Testing.stubVersion` keeps the
+ * cdktf version out of snapshots.
+ */
+export function testStack(): TerraformStack {
+  const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
+  const stack = new TerraformStack(app, 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new AzapiProvider(stack, 'azapi');
+  return stack;
+}
+
+/** Synthesizes the stack to its Terraform JSON string (as written to cdk.tf.json). */
+export function synthString(stack: TerraformStack): string {
+  return Testing.synth(stack);
+}
+
+/** Synthesizes the stack and parses it. */
+export function synthJson(stack: TerraformStack): SynthesizedStack {
+  return JSON.parse(synthString(stack)) as SynthesizedStack;
+}
+
+/** Builds a stack with `build` and returns its parsed synthesized JSON. */
+export function synthWith(build: (stack: Construct) => void): SynthesizedStack {
+  const stack = testStack();
+  build(stack);
+  return synthJson(stack);
+}
+
+/** All resources of one Terraform type, keyed by their logical name. */
+export function resourcesOfType(
+  json: SynthesizedStack,
+  type: string,
+): Record<string, Record<string, unknown>> {
+  return json.resource?.[type] ?? {};
+}
+
+/** The one resource of a type whose logical name contains `fragment`; fails when there is not exactly one. */
+export function resourceNamed(
+  json: SynthesizedStack,
+  type: string,
+  fragment: string,
+): Record<string, unknown> & { depends_on?: string[] } {
+  const matches = Object.entries(resourcesOfType(json, type)).filter(([name]) => name.includes(fragment));
+  if (matches.length !== 1) {
+    throw new Error(
+      `expected one ${type} named like '${fragment}', found ${matches.length}: ${matches.map(([n]) => n).join(', ')}`,
+    );
+  }
+  return matches[0][1] as Record<string, unknown> & { depends_on?: string[] };
+}

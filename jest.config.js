@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+};

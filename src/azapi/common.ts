@@ -1,0 +1,69 @@
+/** The provider source and version constraint every azapi binding synthesizes against. */
+export const AZAPI_PROVIDER_METADATA = {
+  providerName: 'azapi',
+  providerVersionConstraint: '~> 2.12',
+} as const;
+
+/**
+ * A request or response body. Any JSON-shaped object; Terraform tokens inside it (references to other
+ * resources) resolve to interpolations when the stack is synthesized.
+ */
+export type AzapiBody = object;
+
+/**
+ * Values azapi exports from the response into `output`: a list of property paths, or a map from an output
+ * key to a JMESPath query.
+ */
+export type AzapiResponseExportValues = string[] | { readonly [outputKey: string]: string };
+
+/** Retry block shared by azapi resources: retry a request while its error matches one of the patterns. */
+export interface AzapiRetry {
+  /** Regular expressions matched against the error message. */
+  readonly errorMessageRegex: string[];
+  /** @default 10 (provider default) */
+  readonly intervalSeconds?: number;
+  /** @default 180 (provider default) */
+  readonly maxIntervalSeconds?: number;
+}
+
+/** Terraform operation timeouts, as Go durations such as `"30m"` or `"2h"`. */
+export interface AzapiTimeouts {
+  readonly create?: string;
+  readonly read?: string;
+  readonly update?: string;
+  readonly delete?: string;
+}
+
+export function retryToTerraform(retry?: AzapiRetry): Record<string, unknown> | undefined {
+  if (retry === undefined) return undefined;
+  return {
+    error_message_regex: retry.errorMessageRegex,
+    interval_seconds: retry.intervalSeconds,
+    max_interval_seconds: retry.maxIntervalSeconds,
+  };
+}
+
+export function timeoutsToTerraform(timeouts?: AzapiTimeouts): Record<string, unknown> | undefined {
+  if (timeouts === undefined) return undefined;
+  return { create: timeouts.create, read: timeouts.read, update: timeouts.update, delete: timeouts.delete };
+}
+
+/**
+ * Turns the JSON attribute map into the typed form `cdktf synth --hcl` renders. Scalars keep their type;
+ * objects (bodies, maps, blocks) render as HCL object expressions, which is what azapi expects.
+ */
+export function toHclAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined) continue;
+    result[name] = { value, ...hclTypeOf(value) };
+  }
+  return result;
+}
+
+function hclTypeOf(value: unknown): { isBlock: boolean; type: string; storageClassType: string } {
+  if (typeof value === 'string') return { isBlock: false, type: 'simple', storageClassType: 'string' };
+  if (typeof value === 'number') return { isBlock: false, type: 'simple', storageClassType: 'number' };
+  if (typeof value === 'boolean') return { isBlock: false, type: 'simple', storageClassType: 'boolean' };
+  return { isBlock: false, type: 'any', storageClassType: 'any' };
+}

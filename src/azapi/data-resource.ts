@@ -1,0 +1,73 @@
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+import { AZAPI_PROVIDER_METADATA, AzapiResponseExportValues, toHclAttributes } from './common';
+
+export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
+  /** `<resource provider>/<type>@<api-version>`. */
+  readonly type: string;
+  /** ARM id of the resource to read. Give either this or `name` and `parentId`. @default none */
+  readonly resourceId?: string;
+  /** @default none */
+  readonly name?: string;
+  /** @default none */
+  readonly parentId?: string;
+  /** @default provider default */
+  readonly responseExportValues?: AzapiResponseExportValues;
+}
+
+/** The `azapi_resource` data source: reads an existing resource. */
+export class DataAzapiResource extends cdktf.TerraformDataSource {
+  public static readonly tfResourceType = 'azapi_resource';
+
+  private readonly config: DataAzapiResourceConfig;
+
+  constructor(scope: Construct, id: string, config: DataAzapiResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: DataAzapiResource.tfResourceType,
+      terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach,
+    });
+    if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
+      throw new Error(
+        `azapi data source '${id}' needs either resourceId or both name and parentId: set resourceId to the ARM id of the resource to read`,
+      );
+    }
+    this.config = config;
+  }
+
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  public get location(): string {
+    return this.getStringAttribute('location');
+  }
+
+  public get output(): cdktf.IResolvable {
+    return this.interpolationForAttribute('output');
+  }
+
+  /** One value exported by `responseExportValues`, as a string token. */
+  public outputString(key: string): string {
+    return this.getStringAttribute(`output.${key}`);
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    return {
+      type: c.type,
+      resource_id: c.resourceId,
+      name: c.name,
+      parent_id: c.parentId,
+      response_export_values: c.responseExportValues,
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return toHclAttributes(this.synthesizeAttributes());
+  }
+}

@@ -1,0 +1,91 @@
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+import {
+  AZAPI_PROVIDER_METADATA,
+  AzapiBody,
+  AzapiResponseExportValues,
+  AzapiRetry,
+  AzapiTimeouts,
+  retryToTerraform,
+  timeoutsToTerraform,
+  toHclAttributes,
+} from './common';
+
+/** When an `azapi_resource_action` runs. */
+export enum AzapiActionWhen {
+  APPLY = 'apply',
+  DESTROY = 'destroy',
+}
+
+export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments {
+  /** `<resource provider>/<type>@<api-version>` of the resource the action is called on. */
+  readonly type: string;
+  /** ARM id of the resource the action is called on. */
+  readonly resourceId: string;
+  /** The action, the last path segment (e.g. `provisionManagedNetwork`). @default none: a request on the resource itself */
+  readonly action?: string;
+  /** @default POST */
+  readonly method?: string;
+  /** Request body. azapi does not schema-check action bodies. @default none */
+  readonly body?: AzapiBody;
+  /** @default AzapiActionWhen.APPLY */
+  readonly when?: AzapiActionWhen;
+  /** @default none */
+  readonly locks?: string[];
+  /** @default none */
+  readonly responseExportValues?: AzapiResponseExportValues;
+  /** @default no retry */
+  readonly retry?: AzapiRetry;
+  /** @default provider defaults */
+  readonly timeouts?: AzapiTimeouts;
+}
+
+/** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
+export class AzapiResourceAction extends cdktf.TerraformResource {
+  public static readonly tfResourceType = 'azapi_resource_action';
+
+  private readonly config: AzapiResourceActionConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
+    super(scope, id, {
+      terraformResourceType: AzapiResourceAction.tfResourceType,
+      terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach,
+    });
+    this.config = config;
+  }
+
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  public get output(): cdktf.IResolvable {
+    return this.interpolationForAttribute('output');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    return {
+      type: c.type,
+      resource_id: c.resourceId,
+      action: c.action,
+      method: c.method,
+      body: c.body,
+      when: c.when,
+      locks: c.locks,
+      response_export_values: c.responseExportValues,
+      retry: retryToTerraform(c.retry),
+      timeouts: timeoutsToTerraform(c.timeouts),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return toHclAttributes(this.synthesizeAttributes());
+  }
+}

@@ -1,0 +1,129 @@
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+import {
+  AZAPI_PROVIDER_METADATA,
+  AzapiBody,
+  AzapiResponseExportValues,
+  AzapiRetry,
+  AzapiTimeouts,
+  retryToTerraform,
+  timeoutsToTerraform,
+  toHclAttributes,
+} from './common';
+
+/** The managed identity block of an `azapi_resource`. */
+export interface AzapiResourceIdentity {
+  /** `SystemAssigned`, `UserAssigned`, `SystemAssigned, UserAssigned` or `None`. */
+  readonly type: string;
+  /** ARM ids of user-assigned identities. @default none */
+  readonly identityIds?: string[];
+}
+
+export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
+  /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
+  readonly type: string;
+  /** Resource name (last segment of its id). */
+  readonly name: string;
+  /** ARM id of the parent: a resource group for top-level resources, the parent resource for children. */
+  readonly parentId: string;
+  /** Location of tracked resources; leave unset for proxy resources such as outbound rules. @default none */
+  readonly location?: string;
+  /** The request body, as an object (azapi v2 refuses JSON strings). @default none */
+  readonly body?: AzapiBody;
+  /** @default no identity */
+  readonly identity?: AzapiResourceIdentity;
+  /** @default no tags */
+  readonly tags?: { [key: string]: string };
+  /** Response properties exported into `output`. @default provider default (read-only properties) */
+  readonly responseExportValues?: AzapiResponseExportValues;
+  /** Validate `body` against the provider's embedded API types at plan time. @default true */
+  readonly schemaValidationEnabled?: boolean;
+  /** @default false */
+  readonly ignoreCasing?: boolean;
+  /** @default true */
+  readonly ignoreMissingProperty?: boolean;
+  /** @default false */
+  readonly ignoreNullProperty?: boolean;
+  /** Body paths whose drift is ignored; azapi copies them from the live resource into updates. @default none */
+  readonly ignoreBodyChanges?: string[];
+  /** Names of in-process locks held for the whole create, update and delete. @default none */
+  readonly locks?: string[];
+  /** Values whose change replaces the resource. @default none */
+  readonly replaceTriggersRefs?: string[];
+  /** External values whose change replaces the resource. @default none */
+  readonly replaceTriggersExternalValues?: unknown;
+  /** @default no retry */
+  readonly retry?: AzapiRetry;
+  /** @default provider defaults */
+  readonly timeouts?: AzapiTimeouts;
+}
+
+/** An `azapi_resource`: a full ARM resource managed with PUT/GET/DELETE. */
+export class AzapiResource extends cdktf.TerraformResource {
+  public static readonly tfResourceType = 'azapi_resource';
+
+  private readonly config: AzapiResourceConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: AzapiResource.tfResourceType,
+      terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach,
+    });
+    this.config = config;
+  }
+
+  /** The ARM id of the resource. */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The resource type with api-version, as configured. */
+  public get type(): string {
+    return this.config.type;
+  }
+
+  /** The values exported by `responseExportValues`. */
+  public get output(): cdktf.IResolvable {
+    return this.interpolationForAttribute('output');
+  }
+
+  /** One value exported by `responseExportValues` (a map key or a property path), as a string token. */
+  public outputString(key: string): string {
+    return this.getStringAttribute(`output.${key}`);
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    return {
+      type: c.type,
+      name: c.name,
+      parent_id: c.parentId,
+      location: c.location,
+      body: c.body,
+      identity: c.identity && { type: c.identity.type, identity_ids: c.identity.identityIds },
+      tags: c.tags,
+      response_export_values: c.responseExportValues,
+      schema_validation_enabled: c.schemaValidationEnabled,
+      ignore_casing: c.ignoreCasing,
+      ignore_missing_property: c.ignoreMissingProperty,
+      ignore_null_property: c.ignoreNullProperty,
+      ignore_body_changes: c.ignoreBodyChanges,
+      locks: c.locks,
+      replace_triggers_refs: c.replaceTriggersRefs,
+      replace_triggers_external_values: c.replaceTriggersExternalValues,
+      retry: retryToTerraform(c.retry),
+      timeouts: timeoutsToTerraform(c.timeouts),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return toHclAttributes(this.synthesizeAttributes());
+  }
+}

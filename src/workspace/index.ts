@@ -1,0 +1,2 @@
+export * from './isolation-mode';
+export * from './workspace-ref';

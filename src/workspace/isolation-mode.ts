@@ -1,0 +1,25 @@
+import { IsolationModeValue } from '../arm';
+
+/** Outbound isolation of a workspace's managed virtual network. */
+export class IsolationMode {
+  /** Only outbound traffic to approved destinations (outbound rules) is allowed. The how-to's default. */
+  public static readonly ALLOW_ONLY_APPROVED_OUTBOUND = new IsolationMode('AllowOnlyApprovedOutbound');
+  /** All outbound internet traffic is allowed; FQDN and service-tag rules are not accepted. */
+  public static readonly ALLOW_INTERNET_OUTBOUND = new IsolationMode('AllowInternetOutbound');
+  /** No managed virtual network. Not network isolation: only for comparison and migration. */
+  public static readonly DISABLED = new IsolationMode('Disabled');
+
+  private constructor(
+    /** The ARM value of `managedNetwork.isolationMode`. */
+    public readonly value: IsolationModeValue,
+  ) {}
+
+  /** Whether the workspace has a managed virtual network at all. */
+  public get isManaged(): boolean {
+    return this.value !== 'Disabled';
+  }
+
+  public toString(): string {
+    return this.value;
+  }
+}

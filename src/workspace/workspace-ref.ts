@@ -1,0 +1,77 @@
+import { IConstruct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { MlApiVersion } from '../arm';
+import { IsolationMode } from './isolation-mode';
+
+/**
+ * How callers reach the workspace (and its online endpoints) from inside a network. Endpoints with public
+ * network access disabled are only usable when this is not `NONE`.
+ */
+export enum InboundAccess {
+  /** The workspace has an inbound private endpoint created by this library. */
+  PRIVATE_ENDPOINT = 'PrivateEndpoint',
+  /** Public network access is enabled on the workspace. */
+  PUBLIC = 'Public',
+  /** The user said inbound access (a private endpoint, a VPN...) is arranged outside this stack. */
+  ARRANGED_ELSEWHERE = 'ArrangedElsewhere',
+}
+
+/** The workspace's default blob datastore (`workspaceblobstore`), where local assets are uploaded. */
+export interface WorkspaceBlobStore {
+  /** ARM id of the storage account. */
+  readonly storageAccountId: string;
+  /** Storage account name. */
+  readonly storageAccountName: string;
+  /** Blob container, `azureml-blobstore-<workspace GUID>`. */
+  readonly containerName: string;
+}
+
+/** Options of an FQDN outbound rule. */
+export interface OutboundFqdnRuleOptions {
+  /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
+  readonly ruleName: string;
+  /** Host name, wildcards allowed (`*.anaconda.org`). */
+  readonly destination: string;
+}
+
+/** A rule added to a workspace's managed network. */
+export interface IOutboundRule extends IConstruct, ITerraformDependable {
+  /** The rule name. */
+  readonly ruleName: string;
+  /** ARM id of the rule. */
+  readonly outboundRuleId: string;
+}
+
+/** A Machine Learning workspace with a managed virtual network, created here or imported. */
+export interface IManagedVnetWorkspace extends IConstruct {
+  /** ARM id of the workspace. */
+  readonly workspaceId: string;
+  /** Workspace name. */
+  readonly workspaceName: string;
+  /** Azure region of the workspace. */
+  readonly location: string;
+  /** Name of the workspace's resource group. */
+  readonly resourceGroupName: string;
+  /** The api-version used for this workspace and its children. */
+  readonly apiVersion: MlApiVersion;
+  /** Outbound isolation of the managed network. */
+  readonly isolationMode: IsolationMode;
+  /** How the workspace is reached inbound, or undefined when nothing provides inbound access. */
+  readonly inboundAccess: InboundAccess | undefined;
+  /**
+   * Whether the workspace's container registry is reachable only privately (public network access off).
+   * Undefined when not known at synth time.
+   */
+  readonly containerRegistryPrivateOnly: boolean | undefined;
+  /** The workspace GUID (`properties.workspaceId`). */
+  readonly workspaceGuid: string;
+  /** The default blob datastore, for uploading local assets. */
+  readonly workspaceBlobStore: WorkspaceBlobStore;
+  /**
+   * What online deployments must depend on: the managed-network provisioning (after the workspace, its
+   * inbound private endpoint and every outbound rule) and the image-build compute.
+   */
+  readonly managedNetworkReady: ITerraformDependable[];
+  /** Adds an FQDN outbound rule (only with AllowOnlyApprovedOutbound). */
+  addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): IOutboundRule;
+}
