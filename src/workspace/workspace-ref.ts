@@ -63,6 +63,12 @@ export interface IManagedVnetWorkspace extends IConstruct {
    * Undefined when not known at synth time.
    */
   readonly containerRegistryPrivateOnly: boolean | undefined;
+  /** ARM id of the workspace's storage account. */
+  readonly storageAccountId: string;
+  /** ARM id of the workspace's Key Vault. */
+  readonly keyVaultId: string;
+  /** ARM id of the workspace's container registry; undefined when the workspace has none yet. */
+  readonly containerRegistryId: string | undefined;
   /** The workspace GUID (`properties.workspaceId`). */
   readonly workspaceGuid: string;
   /** The default blob datastore, for uploading local assets. */
