@@ -1,1 +1,5 @@
-export {};
+export * from './private-endpoint-target';
+export * from './outbound-rule-base';
+export * from './fqdn-rule';
+export * from './service-tag-rule';
+export * from './private-endpoint-rule';

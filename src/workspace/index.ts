@@ -1,2 +1,11 @@
 export * from './isolation-mode';
 export * from './workspace-ref';
+export * from './firewall-sku';
+export * from './workspace-identity';
+export * from './image-build-compute';
+export * from './associated-resources';
+export * from './inbound-private-endpoint';
+export * from './managed-network-provisioning';
+export * from './workspace-base';
+export * from './managed-vnet-workspace';
+export type { ImportedWorkspaceAttributes } from './imported-workspace';

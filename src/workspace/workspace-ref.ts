@@ -78,6 +78,19 @@ export interface IManagedVnetWorkspace extends IConstruct {
    * inbound private endpoint and every outbound rule) and the image-build compute.
    */
   readonly managedNetworkReady: ITerraformDependable[];
-  /** Adds an FQDN outbound rule (only with AllowOnlyApprovedOutbound). */
+  /**
+   * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
+   * identity, or its user-assigned one). Undefined when not known.
+   */
+  readonly workspacePrincipalId?: string;
+  /**
+   * Adds an FQDN outbound rule (only with AllowOnlyApprovedOutbound). Adding the same rule name with the same
+   * destination twice returns the first rule, so several deployments can each ask for `pypi.org`.
+   */
   addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): IOutboundRule;
+  /**
+   * Called by every outbound rule of this workspace: makes the managed-network provisioning (and so every
+   * deployment) wait for the rule, and refuses a second rule with the same name (SE111).
+   */
+  registerOutboundRule(rule: IOutboundRule): void;
 }

@@ -1,0 +1,20 @@
+import { refuse } from '../checks';
+import { IsolationMode } from '../workspace/isolation-mode';
+import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
+
+/** SE103: FQDN and service-tag rules exist only under AllowOnlyApprovedOutbound. */
+export function checkApprovedOutboundOnly(
+  kind: string,
+  ruleName: string,
+  workspace: IManagedVnetWorkspace,
+): void {
+  if (workspace.isolationMode !== IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) {
+    refuse(
+      'SE103',
+      `${kind} outbound rule '${ruleName}' cannot be added to workspace '${workspace.workspaceName}' with isolation ` +
+        `mode ${workspace.isolationMode.value}: Azure accepts ${kind} rules only with AllowOnlyApprovedOutbound ` +
+        `(with AllowInternetOutbound all internet traffic is already allowed); use ` +
+        `IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND or remove the rule`,
+    );
+  }
+}

@@ -1,0 +1,134 @@
+import { Construct } from 'constructs';
+import { dependable } from 'cdktf';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
+import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { PrivateEndpointTarget } from './private-endpoint-target';
+
+/** The role the workspace identity needs on a private endpoint target to approve the connection. */
+export const NETWORK_CONNECTION_APPROVER_ROLE = 'Azure AI Enterprise Network Connection Approver';
+
+/** Options of a private endpoint outbound rule. */
+export interface OutboundPrivateEndpointRuleOptions {
+  /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
+  readonly ruleName: string;
+  /** ARM id of the resource the private endpoint connects to. */
+  readonly serviceResourceId: string;
+  /** The private link sub-resource, e.g. `PrivateEndpointTarget.BLOB`. */
+  readonly subresourceTarget: PrivateEndpointTarget;
+  /** Also reachable from Spark jobs (provision the network with `includeSpark`). @default false */
+  readonly sparkEnabled?: boolean;
+  /** Host names to map to the private endpoint (for application gateways and similar targets). @default none */
+  readonly fqdns?: string[];
+  /**
+   * Grant the workspace identity the "Azure AI Enterprise Network Connection Approver" role on the target, so
+   * the workspace can approve the private endpoint connection (otherwise Azure fails with "Workspace managed
+   * identity don't have required permissions to read and approve private endpoint connections"). Needs a
+   * deploying principal allowed to assign roles on the target (Owner or User Access Administrator). Turn it
+   * off when the role is granted elsewhere, or the target approves connections manually.
+   * @default true (when the workspace's principal id is known)
+   */
+  readonly grantApproverRole?: boolean;
+}
+
+/** Props of a private endpoint outbound rule. */
+export interface OutboundPrivateEndpointRuleProps
+  extends OutboundRuleBaseProps, OutboundPrivateEndpointRuleOptions {}
+
+/** Props of `OutboundPrivateEndpointRule.forRegistry`. */
+export interface RegistryOutboundRulesProps {
+  readonly workspace: IManagedVnetWorkspace;
+  /** ARM id of the Azure Machine Learning registry. */
+  readonly registryId: string;
+  /** ARM id of the registry's storage account. */
+  readonly registryStorageAccountId: string;
+  /** ARM id of the registry's container registry. */
+  readonly registryContainerRegistryId: string;
+  /** Prefix of the three rule names (`<prefix>-aml`, `<prefix>-blob`, `<prefix>-acr`). @default 'mlregistry' */
+  readonly ruleNamePrefix?: string;
+  /** See `OutboundPrivateEndpointRuleOptions.grantApproverRole`. @default true */
+  readonly grantApproverRole?: boolean;
+}
+
+/** The three rules an Azure ML registry needs. */
+export interface RegistryOutboundRules {
+  readonly registry: OutboundPrivateEndpointRule;
+  readonly storageAccount: OutboundPrivateEndpointRule;
+  readonly containerRegistry: OutboundPrivateEndpointRule;
+}
+
+/**
+ * A private endpoint from the managed network to an Azure resource. Works in both isolation modes. Azure adds
+ * the rules for the workspace's own storage account, Key Vault and container registry itself.
+ */
+export class OutboundPrivateEndpointRule extends OutboundRuleBase {
+  /**
+   * The rules the how-to's optional step needs to use models and environments from an Azure ML registry: private
+   * endpoints to the registry, its storage account (blob) and its container registry.
+   */
+  public static forRegistry(
+    scope: Construct,
+    id: string,
+    props: RegistryOutboundRulesProps,
+  ): RegistryOutboundRules {
+    const group = new Construct(scope, id);
+    const prefix = props.ruleNamePrefix ?? 'mlregistry';
+    const common = { workspace: props.workspace, grantApproverRole: props.grantApproverRole };
+    return {
+      registry: new OutboundPrivateEndpointRule(group, 'Registry', {
+        ...common,
+        ruleName: `${prefix}-aml`,
+        serviceResourceId: props.registryId,
+        subresourceTarget: PrivateEndpointTarget.AML_REGISTRY,
+      }),
+      storageAccount: new OutboundPrivateEndpointRule(group, 'StorageAccount', {
+        ...common,
+        ruleName: `${prefix}-blob`,
+        serviceResourceId: props.registryStorageAccountId,
+        subresourceTarget: PrivateEndpointTarget.BLOB,
+      }),
+      containerRegistry: new OutboundPrivateEndpointRule(group, 'ContainerRegistry', {
+        ...common,
+        ruleName: `${prefix}-acr`,
+        serviceResourceId: props.registryContainerRegistryId,
+        subresourceTarget: PrivateEndpointTarget.REGISTRY,
+      }),
+    };
+  }
+
+  /** The role assignment letting the workspace approve the connection, when created. */
+  public readonly approverRoleAssignment?: RoleAssignment;
+
+  constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
+    const principalId = props.workspace.workspacePrincipalId;
+    const grant = (props.grantApproverRole ?? true) && principalId !== undefined;
+    super(scope, id, props, {
+      rule: {
+        type: 'PrivateEndpoint',
+        category: 'UserDefined',
+        destination: {
+          serviceResourceId: props.serviceResourceId,
+          subresourceTarget: props.subresourceTarget.value,
+          sparkEnabled: props.sparkEnabled ?? false,
+        },
+        fqdns: props.fqdns,
+      },
+      // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
+      retry: grant
+        ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
+        : undefined,
+    });
+    if (grant && principalId !== undefined) {
+      const role = new RoleAssignment(this, 'ApproverRole', {
+        scope: props.serviceResourceId,
+        roleDefinitionName: NETWORK_CONNECTION_APPROVER_ROLE,
+        principalId,
+        principalType: 'ServicePrincipal',
+        description: `Lets workspace ${props.workspace.workspaceName} approve outbound rule ${props.ruleName}`,
+      });
+      // The rule needs the role when Azure approves its private endpoint connection.
+      this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(role)];
+      this.approverRoleAssignment = role;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { Construct } from 'constructs';
+import { IResolvable } from 'cdktf';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { IResourceGroup } from '../core';
+import {
+  checkAssociatedName,
+  CONTAINER_REGISTRY_NAME_PATTERN,
+  defaultContainerRegistryName,
+  defaultKeyVaultName,
+  defaultStorageAccountName,
+  KEY_VAULT_NAME_PATTERN,
+  STORAGE_ACCOUNT_NAME_PATTERN,
+} from './names';
+
+/** A storage account: azurerm `StorageAccount`, or `{ id }` for one made elsewhere. */
+export interface IWorkspaceStorageAccount {
+  readonly id: string;
+  /** Account name. @default derived from `id` */
+  readonly name?: string;
+}
+
+/**
+ * A Key Vault: azurerm `KeyVault`, or `{ id }`. When its network ACLs are known (`networkAclsInput`, set by
+ * azurerm `KeyVault`), their bypass is checked (SE106).
+ */
+export interface IWorkspaceKeyVault {
+  readonly id: string;
+  readonly networkAclsInput?: { readonly bypass: string };
+}
+
+/**
+ * A container registry: azurerm `ContainerRegistry`, or `{ id }`. When known, its SKU and public network access
+ * are checked (SE104, SE105).
+ */
+export interface IWorkspaceContainerRegistry {
+  readonly id: string;
+  readonly skuInput?: string;
+  readonly publicNetworkAccessEnabledInput?: boolean | IResolvable;
+}
+
+/** Application Insights: azurerm `ApplicationInsights`, or `{ id }`. */
+export interface IWorkspaceApplicationInsights {
+  readonly id: string;
+}
+
+/** Names of the associated resources the workspace creates. Globally unique names default to a stable hash. */
+export interface AssociatedResourceNames {
+  /** @default `st` + workspace name + 8 hex characters of the construct path's hash (at most 24) */
+  readonly storageAccount?: string;
+  /** @default `kv` + workspace name + 8 hex characters of the construct path's hash (at most 24) */
+  readonly keyVault?: string;
+  /** @default `cr` + workspace name + 8 hex characters of the construct path's hash */
+  readonly containerRegistry?: string;
+  /** @default `<workspace name>-appi` */
+  readonly applicationInsights?: string;
+  /** @default `<workspace name>-log` */
+  readonly logAnalyticsWorkspace?: string;
+}
+
+export interface SecureAssociatedResourcesProps {
+  readonly resourceGroup: IResourceGroup;
+  readonly location: string;
+  readonly workspaceName: string;
+  readonly storageAccount?: IWorkspaceStorageAccount;
+  readonly keyVault?: IWorkspaceKeyVault;
+  readonly containerRegistry?: IWorkspaceContainerRegistry;
+  readonly applicationInsights?: IWorkspaceApplicationInsights;
+  readonly names?: AssociatedResourceNames;
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * The workspace's storage account, Key Vault, container registry and Application Insights: the ones the user
+ * brought, or new ones with secure settings. Each created resource states below what its settings protect.
+ */
+export class SecureAssociatedResources extends Construct {
+  public readonly storageAccount: IWorkspaceStorageAccount;
+  public readonly keyVault: IWorkspaceKeyVault;
+  public readonly containerRegistry: IWorkspaceContainerRegistry;
+  public readonly applicationInsights: IWorkspaceApplicationInsights;
+  /** Whether the registry is reachable only privately; undefined when a brought registry does not say. */
+  public readonly containerRegistryPrivateOnly: boolean | undefined;
+
+  constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
+    super(scope, id);
+    const { resourceGroup, location, tags } = props;
+    const names = props.names ?? {};
+    const common = { resourceGroupName: resourceGroup.name, location, tags };
+
+    this.storageAccount = props.storageAccount ?? this.createStorageAccount(scope, props, common, names);
+    this.keyVault = props.keyVault ?? this.createKeyVault(scope, props, common, names);
+    if (props.containerRegistry !== undefined) {
+      this.containerRegistry = props.containerRegistry;
+      const publicAccess = props.containerRegistry.publicNetworkAccessEnabledInput;
+      this.containerRegistryPrivateOnly = typeof publicAccess === 'boolean' ? !publicAccess : undefined;
+    } else {
+      const name = names.containerRegistry ?? defaultContainerRegistryName(scope, props.workspaceName);
+      checkAssociatedName(
+        'container registry',
+        name,
+        CONTAINER_REGISTRY_NAME_PATTERN,
+        '5 to 50 letters and digits',
+      );
+      // Premium is the only SKU with private endpoints (the managed network reaches the registry through one);
+      // admin user off: pulls use the workspace and endpoint identities, never a shared password; no public
+      // access: images are built on the image-build compute inside the managed network.
+      this.containerRegistry = new ContainerRegistry(this, 'ContainerRegistry', {
+        ...common,
+        name,
+        sku: 'Premium',
+        adminEnabled: false,
+        publicNetworkAccessEnabled: false,
+        networkRuleBypassOption: 'AzureServices',
+        anonymousPullEnabled: false,
+      });
+      this.containerRegistryPrivateOnly = true;
+    }
+    if (props.applicationInsights !== undefined) {
+      this.applicationInsights = props.applicationInsights;
+    } else {
+      // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
+      const logs = new LogAnalyticsWorkspace(this, 'LogAnalyticsWorkspace', {
+        ...common,
+        name: names.logAnalyticsWorkspace ?? `${props.workspaceName}-log`,
+        sku: 'PerGB2018',
+        retentionInDays: 30,
+      });
+      this.applicationInsights = new ApplicationInsights(this, 'ApplicationInsights', {
+        ...common,
+        name: names.applicationInsights ?? `${props.workspaceName}-appi`,
+        applicationType: 'web',
+        workspaceId: logs.id,
+      });
+    }
+  }
+
+  private createStorageAccount(
+    scope: Construct,
+    props: SecureAssociatedResourcesProps,
+    common: { resourceGroupName: string; location: string; tags?: { [key: string]: string } },
+    names: AssociatedResourceNames,
+  ): IWorkspaceStorageAccount {
+    const name = names.storageAccount ?? defaultStorageAccountName(scope, props.workspaceName);
+    checkAssociatedName(
+      'storage account',
+      name,
+      STORAGE_ACCOUNT_NAME_PATTERN,
+      '3 to 24 lower-case letters and digits',
+    );
+    // Network-level public access stays on so `cdktf deploy` from a CI runner outside the virtual network can
+    // upload model and code assets; the workspace itself reaches the account through the private endpoints
+    // Azure creates in the managed network. No container or blob can be made anonymous, TLS 1.2 and HTTPS
+    // only, no cross-tenant replication. docs/workspace.md explains how to lock the network down further.
+    return new StorageAccount(this, 'StorageAccount', {
+      ...common,
+      name,
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      accountKind: 'StorageV2',
+      allowNestedItemsToBePublic: false,
+      minTlsVersion: 'TLS1_2',
+      httpsTrafficOnlyEnabled: true,
+      crossTenantReplicationEnabled: false,
+      publicNetworkAccessEnabled: true,
+    });
+  }
+
+  private createKeyVault(
+    scope: Construct,
+    props: SecureAssociatedResourcesProps,
+    common: { resourceGroupName: string; location: string; tags?: { [key: string]: string } },
+    names: AssociatedResourceNames,
+  ): IWorkspaceKeyVault {
+    const name = names.keyVault ?? defaultKeyVaultName(scope, props.workspaceName);
+    checkAssociatedName(
+      'key vault',
+      name,
+      KEY_VAULT_NAME_PATTERN,
+      '3 to 24 letters, digits and single hyphens, starting with a letter and ending with a letter or digit',
+    );
+    const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
+    // RBAC instead of access policies; purge protection so a deleted vault (and the workspace's secrets) can be
+    // recovered; network default Deny with the AzureServices bypass: key-auth online endpoints fail without it.
+    return new KeyVault(this, 'KeyVault', {
+      ...common,
+      name,
+      tenantId: client.tenantId,
+      skuName: 'standard',
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: 90,
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
+    });
+  }
+}

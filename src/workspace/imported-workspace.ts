@@ -1,0 +1,148 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
+import { DataAzapiResource } from '../azapi';
+import { IsolationMode } from './isolation-mode';
+import { ManagedNetworkProvisioning } from './managed-network-provisioning';
+import { checkWorkspaceName, storageAccountNameFromId } from './names';
+import { ManagedVnetWorkspaceBase } from './workspace-base';
+import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
+
+/** What `ManagedVnetWorkspace.fromWorkspaceAttributes` needs to know about a workspace created elsewhere. */
+export interface ImportedWorkspaceAttributes {
+  /** Workspace name. */
+  readonly workspaceName: string;
+  /** Name of the workspace's resource group. */
+  readonly resourceGroupName: string;
+  /** ARM id of the workspace. @default built from subscriptionId, resourceGroupName and workspaceName */
+  readonly workspaceId?: string;
+  /** Subscription of the workspace, when `workspaceId` is not given. @default the provider's subscription */
+  readonly subscriptionId?: string;
+  /** Azure region of the workspace. */
+  readonly location: string;
+  /** The workspace's isolation mode, as created (`az ml workspace show --query managed_network`). */
+  readonly isolationMode: IsolationMode;
+  /** @default MlApiVersion.V2026_05_15_PREVIEW */
+  readonly apiVersion?: MlApiVersion;
+  /**
+   * How the workspace is reached inbound; endpoint constructs refuse private-only endpoints when undefined.
+   * @default undefined (unknown)
+   */
+  readonly inboundAccess?: InboundAccess;
+  /** @default read from the workspace with an azapi data source */
+  readonly workspaceGuid?: string;
+  /** @default read from the workspace */
+  readonly storageAccountId?: string;
+  /** @default derived from the storage account id */
+  readonly storageAccountName?: string;
+  /** @default read from the workspace */
+  readonly keyVaultId?: string;
+  /** @default read from the workspace */
+  readonly containerRegistryId?: string;
+  /** Whether the registry is reachable only privately. @default undefined (unknown) */
+  readonly containerRegistryPrivateOnly?: boolean;
+  /** Principal id of the identity that approves outbound private endpoints. @default read from the workspace */
+  readonly workspacePrincipalId?: string;
+  /**
+   * Run `provisionManagedNetwork` on the workspace after the outbound rules added in this stack. The action is
+   * idempotent: on an already provisioned network it only returns its status, and it gives deployments in
+   * this stack something to wait for.
+   * @default true when the isolation mode has a managed network
+   */
+  readonly provisionManagedNetwork?: boolean;
+  /** @default false */
+  readonly includeSpark?: boolean;
+}
+
+class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  public readonly location: string;
+  public readonly resourceGroupName: string;
+  public readonly apiVersion: MlApiVersion;
+  public readonly isolationMode: IsolationMode;
+  public readonly inboundAccess: InboundAccess | undefined;
+  public readonly containerRegistryPrivateOnly: boolean | undefined;
+  public readonly storageAccountId: string;
+  public readonly keyVaultId: string;
+  public readonly containerRegistryId: string | undefined;
+  public readonly workspaceGuid: string;
+  public readonly workspaceBlobStore: WorkspaceBlobStore;
+  public readonly workspacePrincipalId: string | undefined;
+  public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+  public readonly managedNetworkReady: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, attrs: ImportedWorkspaceAttributes) {
+    super(scope, id);
+    checkWorkspaceName(attrs.workspaceName);
+    this.workspaceName = attrs.workspaceName;
+    this.resourceGroupName = attrs.resourceGroupName;
+    this.location = attrs.location;
+    this.apiVersion = attrs.apiVersion ?? DEFAULT_ML_API_VERSION;
+    this.isolationMode = attrs.isolationMode;
+    this.inboundAccess = attrs.inboundAccess;
+    this.containerRegistryPrivateOnly = attrs.containerRegistryPrivateOnly;
+    const subscriptionId =
+      attrs.workspaceId === undefined
+        ? (attrs.subscriptionId ?? new DataAzurermClientConfig(this, 'ClientConfig', {}).subscriptionId)
+        : undefined;
+    this.workspaceId =
+      attrs.workspaceId ??
+      `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
+        `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`;
+
+    // Read what was not given from the live workspace (one GET at plan time).
+    const missing =
+      attrs.workspaceGuid === undefined ||
+      attrs.storageAccountId === undefined ||
+      attrs.keyVaultId === undefined ||
+      attrs.workspacePrincipalId === undefined;
+    const live = missing
+      ? new DataAzapiResource(this, 'Resource', {
+          type: this.apiVersion.resourceType('workspaces'),
+          resourceId: this.workspaceId,
+          responseExportValues: {
+            workspaceGuid: 'properties.workspaceId',
+            storageAccount: 'properties.storageAccount',
+            keyVault: 'properties.keyVault',
+            containerRegistry: 'properties.containerRegistry',
+            principalId: 'identity.principalId',
+          },
+        })
+      : undefined;
+    const read = (given: string | undefined, key: string): string =>
+      given ?? (live as DataAzapiResource).outputString(key);
+    this.workspaceGuid = read(attrs.workspaceGuid, 'workspaceGuid');
+    this.storageAccountId = read(attrs.storageAccountId, 'storageAccount');
+    this.keyVaultId = read(attrs.keyVaultId, 'keyVault');
+    this.workspacePrincipalId = read(attrs.workspacePrincipalId, 'principalId');
+    this.containerRegistryId = attrs.containerRegistryId ?? live?.outputString('containerRegistry');
+    this.workspaceBlobStore = {
+      storageAccountId: this.storageAccountId,
+      storageAccountName: attrs.storageAccountName ?? storageAccountNameFromId(this.storageAccountId),
+      containerName: `azureml-blobstore-${this.workspaceGuid}`,
+    };
+
+    if (attrs.provisionManagedNetwork ?? this.isolationMode.isManaged) {
+      this.managedNetworkProvisioning = new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
+        workspaceId: this.workspaceId,
+        apiVersion: this.apiVersion,
+        includeSpark: attrs.includeSpark,
+        dependsOn: [],
+      });
+    }
+    this.managedNetworkReady = this.managedNetworkProvisioning
+      ? [this.managedNetworkProvisioning.resource]
+      : [];
+  }
+}
+
+/** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
+export function importWorkspace(
+  scope: Construct,
+  id: string,
+  attrs: ImportedWorkspaceAttributes,
+): IManagedVnetWorkspace & ManagedVnetWorkspaceBase {
+  return new ImportedManagedVnetWorkspace(scope, id, attrs);
+}

@@ -1,0 +1,102 @@
+import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
+import { isKnown } from '../checks';
+
+/** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
+export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
+  'privatelink.api.azureml.ms',
+  'privatelink.notebooks.azure.net',
+];
+
+/** Inbound access to the workspace through a private endpoint in your virtual network. */
+export interface InboundPrivateEndpointOptions {
+  /** The subnet the private endpoint's network interface goes into. */
+  readonly subnet: ISubnet;
+  /**
+   * Existing private DNS zones (`privatelink.api.azureml.ms` and `privatelink.notebooks.azure.net`), for
+   * hub-and-spoke networks whose DNS zones live in the hub. When given, no zone and no link is created.
+   * @default the two zones are created in the workspace's resource group and linked to the subnet's network
+   */
+  readonly privateDnsZoneIds?: string[];
+  /**
+   * The subnet's virtual network, which the created zones are linked to.
+   * @default derived from the subnet id
+   */
+  readonly virtualNetwork?: IVirtualNetwork;
+  /** Region of the private endpoint: the virtual network's. @default the workspace's location */
+  readonly location?: string;
+  /** Name of the private endpoint. @default `<workspace name>-pe` */
+  readonly privateEndpointName?: string;
+}
+
+export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOptions {
+  readonly resourceGroup: IResourceGroup;
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly workspaceLocation: string;
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * The workspace's `amlworkspace` private endpoint, its DNS zone group and (unless zone ids are given) the two
+ * private DNS zones linked to the virtual network. The zone group is what writes the
+ * `*.<GUID>.inference.<region>` scoring records an online endpoint needs.
+ */
+export class WorkspacePrivateEndpoint extends Construct {
+  public readonly privateEndpoint: PrivateEndpoint;
+  /** The zones created here (empty when the user gave zone ids). */
+  public readonly privateDnsZones: PrivateDnsZone[] = [];
+
+  constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
+    super(scope, id);
+    let zoneIds = props.privateDnsZoneIds;
+    if (zoneIds === undefined) {
+      const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
+      zoneIds = WORKSPACE_PRIVATE_DNS_ZONES.map((zoneName, index) => {
+        const zoneId = index === 0 ? 'ApiZone' : 'NotebooksZone';
+        const zone = new PrivateDnsZone(this, zoneId, {
+          name: zoneName,
+          resourceGroupName: props.resourceGroup.name,
+          tags: props.tags,
+        });
+        new PrivateDnsZoneVirtualNetworkLink(this, `${zoneId}Link`, {
+          name: `${props.workspaceName}-link`,
+          resourceGroupName: props.resourceGroup.name,
+          privateDnsZoneName: zone.name,
+          virtualNetworkId: vnetId,
+          registrationEnabled: false,
+          tags: props.tags,
+        });
+        this.privateDnsZones.push(zone);
+        return zone.id;
+      });
+    }
+    const name = props.privateEndpointName ?? `${props.workspaceName}-pe`;
+    this.privateEndpoint = new PrivateEndpoint(this, 'Resource', {
+      name,
+      resourceGroupName: props.resourceGroup.name,
+      location: props.location ?? props.workspaceLocation,
+      subnetId: props.subnet.id,
+      tags: props.tags,
+      privateServiceConnection: {
+        name,
+        privateConnectionResourceId: props.workspaceId,
+        subresourceNames: ['amlworkspace'],
+        isManualConnection: false,
+      },
+      privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
+    });
+  }
+}
+
+/** `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/n` -> the network id. */
+export function virtualNetworkIdOf(subnetId: string): string {
+  if (isKnown(subnetId)) {
+    return subnetId.split('/').slice(0, 9).join('/');
+  }
+  return Fn.join('/', Fn.slice(Fn.split('/', subnetId), 0, 9));
+}

@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import { dependable, ITerraformDependable } from 'cdktf';
+import { AzapiResourceAction } from '../azapi';
+import { ManagedNetworkProvisionOptions, MlApiVersion } from '../arm';
+
+export interface ManagedNetworkProvisioningProps {
+  readonly workspaceId: string;
+  readonly apiVersion: MlApiVersion;
+  /** Also provision the network for Spark jobs. @default false */
+  readonly includeSpark?: boolean;
+  /** What must exist before provisioning: the workspace, its inbound private endpoint. */
+  readonly dependsOn: ITerraformDependable[];
+}
+
+/**
+ * The `provisionManagedNetwork` POST action. Without it Azure provisions the managed network lazily when the
+ * first compute or endpoint is created, and online deployments cannot be created before it is provisioned.
+ * It runs after the workspace, its inbound private endpoint (Azure may not create the workspace's private
+ * endpoints when provisioning runs first) and every outbound rule; rules register themselves through
+ * `addRule`, also those added after the workspace was constructed.
+ */
+export class ManagedNetworkProvisioning extends Construct {
+  public readonly resource: AzapiResourceAction;
+  private readonly rules = new Set<ITerraformDependable>();
+
+  constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
+    super(scope, id);
+    const body: ManagedNetworkProvisionOptions = { includeSpark: props.includeSpark ?? false };
+    this.resource = new AzapiResourceAction(this, 'Resource', {
+      type: props.apiVersion.resourceType('workspaces'),
+      resourceId: props.workspaceId,
+      action: 'provisionManagedNetwork',
+      method: 'POST',
+      body,
+      // Same lock as the outbound rules: provisioning never overlaps a rule write.
+      locks: [props.workspaceId],
+      responseExportValues: { status: 'status', sparkReady: 'sparkReady' },
+      dependsOn: props.dependsOn,
+      timeouts: { create: '60m' },
+    });
+  }
+
+  /** Makes provisioning wait for a rule (or anything else that changes the managed network). */
+  public addRule(rule: ITerraformDependable): void {
+    // `dependsOn` holds dependable tokens (what the constructor's `dependsOn` produces), not plain addresses.
+    if (!this.rules.has(rule)) {
+      this.rules.add(rule);
+      this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(rule)];
+    }
+  }
+}

@@ -1,0 +1,359 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import {
+  AmlComputeBody,
+  DEFAULT_ML_API_VERSION,
+  MlApiVersion,
+  WorkspaceBody,
+  WorkspaceProperties,
+} from '../arm';
+import { AzapiResource } from '../azapi';
+import { IResourceGroup } from '../core';
+import {
+  AssociatedResourceNames,
+  IWorkspaceApplicationInsights,
+  IWorkspaceContainerRegistry,
+  IWorkspaceKeyVault,
+  IWorkspaceStorageAccount,
+  SecureAssociatedResources,
+} from './associated-resources';
+import { FirewallSku } from './firewall-sku';
+import { ImageBuildCompute } from './image-build-compute';
+import { InboundPrivateEndpointOptions, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
+import { IsolationMode } from './isolation-mode';
+import { ManagedNetworkProvisioning } from './managed-network-provisioning';
+import { checkComputeName, checkWorkspaceName, storageAccountNameFromId } from './names';
+import { ManagedVnetWorkspaceBase } from './workspace-base';
+import {
+  checkContainerRegistrySku,
+  checkImageBuildCompute,
+  checkInboundAccess,
+  checkKeyVaultBypass,
+  checkPreviewOnlyProperties,
+  checkSameSubscription,
+} from './workspace-checks';
+import { WorkspaceIdentity } from './workspace-identity';
+import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
+import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
+
+/** Props of `ManagedVnetWorkspace`. */
+export interface ManagedVnetWorkspaceProps {
+  /** The resource group of the workspace (and of the associated resources created here). */
+  readonly resourceGroup: IResourceGroup;
+  /** Workspace name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
+  readonly workspaceName: string;
+  /** @default the resource group's location */
+  readonly location?: string;
+  /** Display name. @default none (the portal shows the workspace name) */
+  readonly friendlyName?: string;
+  /** @default none */
+  readonly description?: string;
+  /**
+   * Outbound isolation of the managed virtual network. Cannot be relaxed after creation (Azure refuses to go
+   * from AllowOnlyApprovedOutbound or AllowInternetOutbound back to Disabled).
+   * @default IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND
+   */
+  readonly isolationMode?: IsolationMode;
+  /**
+   * SKU of the Azure Firewall Azure deploys into the managed network as soon as the workspace has an FQDN
+   * outbound rule (AllowOnlyApprovedOutbound only). The firewall is billed to your subscription, hourly plus
+   * per GB processed, for as long as an FQDN rule exists; `FirewallSku.BASIC` costs less.
+   * @default FirewallSku.STANDARD
+   */
+  readonly firewallSku?: FirewallSku;
+  /**
+   * Whether the workspace (studio, APIs, endpoints' control plane) is reachable from the internet. Off keeps
+   * the workspace reachable only through private endpoints.
+   * @default false
+   */
+  readonly publicNetworkAccess?: boolean;
+  /**
+   * Creates the workspace's inbound private endpoint (sub-resource `amlworkspace`) in a subnet of your
+   * virtual network, with its DNS zone group and, unless zone ids are given, the private DNS zones.
+   * @default none: then either `publicNetworkAccess` or `inboundAccessArrangedElsewhere` must be set (SE107)
+   */
+  readonly inboundPrivateEndpoint?: InboundPrivateEndpointOptions;
+  /**
+   * Says explicitly that inbound access to a workspace without public access is provided outside this stack
+   * (a private endpoint created by a network team, for example). Without it such a workspace is refused.
+   * @default false
+   */
+  readonly inboundAccessArrangedElsewhere?: boolean;
+  /**
+   * Bring your own storage account (any resource group of the workspace's subscription).
+   * @default a StorageV2 account without anonymous blob access, TLS 1.2, HTTPS only
+   */
+  readonly storageAccount?: IWorkspaceStorageAccount;
+  /**
+   * Bring your own Key Vault; its network ACL bypass must be AzureServices (SE106).
+   * @default a Key Vault with RBAC, purge protection, network default Deny and AzureServices bypass
+   */
+  readonly keyVault?: IWorkspaceKeyVault;
+  /**
+   * Bring your own container registry; Premium when the workspace is reachable only privately (SE104).
+   * @default a Premium registry, admin user disabled, public network access disabled
+   */
+  readonly containerRegistry?: IWorkspaceContainerRegistry;
+  /** Bring your own Application Insights. @default a workspace-based one on a new Log Analytics workspace */
+  readonly applicationInsights?: IWorkspaceApplicationInsights;
+  /** Names of the associated resources created here. @default derived from the workspace name */
+  readonly associatedResourceNames?: AssociatedResourceNames;
+  /**
+   * Where environment images are built, sent as `properties.imageBuildCompute`.
+   * @default ImageBuildCompute.cluster(): a Standard_DS3_v2 cluster with 0 to 1 nodes named `image-build`
+   */
+  readonly imageBuildCompute?: ImageBuildCompute;
+  /**
+   * Run `provisionManagedNetwork` after the workspace, its inbound private endpoint and every outbound rule
+   * exist. Online deployments cannot be created before the managed network is provisioned.
+   * @default true when the isolation mode has a managed network
+   */
+  readonly provisionManagedNetwork?: boolean;
+  /** Provision the managed network for Spark jobs as well. @default false */
+  readonly includeSpark?: boolean;
+  /** @default WorkspaceIdentity.systemAssigned() */
+  readonly identity?: WorkspaceIdentity;
+  /** @default MlApiVersion.V2026_05_15_PREVIEW */
+  readonly apiVersion?: MlApiVersion;
+  /** Tags of the workspace and of the resources created here. @default none */
+  readonly tags?: { [key: string]: string };
+  /** Days a deleted workspace can be recovered. Preview api-versions only (SE109). @default Azure's default */
+  readonly softDeleteRetentionInDays?: number;
+  /** Generate software bills of materials for images. Preview api-versions only (SE109). @default Azure's default */
+  readonly enableSoftwareBillOfMaterials?: boolean;
+}
+
+/**
+ * An Azure Machine Learning workspace with a managed virtual network, secure by default: approved outbound
+ * only, no public network access, no v1 legacy mode, hardened associated resources, an image-build compute
+ * for the private registry, and the managed network provisioned before anything is deployed into it.
+ */
+export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
+  /** A workspace created elsewhere (for example with `az ml workspace create`). */
+  public static fromWorkspaceAttributes(
+    scope: Construct,
+    id: string,
+    attrs: ImportedWorkspaceAttributes,
+  ): IManagedVnetWorkspace {
+    return importWorkspace(scope, id, attrs);
+  }
+
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  public readonly location: string;
+  public readonly resourceGroup: IResourceGroup;
+  public readonly resourceGroupName: string;
+  public readonly apiVersion: MlApiVersion;
+  public readonly isolationMode: IsolationMode;
+  public readonly inboundAccess: InboundAccess | undefined;
+  public readonly containerRegistryPrivateOnly: boolean | undefined;
+  public readonly storageAccount: IWorkspaceStorageAccount;
+  public readonly keyVault: IWorkspaceKeyVault;
+  public readonly containerRegistry: IWorkspaceContainerRegistry;
+  public readonly applicationInsights: IWorkspaceApplicationInsights;
+  public readonly storageAccountId: string;
+  public readonly keyVaultId: string;
+  public readonly containerRegistryId: string;
+  public readonly applicationInsightsId: string;
+  /** The workspace GUID (`properties.workspaceId`), known after apply. */
+  public readonly workspaceGuid: string;
+  /** The discovery URL of the workspace's region. */
+  public readonly workspaceDiscoveryUrl: string;
+  /** The MLflow tracking URI. */
+  public readonly workspaceMlFlowTrackingUri: string;
+  public readonly workspacePrincipalId: string | undefined;
+  public readonly workspaceBlobStore: WorkspaceBlobStore;
+  /** The name sent as `properties.imageBuildCompute`, if any. */
+  public readonly imageBuildComputeName: string | undefined;
+  /** The image-build cluster, when created here. */
+  public readonly imageBuildComputeResource: AzapiResource | undefined;
+  public readonly inboundPrivateEndpoint: WorkspacePrivateEndpoint | undefined;
+  public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+  public readonly managedNetworkReady: ITerraformDependable[];
+  /** The `azapi_resource` of the workspace. */
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
+    super(scope, id);
+    checkWorkspaceName(props.workspaceName);
+    this.workspaceName = props.workspaceName;
+    this.resourceGroup = props.resourceGroup;
+    this.resourceGroupName = props.resourceGroup.name;
+    this.location = props.location ?? props.resourceGroup.location;
+    this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
+    this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
+    const publicNetworkAccess = props.publicNetworkAccess ?? false;
+    const arrangedElsewhere = props.inboundAccessArrangedElsewhere ?? false;
+    const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
+    const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
+
+    // Checks on what the user gave, before anything is created.
+    checkInboundAccess(
+      props.workspaceName,
+      publicNetworkAccess,
+      props.inboundPrivateEndpoint !== undefined,
+      arrangedElsewhere,
+    );
+    checkKeyVaultBypass(props.keyVault);
+    checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess);
+    checkSameSubscription(props.resourceGroup.id, {
+      'storage account': props.storageAccount?.id,
+      'key vault': props.keyVault?.id,
+      'container registry': props.containerRegistry?.id,
+      'application insights': props.applicationInsights?.id,
+    });
+    if (imageBuild.computeName !== undefined) checkComputeName(imageBuild.computeName);
+
+    this.inboundAccess = props.inboundPrivateEndpoint
+      ? InboundAccess.PRIVATE_ENDPOINT
+      : publicNetworkAccess
+        ? InboundAccess.PUBLIC
+        : arrangedElsewhere
+          ? InboundAccess.ARRANGED_ELSEWHERE
+          : undefined;
+
+    const associated = new SecureAssociatedResources(this, 'Associated', {
+      resourceGroup: props.resourceGroup,
+      location: this.location,
+      workspaceName: props.workspaceName,
+      storageAccount: props.storageAccount,
+      keyVault: props.keyVault,
+      containerRegistry: props.containerRegistry,
+      applicationInsights: props.applicationInsights,
+      names: props.associatedResourceNames,
+      tags: props.tags,
+    });
+    this.storageAccount = associated.storageAccount;
+    this.keyVault = associated.keyVault;
+    this.containerRegistry = associated.containerRegistry;
+    this.applicationInsights = associated.applicationInsights;
+    this.containerRegistryPrivateOnly = associated.containerRegistryPrivateOnly;
+    this.storageAccountId = this.storageAccount.id;
+    this.keyVaultId = this.keyVault.id;
+    this.containerRegistryId = this.containerRegistry.id;
+    this.applicationInsightsId = this.applicationInsights.id;
+    checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName);
+    this.imageBuildComputeName = imageBuild.computeName;
+
+    const properties: WorkspaceProperties = {
+      friendlyName: props.friendlyName,
+      description: props.description,
+      storageAccount: this.storageAccountId,
+      keyVault: this.keyVaultId,
+      applicationInsights: this.applicationInsightsId,
+      containerRegistry: this.containerRegistryId,
+      imageBuildCompute: imageBuild.computeName,
+      publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled',
+      // v1 legacy mode makes online endpoint creation fail (the how-to's first limitation): always off.
+      v1LegacyMode: false,
+      primaryUserAssignedIdentity: identity.userAssignedIdentity?.id,
+      // Rules are separate `workspaces/outboundRules` resources, never this map (see OutboundRuleBase).
+      managedNetwork: {
+        isolationMode: this.isolationMode.value,
+        firewallSku:
+          this.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND
+            ? (props.firewallSku ?? FirewallSku.STANDARD).value
+            : undefined,
+      },
+      softDeleteRetentionInDays: props.softDeleteRetentionInDays,
+      enableSoftwareBillOfMaterials: props.enableSoftwareBillOfMaterials,
+    };
+    checkPreviewOnlyProperties(this.apiVersion, properties);
+    const body: WorkspaceBody = { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
+
+    const systemAssigned = identity.userAssignedIdentity === undefined;
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: this.apiVersion.resourceType('workspaces'),
+      name: props.workspaceName,
+      parentId: props.resourceGroup.id,
+      location: this.location,
+      identity: identity.toAzapiIdentity(),
+      tags: props.tags,
+      body,
+      responseExportValues: {
+        workspaceGuid: 'properties.workspaceId',
+        discoveryUrl: 'properties.discoveryUrl',
+        mlFlowTrackingUri: 'properties.mlFlowTrackingUri',
+        ...(systemAssigned ? { principalId: 'identity.principalId' } : {}),
+      },
+      // Outbound rules are written by the rule resources and by Azure (Required/Recommended rules): without
+      // this, every plan would show them as drift and a workspace update would wipe them.
+      ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
+      // Azure cannot change a workspace's storage account or Key Vault: changing them means a new workspace.
+      replaceTriggersRefs: ['properties.storageAccount', 'properties.keyVault'],
+    });
+    this.workspaceId = this.resource.id;
+    this.workspaceGuid = this.resource.outputString('workspaceGuid');
+    this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
+    this.workspaceMlFlowTrackingUri = this.resource.outputString('mlFlowTrackingUri');
+    this.workspacePrincipalId = systemAssigned
+      ? this.resource.outputString('principalId')
+      : identity.userAssignedIdentity?.principalId;
+    this.workspaceBlobStore = {
+      storageAccountId: this.storageAccountId,
+      storageAccountName: this.storageAccount.name ?? storageAccountNameFromId(this.storageAccountId),
+      containerName: `azureml-blobstore-${this.workspaceGuid}`,
+    };
+
+    if (props.inboundPrivateEndpoint !== undefined) {
+      this.inboundPrivateEndpoint = new WorkspacePrivateEndpoint(this, 'InboundPrivateEndpoint', {
+        ...props.inboundPrivateEndpoint,
+        resourceGroup: props.resourceGroup,
+        workspaceId: this.workspaceId,
+        workspaceName: props.workspaceName,
+        workspaceLocation: this.location,
+        tags: props.tags,
+      });
+    }
+
+    const provision = props.provisionManagedNetwork ?? this.isolationMode.isManaged;
+    if (provision) {
+      const dependsOn: ITerraformDependable[] = [this.resource];
+      if (this.inboundPrivateEndpoint) dependsOn.push(this.inboundPrivateEndpoint.privateEndpoint);
+      this.managedNetworkProvisioning = new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
+        workspaceId: this.workspaceId,
+        apiVersion: this.apiVersion,
+        includeSpark: props.includeSpark,
+        dependsOn,
+      });
+    }
+
+    if (imageBuild.clusterOptions !== undefined && imageBuild.computeName !== undefined) {
+      const options = imageBuild.clusterOptions;
+      const computeBody: AmlComputeBody = {
+        properties: {
+          computeType: 'AmlCompute',
+          description: 'Builds environment images for the private container registry',
+          properties: {
+            vmSize: options.vmSize ?? 'Standard_DS3_v2',
+            vmPriority: 'Dedicated',
+            osType: 'Linux',
+            enableNodePublicIp: false,
+            remoteLoginPortPublicAccess: 'Disabled',
+            scaleSettings: {
+              minNodeCount: 0,
+              maxNodeCount: options.maxNodeCount ?? 1,
+              nodeIdleTimeBeforeScaleDown: options.nodeIdleTimeBeforeScaleDown ?? 'PT120S',
+            },
+          },
+        },
+      };
+      // Created after provisioning: creating a compute first would provision the managed network lazily,
+      // before the outbound rules exist.
+      this.imageBuildComputeResource = new AzapiResource(this, 'ImageBuildCompute', {
+        type: this.apiVersion.resourceType('workspaces/computes'),
+        name: imageBuild.computeName,
+        parentId: this.workspaceId,
+        location: this.location,
+        tags: props.tags,
+        body: computeBody,
+        dependsOn: this.managedNetworkProvisioning ? [this.managedNetworkProvisioning.resource] : undefined,
+      });
+    }
+
+    this.managedNetworkReady = [
+      this.managedNetworkProvisioning?.resource ?? this.resource,
+      ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
+    ];
+  }
+}

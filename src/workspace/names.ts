@@ -1,0 +1,94 @@
+import { createHash } from 'crypto';
+import { IConstruct } from 'constructs';
+import { Fn } from 'cdktf';
+import { isKnown, refuse } from '../checks';
+
+/** Workspace and outbound rule names (ARM schema pattern of both resources). */
+export const ML_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
+
+/** Azure ML compute names: 3-24, letter first, letters/digits/hyphens, not ending in `-<digits>`. */
+const COMPUTE_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+
+/**
+ * A short hash of the construct path: stable across machines and runs, different for two workspaces with the
+ * same name in different stacks, so the globally unique names of created resources do not collide.
+ */
+export function stableSuffix(scope: IConstruct, length: number): string {
+  return createHash('sha256').update(scope.node.path).digest('hex').slice(0, length);
+}
+
+/** Lower-case letters and digits of a name (unresolved tokens contribute nothing). */
+function alphanumeric(name: string): string {
+  return isKnown(name) ? name.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+}
+
+/** Storage account: 3-24 lower-case letters and digits, globally unique. */
+export function defaultStorageAccountName(scope: IConstruct, workspaceName: string): string {
+  return `st${alphanumeric(workspaceName)}`.slice(0, 16) + stableSuffix(scope, 8);
+}
+
+/** Key Vault: 3-24 letters, digits and hyphens, letter first, globally unique. */
+export function defaultKeyVaultName(scope: IConstruct, workspaceName: string): string {
+  return `kv${alphanumeric(workspaceName)}`.slice(0, 16) + stableSuffix(scope, 8);
+}
+
+/** Container registry: 5-50 letters and digits, globally unique. */
+export function defaultContainerRegistryName(scope: IConstruct, workspaceName: string): string {
+  return `cr${alphanumeric(workspaceName)}`.slice(0, 40) + stableSuffix(scope, 8);
+}
+
+/** SE101: workspace name. */
+export function checkWorkspaceName(name: string): void {
+  if (isKnown(name) && !ML_NAME_PATTERN.test(name)) {
+    refuse(
+      'SE101',
+      `workspace name '${name}' is invalid: Azure accepts 3 to 33 characters, letters, digits, '_' and '-', ` +
+        `starting with a letter or digit (${ML_NAME_PATTERN.source}); choose a name that matches`,
+    );
+  }
+}
+
+/** SE102: outbound rule name. */
+export function checkRuleName(name: string): void {
+  if (isKnown(name) && !ML_NAME_PATTERN.test(name)) {
+    refuse(
+      'SE102',
+      `outbound rule name '${name}' is invalid: Azure accepts 3 to 33 characters, letters, digits, '_' and '-', ` +
+        `starting with a letter or digit (${ML_NAME_PATTERN.source}); choose a name that matches`,
+    );
+  }
+}
+
+/** SE110: compute name (azapi cannot check it: the API's pattern uses a look-ahead). */
+export function checkComputeName(name: string): void {
+  if (isKnown(name) && (!COMPUTE_NAME_PATTERN.test(name) || /-\d+$/.test(name))) {
+    refuse(
+      'SE110',
+      `image-build compute name '${name}' is invalid: Azure ML compute names have 3 to 24 characters, start ` +
+        `with a letter, contain only letters, digits and hyphens, and do not end with a hyphen followed by ` +
+        `digits; choose a name such as 'image-build'`,
+    );
+  }
+}
+
+/** SE112: an overridden name of a created associated resource. */
+export function checkAssociatedName(kind: string, name: string, pattern: RegExp, rule: string): void {
+  if (isKnown(name) && !pattern.test(name)) {
+    refuse(
+      'SE112',
+      `${kind} name '${name}' is invalid: ${rule}; choose another name or leave it to the default`,
+    );
+  }
+}
+
+export const STORAGE_ACCOUNT_NAME_PATTERN = /^[a-z0-9]{3,24}$/;
+export const KEY_VAULT_NAME_PATTERN = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+export const CONTAINER_REGISTRY_NAME_PATTERN = /^[a-zA-Z0-9]{5,50}$/;
+
+/** The storage account name in its ARM id (9th path segment); an `element(split())` expression for tokens. */
+export function storageAccountNameFromId(storageAccountId: string): string {
+  if (isKnown(storageAccountId)) {
+    return storageAccountId.split('/')[8] ?? storageAccountId;
+  }
+  return Fn.element(Fn.split('/', storageAccountId), 8);
+}

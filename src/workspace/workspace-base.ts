@@ -1,0 +1,89 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { MlApiVersion } from '../arm';
+import { refuse } from '../checks';
+import { OutboundFqdnRule } from '../outbound/fqdn-rule';
+import {
+  OutboundPrivateEndpointRule,
+  OutboundPrivateEndpointRuleOptions,
+} from '../outbound/private-endpoint-rule';
+import { OutboundServiceTagRule, OutboundServiceTagRuleOptions } from '../outbound/service-tag-rule';
+import { IsolationMode } from './isolation-mode';
+import { ManagedNetworkProvisioning } from './managed-network-provisioning';
+import {
+  IManagedVnetWorkspace,
+  InboundAccess,
+  IOutboundRule,
+  OutboundFqdnRuleOptions,
+  WorkspaceBlobStore,
+} from './workspace-ref';
+
+/** What created and imported workspaces share: outbound rules and the provisioning they feed. */
+export abstract class ManagedVnetWorkspaceBase extends Construct implements IManagedVnetWorkspace {
+  public abstract readonly workspaceId: string;
+  public abstract readonly workspaceName: string;
+  public abstract readonly location: string;
+  public abstract readonly resourceGroupName: string;
+  public abstract readonly apiVersion: MlApiVersion;
+  public abstract readonly isolationMode: IsolationMode;
+  public abstract readonly inboundAccess: InboundAccess | undefined;
+  public abstract readonly containerRegistryPrivateOnly: boolean | undefined;
+  public abstract readonly storageAccountId: string;
+  public abstract readonly keyVaultId: string;
+  public abstract readonly containerRegistryId: string | undefined;
+  public abstract readonly workspaceGuid: string;
+  public abstract readonly workspaceBlobStore: WorkspaceBlobStore;
+  public abstract readonly workspacePrincipalId: string | undefined;
+  public abstract readonly managedNetworkReady: ITerraformDependable[];
+  /** The `provisionManagedNetwork` action, when this stack provisions the managed network. */
+  public abstract readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+
+  private readonly rules = new Map<string, IOutboundRule>();
+
+  /** The outbound rules added to this workspace in this stack. */
+  public get outboundRules(): IOutboundRule[] {
+    return [...this.rules.values()];
+  }
+
+  /** Adds a private endpoint from the managed network to an Azure resource. */
+  public addOutboundPrivateEndpointRule(
+    id: string,
+    options: OutboundPrivateEndpointRuleOptions,
+  ): OutboundPrivateEndpointRule {
+    return new OutboundPrivateEndpointRule(this, id, { ...options, workspace: this });
+  }
+
+  /**
+   * Adds an FQDN rule (AllowOnlyApprovedOutbound only). The same rule name with the same destination returns
+   * the existing rule, so constructs that each need `pypi.org` can all ask for it.
+   */
+  public addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): OutboundFqdnRule {
+    const existing = this.rules.get(options.ruleName);
+    if (existing instanceof OutboundFqdnRule && existing.destination === options.destination) {
+      return existing;
+    }
+    return new OutboundFqdnRule(this, id, { ...options, workspace: this });
+  }
+
+  /** Adds a service-tag rule (AllowOnlyApprovedOutbound only). */
+  public addOutboundServiceTagRule(
+    id: string,
+    options: OutboundServiceTagRuleOptions,
+  ): OutboundServiceTagRule {
+    return new OutboundServiceTagRule(this, id, { ...options, workspace: this });
+  }
+
+  public registerOutboundRule(rule: IOutboundRule): void {
+    const existing = this.rules.get(rule.ruleName);
+    if (existing !== undefined && existing !== rule) {
+      refuse(
+        'SE111',
+        `outbound rule name '${rule.ruleName}' is used twice on workspace '${this.workspaceName}' ` +
+          `(${existing.node.path} and ${rule.node.path}): the second write would replace the first rule; ` +
+          `give each rule its own ruleName`,
+      );
+    }
+    this.rules.set(rule.ruleName, rule);
+    this.managedNetworkProvisioning?.addRule(rule);
+  }
+}

@@ -1,0 +1,106 @@
+import { MlApiVersion, PREVIEW_ONLY_WORKSPACE_PROPERTIES, WorkspaceProperties } from '../arm';
+import { isKnown, refuse } from '../checks';
+import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resources';
+
+/** SE104: a brought registry must be Premium (private endpoints) when the workspace is reachable only privately. */
+export function checkContainerRegistrySku(
+  registry: IWorkspaceContainerRegistry | undefined,
+  publicNetworkAccess: boolean,
+): void {
+  const sku = registry?.skuInput;
+  if (!publicNetworkAccess && isKnown(sku) && sku.toLowerCase() !== 'premium') {
+    refuse(
+      'SE104',
+      `container registry SKU '${sku}' cannot serve a workspace reachable only privately: only Premium registries ` +
+        `support the private endpoint the managed network uses to pull and push images; set sku = 'Premium' on ` +
+        `the registry, or leave containerRegistry unset to have a Premium registry created`,
+    );
+  }
+}
+
+/** SE105: a registry that is not publicly reachable cannot build images: an image-build compute is needed. */
+export function checkImageBuildCompute(
+  registryPrivateOnly: boolean | undefined,
+  computeName: string | undefined,
+): void {
+  if (registryPrivateOnly === true && computeName === undefined) {
+    refuse(
+      'SE105',
+      `imageBuildCompute is none but the workspace's container registry is not publicly reachable: Azure cannot ` +
+        `build environment images in a private registry and deployments fail with ImageBuildComputeNotValid; ` +
+        `use ImageBuildCompute.cluster() (the default) or ImageBuildCompute.existing('<compute name>')`,
+    );
+  }
+}
+
+/** SE106: key-auth endpoints fail unless the Key Vault lets trusted Azure services through. */
+export function checkKeyVaultBypass(keyVault: IWorkspaceKeyVault | undefined): void {
+  const bypass = keyVault?.networkAclsInput?.bypass;
+  if (isKnown(bypass) && bypass !== 'AzureServices') {
+    refuse(
+      'SE106',
+      `key vault network ACL bypass '${bypass}' is refused: Azure ML stores endpoint keys in the workspace's Key ` +
+        `Vault through a trusted-service path, and key-auth online endpoints fail to create without it; set ` +
+        `networkAcls.bypass = 'AzureServices' on the Key Vault`,
+    );
+  }
+}
+
+/** SE107: a workspace nobody can reach is refused, unless the user says inbound access is arranged elsewhere. */
+export function checkInboundAccess(
+  workspaceName: string,
+  publicNetworkAccess: boolean,
+  hasPrivateEndpoint: boolean,
+  arrangedElsewhere: boolean,
+): void {
+  if (!publicNetworkAccess && !hasPrivateEndpoint && !arrangedElsewhere) {
+    refuse(
+      'SE107',
+      `workspace '${workspaceName}' has public network access disabled and no inbound private endpoint: nobody ` +
+        `could reach it or its private online endpoints; set inboundPrivateEndpoint: { subnet }, or ` +
+        `inboundAccessArrangedElsewhere: true when a private endpoint is created outside this stack, or ` +
+        `publicNetworkAccess: true`,
+    );
+  }
+}
+
+/** The subscription id in an ARM id, when the id is a known string. */
+export function subscriptionOf(armId: string | undefined): string | undefined {
+  if (!isKnown(armId)) return undefined;
+  return /^\/subscriptions\/([^/]+)\//i.exec(armId)?.[1]?.toLowerCase();
+}
+
+/** SE108: Azure ML requires the associated resources in the workspace's subscription. */
+export function checkSameSubscription(
+  resourceGroupId: string,
+  associated: Record<string, string | undefined>,
+): void {
+  const expected = subscriptionOf(resourceGroupId);
+  if (expected === undefined) return;
+  for (const [kind, id] of Object.entries(associated)) {
+    const actual = subscriptionOf(id);
+    if (actual !== undefined && actual !== expected) {
+      refuse(
+        'SE108',
+        `${kind} '${id}' is in subscription ${actual}, the workspace in ${expected}: Azure ML accepts associated ` +
+          `resources only from the workspace's subscription (another resource group is fine); use a ${kind} in ` +
+          `subscription ${expected}, or leave it unset to have one created`,
+      );
+    }
+  }
+}
+
+/** SE109: preview-only workspace properties fail validation with a stable api-version. */
+export function checkPreviewOnlyProperties(apiVersion: MlApiVersion, properties: WorkspaceProperties): void {
+  if (apiVersion.isPreview) return;
+  const used = Object.entries(properties)
+    .filter(([name, value]) => value !== undefined && PREVIEW_ONLY_WORKSPACE_PROPERTIES.includes(name))
+    .map(([name]) => name);
+  if (used.length > 0) {
+    refuse(
+      'SE109',
+      `workspace properties ${used.join(', ')} exist only in preview api-versions, but apiVersion is ` +
+        `${apiVersion.version}: azapi would reject the body; remove them or use MlApiVersion.V2026_05_15_PREVIEW`,
+    );
+  }
+}
