@@ -11,7 +11,7 @@ export function checkApprovedOutboundOnly(
   if (workspace.isolationMode !== IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) {
     refuse(
       'SE103',
-      `${kind} outbound rule '${ruleName}' cannot be added to workspace '${workspace.workspaceName}' with isolation ` +
+      `outbound ${kind} rule '${ruleName}' cannot be added to workspace '${workspace.workspaceName}' with isolation ` +
         `mode ${workspace.isolationMode.value}: Azure accepts ${kind} rules only with AllowOnlyApprovedOutbound ` +
         `(with AllowInternetOutbound all internet traffic is already allowed); use ` +
         `IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND or remove the rule`,

@@ -75,7 +75,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
     const common = { workspace: props.workspace, grantApproverRole: props.grantApproverRole };
     return {
-      registry: new OutboundPrivateEndpointRule(group, 'Registry', {
+      registry: new OutboundPrivateEndpointRule(group, 'AmlRegistry', {
         ...common,
         ruleName: `${prefix}-aml`,
         serviceResourceId: props.registryId,

@@ -1,0 +1,237 @@
+/** Every synth-time check of the workspace half: one case that fires (with its stable code), one that passes. */
+import { Construct } from 'constructs';
+import { TerraformVariable } from 'cdktf';
+import { MlApiVersion } from '../../src/arm';
+import { ConfigurationError } from '../../src/checks';
+import { OutboundServiceTagRule } from '../../src/outbound';
+import {
+  ImageBuildCompute,
+  IsolationMode,
+  ManagedVnetWorkspace,
+  ManagedVnetWorkspaceProps,
+} from '../../src/workspace';
+import { testStack } from '../support/synth';
+import { armId, LITERAL_RG, OTHER_SUB } from './fixtures';
+
+const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
+
+function workspace(
+  overrides: Partial<ManagedVnetWorkspaceProps> = {},
+  scope?: Construct,
+): ManagedVnetWorkspace {
+  return new ManagedVnetWorkspace(scope ?? testStack(), 'Workspace', {
+    resourceGroup: LITERAL_RG,
+    workspaceName: 'mlw-checks',
+    inboundPrivateEndpoint: { subnet: SUBNET },
+    ...overrides,
+  });
+}
+
+/** Runs `build` and returns the ConfigurationError code it throws (or undefined). */
+function codeOf(build: () => unknown): string | undefined {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      expect(error.message).toMatch(new RegExp(`^\\[${error.code}\\] [a-z]`)); // code shown, lower-case message
+      return error.code;
+    }
+    throw error;
+  }
+  return undefined;
+}
+
+describe('SE101 workspace name', () => {
+  test('fires on a name Azure rejects', () => {
+    expect(codeOf(() => workspace({ workspaceName: '-bad' }))).toBe('SE101');
+    expect(() => workspace({ workspaceName: 'ab' })).toThrow(/workspace name 'ab' is invalid/);
+  });
+  test('passes on a valid name and on an unresolved token', () => {
+    expect(codeOf(() => workspace({ workspaceName: 'mlw_ok-1' }))).toBeUndefined();
+    const stack = testStack();
+    const name = new TerraformVariable(stack, 'name', { type: 'string' }).stringValue;
+    expect(codeOf(() => workspace({ workspaceName: name }, stack))).toBeUndefined();
+  });
+});
+
+describe('SE102 outbound rule name', () => {
+  test('fires on a name Azure rejects', () => {
+    const ws = workspace();
+    expect(codeOf(() => ws.addOutboundFqdnRule('Bad', { ruleName: 'x', destination: 'pypi.org' }))).toBe(
+      'SE102',
+    );
+  });
+  test('passes on a valid name', () => {
+    const ws = workspace();
+    expect(
+      codeOf(() => ws.addOutboundFqdnRule('Ok', { ruleName: 'pypi_org-1', destination: 'pypi.org' })),
+    ).toBeUndefined();
+  });
+});
+
+describe('SE103 FQDN and service-tag rules need AllowOnlyApprovedOutbound', () => {
+  test('fires for an FQDN rule and a service-tag rule under AllowInternetOutbound', () => {
+    const ws = workspace({ isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND });
+    expect(codeOf(() => ws.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' }))).toBe(
+      'SE103',
+    );
+    expect(
+      codeOf(
+        () =>
+          new OutboundServiceTagRule(ws, 'Tag', {
+            workspace: ws,
+            ruleName: 'monitor',
+            serviceTag: 'AzureMonitor',
+          }),
+      ),
+    ).toBe('SE103');
+  });
+  test('passes under AllowOnlyApprovedOutbound', () => {
+    const ws = workspace();
+    expect(
+      codeOf(() => ws.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' })),
+    ).toBeUndefined();
+    expect(
+      codeOf(() => ws.addOutboundServiceTagRule('Tag', { ruleName: 'monitor', serviceTag: 'AzureMonitor' })),
+    ).toBeUndefined();
+  });
+});
+
+describe('SE104 brought registry must be Premium when the workspace is private', () => {
+  const registry = (sku: string) => ({
+    id: armId('rg-ml', 'Microsoft.ContainerRegistry/registries', 'cr1'),
+    skuInput: sku,
+    publicNetworkAccessEnabledInput: true,
+  });
+  test('fires for a Standard registry', () => {
+    expect(codeOf(() => workspace({ containerRegistry: registry('Standard') }))).toBe('SE104');
+  });
+  test('passes for Premium, for a public workspace, and for an unknown SKU', () => {
+    expect(codeOf(() => workspace({ containerRegistry: registry('Premium') }))).toBeUndefined();
+    expect(
+      codeOf(() =>
+        workspace({
+          containerRegistry: registry('Standard'),
+          publicNetworkAccess: true,
+          inboundPrivateEndpoint: undefined,
+        }),
+      ),
+    ).toBeUndefined();
+    expect(codeOf(() => workspace({ containerRegistry: { id: registry('x').id } }))).toBeUndefined();
+  });
+});
+
+describe('SE105 image-build compute needed for a private registry', () => {
+  test('fires when the created (private) registry has no image-build compute', () => {
+    expect(codeOf(() => workspace({ imageBuildCompute: ImageBuildCompute.none() }))).toBe('SE105');
+  });
+  test('passes with a public brought registry, or with an existing compute', () => {
+    const publicRegistry = {
+      id: armId('rg-ml', 'Microsoft.ContainerRegistry/registries', 'cr1'),
+      skuInput: 'Premium',
+      publicNetworkAccessEnabledInput: true,
+    };
+    expect(
+      codeOf(() =>
+        workspace({ imageBuildCompute: ImageBuildCompute.none(), containerRegistry: publicRegistry }),
+      ),
+    ).toBeUndefined();
+    expect(
+      codeOf(() => workspace({ imageBuildCompute: ImageBuildCompute.existing('cpu-cluster') })),
+    ).toBeUndefined();
+  });
+});
+
+describe('SE106 brought Key Vault bypass', () => {
+  const vault = (bypass: string) => ({
+    id: armId('rg-ml', 'Microsoft.KeyVault/vaults', 'kv1'),
+    networkAclsInput: { bypass },
+  });
+  test('fires when the bypass is None', () => {
+    expect(codeOf(() => workspace({ keyVault: vault('None') }))).toBe('SE106');
+  });
+  test('passes with AzureServices, or when the ACLs are not known', () => {
+    expect(codeOf(() => workspace({ keyVault: vault('AzureServices') }))).toBeUndefined();
+    expect(codeOf(() => workspace({ keyVault: { id: vault('x').id } }))).toBeUndefined();
+  });
+});
+
+describe('SE107 private workspace without inbound access', () => {
+  test('fires with public access off and no private endpoint', () => {
+    expect(codeOf(() => workspace({ inboundPrivateEndpoint: undefined }))).toBe('SE107');
+  });
+  test('passes when inbound access is said to be arranged elsewhere, or public access is on', () => {
+    const elsewhere = workspace({ inboundPrivateEndpoint: undefined, inboundAccessArrangedElsewhere: true });
+    expect(elsewhere.inboundAccess).toBe('ArrangedElsewhere');
+    const open = workspace({ inboundPrivateEndpoint: undefined, publicNetworkAccess: true });
+    expect(open.inboundAccess).toBe('Public');
+    expect(workspace().inboundAccess).toBe('PrivateEndpoint');
+  });
+});
+
+describe('SE108 associated resources in another subscription', () => {
+  test('fires for a storage account in another subscription', () => {
+    const storageAccount = { id: armId('rg-other', 'Microsoft.Storage/storageAccounts', 'st1', OTHER_SUB) };
+    expect(codeOf(() => workspace({ storageAccount }))).toBe('SE108');
+  });
+  test('passes for another resource group of the same subscription, and for unresolved ids', () => {
+    const storageAccount = { id: armId('rg-other', 'Microsoft.Storage/storageAccounts', 'st1') };
+    expect(codeOf(() => workspace({ storageAccount }))).toBeUndefined();
+    const stack = testStack();
+    const id = new TerraformVariable(stack, 'storage', { type: 'string' }).stringValue;
+    expect(codeOf(() => workspace({ storageAccount: { id } }, stack))).toBeUndefined();
+  });
+});
+
+describe('SE109 preview-only properties with the stable api-version', () => {
+  test('fires for softDeleteRetentionInDays with 2026-05-01', () => {
+    expect(
+      codeOf(() => workspace({ apiVersion: MlApiVersion.V2026_05_01, softDeleteRetentionInDays: 14 })),
+    ).toBe('SE109');
+  });
+  test('passes with the preview api-version, and stable without preview properties', () => {
+    expect(codeOf(() => workspace({ softDeleteRetentionInDays: 14 }))).toBeUndefined();
+    expect(codeOf(() => workspace({ apiVersion: MlApiVersion.V2026_05_01 }))).toBeUndefined();
+  });
+});
+
+describe('SE110 image-build compute name', () => {
+  test('fires for a name ending in a hyphen and digits', () => {
+    expect(
+      codeOf(() => workspace({ imageBuildCompute: ImageBuildCompute.cluster({ computeName: 'build-01' }) })),
+    ).toBe('SE110');
+  });
+  test('passes for a valid name', () => {
+    expect(
+      codeOf(() => workspace({ imageBuildCompute: ImageBuildCompute.cluster({ computeName: 'build01' }) })),
+    ).toBeUndefined();
+  });
+});
+
+describe('SE111 duplicate rule name', () => {
+  test('fires for two different rules with one name', () => {
+    const ws = workspace();
+    ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
+    expect(
+      codeOf(() => ws.addOutboundFqdnRule('B', { ruleName: 'pypi', destination: 'files.pythonhosted.org' })),
+    ).toBe('SE111');
+  });
+  test('passes when the same FQDN rule is asked for twice (it is returned once)', () => {
+    const ws = workspace();
+    const first = ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
+    expect(ws.addOutboundFqdnRule('B', { ruleName: 'pypi', destination: 'pypi.org' })).toBe(first);
+  });
+});
+
+describe('SE112 overridden names of created resources', () => {
+  test('fires for an upper-case storage account name', () => {
+    expect(codeOf(() => workspace({ associatedResourceNames: { storageAccount: 'StMl' } }))).toBe('SE112');
+  });
+  test('passes for valid names', () => {
+    expect(
+      codeOf(() =>
+        workspace({ associatedResourceNames: { storageAccount: 'stml001', keyVault: 'kv-ml-001' } }),
+      ),
+    ).toBeUndefined();
+  });
+});
