@@ -3,7 +3,7 @@ import { PublicNetworkAccessType, Sku, StringMap } from './common';
 /** ISO 8601 duration, e.g. `PT5S`. */
 export type IsoDuration = string;
 
-export interface CodeConfiguration {
+export interface CodeConfigurationProperties {
   readonly codeId?: string;
   readonly scoringScript: string;
 }
@@ -30,7 +30,7 @@ export interface ManagedOnlineDeploymentProperties {
   readonly endpointComputeType: 'Managed';
   readonly model?: string;
   readonly environmentId?: string;
-  readonly codeConfiguration?: CodeConfiguration;
+  readonly codeConfiguration?: CodeConfigurationProperties;
   readonly instanceType?: string;
   readonly description?: string;
   readonly environmentVariables?: StringMap;

@@ -1,1 +1,9 @@
-export {};
+export * from './bind-context';
+export * from './model';
+export * from './code-configuration';
+export * from './environment';
+export * from './egress';
+export * from './durations';
+export * from './image-build-rules';
+export * from './online-deployment';
+export * from './blue-deployment';

@@ -1,1 +1,5 @@
-export {};
+export * from './endpoint-auth-mode';
+export * from './endpoint-identity';
+export * from './endpoint-ref';
+export * from './names';
+export * from './secure-online-endpoint';

@@ -1,0 +1,141 @@
+import { TerraformOutput } from 'cdktf';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { EndpointAuthMode, EndpointIdentity } from '../../src/endpoint';
+import { InboundAccess } from '../../src/workspace';
+import { resourcesOfType, synthWith, testStack } from '../support/synth';
+import { endpointOn, howTo, howToDeployment, named } from './helpers';
+
+const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
+
+describe('SecureOnlineEndpoint', () => {
+  test('defaults: key auth, public network access disabled, system-assigned identity, no traffic in the body', () => {
+    const json = synthWith((s) => endpointOn(s));
+    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    expect(endpoint).toMatchObject({
+      type: ENDPOINT_TYPE,
+      name: 'endpt-moe-1',
+      parent_id: '${azapi_resource.Workspace_2F8C78CC.id}',
+      location: 'westeurope',
+      identity: { type: 'SystemAssigned' },
+      body: { properties: { authMode: 'Key', publicNetworkAccess: 'Disabled' } },
+      ignore_body_changes: ['properties.traffic', 'properties.mirrorTraffic'],
+      response_export_values: { scoringUri: 'properties.scoringUri', swaggerUri: 'properties.swaggerUri' },
+    });
+    expect(JSON.stringify(endpoint.body)).not.toMatch(/traffic/i);
+    expect(endpoint.depends_on).toBeUndefined();
+  });
+
+  test('attributes are the id and the exported URIs', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s);
+      new TerraformOutput(s, 'id', { value: endpoint.endpointId });
+      new TerraformOutput(s, 'scoring', { value: endpoint.endpointScoringUri });
+      new TerraformOutput(s, 'swagger', { value: endpoint.endpointSwaggerUri });
+    });
+    expect(json.output).toEqual({
+      id: { value: '${azapi_resource.Endpoint_EEF1FD8F.id}' },
+      scoring: { value: '${azapi_resource.Endpoint_EEF1FD8F.output.scoringUri}' },
+      swagger: { value: '${azapi_resource.Endpoint_EEF1FD8F.output.swaggerUri}' },
+    });
+  });
+
+  test.each([
+    [EndpointAuthMode.KEY, 'Key'],
+    [EndpointAuthMode.AML_TOKEN, 'AMLToken'],
+    [EndpointAuthMode.AAD_TOKEN, 'AADToken'],
+  ])('auth mode %s', (authMode, value) => {
+    const json = synthWith((s) =>
+      endpointOn(s, {}, { authMode, publicNetworkAccess: true, description: 'd', tags: { a: 'b' } }),
+    );
+    expect(named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1')).toMatchObject({
+      body: { properties: { authMode: value, publicNetworkAccess: 'Enabled', description: 'd' } },
+      tags: { a: 'b' },
+    });
+  });
+
+  test('a user-assigned identity gets the documented roles before the endpoint is created', () => {
+    const json = synthWith((s) => {
+      const uami = new UserAssignedIdentity(s, 'uami', {
+        name: 'uai-endpoint',
+        location: 'westeurope',
+        resourceGroupName: 'rg-ml',
+      });
+      endpointOn(s, {}, { identity: EndpointIdentity.userAssigned(uami) });
+    });
+    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    expect(endpoint.identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: ['${azurerm_user_assigned_identity.uami.id}'],
+    });
+    const roles = Object.values(resourcesOfType(json, 'azurerm_role_assignment'));
+    expect(roles.map((r) => r.role_definition_name).sort()).toEqual([
+      'AcrPull',
+      'AzureML Metrics Writer (preview)',
+      'Key Vault Secrets User',
+      'Storage Blob Data Reader',
+    ]);
+    for (const role of roles) {
+      expect(role.principal_id).toBe('${azurerm_user_assigned_identity.uami.principal_id}');
+      expect(role.principal_type).toBe('ServicePrincipal');
+    }
+    expect(endpoint.depends_on).toHaveLength(4);
+    expect(endpoint.depends_on?.every((d) => d.startsWith('azurerm_role_assignment.'))).toBe(true);
+  });
+
+  describe('checks', () => {
+    test.each(['ab', 'a'.repeat(33), '1endpoint', 'endpoint-', 'end_point', 'endpt moe'])(
+      'SE201 refuses endpoint name %p',
+      (endpointName) => {
+        expect(() => endpointOn(testStack(), {}, { endpointName })).toThrow(/\[SE201\] endpoint name/);
+      },
+    );
+
+    test.each(['abc', 'endpt-moe-1', 'a'.repeat(32), 'E1-x'])(
+      'SE201 accepts endpoint name %p',
+      (endpointName) => {
+        expect(() => endpointOn(testStack(), {}, { endpointName })).not.toThrow();
+      },
+    );
+
+    test('SE210 refuses a private endpoint on a workspace nobody can reach privately', () => {
+      expect(() => endpointOn(testStack(), { inboundAccess: null })).toThrow(
+        /\[SE210\].*inboundPrivateEndpoint/,
+      );
+      // A public workspace does not help: scoring traffic to a private endpoint only comes through the PE.
+      expect(() => endpointOn(testStack(), { inboundAccess: InboundAccess.PUBLIC })).toThrow(/\[SE210\]/);
+    });
+
+    test('SE210 passes with an inbound private endpoint, public access, or inbound access arranged elsewhere', () => {
+      expect(() => endpointOn(testStack())).not.toThrow();
+      expect(() =>
+        endpointOn(testStack(), { inboundAccess: InboundAccess.ARRANGED_ELSEWHERE }),
+      ).not.toThrow();
+      expect(() =>
+        endpointOn(testStack(), { inboundAccess: null }, { publicNetworkAccess: true }),
+      ).not.toThrow();
+      expect(() =>
+        endpointOn(testStack(), { inboundAccess: null }, { inboundAccessArrangedElsewhere: true }),
+      ).not.toThrow();
+    });
+
+    test('SE214 refuses a user-assigned identity when the workspace has no container registry', () => {
+      const build = (containerRegistryId: string | null) => () => {
+        const stack = testStack();
+        const uami = { id: '/subscriptions/s/uami', principalId: 'p', clientId: 'c' };
+        endpointOn(stack, { containerRegistryId }, { identity: EndpointIdentity.userAssigned(uami) });
+      };
+      expect(build(null)).toThrow(/\[SE214\]/);
+      expect(build('/subscriptions/s/acr')).not.toThrow();
+    });
+  });
+
+  test('addDeployment creates a deployment on this endpoint', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = howTo(s);
+      endpoint.addDeployment('Green', howToDeployment());
+    });
+    const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
+    expect(green.name).toBe('green');
+    expect(green.parent_id).toBe('${azapi_resource.Endpoint_EEF1FD8F.id}');
+  });
+});

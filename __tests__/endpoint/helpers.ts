@@ -1,0 +1,87 @@
+import { Construct } from 'constructs';
+import {
+  BlueDeployment,
+  CodeConfiguration,
+  Environment,
+  Model,
+  OnlineDeploymentOptions,
+} from '../../src/deployment';
+import { SecureOnlineEndpoint, SecureOnlineEndpointProps } from '../../src/endpoint';
+import { FakeWorkspace, FakeWorkspaceOptions } from '../support/fake-workspace';
+
+export const IMAGE = 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest';
+
+/** The how-to's blue-deployment.yml as props (paths relative to cdktf.json, i.e. the repository root). */
+export function howToDeployment(): OnlineDeploymentOptions {
+  return {
+    model: Model.fromLocalPath('examples/model-1/model'),
+    code: CodeConfiguration.fromLocalPath('examples/model-1/onlinescoring', 'score.py'),
+    environment: Environment.fromImage(IMAGE, { condaFile: 'examples/model-1/environment/conda.yaml' }),
+    instanceType: 'Standard_DS3_v2',
+    instanceCount: 1,
+  };
+}
+
+/** A fake workspace and an endpoint on it. */
+export function endpointOn(
+  scope: Construct,
+  workspace: FakeWorkspaceOptions = {},
+  endpoint: Partial<SecureOnlineEndpointProps> = {},
+): { ws: FakeWorkspace; endpoint: SecureOnlineEndpoint } {
+  const ws = new FakeWorkspace(scope, 'Workspace', workspace);
+  return {
+    ws,
+    endpoint: new SecureOnlineEndpoint(scope, 'Endpoint', {
+      workspace: ws,
+      endpointName: 'endpt-moe-1',
+      ...endpoint,
+    }),
+  };
+}
+
+/** The how-to: fake workspace, endpoint, blue with all traffic. */
+export function howTo(scope: Construct): {
+  ws: FakeWorkspace;
+  endpoint: SecureOnlineEndpoint;
+  blue: BlueDeployment;
+} {
+  const { ws, endpoint } = endpointOn(scope);
+  const blue = new BlueDeployment(scope, 'Blue', { endpoint, ...howToDeployment() });
+  return { ws, endpoint, blue };
+}
+
+type Resource = Record<string, unknown> & { depends_on?: string[] };
+type Json = { resource?: Record<string, Record<string, Record<string, unknown>>> };
+
+/** The azapi resources whose type is `Microsoft.MachineLearningServices/<path>@...`, by logical name. */
+export function ofType(
+  json: Json,
+  path: string,
+  terraformType = 'azapi_resource',
+): Array<[string, Resource]> {
+  const prefix = `Microsoft.MachineLearningServices/${path}@`;
+  return Object.entries(json.resource?.[terraformType] ?? {}).filter(([, r]) =>
+    String(r.type).startsWith(prefix),
+  ) as Array<[string, Resource]>;
+}
+
+/** The one azapi resource of that type with that name. */
+export function named(
+  json: Json,
+  path: string,
+  name: string,
+  terraformType = 'azapi_resource',
+): Resource & { address: string } {
+  const found = ofType(json, path, terraformType).filter(
+    ([, r]) => r.name === name || terraformType !== 'azapi_resource',
+  );
+  if (found.length !== 1) throw new Error(`expected one ${path} named ${name}, found ${found.length}`);
+  return { ...found[0][1], address: `${terraformType}.${found[0][0]}` };
+}
+
+/** The endpoint's traffic update. */
+export function trafficUpdate(json: Json): Resource & { address: string } {
+  const found = Object.entries(json.resource?.azapi_update_resource ?? {});
+  if (found.length !== 1) throw new Error(`expected one azapi_update_resource, found ${found.length}`);
+  return { ...(found[0][1] as Resource), address: `azapi_update_resource.${found[0][0]}` };
+}

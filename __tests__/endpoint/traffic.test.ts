@@ -1,0 +1,140 @@
+import { Testing } from 'cdktf';
+import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
+import { synthJson, synthString, synthWith, testStack } from '../support/synth';
+import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
+
+const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
+
+/** Endpoint with blue (all traffic by default) and green (no traffic by default). */
+function blueGreen(
+  configure: (e: ReturnType<typeof endpointOn>['endpoint'], green: OnlineDeployment) => void,
+) {
+  const stack = testStack();
+  const { endpoint } = endpointOn(stack);
+  new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
+  const green = new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() });
+  configure(endpoint, green);
+  return stack;
+}
+
+describe('endpoint traffic', () => {
+  test('the how-to: one update after blue sets 100 % to blue', () => {
+    const json = synthWith((s) => howTo(s));
+    const update = trafficUpdate(json);
+    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    expect(update).toMatchObject({
+      type: ENDPOINT_TYPE,
+      resource_id: '${azapi_resource.Endpoint_EEF1FD8F.id}',
+      body: { properties: { traffic: { blue: 100 }, mirrorTraffic: {} } },
+    });
+    expect(update.depends_on).toEqual([blue.address]);
+  });
+
+  test('no deployment, no traffic update', () => {
+    const json = synthWith((s) => endpointOn(s));
+    expect(json.resource?.azapi_update_resource).toBeUndefined();
+  });
+
+  test('routeTraffic overrides allTraffic; mirrorTraffic copies to a shadow; the update waits for both', () => {
+    const stack = blueGreen((endpoint, green) => {
+      endpoint.routeTraffic({ blue: 90, green: 10 });
+      endpoint.mirrorTraffic(green, 20);
+    });
+    const json = synthJson(stack);
+    const update = trafficUpdate(json);
+    expect(update.body).toEqual({
+      properties: { traffic: { blue: 90, green: 10 }, mirrorTraffic: { green: 20 } },
+    });
+    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
+    expect(update.depends_on?.sort()).toEqual([blue.address, green.address].sort());
+  });
+
+  test('routeTraffic may come before the deployments it names', () => {
+    const stack = testStack();
+    const { endpoint } = endpointOn(stack);
+    endpoint.routeTraffic({ blue: 100 });
+    new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment(), allTraffic: false });
+    expect(trafficUpdate(synthJson(stack)).body).toEqual({
+      properties: { traffic: { blue: 100 }, mirrorTraffic: {} },
+    });
+  });
+
+  describe('checks', () => {
+    test('SE203 refuses a split that does not sum to 0 or 100; 0 and 100 pass', () => {
+      expect(() => synthString(blueGreen((e) => e.routeTraffic({ blue: 80, green: 10 })))).toThrow(
+        /\[SE203\].*sums to 90/,
+      );
+      expect(() => synthString(blueGreen((e) => e.routeTraffic({ blue: 0, green: 0 })))).not.toThrow();
+      expect(() => synthString(blueGreen((e) => e.routeTraffic({ blue: 50, green: 50 })))).not.toThrow();
+    });
+
+    test('SE204 refuses traffic or mirror naming a deployment the endpoint does not have', () => {
+      expect(() => synthString(blueGreen((e) => e.routeTraffic({ blue: 90, red: 10 })))).toThrow(
+        /\[SE204\].*'red'/,
+      );
+      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('red', 10)))).toThrow(/\[SE204\].*'red'/);
+      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('green', 10)))).not.toThrow();
+    });
+
+    test('SE205 refuses more than 50 % mirrored', () => {
+      expect(() => blueGreen((e, g) => e.mirrorTraffic(g, 51))).toThrow(/\[SE205\]/);
+      expect(() => blueGreen((e, g) => e.mirrorTraffic(g, 0))).toThrow(/\[SE205\]/);
+      expect(() => blueGreen((e, g) => e.mirrorTraffic(g, 50))).not.toThrow();
+    });
+
+    test('SE205 refuses mirrors that sum to more than 50 %', () => {
+      const stack = blueGreen((e, g) => {
+        new OnlineDeployment(stack0(e), 'Shadow', { endpoint: e, ...howToDeployment() });
+        e.mirrorTraffic(g, 30);
+        e.mirrorTraffic('shadow', 30);
+      });
+      expect(() => synthString(stack)).toThrow(/\[SE205\].*60 %/);
+    });
+
+    test('SE206 refuses mirroring to the deployment that takes 100 %', () => {
+      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('blue', 10)))).toThrow(/\[SE206\].*'blue'/);
+      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('green', 10)))).not.toThrow();
+    });
+
+    test('SE211 refuses two deployments that both ask for all traffic, unless routeTraffic decides', () => {
+      const two = (route: boolean) => {
+        const stack = testStack();
+        const { endpoint } = endpointOn(stack);
+        new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
+        new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment(), allTraffic: true });
+        if (route) endpoint.routeTraffic({ blue: 100, green: 0 });
+        return stack;
+      };
+      expect(() => synthString(two(false))).toThrow(/\[SE211\]/);
+      expect(() => synthString(two(true))).not.toThrow();
+    });
+
+    test('SE212 refuses two deployments with the same name on one endpoint', () => {
+      const stack = testStack();
+      const { endpoint } = endpointOn(stack);
+      new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
+      expect(
+        () =>
+          new OnlineDeployment(stack, 'Blue2', { endpoint, ...howToDeployment(), deploymentName: 'blue' }),
+      ).toThrow(/\[SE212\]/);
+      expect(() => new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() })).not.toThrow();
+    });
+
+    test('SE213 refuses a share that is not a whole percent from 0 to 100', () => {
+      expect(() => blueGreen((e) => e.routeTraffic({ blue: 90.5, green: 9.5 }))).toThrow(/\[SE213\]/);
+      expect(() => blueGreen((e) => e.routeTraffic({ blue: 110, green: -10 }))).toThrow(/\[SE213\]/);
+      expect(() => blueGreen((e) => e.routeTraffic({ blue: 90, green: 10 }))).not.toThrow();
+    });
+
+    test('the checks also run as construct validation, as cdktf synth does, with their codes', () => {
+      const stack = blueGreen((e) => e.routeTraffic({ blue: 80, green: 10 }));
+      expect(() => Testing.synth(stack, true)).toThrow(/\[SE203\]/);
+    });
+  });
+});
+
+/** The stack an endpoint lives in (for adding a third deployment inside a blueGreen callback). */
+function stack0(endpoint: ReturnType<typeof endpointOn>['endpoint']) {
+  return endpoint.node.scope!;
+}

@@ -1,0 +1,28 @@
+import { isKnown, refuse } from '../checks';
+import { IManagedVnetWorkspace } from '../workspace';
+import { AssetKind } from './asset-version';
+
+const ARM_VERSION_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/(workspaces|registries)\/[^/]+\/([a-z]+)\/[^/]+\/versions\/[^/]+$/i;
+const SHORT_FORM = /^azureml:([^:/]+):([^:/]+)$/;
+
+/**
+ * Turns an asset id as users write it into what the deployment body takes: an ARM version id or an
+ * `azureml://` URI (registries, datastores) pass through; the CLI's short form `azureml:<name>:<version>`
+ * becomes the version's ARM id in the deployment's workspace. Anything else is refused (SE217).
+ */
+export function resolveAssetId(assetId: string, kind: AssetKind, workspace: IManagedVnetWorkspace): string {
+  if (!isKnown(assetId)) return assetId;
+  const short = SHORT_FORM.exec(assetId);
+  if (short !== null) return `${workspace.workspaceId}/${kind}/${short[1]}/versions/${short[2]}`;
+  if (assetId.startsWith('azureml://')) return assetId;
+  const arm = ARM_VERSION_ID.exec(assetId);
+  if (arm !== null && arm[2].toLowerCase() === kind.toLowerCase()) return assetId;
+  const singular = kind.slice(0, -1);
+  return refuse(
+    'SE217',
+    `${singular} asset id '${assetId}' is not a ${singular} version: give an ARM id ending in ` +
+      `'/${kind}/<name>/versions/<version>', an 'azureml://registries/<registry>/${kind}/<name>/versions/<version>' ` +
+      `URI, or 'azureml:<name>:<version>'`,
+  );
+}

@@ -1,0 +1,14 @@
+import { Construct } from 'constructs';
+import { OnlineDeployment, OnlineDeploymentProps } from './online-deployment';
+
+export interface BlueDeploymentProps extends Omit<OnlineDeploymentProps, 'deploymentName' | 'allTraffic'> {
+  /** Take all of the endpoint's traffic once deployed (the how-to's `--all-traffic`). @default true */
+  readonly allTraffic?: boolean;
+}
+
+/** The how-to's deployment: named `blue`, taking all traffic unless told otherwise. */
+export class BlueDeployment extends OnlineDeployment {
+  constructor(scope: Construct, id: string, props: BlueDeploymentProps) {
+    super(scope, id, { ...props, deploymentName: 'blue', allTraffic: props.allTraffic ?? true });
+  }
+}

@@ -1,0 +1,91 @@
+import { CodeVersionBody } from '../arm';
+import { refuse } from '../checks';
+import { resolveAssetId } from './asset-id';
+import { AssetUpload } from './asset-upload';
+import { registerAssetVersion } from './asset-version';
+import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { readLocalContent } from './local-content';
+import { LocalAssetOptions } from './model';
+
+/** The scoring code of a deployment: a folder and the script in it that defines `init()` and `run()`. */
+export abstract class CodeConfiguration {
+  /**
+   * A local folder uploaded and registered as a code version named by its content hash (the how-to's
+   * `code_configuration: code: ../../model-1/onlinescoring/, scoring_script: score.py`).
+   */
+  public static fromLocalPath(
+    directory: string,
+    scoringScript: string,
+    options: LocalAssetOptions = {},
+  ): CodeConfiguration {
+    return new LocalCode(directory, scoringScript, options);
+  }
+
+  /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
+  public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
+    return new ExistingCode(codeId, scoringScript);
+  }
+
+  /** The scoring script's path relative to the code folder. */
+  public abstract readonly scoringScript: string;
+
+  /** Creates what the code needs in the deployment's scope and returns the code version id. */
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
+}
+
+class LocalCode extends CodeConfiguration {
+  constructor(
+    private readonly directory: string,
+    public readonly scoringScript: string,
+    private readonly options: LocalAssetOptions,
+  ) {
+    super();
+  }
+
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
+    const { workspace } = context;
+    const content = readLocalContent(scope, this.directory, 'code folder');
+    const scriptPath = `${content.baseName}/${this.scoringScript.replace(/^\.\//, '')}`;
+    if (!content.isDirectory || !content.files.some((f) => f.relativePath === scriptPath)) {
+      refuse(
+        'SE218',
+        `scoring script '${this.scoringScript}' is not in code folder '${this.directory}': the script path is ` +
+          `relative to the code folder; give the folder that contains it and the path inside it`,
+      );
+    }
+    const upload = new AssetUpload(scope, 'CodeUpload', { workspace, content, kind: 'codes' });
+    const store = workspace.workspaceBlobStore;
+    const body: CodeVersionBody = {
+      properties: {
+        // The code version points at the folder; the deployment names the script (scoringScript is not a
+        // property of code versions).
+        codeUri: `https://${store.storageAccountName}.blob.core.windows.net/${store.containerName}/${upload.datastorePath}`,
+        isAnonymous: false,
+        description: this.options.description,
+      },
+    };
+    const version = registerAssetVersion(scope, 'Code', {
+      workspace,
+      kind: 'codes',
+      name: this.options.name ?? `${context.defaultNamePrefix}-code`,
+      version: content.hash,
+      body,
+      description: this.options.description,
+      dependsOn: upload.blobs,
+    });
+    return { assetId: version.id, dependables: [version] };
+  }
+}
+
+class ExistingCode extends CodeConfiguration {
+  constructor(
+    private readonly codeId: string,
+    public readonly scoringScript: string,
+  ) {
+    super();
+  }
+
+  public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
+    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace), dependables: [] };
+  }
+}

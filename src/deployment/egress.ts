@@ -1,0 +1,22 @@
+import { PublicNetworkAccessType } from '../arm';
+
+/**
+ * The legacy per-deployment egress setting (`egress_public_network_access`), from before workspace managed
+ * networks. With a managed network it no longer applies and Azure ML advises not to set it; it cannot be
+ * changed after the deployment is created.
+ */
+export class EgressPublicNetworkAccess {
+  /** Legacy: the deployment reaches the workspace's resources over public networks. */
+  public static readonly ENABLED = new EgressPublicNetworkAccess('Enabled');
+  /** Legacy: the deployment reaches them through private endpoints the service creates. */
+  public static readonly DISABLED = new EgressPublicNetworkAccess('Disabled');
+
+  private constructor(
+    /** The ARM value of `properties.egressPublicNetworkAccess`. */
+    public readonly value: PublicNetworkAccessType,
+  ) {}
+
+  public toString(): string {
+    return this.value;
+  }
+}

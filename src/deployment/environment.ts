@@ -1,0 +1,108 @@
+import * as fs from 'fs';
+import { EnvironmentVersionBody } from '../arm';
+import { refuse } from '../checks';
+import { resolveAssetId } from './asset-id';
+import { registerAssetVersion } from './asset-version';
+import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { hashText, resolveLocalPath } from './local-content';
+import { LocalAssetOptions } from './model';
+
+export interface ImageEnvironmentOptions extends LocalAssetOptions {
+  /**
+   * A conda file to build into the image (the how-to's `environment/conda.yaml`). Azure ML builds the image on
+   * the workspace's image-build compute and downloads the packages from conda and PyPI.
+   * @default none: the image is used as it is
+   */
+  readonly condaFile?: string;
+}
+
+/** A bound environment: its id, and whether building it downloads packages. */
+export interface BoundEnvironment extends BoundAsset {
+  /** True when Azure ML builds an image from a conda file, which needs the package indexes. */
+  readonly installsPackages: boolean;
+}
+
+/** The container image a deployment runs in. */
+export abstract class Environment {
+  /**
+   * A base image, optionally with a conda file, registered as an environment version named by a hash of the
+   * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
+   */
+  public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
+    return new ImageEnvironment(image, options);
+  }
+
+  /**
+   * An existing environment version: an ARM id, an `azureml://registries/azureml/environments/<name>/versions/<v>`
+   * URI (curated environments), or `azureml:<name>:<version>`.
+   */
+  public static fromAssetId(environmentId: string): Environment {
+    return new ExistingEnvironment(environmentId);
+  }
+
+  /** Creates what the environment needs in the deployment's scope and returns its id. */
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment;
+}
+
+class ImageEnvironment extends Environment {
+  constructor(
+    private readonly image: string,
+    private readonly options: ImageEnvironmentOptions,
+  ) {
+    super();
+  }
+
+  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
+    const condaFile = this.options.condaFile;
+    const conda = condaFile === undefined ? undefined : readCondaFile(scope, condaFile);
+    const body: EnvironmentVersionBody = {
+      properties: {
+        image: this.image,
+        // The body carries the conda file's content, not a path.
+        condaFile: conda,
+        osType: 'Linux',
+        isAnonymous: false,
+        description: this.options.description,
+      },
+    };
+    const version = registerAssetVersion(scope, 'Environment', {
+      workspace: context.workspace,
+      kind: 'environments',
+      name: this.options.name ?? `${context.defaultNamePrefix}-env`,
+      version: hashEnvironment(this.image, conda),
+      body,
+      description: this.options.description,
+    });
+    return { assetId: version.id, dependables: [version], installsPackages: conda !== undefined };
+  }
+}
+
+class ExistingEnvironment extends Environment {
+  constructor(private readonly environmentId: string) {
+    super();
+  }
+
+  public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
+    return {
+      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace),
+      dependables: [],
+      installsPackages: false,
+    };
+  }
+}
+
+function hashEnvironment(image: string, conda: string | undefined): string {
+  return hashText(image, conda ?? '');
+}
+
+function readCondaFile(scope: BindScope, condaFile: string): string {
+  const resolved = resolveLocalPath(scope, condaFile);
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+    refuse(
+      'SE215',
+      `conda file '${condaFile}' does not exist (relative paths start at the folder of cdktf.json); fix the path`,
+    );
+  }
+  // Normalised line endings: a checkout with CRLF must not produce another environment version.
+  return fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
+}

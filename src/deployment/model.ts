@@ -1,0 +1,125 @@
+import { Fn } from 'cdktf';
+import { ModelType, ModelVersionBody } from '../arm';
+import { refuse } from '../checks';
+import { IManagedVnetWorkspace } from '../workspace';
+import { resolveAssetId } from './asset-id';
+import { AssetUpload } from './asset-upload';
+import { registerAssetVersion } from './asset-version';
+import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { readLocalContent } from './local-content';
+
+/** Options of a model (or code, or environment) registered from local files. */
+export interface LocalAssetOptions {
+  /** Asset (container) name in the workspace. @default `<endpoint name>-<deployment name>-<model|code|env>` */
+  readonly name?: string;
+  /** @default none */
+  readonly description?: string;
+}
+
+/**
+ * The model a deployment serves. Bound by the deployment: local files are uploaded and registered as a model
+ * version whose name is a hash of their content (same content, same version).
+ */
+export abstract class Model {
+  /**
+   * A custom model from a local file or folder (the how-to's `model: path: ../../model-1/model/`). The folder
+   * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
+   */
+  public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
+    return new LocalModel(localPath, 'custom_model', options);
+  }
+
+  /**
+   * An MLflow model folder (with its `MLmodel` file). Azure ML generates the scoring script and the
+   * environment: give neither code nor environment.
+   */
+  public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
+    return new LocalModel(localPath, 'mlflow_model', options);
+  }
+
+  /**
+   * An existing custom model version: an ARM id (`.../models/<name>/versions/<version>`), an
+   * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
+   */
+  public static fromAssetId(assetId: string): Model {
+    return new ExistingModel(assetId, false);
+  }
+
+  /** An existing MLflow model version, by id as for `fromAssetId`. */
+  public static mlflowFromAssetId(assetId: string): Model {
+    return new ExistingModel(assetId, true);
+  }
+
+  /** Whether this is an MLflow model (no scoring script or environment needed). */
+  public abstract readonly isMlflow: boolean;
+
+  /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. */
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
+}
+
+class LocalModel extends Model {
+  public readonly isMlflow: boolean;
+
+  constructor(
+    private readonly localPath: string,
+    private readonly modelType: ModelType,
+    private readonly options: LocalAssetOptions,
+  ) {
+    super();
+    this.isMlflow = modelType === 'mlflow_model';
+  }
+
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
+    const { workspace } = context;
+    const content = readLocalContent(scope, this.localPath, 'model path');
+    if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
+      refuse(
+        'SE219',
+        `MLflow model '${this.localPath}' has no MLmodel file at its top level: Azure ML reads the flavor and ` +
+          `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
+      );
+    }
+    const upload = new AssetUpload(scope, 'ModelUpload', { workspace, content, kind: 'models' });
+    const body: ModelVersionBody = {
+      properties: {
+        modelType: this.modelType,
+        modelUri: datastoreUri(workspace, upload.datastorePath),
+        isAnonymous: false,
+        description: this.options.description,
+      },
+    };
+    const version = registerAssetVersion(scope, 'Model', {
+      workspace,
+      kind: 'models',
+      name: this.options.name ?? `${context.defaultNamePrefix}-model`,
+      version: content.hash,
+      body,
+      description: this.options.description,
+      dependsOn: upload.blobs,
+    });
+    return { assetId: version.id, dependables: [version] };
+  }
+}
+
+class ExistingModel extends Model {
+  constructor(
+    private readonly assetId: string,
+    public readonly isMlflow: boolean,
+  ) {
+    super();
+  }
+
+  public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
+    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace), dependables: [] };
+  }
+}
+
+/** `azureml://` URI of a path in the workspace's default blob datastore, as the CLI registers models. */
+function datastoreUri(workspace: IManagedVnetWorkspace, datastorePath: string): string {
+  // The subscription id is the third segment of the workspace's ARM id, known only at apply time.
+  const subscriptionId = Fn.element(Fn.split('/', workspace.workspaceId), 2) as string;
+  return (
+    `azureml://subscriptions/${subscriptionId}/resourcegroups/${workspace.resourceGroupName}` +
+    `/workspaces/${workspace.workspaceName}/datastores/workspaceblobstore/paths/${datastorePath}`
+  );
+}

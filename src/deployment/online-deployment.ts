@@ -1,0 +1,264 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import {
+  ManagedOnlineDeploymentProperties,
+  OnlineDeploymentBody,
+  OnlineRequestSettings,
+  ProbeSettings,
+} from '../arm';
+import { AzapiResource } from '../azapi';
+import { isKnown, refuse } from '../checks';
+import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
+import { checkDeploymentName } from '../endpoint/names';
+import { AssetBindContext } from './bind-context';
+import { CodeConfiguration } from './code-configuration';
+import { millisecondsToIso, secondsToIso } from './durations';
+import { EgressPublicNetworkAccess } from './egress';
+import { Environment } from './environment';
+import { ensurePackageIndexRules } from './image-build-rules';
+import { Model } from './model';
+
+/** The CLI's `request_settings`, in its units (milliseconds). */
+export interface RequestSettings {
+  /** Scoring request timeout, at most 180000 for managed endpoints. @default 5000 (service default) */
+  readonly requestTimeoutMs?: number;
+  /** @default 1 (service default) */
+  readonly maxConcurrentRequestsPerInstance?: number;
+  /** Deprecated for managed endpoints. @default 500 (service default) */
+  readonly maxQueueWaitMs?: number;
+}
+
+/** The CLI's `liveness_probe` / `readiness_probe`, in its units (seconds). */
+export interface ProbeOptions {
+  /** @default 10 (CLI default) */
+  readonly initialDelaySeconds?: number;
+  /** @default 10 (service default) */
+  readonly periodSeconds?: number;
+  /** @default 2 (service default) */
+  readonly timeoutSeconds?: number;
+  /** @default 1 (service default) */
+  readonly successThreshold?: number;
+  /** @default 30 (service default) */
+  readonly failureThreshold?: number;
+}
+
+/** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
+export interface OnlineDeploymentOptions {
+  /** Deployment name, 3 to 32 characters as for endpoints; unique in the endpoint. @default the construct id in lower case */
+  readonly deploymentName?: string;
+  /** The model served. */
+  readonly model: Model;
+  /** Scoring code. Not with an MLflow model; needs an environment. @default none */
+  readonly code?: CodeConfiguration;
+  /** The image the deployment runs in. Required unless the model is MLflow. @default none */
+  readonly environment?: Environment;
+  /** VM size. @default 'Standard_DS3_v2' (the how-to's) */
+  readonly instanceType?: string;
+  /** Number of instances (`sku.capacity`). @default 1 */
+  readonly instanceCount?: number;
+  /**
+   * Take 100 % of the endpoint's traffic once deployed (the CLI's `--all-traffic`), unless the endpoint's
+   * `routeTraffic` says otherwise.
+   * @default false
+   */
+  readonly allTraffic?: boolean;
+  /** @default service defaults */
+  readonly requestSettings?: RequestSettings;
+  /** @default service defaults */
+  readonly livenessProbe?: ProbeOptions;
+  /** @default service defaults */
+  readonly readinessProbe?: ProbeOptions;
+  /** @default none */
+  readonly environmentVariables?: { [name: string]: string };
+  /** Send scoring logs and metrics to the workspace's Application Insights. @default false */
+  readonly appInsightsEnabled?: boolean;
+  /**
+   * Legacy network isolation only: with a workspace managed network this setting no longer applies; Azure ML
+   * advises not to set it. Cannot be changed after creation.
+   * @default not set
+   */
+  readonly egressPublicNetworkAccess?: EgressPublicNetworkAccess;
+  /**
+   * Under AllowOnlyApprovedOutbound, add the FQDN rules that building an image from a conda file needs
+   * (anaconda.com, *.anaconda.com, *.anaconda.org, pypi.org, *.pythonhosted.org). Turn off when your own rules
+   * (or a private package mirror) cover the build; otherwise the image build fails long after apply starts.
+   * @default true
+   */
+  readonly addImageBuildOutboundRules?: boolean;
+  /** @default none */
+  readonly description?: string;
+  /** @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
+  /** The endpoint the deployment belongs to. */
+  readonly endpoint: ISecureOnlineEndpoint;
+}
+
+/** Longest request timeout Azure ML accepts on managed endpoints. */
+const MAX_REQUEST_TIMEOUT_MS = 180_000;
+
+/**
+ * A managed online deployment (`workspaces/onlineEndpoints/deployments`). It waits for the workspace's managed
+ * network to be provisioned and for its model, code and environment versions, and registers with the endpoint's
+ * traffic.
+ */
+export class OnlineDeployment extends Construct implements IOnlineDeployment {
+  public readonly deploymentName: string;
+  public readonly deploymentId: string;
+  /** The deployment resource. */
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
+    super(scope, id);
+    const { endpoint } = props;
+    const workspace = endpoint.workspace;
+    this.deploymentName = props.deploymentName ?? id.toLowerCase();
+    checkDeploymentName(this.deploymentName);
+    checkCombination(this.deploymentName, props);
+    checkLegacyEgress(this.deploymentName, props, endpoint);
+    const instanceCount = props.instanceCount ?? 1;
+    if (!Number.isInteger(instanceCount) || instanceCount < 1) {
+      refuse(
+        'SE216',
+        `instanceCount of deployment '${this.deploymentName}' is ${instanceCount}: give a whole number of at least 1`,
+      );
+    }
+
+    const context: AssetBindContext = {
+      workspace,
+      defaultNamePrefix: `${endpoint.endpointName}-${this.deploymentName}`,
+    };
+    const model = props.model.bind(this, context);
+    const code = props.code?.bind(this, context);
+    const environment = props.environment?.bind(this, context);
+    const imageBuildRules =
+      environment?.installsPackages && (props.addImageBuildOutboundRules ?? true)
+        ? ensurePackageIndexRules(workspace)
+        : [];
+
+    const properties: ManagedOnlineDeploymentProperties = {
+      endpointComputeType: 'Managed',
+      model: model.assetId,
+      codeConfiguration:
+        code === undefined || props.code === undefined
+          ? undefined
+          : { codeId: code.assetId, scoringScript: props.code.scoringScript },
+      environmentId: environment?.assetId,
+      instanceType: props.instanceType ?? 'Standard_DS3_v2',
+      description: props.description,
+      environmentVariables: props.environmentVariables,
+      appInsightsEnabled: props.appInsightsEnabled ?? false,
+      egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
+      requestSettings: requestSettings(props.requestSettings, this.deploymentName),
+      livenessProbe: probe(props.livenessProbe, `liveness probe of '${this.deploymentName}'`),
+      readinessProbe: probe(props.readinessProbe, `readiness probe of '${this.deploymentName}'`),
+    };
+    const body: OnlineDeploymentBody = { sku: { name: 'Default', capacity: instanceCount }, properties };
+    const dependsOn: ITerraformDependable[] = [
+      // "You can't create online deployments until you provision the managed network."
+      ...workspace.managedNetworkReady,
+      ...model.dependables,
+      ...(code?.dependables ?? []),
+      ...(environment?.dependables ?? []),
+      ...imageBuildRules,
+    ];
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: workspace.apiVersion.resourceType('workspaces/onlineEndpoints/deployments'),
+      name: this.deploymentName,
+      parentId: endpoint.endpointId,
+      location: workspace.location,
+      body,
+      tags: props.tags,
+      dependsOn,
+      // Image builds and VM allocation routinely take longer than azapi's 30-minute default.
+      timeouts: { create: '120m', update: '120m', delete: '60m' },
+    });
+    this.deploymentId = this.resource.id;
+    endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
+  }
+
+  /** The deployment resource's address, so the traffic update (and users) can depend on the deployment. */
+  public get fqn(): string {
+    return this.resource.fqn;
+  }
+}
+
+function checkCombination(name: string, props: OnlineDeploymentOptions): void {
+  if (props.model.isMlflow && props.code !== undefined) {
+    refuse(
+      'SE207',
+      `deployment '${name}' serves an MLflow model with a scoring script: Azure ML generates the scoring script ` +
+        `for MLflow models and refuses one given; remove code (and environment), or register the model with ` +
+        `Model.fromLocalPath`,
+    );
+  }
+  if (props.code !== undefined && props.environment === undefined) {
+    refuse(
+      'SE208',
+      `deployment '${name}' has scoring code but no environment: the script needs an image to run in; add ` +
+        `environment: Environment.fromImage(image, { condaFile }) or Environment.fromAssetId(id)`,
+    );
+  }
+  if (!props.model.isMlflow && props.environment === undefined) {
+    refuse(
+      'SE220',
+      `deployment '${name}' serves a custom model without an environment: only MLflow models get one ` +
+        `generated; add environment: Environment.fromImage(...), or use Model.mlflowFromLocalPath for an MLflow model`,
+    );
+  }
+}
+
+function checkLegacyEgress(
+  name: string,
+  props: OnlineDeploymentOptions,
+  endpoint: ISecureOnlineEndpoint,
+): void {
+  if (props.egressPublicNetworkAccess !== EgressPublicNetworkAccess.ENABLED) return;
+  if (endpoint.workspace.containerRegistryPrivateOnly !== true) return;
+  refuse(
+    'SE209',
+    `deployment '${name}' sets the legacy egressPublicNetworkAccess Enabled while the workspace's container ` +
+      `registry is reachable only privately: the deployment could not download its image (the how-to's ` +
+      `troubleshooting: image download failure); leave egressPublicNetworkAccess unset (the managed network ` +
+      `handles egress) or set EgressPublicNetworkAccess.DISABLED`,
+  );
+}
+
+function requestSettings(
+  settings: RequestSettings | undefined,
+  name: string,
+): OnlineRequestSettings | undefined {
+  if (settings === undefined) return undefined;
+  const timeout = settings.requestTimeoutMs;
+  if (isKnown(timeout) && timeout > MAX_REQUEST_TIMEOUT_MS) {
+    refuse(
+      'SE216',
+      `requestTimeoutMs of deployment '${name}' is ${timeout}: managed online endpoints allow at most ` +
+        `${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
+    );
+  }
+  return {
+    requestTimeout:
+      timeout === undefined ? undefined : millisecondsToIso(timeout, `requestTimeoutMs of '${name}'`),
+    maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
+    maxQueueWait:
+      settings.maxQueueWaitMs === undefined
+        ? undefined
+        : millisecondsToIso(settings.maxQueueWaitMs, `maxQueueWaitMs of '${name}'`),
+  };
+}
+
+function probe(options: ProbeOptions | undefined, what: string): ProbeSettings | undefined {
+  if (options === undefined) return undefined;
+  const seconds = (value: number | undefined, field: string): string | undefined =>
+    value === undefined ? undefined : secondsToIso(value, `${field} of the ${what}`);
+  return {
+    initialDelay: seconds(options.initialDelaySeconds, 'initialDelaySeconds'),
+    period: seconds(options.periodSeconds, 'periodSeconds'),
+    timeout: seconds(options.timeoutSeconds, 'timeoutSeconds'),
+    successThreshold: options.successThreshold,
+    failureThreshold: options.failureThreshold,
+  };
+}

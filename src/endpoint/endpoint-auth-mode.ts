@@ -1,0 +1,20 @@
+import { EndpointAuthModeValue } from '../arm';
+
+/** How clients authenticate to an online endpoint's scoring URI. */
+export class EndpointAuthMode {
+  /** A key that does not expire (`az ml online-endpoint get-credentials`). The CLI's and the how-to's default. */
+  public static readonly KEY = new EndpointAuthMode('Key');
+  /** An Azure Machine Learning token that expires (`az ml online-endpoint get-credentials` returns it). */
+  public static readonly AML_TOKEN = new EndpointAuthMode('AMLToken');
+  /** A Microsoft Entra token; callers need an RBAC role on the endpoint (managed endpoints only). */
+  public static readonly AAD_TOKEN = new EndpointAuthMode('AADToken');
+
+  private constructor(
+    /** The ARM value of `properties.authMode`. */
+    public readonly value: EndpointAuthModeValue,
+  ) {}
+
+  public toString(): string {
+    return this.value;
+  }
+}

@@ -1,0 +1,41 @@
+import { IUserAssignedIdentity } from '../core';
+
+/**
+ * The identity an endpoint's deployments run as: it pulls the image, reads the model and writes metrics.
+ * Immutable after the endpoint is created.
+ */
+export abstract class EndpointIdentity {
+  /**
+   * An identity Azure creates with the endpoint. Azure grants it AcrPull, Storage Blob Data Reader and
+   * AzureML Metrics Writer itself. The CLI's default.
+   */
+  public static systemAssigned(): EndpointIdentity {
+    return new SystemAssignedEndpointIdentity();
+  }
+
+  /**
+   * An identity created elsewhere (an azurerm `UserAssignedIdentity`). Azure grants it nothing, so the endpoint
+   * creates the role assignments the Azure ML docs require (see docs/endpoint.md) before it is created.
+   */
+  public static userAssigned(identity: IUserAssignedIdentity): EndpointIdentity {
+    return new UserAssignedEndpointIdentity(identity);
+  }
+
+  /** The azapi identity `type`. */
+  public abstract readonly type: 'SystemAssigned' | 'UserAssigned';
+
+  /** The user-assigned identity, when there is one. */
+  public abstract readonly userAssignedIdentity: IUserAssignedIdentity | undefined;
+}
+
+class SystemAssignedEndpointIdentity extends EndpointIdentity {
+  public readonly type = 'SystemAssigned';
+  public readonly userAssignedIdentity = undefined;
+}
+
+class UserAssignedEndpointIdentity extends EndpointIdentity {
+  public readonly type = 'UserAssigned';
+  constructor(public readonly userAssignedIdentity: IUserAssignedIdentity) {
+    super();
+  }
+}

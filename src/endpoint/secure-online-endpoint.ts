@@ -1,0 +1,150 @@
+import { Construct } from 'constructs';
+import { OnlineEndpointBody, TrafficMap } from '../arm';
+import { AzapiResource, AzapiUpdateResource } from '../azapi';
+import { refuse } from '../checks';
+import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
+import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
+import { EndpointAuthMode } from './endpoint-auth-mode';
+import { EndpointIdentity } from './endpoint-identity';
+import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
+import { grantEndpointIdentityRoles } from './identity-roles';
+import { checkEndpointName } from './names';
+import { EndpointTraffic } from './traffic';
+
+export interface SecureOnlineEndpointProps {
+  /** The workspace the endpoint is created in. */
+  readonly workspace: IManagedVnetWorkspace;
+  /**
+   * Endpoint name: 3 to 32 characters, starting with a letter, letters, digits and hyphens, ending with a letter
+   * or digit; unique in the Azure region (it is part of the scoring URI).
+   */
+  readonly endpointName: string;
+  /** How clients authenticate. @default EndpointAuthMode.KEY */
+  readonly authMode?: EndpointAuthMode;
+  /**
+   * Whether the scoring URI is reachable from public networks. Disabled, it is reachable only through the
+   * workspace's inbound private endpoint (the how-to's `--set public_network_access=disabled`).
+   * @default false
+   */
+  readonly publicNetworkAccess?: boolean;
+  /** The identity deployments run as. @default EndpointIdentity.systemAssigned() */
+  readonly identity?: EndpointIdentity;
+  /** @default none */
+  readonly description?: string;
+  /** @default none */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Say that callers reach the workspace privately by means this stack does not show (a private endpoint made
+   * elsewhere, a VPN into a peered network). Without it, an endpoint with public network access disabled on a
+   * workspace without an inbound private endpoint is refused (SE210): nobody could call it.
+   * @default false
+   */
+  readonly inboundAccessArrangedElsewhere?: boolean;
+}
+
+/**
+ * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
+ * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
+ */
+export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndpoint {
+  public readonly endpointId: string;
+  public readonly endpointName: string;
+  public readonly endpointScoringUri: string;
+  public readonly endpointSwaggerUri: string;
+  public readonly workspace: IManagedVnetWorkspace;
+  public readonly publicNetworkAccess: boolean;
+  public readonly authMode: EndpointAuthMode;
+  /** The endpoint resource. */
+  public readonly resource: AzapiResource;
+
+  private readonly traffic: EndpointTraffic;
+
+  constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
+    super(scope, id);
+    checkEndpointName(props.endpointName);
+    this.workspace = props.workspace;
+    this.endpointName = props.endpointName;
+    this.publicNetworkAccess = props.publicNetworkAccess ?? false;
+    this.authMode = props.authMode ?? EndpointAuthMode.KEY;
+    checkInboundAccess(this, props);
+
+    const identity = props.identity ?? EndpointIdentity.systemAssigned();
+    const uami = identity.userAssignedIdentity;
+    // A user-assigned identity must hold its roles before the endpoint's deployments pull the image.
+    const roles = uami === undefined ? [] : grantEndpointIdentityRoles(this, uami, props.workspace);
+
+    const body: OnlineEndpointBody = {
+      properties: {
+        authMode: this.authMode.value,
+        publicNetworkAccess: this.publicNetworkAccess ? 'Enabled' : 'Disabled',
+        description: props.description,
+      },
+    };
+    const apiVersion = props.workspace.apiVersion;
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: apiVersion.resourceType('workspaces/onlineEndpoints'),
+      name: props.endpointName,
+      parentId: props.workspace.workspaceId,
+      location: props.workspace.location,
+      identity:
+        uami === undefined ? { type: 'SystemAssigned' } : { type: 'UserAssigned', identityIds: [uami.id] },
+      body,
+      tags: props.tags,
+      // Written by the Traffic update; without this the endpoint's next update would reset them.
+      ignoreBodyChanges: ['properties.traffic', 'properties.mirrorTraffic'],
+      responseExportValues: { scoringUri: 'properties.scoringUri', swaggerUri: 'properties.swaggerUri' },
+      dependsOn: roles.length > 0 ? roles : undefined,
+    });
+    this.endpointId = this.resource.id;
+    this.endpointScoringUri = this.resource.outputString('scoringUri');
+    this.endpointSwaggerUri = this.resource.outputString('swaggerUri');
+
+    this.traffic = new EndpointTraffic(this, this.endpointId, apiVersion);
+    this.node.addValidation({ validate: () => this.traffic.problems().map((p) => p.message) });
+  }
+
+  /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
+  public addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment {
+    return new OnlineDeployment(this, id, { ...props, endpoint: this });
+  }
+
+  /**
+   * Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`: whole percents summing to 100 (or 0), naming
+   * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
+   */
+  public routeTraffic(split: TrafficMap): void {
+    this.traffic.route(split);
+  }
+
+  /**
+   * Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing).
+   * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
+   */
+  public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
+    this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
+  }
+
+  public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
+    this.traffic.register(deployment, registration);
+  }
+
+  /** The traffic update, created when the first deployment registers. */
+  public get trafficUpdate(): AzapiUpdateResource | undefined {
+    return this.traffic.trafficUpdate;
+  }
+}
+
+function checkInboundAccess(endpoint: SecureOnlineEndpoint, props: SecureOnlineEndpointProps): void {
+  if (endpoint.publicNetworkAccess || props.inboundAccessArrangedElsewhere) return;
+  const inbound = props.workspace.inboundAccess;
+  // A private endpoint's scoring traffic only arrives through the workspace's private endpoint: a public
+  // workspace does not make it callable.
+  if (inbound === InboundAccess.PRIVATE_ENDPOINT || inbound === InboundAccess.ARRANGED_ELSEWHERE) return;
+  refuse(
+    'SE210',
+    `endpoint '${props.endpointName}' has public network access disabled, but workspace ` +
+      `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
+      `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
+      `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,
+  );
+}

@@ -1,0 +1,162 @@
+import { Construct } from 'constructs';
+import { Lazy } from 'cdktf';
+// The same conversion cdktf applies to `dependsOn` in resource configs (not re-exported from the package root).
+import { dependable } from 'cdktf/lib/tfExpression';
+import { MlApiVersion, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
+import { AzapiUpdateResource } from '../azapi';
+import { ConfigurationError, isKnown, refuse } from '../checks';
+import { DeploymentRegistration, IOnlineDeployment } from './endpoint-ref';
+
+/** The most traffic Azure ML mirrors to shadow deployments, in percent. */
+const MAX_MIRROR_PERCENT = 50;
+
+interface Registered {
+  readonly deployment: IOnlineDeployment;
+  readonly allTraffic: boolean;
+}
+
+/**
+ * An endpoint's traffic: the registry of its deployments, the requested split and mirror, and the one
+ * `azapi_update_resource` that writes them after the deployments exist. The endpoint's create body never
+ * carries traffic, because traffic may only name deployments that already exist.
+ */
+export class EndpointTraffic {
+  private readonly deployments = new Map<string, Registered>();
+  private readonly mirror = new Map<string, number>();
+  private split: TrafficMap | undefined;
+  private update: AzapiUpdateResource | undefined;
+
+  constructor(
+    private readonly scope: Construct,
+    private readonly endpointId: string,
+    private readonly apiVersion: MlApiVersion,
+  ) {}
+
+  /** The traffic update, once a deployment has registered. */
+  public get trafficUpdate(): AzapiUpdateResource | undefined {
+    return this.update;
+  }
+
+  public register(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
+    const name = deployment.deploymentName;
+    if (this.deployments.has(name)) {
+      refuse(
+        'SE212',
+        `deployment name '${name}' is used twice on endpoint ${this.scope.node.path}: a deployment name is ` +
+          `unique per endpoint; give the second deployment another deploymentName`,
+      );
+    }
+    this.deployments.set(name, { deployment, allTraffic: registration.allTraffic });
+    // Created on the first registration: deployments register after the endpoint is constructed.
+    const update = this.update ?? this.createUpdate();
+    // The update waits for every deployment, so it never names one that does not exist yet.
+    update.dependsOn = [...(update.dependsOn ?? []), dependable(deployment)];
+  }
+
+  public route(split: TrafficMap): void {
+    for (const [name, percent] of Object.entries(split)) {
+      if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+        refuse(
+          'SE213',
+          `traffic for deployment '${name}' is ${percent}: a traffic share is a whole percent from 0 to 100; ` +
+            `give for example routeTraffic({ blue: 90, green: 10 })`,
+        );
+      }
+    }
+    this.split = { ...split };
+  }
+
+  public mirrorTo(deploymentName: string, percent: number): void {
+    if (!Number.isInteger(percent) || percent < 1 || percent > MAX_MIRROR_PERCENT) {
+      refuse(
+        'SE205',
+        `mirror traffic to '${deploymentName}' is ${percent} %: Azure ML mirrors a whole percent from 1 to ` +
+          `${MAX_MIRROR_PERCENT}; give a smaller share, for example mirrorTraffic(green, 10)`,
+      );
+    }
+    this.mirror.set(deploymentName, percent);
+  }
+
+  /** The live traffic the update sets: routeTraffic's split, or 100 % to the one `allTraffic` deployment. */
+  public liveTraffic(): TrafficMap {
+    if (this.split !== undefined) return this.split;
+    const takers = [...this.deployments.values()].filter((r) => r.allTraffic);
+    if (takers.length === 1) return { [takers[0].deployment.deploymentName]: 100 };
+    return {};
+  }
+
+  /** Every rule the split and mirror break, as errors with codes; empty when the traffic is valid. */
+  public problems(): ConfigurationError[] {
+    const problems: ConfigurationError[] = [];
+    const add = (code: string, message: string): void => {
+      problems.push(new ConfigurationError(code, message));
+    };
+    const takers = [...this.deployments.values()].filter((r) => r.allTraffic);
+    if (this.split === undefined && takers.length > 1) {
+      const names = takers.map((r) => r.deployment.deploymentName).join(', ');
+      add(
+        'SE211',
+        `deployments ${names} all ask for all traffic: only one deployment can take 100 %; set allTraffic: ` +
+          `false on all but one, or call endpoint.routeTraffic({ ... }) with the split you want`,
+      );
+    }
+    const live = this.liveTraffic();
+    for (const name of Object.keys(live)) this.checkKnown(name, 'traffic', add);
+    const sum = Object.values(live).reduce((a, b) => a + b, 0);
+    if (sum !== 0 && sum !== 100) {
+      add(
+        'SE203',
+        `traffic ${JSON.stringify(live)} sums to ${sum} %: Azure ML accepts a split that sums to 100 (or 0 for ` +
+          `no traffic); adjust the percentages in routeTraffic`,
+      );
+    }
+    let mirrored = 0;
+    for (const [name, percent] of this.mirror) {
+      this.checkKnown(name, 'mirror traffic', add);
+      mirrored += percent;
+      if (live[name] === 100) {
+        add(
+          'SE206',
+          `mirror traffic to '${name}', which already takes 100 % of the live traffic: a mirror copies live ` +
+            `traffic to a shadow deployment; mirror to a deployment with 0 % live traffic instead`,
+        );
+      }
+    }
+    if (mirrored > MAX_MIRROR_PERCENT) {
+      add(
+        'SE205',
+        `mirror traffic sums to ${mirrored} %: Azure ML mirrors at most ${MAX_MIRROR_PERCENT} %; lower the ` +
+          `mirrorTraffic percentages`,
+      );
+    }
+    return problems;
+  }
+
+  private checkKnown(name: string, what: string, add: (code: string, message: string) => void): void {
+    if (!isKnown(name) || this.deployments.has(name)) return;
+    const known = [...this.deployments.keys()].join(', ') || 'none';
+    add(
+      'SE204',
+      `${what} names deployment '${name}', which is not a deployment of this endpoint (deployments: ${known}): ` +
+        `traffic may only name existing deployments; add the deployment to the endpoint or fix the name`,
+    );
+  }
+
+  private body(): OnlineEndpointTrafficUpdateBody {
+    // Last line of defence for synthesizers that skip construct validation (cdktf's Testing.synth).
+    const problems = this.problems();
+    if (problems.length > 0) throw problems[0];
+    return {
+      properties: { traffic: this.liveTraffic(), mirrorTraffic: Object.fromEntries(this.mirror) },
+    };
+  }
+
+  private createUpdate(): AzapiUpdateResource {
+    this.update = new AzapiUpdateResource(this.scope, 'Traffic', {
+      type: this.apiVersion.resourceType('workspaces/onlineEndpoints'),
+      resourceId: this.endpointId,
+      body: Lazy.anyValue({ produce: () => this.body() }),
+    });
+    return this.update;
+  }
+}
