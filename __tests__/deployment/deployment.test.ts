@@ -1,0 +1,420 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  BlueDeployment,
+  CodeConfiguration,
+  EgressPublicNetworkAccess,
+  Environment,
+  Model,
+  OnlineDeployment,
+} from '../../src/deployment';
+import { IsolationMode } from '../../src/workspace';
+import { resourcesOfType, synthJson, synthWith, testStack } from '../support/synth';
+import { endpointOn, howTo, howToDeployment, IMAGE, named, ofType } from '../endpoint/helpers';
+
+const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
+
+describe('OnlineDeployment and BlueDeployment', () => {
+  test('the how-to blue deployment: Managed, sku Default x instanceCount, assets by version id', () => {
+    const json = synthWith((s) => howTo(s));
+    const blue = named(json, DEPLOYMENTS, 'blue');
+    const model = ofType(json, 'workspaces/models/versions')[0];
+    const code = ofType(json, 'workspaces/codes/versions')[0];
+    const env = ofType(json, 'workspaces/environments/versions')[0];
+    expect(blue).toMatchObject({
+      parent_id: '${azapi_resource.Endpoint_EEF1FD8F.id}',
+      location: 'westeurope',
+      body: {
+        sku: { name: 'Default', capacity: 1 },
+        properties: {
+          endpointComputeType: 'Managed',
+          model: `\${azapi_resource.${model[0]}.id}`,
+          codeConfiguration: { codeId: `\${azapi_resource.${code[0]}.id}`, scoringScript: 'score.py' },
+          environmentId: `\${azapi_resource.${env[0]}.id}`,
+          instanceType: 'Standard_DS3_v2',
+          appInsightsEnabled: false,
+        },
+      },
+    });
+    expect(JSON.stringify(blue.body)).not.toContain('egressPublicNetworkAccess');
+  });
+
+  test('the deployment waits for provisioning, its asset versions and the image-build rules', () => {
+    const json = synthWith((s) => howTo(s));
+    const blue = named(json, DEPLOYMENTS, 'blue');
+    const deps = blue.depends_on ?? [];
+    expect(deps).toContain('azapi_resource_action.Workspace_Provision_273C69CF');
+    for (const kind of ['models', 'codes', 'environments']) {
+      expect(deps).toContain(`azapi_resource.${ofType(json, `workspaces/${kind}/versions`)[0][0]}`);
+    }
+    const rules = ofType(json, 'workspaces/outboundRules');
+    expect(
+      rules.map(([, r]) => (r.body as { properties: { destination: string } }).properties.destination).sort(),
+    ).toEqual(['*.anaconda.com', '*.anaconda.org', '*.pythonhosted.org', 'anaconda.com', 'pypi.org']);
+    for (const [name] of rules) expect(deps).toContain(`azapi_resource.${name}`);
+  });
+
+  test('image-build rules are added once per workspace, however many deployments build images', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = howTo(s);
+      endpoint.addDeployment('Green', howToDeployment());
+    });
+    expect(ofType(json, 'workspaces/outboundRules')).toHaveLength(5);
+  });
+
+  test('no image-build rules under AllowInternetOutbound, with the opt-out, or without a conda file', () => {
+    const count = (build: Parameters<typeof synthWith>[0]) =>
+      ofType(synthWith(build), 'workspaces/outboundRules').length;
+    expect(
+      count((s) => {
+        const { endpoint } = endpointOn(s, { isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND });
+        new BlueDeployment(s, 'Blue', { endpoint, ...howToDeployment() });
+      }),
+    ).toBe(0);
+    expect(
+      count((s) => {
+        const { endpoint } = endpointOn(s);
+        new BlueDeployment(s, 'Blue', { endpoint, ...howToDeployment(), addImageBuildOutboundRules: false });
+      }),
+    ).toBe(0);
+    expect(
+      count((s) => {
+        const { endpoint } = endpointOn(s);
+        new BlueDeployment(s, 'Blue', {
+          endpoint,
+          ...howToDeployment(),
+          environment: Environment.fromImage(IMAGE),
+        });
+      }),
+    ).toBe(0);
+  });
+
+  test('request settings and probes: CLI units in, ISO 8601 durations out', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s);
+      new BlueDeployment(s, 'Blue', {
+        endpoint,
+        ...howToDeployment(),
+        instanceCount: 3,
+        requestSettings: {
+          requestTimeoutMs: 90000,
+          maxConcurrentRequestsPerInstance: 2,
+          maxQueueWaitMs: 500,
+        },
+        livenessProbe: {
+          initialDelaySeconds: 30,
+          periodSeconds: 10,
+          timeoutSeconds: 2,
+          successThreshold: 1,
+          failureThreshold: 30,
+        },
+        readinessProbe: { initialDelaySeconds: 10 },
+        environmentVariables: { WORKERS: '2' },
+        appInsightsEnabled: true,
+        description: 'blue',
+        tags: { stage: 'test' },
+      });
+    });
+    expect(named(json, DEPLOYMENTS, 'blue')).toMatchObject({
+      tags: { stage: 'test' },
+      body: {
+        sku: { name: 'Default', capacity: 3 },
+        properties: {
+          requestSettings: {
+            requestTimeout: 'PT90S',
+            maxConcurrentRequestsPerInstance: 2,
+            maxQueueWait: 'PT0.5S',
+          },
+          livenessProbe: {
+            initialDelay: 'PT30S',
+            period: 'PT10S',
+            timeout: 'PT2S',
+            successThreshold: 1,
+            failureThreshold: 30,
+          },
+          readinessProbe: { initialDelay: 'PT10S' },
+          environmentVariables: { WORKERS: '2' },
+          appInsightsEnabled: true,
+          description: 'blue',
+        },
+      },
+    });
+  });
+
+  test('the legacy egress setting is sent as given', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s, { containerRegistryPrivateOnly: false });
+      new BlueDeployment(s, 'Blue', {
+        endpoint,
+        ...howToDeployment(),
+        egressPublicNetworkAccess: EgressPublicNetworkAccess.ENABLED,
+      });
+    });
+    expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
+      properties: { egressPublicNetworkAccess: 'Enabled' },
+    });
+  });
+
+  test('a deployment name defaults to the construct id in lower case', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s);
+      new OnlineDeployment(s, 'Green', { endpoint, ...howToDeployment() });
+    });
+    expect(named(json, DEPLOYMENTS, 'green').name).toBe('green');
+  });
+
+  describe('checks', () => {
+    const deploy =
+      (props: Partial<Parameters<typeof howToDeployment>[0]> & Record<string, unknown>, ws = {}) =>
+      () => {
+        const stack = testStack();
+        const { endpoint } = endpointOn(stack, ws);
+        new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment(), ...props });
+      };
+
+    test.each(['bl', 'Blue_1', '9green', 'green-'])('SE202 refuses deployment name %p', (deploymentName) => {
+      expect(deploy({ deploymentName })).toThrow(/\[SE202\]/);
+    });
+    test('SE202 accepts a valid name', () => expect(deploy({ deploymentName: 'green-2' })).not.toThrow());
+
+    test('SE207 refuses an MLflow model with a scoring script', () => {
+      expect(deploy({ model: Model.mlflowFromAssetId('azureml:mlflow-model:1') })).toThrow(/\[SE207\]/);
+      expect(
+        deploy({
+          model: Model.mlflowFromAssetId('azureml:mlflow-model:1'),
+          code: undefined,
+          environment: undefined,
+        }),
+      ).not.toThrow();
+    });
+
+    test('SE208 refuses code without an environment', () => {
+      expect(deploy({ environment: undefined })).toThrow(/\[SE208\]/);
+    });
+
+    test('SE220 refuses a custom model without an environment', () => {
+      expect(deploy({ environment: undefined, code: undefined })).toThrow(/\[SE220\]/);
+      expect(deploy({ code: undefined })).not.toThrow();
+    });
+
+    test('SE209 refuses legacy egress Enabled with a private-only registry', () => {
+      const enabled = { egressPublicNetworkAccess: EgressPublicNetworkAccess.ENABLED };
+      expect(deploy(enabled, { containerRegistryPrivateOnly: true })).toThrow(/\[SE209\]/);
+      expect(deploy(enabled, { containerRegistryPrivateOnly: false })).not.toThrow();
+      expect(deploy({ egressPublicNetworkAccess: EgressPublicNetworkAccess.DISABLED })).not.toThrow();
+    });
+
+    test('SE215 refuses a missing local path', () => {
+      expect(deploy({ model: Model.fromLocalPath('examples/model-1/nope') })).toThrow(/\[SE215\].*nope/);
+      expect(
+        deploy({
+          environment: Environment.fromImage(IMAGE, { condaFile: 'examples/model-1/environment/nope.yaml' }),
+        }),
+      ).toThrow(/\[SE215\]/);
+    });
+
+    test('SE216 refuses bad numbers', () => {
+      expect(deploy({ instanceCount: 0 })).toThrow(/\[SE216\]/);
+      expect(deploy({ requestSettings: { requestTimeoutMs: 180001 } })).toThrow(/\[SE216\]/);
+      expect(deploy({ livenessProbe: { periodSeconds: 1.5 } })).toThrow(/\[SE216\]/);
+      expect(
+        deploy({ requestSettings: { requestTimeoutMs: 180000 }, livenessProbe: { periodSeconds: 5 } }),
+      ).not.toThrow();
+    });
+
+    test('SE217 refuses an asset id that is not a version of the right kind', () => {
+      expect(deploy({ model: Model.fromAssetId('my-model') })).toThrow(/\[SE217\]/);
+      expect(
+        deploy({
+          model: Model.fromAssetId(
+            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/codes/c/versions/1',
+          ),
+        }),
+      ).toThrow(/\[SE217\]/);
+      expect(deploy({ model: Model.fromAssetId('azureml:my-model:1') })).not.toThrow();
+    });
+
+    test('SE218 refuses a scoring script that is not in the code folder', () => {
+      expect(
+        deploy({ code: CodeConfiguration.fromLocalPath('examples/model-1/onlinescoring', 'main.py') }),
+      ).toThrow(/\[SE218\]/);
+    });
+
+    test('SE219 refuses an MLflow folder without an MLmodel file', () => {
+      const mlflow = (dir: string) => ({
+        model: Model.mlflowFromLocalPath(dir),
+        code: undefined,
+        environment: undefined,
+      });
+      expect(deploy(mlflow('examples/model-1/model'))).toThrow(/\[SE219\]/);
+      expect(deploy(mlflow('__tests__/deployment/fixtures/mlflow-model'))).not.toThrow();
+    });
+  });
+});
+
+describe('assets', () => {
+  test('a local model is uploaded one blob per file under a content-addressed prefix, then registered', () => {
+    const json = synthWith((s) => howTo(s));
+    const [versionName, version] = ofType(json, 'workspaces/models/versions')[0];
+    const hash = String(version.name);
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    const [containerName, container] = ofType(json, 'workspaces/models')[0];
+    expect(container).toMatchObject({
+      name: 'endpt-moe-1-blue-model',
+      parent_id: '${azapi_resource.Workspace_2F8C78CC.id}',
+    });
+    expect(version.parent_id).toBe(`\${azapi_resource.${containerName}.id}`);
+    expect(version.lifecycle).toEqual({ create_before_destroy: true });
+    expect(version.body).toEqual({
+      properties: {
+        modelType: 'custom_model',
+        isAnonymous: false,
+        modelUri:
+          'azureml://subscriptions/${element(split("/", azapi_resource.Workspace_2F8C78CC.id), 2)}/resourcegroups/rg-ml' +
+          `/workspaces/mlw-secure/datastores/workspaceblobstore/paths/cdktf-assets/models/${hash}/model`,
+      },
+    });
+    const blobs = Object.entries(resourcesOfType(json, 'azurerm_storage_blob')).filter(([n]) =>
+      n.includes('ModelUpload'),
+    );
+    expect(blobs).toHaveLength(1);
+    const [blobName, blob] = blobs[0];
+    expect(blob).toMatchObject({
+      name: `cdktf-assets/models/${hash}/model/model.json`,
+      storage_account_name: 'stmlsecure',
+      storage_container_name: 'azureml-blobstore-${azapi_resource.Workspace_2F8C78CC.output.workspaceGuid}',
+      type: 'Block',
+      lifecycle: { create_before_destroy: true },
+    });
+    expect(String(blob.source)).toMatch(/^assets\/[^/]+\/[^/]+\/model\.json$/);
+    expect(version.depends_on).toEqual([`azurerm_storage_blob.${blobName}`]);
+    expect(versionName).toContain('ModelVersion');
+  });
+
+  test('a code version points at the uploaded folder over https; the script stays in the deployment', () => {
+    const json = synthWith((s) => howTo(s));
+    const [, version] = ofType(json, 'workspaces/codes/versions')[0];
+    expect(version.body).toEqual({
+      properties: {
+        isAnonymous: false,
+        codeUri:
+          'https://stmlsecure.blob.core.windows.net/azureml-blobstore-${azapi_resource.Workspace_2F8C78CC.output.workspaceGuid}' +
+          `/cdktf-assets/codes/${String(version.name)}/onlinescoring`,
+      },
+    });
+  });
+
+  test('an image environment carries the conda file content', () => {
+    const json = synthWith((s) => howTo(s));
+    const [, version] = ofType(json, 'workspaces/environments/versions')[0];
+    expect(version.body).toEqual({
+      properties: {
+        image: IMAGE,
+        condaFile: fs.readFileSync('examples/model-1/environment/conda.yaml', 'utf8'),
+        osType: 'Linux',
+        isAnonymous: false,
+      },
+    });
+  });
+
+  test('asset versions change when content changes, and not otherwise', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-model-'));
+    const modelDir = path.join(dir, 'model');
+    fs.mkdirSync(path.join(modelDir, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(modelDir, 'a.json'), '{"a":1}');
+    fs.writeFileSync(path.join(modelDir, 'sub', 'b.txt'), 'b');
+    const version = (): string => {
+      const json = synthWith((s) => {
+        const { endpoint } = endpointOn(s);
+        new BlueDeployment(s, 'Blue', {
+          endpoint,
+          ...howToDeployment(),
+          model: Model.fromLocalPath(modelDir),
+        });
+      });
+      const blobs = Object.values(resourcesOfType(json, 'azurerm_storage_blob')).map((b) => String(b.name));
+      expect(blobs.some((b) => /\/model\/sub\/[bc]\.txt$/.test(b))).toBe(true);
+      return String(ofType(json, 'workspaces/models/versions')[0][1].name);
+    };
+    const first = version();
+    expect(version()).toBe(first);
+    fs.writeFileSync(path.join(modelDir, 'sub', 'b.txt'), 'b2');
+    const second = version();
+    expect(second).not.toBe(first);
+    fs.renameSync(path.join(modelDir, 'sub', 'b.txt'), path.join(modelDir, 'sub', 'c.txt'));
+    expect(version()).not.toBe(second);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test('the synthesized JSON holds no absolute path', () => {
+    const stack = testStack();
+    howTo(stack);
+    const text = JSON.stringify(synthJson(stack));
+    expect(text).not.toContain(process.cwd());
+    expect(text).not.toContain(os.homedir());
+  });
+
+  test('assets by id: ARM ids and azureml:// URIs pass through, azureml:<name>:<version> becomes an ARM id', () => {
+    const modelId =
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/models/m/versions/3';
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s);
+      new BlueDeployment(s, 'Blue', {
+        endpoint,
+        model: Model.fromAssetId(modelId),
+        code: CodeConfiguration.fromAssetId('azureml:score-code:2', 'score.py'),
+        environment: Environment.fromAssetId(
+          'azureml://registries/azureml/environments/sklearn-1.5/versions/1',
+        ),
+      });
+    });
+    expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
+      properties: {
+        model: modelId,
+        codeConfiguration: {
+          codeId: '${azapi_resource.Workspace_2F8C78CC.id}/codes/score-code/versions/2',
+          scoringScript: 'score.py',
+        },
+        environmentId: 'azureml://registries/azureml/environments/sklearn-1.5/versions/1',
+      },
+    });
+    expect(ofType(json, 'workspaces/models/versions')).toHaveLength(0);
+    expect(resourcesOfType(json, 'azurerm_storage_blob')).toEqual({});
+  });
+
+  test('an MLflow model folder registers an mlflow_model and needs no code or environment', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s);
+      new BlueDeployment(s, 'Blue', {
+        endpoint,
+        model: Model.mlflowFromLocalPath('__tests__/deployment/fixtures/mlflow-model'),
+      });
+    });
+    const [, version] = ofType(json, 'workspaces/models/versions')[0];
+    expect(version.body).toMatchObject({ properties: { modelType: 'mlflow_model' } });
+    const body = named(json, DEPLOYMENTS, 'blue').body as { properties: Record<string, unknown> };
+    expect(body.properties.codeConfiguration).toBeUndefined();
+    expect(body.properties.environmentId).toBeUndefined();
+    expect(ofType(json, 'workspaces/outboundRules')).toHaveLength(0);
+  });
+
+  test('a container named explicitly is shared by the deployments that use it', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = howTo(s);
+      endpoint.addDeployment('Green', {
+        ...howToDeployment(),
+        model: Model.fromLocalPath('examples/model-1/model', { name: 'sample-model' }),
+      });
+      endpoint.addDeployment('Red', {
+        ...howToDeployment(),
+        model: Model.fromLocalPath('examples/model-1/model', { name: 'sample-model' }),
+      });
+    });
+    expect(
+      ofType(json, 'workspaces/models')
+        .map(([, r]) => r.name)
+        .sort(),
+    ).toEqual(['endpt-moe-1-blue-model', 'sample-model']);
+  });
+});
