@@ -8,7 +8,9 @@ import {
   Environment,
   Model,
   OnlineDeployment,
+  OnlineDeploymentOptions,
 } from '../../src/deployment';
+import { FakeWorkspaceOptions } from '../support/fake-workspace';
 import { IsolationMode } from '../../src/workspace';
 import { resourcesOfType, synthJson, synthWith, testStack } from '../support/synth';
 import { endpointOn, howTo, howToDeployment, IMAGE, named, ofType } from '../endpoint/helpers';
@@ -166,7 +168,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
 
   describe('checks', () => {
     const deploy =
-      (props: Partial<Parameters<typeof howToDeployment>[0]> & Record<string, unknown>, ws = {}) =>
+      (props: Partial<OnlineDeploymentOptions>, ws: FakeWorkspaceOptions = {}) =>
       () => {
         const stack = testStack();
         const { endpoint } = endpointOn(stack, ws);

@@ -1,0 +1,90 @@
+/** The synthesized dependency graph of the how-to and of a blue/green endpoint, on the real workspace. */
+import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
+import { resourcesOfType, synthJson } from '../support/synth';
+import { howToStack } from './how-to-stack';
+import { howToDeployment, named, ofType, trafficUpdate } from './helpers';
+
+const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
+
+function blueGreen() {
+  const { stack, endpoint } = howToStack();
+  new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment(), allTraffic: false });
+  const green = new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() });
+  endpoint.routeTraffic({ blue: 90, green: 10 });
+  endpoint.mirrorTraffic(green, 10);
+  return synthJson(stack);
+}
+
+describe('dependency graph', () => {
+  const json = blueGreen();
+  const provisioning = Object.keys(resourcesOfType(json, 'azapi_resource_action')).map(
+    (n) => `azapi_resource_action.${n}`,
+  );
+  const address = (type: string, name: string) => `${type}.${name}`;
+
+  test.each(['blue', 'green'])(
+    'deployment %s waits for managed-network provisioning and the image-build compute',
+    (name) => {
+      const deps = named(json, DEPLOYMENTS, name).depends_on ?? [];
+      expect(provisioning).toHaveLength(1);
+      expect(deps).toContain(provisioning[0]);
+      const compute = ofType(json, 'workspaces/computes')[0][0];
+      expect(deps).toContain(address('azapi_resource', compute));
+    },
+  );
+
+  test.each(['blue', 'green'])(
+    'deployment %s waits for its own model, code and environment versions',
+    (name) => {
+      const deployment = named(json, DEPLOYMENTS, name);
+      const prefix = name === 'blue' ? 'Blue_' : 'Green_';
+      for (const kind of ['models', 'codes', 'environments']) {
+        const versions = ofType(json, `workspaces/${kind}/versions`).filter(([n]) => n.startsWith(prefix));
+        expect(versions).toHaveLength(1);
+        expect(deployment.depends_on).toContain(address('azapi_resource', versions[0][0]));
+      }
+    },
+  );
+
+  test('every image-build rule is waited for by the provisioning and by the deployments', () => {
+    const rules = ofType(json, 'workspaces/outboundRules').filter(([, r]) =>
+      String(r.name).startsWith('image-build-'),
+    );
+    expect(rules).toHaveLength(5);
+    const action = Object.values(resourcesOfType(json, 'azapi_resource_action'))[0] as {
+      depends_on?: string[];
+    };
+    for (const [rule] of rules) {
+      expect(action.depends_on).toContain(address('azapi_resource', rule));
+      expect(named(json, DEPLOYMENTS, 'blue').depends_on).toContain(address('azapi_resource', rule));
+    }
+  });
+
+  test('asset versions wait for their uploaded blobs', () => {
+    const blobs = Object.keys(resourcesOfType(json, 'azurerm_storage_blob'));
+    for (const kind of ['models', 'codes']) {
+      for (const [, version] of ofType(json, `workspaces/${kind}/versions`)) {
+        const deps = version.depends_on ?? [];
+        expect(deps.length).toBeGreaterThan(0);
+        for (const dep of deps) expect(blobs.map((b) => address('azurerm_storage_blob', b))).toContain(dep);
+      }
+    }
+  });
+
+  test('the traffic update waits for every deployment it names', () => {
+    const update = trafficUpdate(json);
+    expect(update.body).toEqual({
+      properties: { traffic: { blue: 90, green: 10 }, mirrorTraffic: { green: 10 } },
+    });
+    for (const name of ['blue', 'green'])
+      expect(update.depends_on).toContain(named(json, DEPLOYMENTS, name).address);
+  });
+
+  test("nothing in the endpoint's create body references a deployment; the endpoint waits for no deployment", () => {
+    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    const text = JSON.stringify(endpoint);
+    expect(text).not.toMatch(/Blue|Green|blue|green|traffic"\s*:/);
+    expect(endpoint.body).toEqual({ properties: { authMode: 'Key', publicNetworkAccess: 'Disabled' } });
+    expect(endpoint.depends_on).toBeUndefined();
+  });
+});
