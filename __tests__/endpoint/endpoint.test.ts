@@ -1,9 +1,11 @@
 import { TerraformOutput } from 'cdktf';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { EndpointAuthMode, EndpointIdentity } from '../../src/endpoint';
-import { InboundAccess } from '../../src/workspace';
-import { resourcesOfType, synthWith, testStack } from '../support/synth';
-import { endpointOn, howTo, howToDeployment, named } from './helpers';
+import { BlueDeployment } from '../../src/deployment';
+import { EndpointAuthMode, EndpointIdentity, SecureOnlineEndpoint } from '../../src/endpoint';
+import { InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
+import { expectConformingBodies } from '../support/conformance';
+import { resourcesOfType, synthJson, synthWith, testStack } from '../support/synth';
+import { endpointOn, howTo, howToDeployment, named, ofType, trafficUpdate } from './helpers';
 
 const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
 
@@ -137,5 +139,37 @@ describe('SecureOnlineEndpoint', () => {
     const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
     expect(green.name).toBe('green');
     expect(green.parent_id).toBe('${azapi_resource.Endpoint_EEF1FD8F.id}');
+  });
+});
+
+describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspaceAttributes)', () => {
+  const imported = (inboundAccess?: InboundAccess) => {
+    const stack = testStack();
+    const workspace = ManagedVnetWorkspace.fromWorkspaceAttributes(stack, 'Workspace', {
+      workspaceName: 'mlw-existing',
+      resourceGroupName: 'rg-ml',
+      subscriptionId: '00000000-0000-0000-0000-000000000001',
+      location: 'westeurope',
+      isolationMode: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
+      inboundAccess,
+    });
+    const endpoint = new SecureOnlineEndpoint(stack, 'Endpoint', { workspace, endpointName: 'endpt-moe-1' });
+    new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
+    return synthJson(stack);
+  };
+
+  test('SE210 fires when nothing says how the imported workspace is reached', () => {
+    expect(() => imported()).toThrow(/\[SE210\]/);
+  });
+
+  test('the how-to deploys into it: rules, provisioning, blue and traffic', () => {
+    const json = imported(InboundAccess.ARRANGED_ELSEWHERE);
+    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const action = Object.keys(json.resource?.azapi_resource_action ?? {});
+    expect(action).toHaveLength(1);
+    expect(blue.depends_on).toContain(`azapi_resource_action.${action[0]}`);
+    expect(ofType(json, 'workspaces/outboundRules')).toHaveLength(5);
+    expect(trafficUpdate(json).body).toEqual({ properties: { traffic: { blue: 100 }, mirrorTraffic: {} } });
+    expectConformingBodies(json);
   });
 });
