@@ -71,6 +71,12 @@ describe('dependency graph', () => {
     }
   });
 
+  test('deployments and the traffic update of one endpoint hold the endpoint lock (one operation at a time)', () => {
+    const lock = ['${azapi_resource.Endpoint_EEF1FD8F.id}'];
+    for (const name of ['blue', 'green']) expect(named(json, DEPLOYMENTS, name).locks).toEqual(lock);
+    expect(trafficUpdate(json).locks).toEqual(lock);
+  });
+
   test('the traffic update waits for every deployment it names', () => {
     const update = trafficUpdate(json);
     expect(update.body).toEqual({

@@ -172,6 +172,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       body,
       tags: props.tags,
       dependsOn,
+      // Azure ML runs one operation at a time per endpoint: deployments of one endpoint (and its traffic update)
+      // take the endpoint's azapi lock instead of failing with a conflict when Terraform runs them in parallel.
+      locks: [endpoint.endpointId],
       // Image builds and VM allocation routinely take longer than azapi's 30-minute default.
       timeouts: { create: '120m', update: '120m', delete: '60m' },
     });

@@ -156,6 +156,8 @@ export class EndpointTraffic {
       type: this.apiVersion.resourceType('workspaces/onlineEndpoints'),
       resourceId: this.endpointId,
       body: Lazy.anyValue({ produce: () => this.body() }),
+      // The same lock the endpoint's deployments hold: one operation at a time per endpoint.
+      locks: [this.endpointId],
     });
     return this.update;
   }
