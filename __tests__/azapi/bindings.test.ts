@@ -140,16 +140,41 @@ describe('azapi bindings', () => {
     );
   });
 
-  test('HCL synthesis renders bodies as object expressions', () => {
+  test('HCL synthesis renders bodies and retry as object expressions, identity and timeouts as blocks', () => {
     const stack = testStack();
     new AzapiResource(stack, 'ws', {
       type: WORKSPACE,
       name: 'w',
       parentId: '/subscriptions/s/resourceGroups/rg',
       body: { properties: { v1LegacyMode: false } },
+      identity: { type: 'SystemAssigned' },
+      retry: { errorMessageRegex: ['Conflict'] },
+      timeouts: { create: '60m' },
     });
     const hcl = Testing.synthHcl(stack);
     expect(hcl).toContain('resource "azapi_resource" "ws"');
     expect(hcl).toMatch(/body = \{\s*properties = \{\s*v1LegacyMode = false/);
+    expect(hcl).toMatch(/retry = \{\s*error_message_regex = \[\s*"Conflict",?\s*\]/);
+    expect(hcl).toMatch(/identity \{\s*type = "SystemAssigned"\s*\}/);
+    expect(hcl).toMatch(/timeouts \{\s*create = "60m"\s*\}/);
+  });
+
+  test('ignore_body_changes (write-only in azapi 2.12) makes the stack require Terraform 1.11', () => {
+    const plain = testStack();
+    new AzapiResource(plain, 'ws', {
+      type: WORKSPACE,
+      name: 'w',
+      parentId: '/subscriptions/s/resourceGroups/rg',
+    });
+    expect(synthJson(plain).terraform).not.toHaveProperty('required_version');
+
+    const stack = testStack();
+    new AzapiResource(stack, 'ws', {
+      type: WORKSPACE,
+      name: 'w',
+      parentId: '/subscriptions/s/resourceGroups/rg',
+      ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
+    });
+    expect(synthJson(stack).terraform).toMatchObject({ required_version: '>= 1.11.0' });
   });
 });

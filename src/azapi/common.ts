@@ -50,13 +50,21 @@ export function timeoutsToTerraform(timeouts?: AzapiTimeouts): Record<string, un
 
 /**
  * Turns the JSON attribute map into the typed form `cdktf synth --hcl` renders. Scalars keep their type;
- * objects (bodies, maps, blocks) render as HCL object expressions, which is what azapi expects.
+ * `blocks` (such as `identity` and `timeouts`, nested blocks in the provider schema) render as HCL blocks;
+ * every other object (bodies, maps, nested attributes such as `retry`) renders as an object expression, which
+ * is what azapi expects for `body`.
  */
-export function toHclAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
+export function toHclAttributes(
+  attributes: Record<string, unknown>,
+  blocks: readonly string[] = [],
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined) continue;
-    result[name] = { value, ...hclTypeOf(value) };
+    const type = blocks.includes(name)
+      ? { isBlock: true, type: 'simple', storageClassType: 'object' }
+      : hclTypeOf(value);
+    result[name] = { value, ...type };
   }
   return result;
 }

@@ -86,6 +86,6 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return toHclAttributes(this.synthesizeAttributes());
+    return toHclAttributes(this.synthesizeAttributes(), ['timeouts']);
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
   AzapiBody,
@@ -10,6 +11,9 @@ import {
   timeoutsToTerraform,
   toHclAttributes,
 } from './common';
+
+/** Write-only arguments (such as `ignore_body_changes`) exist from Terraform 1.11. */
+export const WRITE_ONLY_ARGUMENTS_TERRAFORM_VERSION = '>= 1.11.0';
 
 /** The managed identity block of an `azapi_resource`. */
 export interface AzapiResourceIdentity {
@@ -44,7 +48,13 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly ignoreMissingProperty?: boolean;
   /** @default false */
   readonly ignoreNullProperty?: boolean;
-  /** Body paths whose drift is ignored; azapi copies them from the live resource into updates. @default none */
+  /**
+   * Body paths whose drift is ignored; azapi copies them from the live resource into updates. A write-only
+   * argument of azapi 2.12 and later, so setting it makes the stack require Terraform 1.11 or later (the
+   * binding adds that `required_version` to the stack, so an older Terraform stops at `init` with a clear
+   * message instead of failing on an unknown argument).
+   * @default none
+   */
   readonly ignoreBodyChanges?: string[];
   /** Names of in-process locks held for the whole create, update and delete. @default none */
   readonly locks?: string[];
@@ -77,6 +87,12 @@ export class AzapiResource extends cdktf.TerraformResource {
       forEach: config.forEach,
     });
     this.config = config;
+    if (config.ignoreBodyChanges !== undefined && config.ignoreBodyChanges.length > 0) {
+      TerraformStack.of(this).addOverride(
+        'terraform.required_version',
+        WRITE_ONLY_ARGUMENTS_TERRAFORM_VERSION,
+      );
+    }
   }
 
   /** The ARM id of the resource. */
@@ -124,6 +140,6 @@ export class AzapiResource extends cdktf.TerraformResource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return toHclAttributes(this.synthesizeAttributes());
+    return toHclAttributes(this.synthesizeAttributes(), ['identity', 'timeouts']);
   }
 }

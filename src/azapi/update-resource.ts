@@ -94,6 +94,6 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return toHclAttributes(this.synthesizeAttributes());
+    return toHclAttributes(this.synthesizeAttributes(), ['timeouts']);
   }
 }
