@@ -12,8 +12,8 @@ import {
 } from '../../src/deployment';
 import { FakeWorkspaceOptions } from '../support/fake-workspace';
 import { IsolationMode } from '../../src/workspace';
-import { resourcesOfType, synthJson, synthWith, testStack } from '../support/synth';
-import { endpointOn, howTo, howToDeployment, IMAGE, named, ofType } from '../endpoint/helpers';
+import { resourcesOfType, synthJson, synthWith, testStack, mlResourcesOfType } from '../support/synth';
+import { endpointOn, howTo, howToDeployment, IMAGE, named } from '../endpoint/helpers';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 
@@ -21,9 +21,9 @@ describe('OnlineDeployment and BlueDeployment', () => {
   test('the how-to blue deployment: Managed, sku Default x instanceCount, assets by version id', () => {
     const json = synthWith((s) => howTo(s));
     const blue = named(json, DEPLOYMENTS, 'blue');
-    const model = ofType(json, 'workspaces/models/versions')[0];
-    const code = ofType(json, 'workspaces/codes/versions')[0];
-    const env = ofType(json, 'workspaces/environments/versions')[0];
+    const model = mlResourcesOfType(json, 'workspaces/models/versions')[0];
+    const code = mlResourcesOfType(json, 'workspaces/codes/versions')[0];
+    const env = mlResourcesOfType(json, 'workspaces/environments/versions')[0];
     expect(blue).toMatchObject({
       parent_id: '${azapi_resource.Endpoint_EEF1FD8F.id}',
       location: 'westeurope',
@@ -48,9 +48,11 @@ describe('OnlineDeployment and BlueDeployment', () => {
     const deps = blue.depends_on ?? [];
     expect(deps).toContain('azapi_resource_action.Workspace_Provision_273C69CF');
     for (const kind of ['models', 'codes', 'environments']) {
-      expect(deps).toContain(`azapi_resource.${ofType(json, `workspaces/${kind}/versions`)[0][0]}`);
+      expect(deps).toContain(
+        `azapi_resource.${mlResourcesOfType(json, `workspaces/${kind}/versions`)[0][0]}`,
+      );
     }
-    const rules = ofType(json, 'workspaces/outboundRules');
+    const rules = mlResourcesOfType(json, 'workspaces/outboundRules');
     expect(
       rules.map(([, r]) => (r.body as { properties: { destination: string } }).properties.destination).sort(),
     ).toEqual(['*.anaconda.com', '*.anaconda.org', '*.pythonhosted.org', 'anaconda.com', 'pypi.org']);
@@ -62,12 +64,12 @@ describe('OnlineDeployment and BlueDeployment', () => {
       const { endpoint } = howTo(s);
       endpoint.addDeployment('Green', howToDeployment());
     });
-    expect(ofType(json, 'workspaces/outboundRules')).toHaveLength(5);
+    expect(mlResourcesOfType(json, 'workspaces/outboundRules')).toHaveLength(5);
   });
 
   test('no image-build rules under AllowInternetOutbound, with the opt-out, or without a conda file', () => {
     const count = (build: Parameters<typeof synthWith>[0]) =>
-      ofType(synthWith(build), 'workspaces/outboundRules').length;
+      mlResourcesOfType(synthWith(build), 'workspaces/outboundRules').length;
     expect(
       count((s) => {
         const { endpoint } = endpointOn(s, { isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND });
@@ -258,10 +260,10 @@ describe('OnlineDeployment and BlueDeployment', () => {
 describe('assets', () => {
   test('a local model is uploaded one blob per file under a content-addressed prefix, then registered', () => {
     const json = synthWith((s) => howTo(s));
-    const [versionName, version] = ofType(json, 'workspaces/models/versions')[0];
+    const [versionName, version] = mlResourcesOfType(json, 'workspaces/models/versions')[0];
     const hash = String(version.name);
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
-    const [containerName, container] = ofType(json, 'workspaces/models')[0];
+    const [containerName, container] = mlResourcesOfType(json, 'workspaces/models')[0];
     expect(container).toMatchObject({
       name: 'endpt-moe-1-blue-model',
       parent_id: '${azapi_resource.Workspace_2F8C78CC.id}',
@@ -296,7 +298,7 @@ describe('assets', () => {
 
   test('a code version points at the uploaded folder over https; the script stays in the deployment', () => {
     const json = synthWith((s) => howTo(s));
-    const [, version] = ofType(json, 'workspaces/codes/versions')[0];
+    const [, version] = mlResourcesOfType(json, 'workspaces/codes/versions')[0];
     expect(version.body).toEqual({
       properties: {
         isAnonymous: false,
@@ -309,7 +311,7 @@ describe('assets', () => {
 
   test('an image environment carries the conda file content', () => {
     const json = synthWith((s) => howTo(s));
-    const [, version] = ofType(json, 'workspaces/environments/versions')[0];
+    const [, version] = mlResourcesOfType(json, 'workspaces/environments/versions')[0];
     expect(version.body).toEqual({
       properties: {
         image: IMAGE,
@@ -337,7 +339,7 @@ describe('assets', () => {
       });
       const blobs = Object.values(resourcesOfType(json, 'azurerm_storage_blob')).map((b) => String(b.name));
       expect(blobs.some((b) => /\/model\/sub\/[bc]\.txt$/.test(b))).toBe(true);
-      return String(ofType(json, 'workspaces/models/versions')[0][1].name);
+      return String(mlResourcesOfType(json, 'workspaces/models/versions')[0][1].name);
     };
     const first = version();
     expect(version()).toBe(first);
@@ -381,7 +383,7 @@ describe('assets', () => {
         environmentId: 'azureml://registries/azureml/environments/sklearn-1.5/versions/1',
       },
     });
-    expect(ofType(json, 'workspaces/models/versions')).toHaveLength(0);
+    expect(mlResourcesOfType(json, 'workspaces/models/versions')).toHaveLength(0);
     expect(resourcesOfType(json, 'azurerm_storage_blob')).toEqual({});
   });
 
@@ -393,12 +395,12 @@ describe('assets', () => {
         model: Model.mlflowFromLocalPath('__tests__/deployment/fixtures/mlflow-model'),
       });
     });
-    const [, version] = ofType(json, 'workspaces/models/versions')[0];
+    const [, version] = mlResourcesOfType(json, 'workspaces/models/versions')[0];
     expect(version.body).toMatchObject({ properties: { modelType: 'mlflow_model' } });
     const body = named(json, DEPLOYMENTS, 'blue').body as { properties: Record<string, unknown> };
     expect(body.properties.codeConfiguration).toBeUndefined();
     expect(body.properties.environmentId).toBeUndefined();
-    expect(ofType(json, 'workspaces/outboundRules')).toHaveLength(0);
+    expect(mlResourcesOfType(json, 'workspaces/outboundRules')).toHaveLength(0);
   });
 
   test('a container named explicitly is shared by the deployments that use it', () => {
@@ -414,7 +416,7 @@ describe('assets', () => {
       });
     });
     expect(
-      ofType(json, 'workspaces/models')
+      mlResourcesOfType(json, 'workspaces/models')
         .map(([, r]) => r.name)
         .sort(),
     ).toEqual(['endpt-moe-1-blue-model', 'sample-model']);

@@ -1,8 +1,8 @@
 /** The synthesized dependency graph of the how-to and of a blue/green endpoint, on the real workspace. */
 import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
-import { resourcesOfType, synthJson } from '../support/synth';
+import { resourcesOfType, synthJson, mlResourcesOfType } from '../support/synth';
 import { howToStack } from './how-to-stack';
-import { howToDeployment, named, ofType, trafficUpdate } from './helpers';
+import { howToDeployment, named, trafficUpdate } from './helpers';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 
@@ -28,7 +28,7 @@ describe('dependency graph', () => {
       const deps = named(json, DEPLOYMENTS, name).depends_on ?? [];
       expect(provisioning).toHaveLength(1);
       expect(deps).toContain(provisioning[0]);
-      const compute = ofType(json, 'workspaces/computes')[0][0];
+      const compute = mlResourcesOfType(json, 'workspaces/computes')[0][0];
       expect(deps).toContain(address('azapi_resource', compute));
     },
   );
@@ -39,7 +39,9 @@ describe('dependency graph', () => {
       const deployment = named(json, DEPLOYMENTS, name);
       const prefix = name === 'blue' ? 'Blue_' : 'Green_';
       for (const kind of ['models', 'codes', 'environments']) {
-        const versions = ofType(json, `workspaces/${kind}/versions`).filter(([n]) => n.startsWith(prefix));
+        const versions = mlResourcesOfType(json, `workspaces/${kind}/versions`).filter(([n]) =>
+          n.startsWith(prefix),
+        );
         expect(versions).toHaveLength(1);
         expect(deployment.depends_on).toContain(address('azapi_resource', versions[0][0]));
       }
@@ -47,7 +49,7 @@ describe('dependency graph', () => {
   );
 
   test('every image-build rule is waited for by the provisioning and by the deployments', () => {
-    const rules = ofType(json, 'workspaces/outboundRules').filter(([, r]) =>
+    const rules = mlResourcesOfType(json, 'workspaces/outboundRules').filter(([, r]) =>
       String(r.name).startsWith('image-build-'),
     );
     expect(rules).toHaveLength(5);
@@ -63,7 +65,7 @@ describe('dependency graph', () => {
   test('asset versions wait for their uploaded blobs', () => {
     const blobs = Object.keys(resourcesOfType(json, 'azurerm_storage_blob'));
     for (const kind of ['models', 'codes']) {
-      for (const [, version] of ofType(json, `workspaces/${kind}/versions`)) {
+      for (const [, version] of mlResourcesOfType(json, `workspaces/${kind}/versions`)) {
         const deps = version.depends_on ?? [];
         expect(deps.length).toBeGreaterThan(0);
         for (const dep of deps) expect(blobs.map((b) => address('azurerm_storage_blob', b))).toContain(dep);

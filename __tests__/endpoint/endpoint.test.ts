@@ -4,8 +4,8 @@ import { BlueDeployment } from '../../src/deployment';
 import { EndpointAuthMode, EndpointIdentity, SecureOnlineEndpoint } from '../../src/endpoint';
 import { InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { expectConformingBodies } from '../support/conformance';
-import { resourcesOfType, synthJson, synthWith, testStack } from '../support/synth';
-import { endpointOn, howTo, howToDeployment, named, ofType, trafficUpdate } from './helpers';
+import { resourcesOfType, synthJson, synthWith, testStack, mlResourcesOfType } from '../support/synth';
+import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
 
 const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
 
@@ -168,7 +168,7 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
     const action = Object.keys(json.resource?.azapi_resource_action ?? {});
     expect(action).toHaveLength(1);
     expect(blue.depends_on).toContain(`azapi_resource_action.${action[0]}`);
-    expect(ofType(json, 'workspaces/outboundRules')).toHaveLength(5);
+    expect(mlResourcesOfType(json, 'workspaces/outboundRules')).toHaveLength(5);
     expect(trafficUpdate(json).body).toEqual({ properties: { traffic: { blue: 100 }, mirrorTraffic: {} } });
     expectConformingBodies(json);
   });

@@ -8,6 +8,7 @@ import {
 } from '../../src/deployment';
 import { SecureOnlineEndpoint, SecureOnlineEndpointProps } from '../../src/endpoint';
 import { FakeWorkspace, FakeWorkspaceOptions } from '../support/fake-workspace';
+import { mlResourcesOfType, SynthesizedStack } from '../support/synth';
 
 export const IMAGE = 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest';
 
@@ -51,19 +52,7 @@ export function howTo(scope: Construct): {
 }
 
 type Resource = Record<string, unknown> & { depends_on?: string[] };
-type Json = { resource?: Record<string, Record<string, Record<string, unknown>>> };
-
-/** The azapi resources whose type is `Microsoft.MachineLearningServices/<path>@...`, by logical name. */
-export function ofType(
-  json: Json,
-  path: string,
-  terraformType = 'azapi_resource',
-): Array<[string, Resource]> {
-  const prefix = `Microsoft.MachineLearningServices/${path}@`;
-  return Object.entries(json.resource?.[terraformType] ?? {}).filter(([, r]) =>
-    String(r.type).startsWith(prefix),
-  ) as Array<[string, Resource]>;
-}
+type Json = SynthesizedStack;
 
 /** The one azapi resource of that type with that name. */
 export function named(
@@ -72,7 +61,7 @@ export function named(
   name: string,
   terraformType = 'azapi_resource',
 ): Resource & { address: string } {
-  const found = ofType(json, path, terraformType).filter(
+  const found = mlResourcesOfType(json, path, terraformType).filter(
     ([, r]) => r.name === name || terraformType !== 'azapi_resource',
   );
   if (found.length !== 1) throw new Error(`expected one ${path} named ${name}, found ${found.length}`);

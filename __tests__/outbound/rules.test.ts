@@ -2,8 +2,8 @@
 import { OutboundPrivateEndpointRule, PrivateEndpointTarget, ServiceTagProtocol } from '../../src/outbound';
 import { IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { expectConformingBodies } from '../support/conformance';
-import { resourcesOfType, synthJson, testStack } from '../support/synth';
-import { armId, azapiOfType, LITERAL_RG, SUB } from '../workspace/fixtures';
+import { resourcesOfType, synthJson, testStack, mlResourcesOfType } from '../support/synth';
+import { armId, LITERAL_RG, SUB } from '../workspace/fixtures';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
 
@@ -21,7 +21,9 @@ function stackWithWorkspace(isolationMode = IsolationMode.ALLOW_ONLY_APPROVED_OU
 function ruleBodies(stack: ReturnType<typeof testStack>): Record<string, unknown> {
   const json = synthJson(stack);
   expectConformingBodies(json);
-  return Object.fromEntries(azapiOfType(json, 'workspaces/outboundRules').map(([, r]) => [r.name, r.body]));
+  return Object.fromEntries(
+    mlResourcesOfType(json, 'workspaces/outboundRules').map(([, r]) => [r.name, r.body]),
+  );
 }
 
 describe('outbound rules', () => {
@@ -90,7 +92,7 @@ describe('outbound rules', () => {
       'shared-acr',
     ]);
     const json = synthJson(stack);
-    const targets = azapiOfType(json, 'workspaces/outboundRules').map(
+    const targets = mlResourcesOfType(json, 'workspaces/outboundRules').map(
       ([, r]) =>
         (r.body as { properties: { destination: { subresourceTarget: string } } }).properties.destination
           .subresourceTarget,
@@ -100,7 +102,7 @@ describe('outbound rules', () => {
     expect(Object.values(roles).map((r) => r.role_definition_name)).toEqual(
       Array(3).fill('Azure AI Enterprise Network Connection Approver'),
     );
-    for (const [, rule] of azapiOfType(json, 'workspaces/outboundRules')) {
+    for (const [, rule] of mlResourcesOfType(json, 'workspaces/outboundRules')) {
       expect(rule.depends_on).toHaveLength(1);
       expect(rule.depends_on?.[0]).toMatch(/^azurerm_role_assignment\./);
     }
@@ -117,7 +119,7 @@ describe('outbound rules', () => {
     });
     workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
     const json = synthJson(stack);
-    const [[, rule]] = azapiOfType(json, 'workspaces/outboundRules');
+    const [[, rule]] = mlResourcesOfType(json, 'workspaces/outboundRules');
     expect(rule.parent_id).toBe(
       `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-existing`,
     );

@@ -63,3 +63,15 @@ export function resourceNamed(
   }
   return matches[0][1] as Record<string, unknown> & { depends_on?: string[] };
 }
+
+/** The Machine Learning azapi resources (or actions) whose `type` is `Microsoft.MachineLearningServices/<path>@...`. */
+export function mlResourcesOfType(
+  json: SynthesizedStack,
+  path: string,
+  terraformType = 'azapi_resource',
+): Array<[string, Record<string, unknown> & { depends_on?: string[] }]> {
+  const prefix = `Microsoft.MachineLearningServices/${path}@`;
+  return Object.entries(resourcesOfType(json, terraformType)).filter(([, r]) =>
+    String(r.type).startsWith(prefix),
+  ) as Array<[string, Record<string, unknown> & { depends_on?: string[] }]>;
+}

@@ -6,8 +6,8 @@ import {
   IsolationMode,
 } from '../../src/workspace';
 import { PrivateEndpointTarget } from '../../src/outbound';
-import { synthJson, testStack } from '../support/synth';
-import { armId, azapiOfType, network, oneOfType } from './fixtures';
+import { synthJson, testStack, mlResourcesOfType } from '../support/synth';
+import { armId, network, oneOfType } from './fixtures';
 
 function build() {
   const stack = testStack();
@@ -32,7 +32,7 @@ describe('managed network dependencies', () => {
     const json = synthJson(stack);
     const [wsName] = oneOfType(json, 'workspaces');
     const [, provision] = oneOfType(json, 'workspaces', 'azapi_resource_action');
-    const ruleNames = azapiOfType(json, 'workspaces/outboundRules').map(([name]) => name);
+    const ruleNames = mlResourcesOfType(json, 'workspaces/outboundRules').map(([name]) => name);
     expect(ruleNames).toHaveLength(2);
     const pe = Object.keys(json.resource?.azurerm_private_endpoint ?? {})[0];
     const expected = [
@@ -51,7 +51,7 @@ describe('managed network dependencies', () => {
     const json = synthJson(stack);
     const [, provision] = oneOfType(json, 'workspaces', 'azapi_resource_action');
     const [ruleName] =
-      azapiOfType(json, 'workspaces/outboundRules').find(([, r]) => r.name === 'conda') ?? [];
+      mlResourcesOfType(json, 'workspaces/outboundRules').find(([, r]) => r.name === 'conda') ?? [];
     expect(late.ruleName).toBe('conda');
     expect(provision.depends_on).toContain(`azapi_resource.${ruleName}`);
   });
@@ -63,7 +63,7 @@ describe('managed network dependencies', () => {
     const json = synthJson(stack);
     const [wsName] = oneOfType(json, 'workspaces');
     const lock = [`\${azapi_resource.${wsName}.id}`];
-    for (const [, rule] of azapiOfType(json, 'workspaces/outboundRules')) {
+    for (const [, rule] of mlResourcesOfType(json, 'workspaces/outboundRules')) {
       expect(rule.locks).toEqual(lock);
       expect(rule).not.toHaveProperty('location');
       expect(rule).not.toHaveProperty('tags');
@@ -109,7 +109,7 @@ describe('managed network dependencies', () => {
     });
     const json = synthJson(stack);
     expect(json.resource?.azapi_resource_action).toBeUndefined();
-    expect(azapiOfType(json, 'workspaces/computes')).toHaveLength(0);
+    expect(mlResourcesOfType(json, 'workspaces/computes')).toHaveLength(0);
     expect(workspace.managedNetworkReady).toEqual([workspace.resource]);
     expect(workspace.workspacePrincipalId).toBe('p');
     const [, ws] = oneOfType(json, 'workspaces');

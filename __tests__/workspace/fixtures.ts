@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { mlResourcesOfType, SynthesizedStack } from '../support/synth';
 
 /** Subscription used by literal ARM ids in tests. */
 export const SUB = '00000000-0000-0000-0000-000000000001';
@@ -39,25 +40,13 @@ export const LITERAL_RG = {
 
 type Resource = Record<string, unknown> & { depends_on?: string[] };
 
-/** The azapi resources (or actions) whose `type` starts with `Microsoft.MachineLearningServices/<path>@`. */
-export function azapiOfType(
-  json: { resource?: Record<string, Record<string, Record<string, unknown>>> },
-  path: string,
-  terraformType = 'azapi_resource',
-): Array<[string, Resource]> {
-  const prefix = `Microsoft.MachineLearningServices/${path}@`;
-  return Object.entries(json.resource?.[terraformType] ?? {}).filter(([, r]) =>
-    String(r.type).startsWith(prefix),
-  ) as Array<[string, Resource]>;
-}
-
 /** The one azapi resource of that type. */
 export function oneOfType(
-  json: { resource?: Record<string, Record<string, Record<string, unknown>>> },
+  json: SynthesizedStack,
   path: string,
   terraformType = 'azapi_resource',
 ): [string, Resource] {
-  const found = azapiOfType(json, path, terraformType);
+  const found = mlResourcesOfType(json, path, terraformType);
   if (found.length !== 1) throw new Error(`expected one ${path}, found ${found.length}`);
   return found[0];
 }
