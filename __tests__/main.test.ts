@@ -1,4 +1,5 @@
 /** main.ts: the how-to stack as `npm run synth` produces it, and its configuration. */
+import { spawnSync } from 'child_process';
 import { Testing } from 'cdktf';
 import { readHowToConfig, SecureEndpointHowToStack } from '../main';
 import { IsolationMode } from '../src/workspace';
@@ -33,6 +34,17 @@ describe('main.ts how-to stack', () => {
         '--workspace-name mlw-secure-endpoint --request-file examples/model-1/sample-request.json',
     );
     expect(json.terraform).toMatchObject({ backend: { local: { path: 'terraform.tfstate' } } });
+  });
+
+  test('the HCL form (cdktf synth --hcl) is valid Terraform syntax', () => {
+    const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
+    const hcl = Testing.synthHcl(
+      new SecureEndpointHowToStack(app, 'secure-endpoint', readHowToConfig(app, {})),
+    );
+    expect(hcl).toContain('condaFile = "name: model-env\\nchannels:');
+    // terraform fmt parses HCL without providers; where terraform is not installed, the line above still runs.
+    const fmt = spawnSync('terraform', ['fmt', '-'], { input: hcl, encoding: 'utf8' });
+    if (fmt.error === undefined) expect(fmt.stderr).not.toMatch(/Error:/);
   });
 
   test('no absolute path in the output', () => {

@@ -159,22 +159,24 @@ describe('azapi bindings', () => {
     expect(hcl).toMatch(/timeouts \{\s*create = "60m"\s*\}/);
   });
 
-  test('ignore_body_changes (write-only in azapi 2.12) makes the stack require Terraform 1.11', () => {
-    const plain = testStack();
-    new AzapiResource(plain, 'ws', {
-      type: WORKSPACE,
-      name: 'w',
-      parentId: '/subscriptions/s/resourceGroups/rg',
-    });
-    expect(synthJson(plain).terraform).not.toHaveProperty('required_version');
-
+  test('HCL synthesis escapes newlines, quotes and backslashes in nested strings, not in expressions', () => {
     const stack = testStack();
-    new AzapiResource(stack, 'ws', {
-      type: WORKSPACE,
-      name: 'w',
-      parentId: '/subscriptions/s/resourceGroups/rg',
-      ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
+    const rg = new AzapiResource(stack, 'rg', { type: WORKSPACE, name: 'r', parentId: '/subscriptions/s' });
+    new AzapiResource(stack, 'env', {
+      type: 'Microsoft.MachineLearningServices/workspaces/environments/versions@2026-05-15-preview',
+      name: '1',
+      parentId: `${rg.id}/environments/e`,
+      body: { properties: { condaFile: 'name: env\nchannels:\n  - "conda-forge"\n', image: `${rg.id}/x` } },
+      retry: { errorMessageRegex: ['\\d+ conflict'] },
     });
-    expect(synthJson(stack).terraform).toMatchObject({ required_version: '>= 1.11.0' });
+    const hcl = Testing.synthHcl(stack);
+    expect(hcl).toContain('condaFile = "name: env\\nchannels:\\n  - \\"conda-forge\\"\\n"');
+    expect(hcl).toContain('image = "${azapi_resource.rg.id}/x"');
+    expect(hcl).toContain('"\\\\d+ conflict"');
+    // The JSON output carries the values unescaped.
+    const body = resourcesOfType(synthJson(stack), 'azapi_resource').env.body as {
+      properties: { condaFile: string };
+    };
+    expect(body.properties.condaFile).toBe('name: env\nchannels:\n  - "conda-forge"\n');
   });
 });

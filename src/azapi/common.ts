@@ -1,3 +1,5 @@
+import { Tokenization } from 'cdktf';
+
 /** The provider source and version constraint every azapi binding synthesizes against. */
 export const AZAPI_PROVIDER_METADATA = {
   providerName: 'azapi',
@@ -61,12 +63,43 @@ export function toHclAttributes(
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined) continue;
-    const type = blocks.includes(name)
-      ? { isBlock: true, type: 'simple', storageClassType: 'object' }
-      : hclTypeOf(value);
-    result[name] = { value, ...type };
+    if (blocks.includes(name)) {
+      result[name] = {
+        value: escapeHclStrings(value),
+        isBlock: true,
+        type: 'simple',
+        storageClassType: 'object',
+      };
+      continue;
+    }
+    const type = hclTypeOf(value);
+    result[name] = { value: type.type === 'any' ? escapeHclStrings(value) : value, ...type };
   }
   return result;
+}
+
+/**
+ * cdktf's HCL renderer writes strings nested in objects and lists between quotes without escaping newlines or
+ * backslashes, so a multi-line value (a conda file) or a regular expression would not parse. Escape them here;
+ * strings holding Terraform expressions (`${...}`) are left alone, as the renderer leaves them.
+ */
+function escapeHclStrings(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (value.includes('${')) return value;
+    return value
+      .replace(/\\/g, '\\\\')
+      .replace(/"/g, '\\"')
+      .replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r')
+      .replace(/\t/g, '\\t');
+  }
+  // Lazy values and other tokens resolve later, on their own: leave them whole.
+  if (Tokenization.isResolvable(value)) return value;
+  if (Array.isArray(value)) return value.map(escapeHclStrings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeHclStrings(v)]));
+  }
+  return value;
 }
 
 function hclTypeOf(value: unknown): { isBlock: boolean; type: string; storageClassType: string } {

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { TerraformStack } from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
   AzapiBody,
@@ -11,9 +10,6 @@ import {
   timeoutsToTerraform,
   toHclAttributes,
 } from './common';
-
-/** Write-only arguments (such as `ignore_body_changes`) exist from Terraform 1.11. */
-export const WRITE_ONLY_ARGUMENTS_TERRAFORM_VERSION = '>= 1.11.0';
 
 /** The managed identity block of an `azapi_resource`. */
 export interface AzapiResourceIdentity {
@@ -50,9 +46,8 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly ignoreNullProperty?: boolean;
   /**
    * Body paths whose drift is ignored; azapi copies them from the live resource into updates. A write-only
-   * argument of azapi 2.12 and later, so setting it makes the stack require Terraform 1.11 or later (the
-   * binding adds that `required_version` to the stack, so an older Terraform stops at `init` with a clear
-   * message instead of failing on an unknown argument).
+   * argument of azapi 2.12 and later: a stack that sets it needs Terraform 1.11 or later. (Not enforced with
+   * `terraform.required_version`: cdktf 0.21's HCL renderer cannot write that setting.)
    * @default none
    */
   readonly ignoreBodyChanges?: string[];
@@ -87,12 +82,6 @@ export class AzapiResource extends cdktf.TerraformResource {
       forEach: config.forEach,
     });
     this.config = config;
-    if (config.ignoreBodyChanges !== undefined && config.ignoreBodyChanges.length > 0) {
-      TerraformStack.of(this).addOverride(
-        'terraform.required_version',
-        WRITE_ONLY_ARGUMENTS_TERRAFORM_VERSION,
-      );
-    }
   }
 
   /** The ARM id of the resource. */
