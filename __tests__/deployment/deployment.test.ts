@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { TerraformVariable } from 'cdktf';
 import {
   BlueDeployment,
   CodeConfiguration,
@@ -157,6 +158,27 @@ describe('OnlineDeployment and BlueDeployment', () => {
     });
     expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
       properties: { egressPublicNetworkAccess: 'Enabled' },
+    });
+  });
+
+  test('a Terraform variable for instanceCount, probe seconds or request milliseconds is passed on, not refused', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(s);
+      const num = (id: string) => new TerraformVariable(s, id, { type: 'number' }).numberValue;
+      new BlueDeployment(s, 'Blue', {
+        endpoint,
+        ...howToDeployment(),
+        instanceCount: num('instances'),
+        requestSettings: { requestTimeoutMs: num('timeout_ms') },
+        livenessProbe: { periodSeconds: num('period_s') },
+      });
+    });
+    expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
+      sku: { name: 'Default', capacity: '${var.instances}' },
+      properties: {
+        requestSettings: { requestTimeout: 'PT${(var.timeout_ms / 1000)}S' },
+        livenessProbe: { period: 'PT${var.period_s}S' },
+      },
     });
   });
 
@@ -401,6 +423,61 @@ describe('assets', () => {
     expect(body.properties.codeConfiguration).toBeUndefined();
     expect(body.properties.environmentId).toBeUndefined();
     expect(mlResourcesOfType(json, 'workspaces/outboundRules')).toHaveLength(0);
+  });
+
+  test('deployments with the same local files share one upload: no blob is declared twice', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = howTo(s);
+      endpoint.addDeployment('Green', howToDeployment());
+    });
+    const blobNames = Object.values(resourcesOfType(json, 'azurerm_storage_blob')).map((b) => String(b.name));
+    // One model file and one score.py, however many deployments use them.
+    expect(blobNames).toHaveLength(2);
+    expect(new Set(blobNames).size).toBe(blobNames.length);
+    // Each deployment keeps its own (default-named) versions, pointing at the same blobs.
+    const models = mlResourcesOfType(json, 'workspaces/models/versions');
+    expect(models).toHaveLength(2);
+    expect(models[0][1].depends_on).toEqual(models[1][1].depends_on);
+    const green = named(json, DEPLOYMENTS, 'green');
+    expect(green.depends_on).toContain(`azapi_resource.${models[1][0]}`);
+  });
+
+  test('one version per container and content: deployments naming the same asset share it', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = howTo(s);
+      for (const id of ['Green', 'Red']) {
+        endpoint.addDeployment(id, {
+          ...howToDeployment(),
+          model: Model.fromLocalPath('examples/model-1/model', { name: 'sample-model' }),
+        });
+      }
+    });
+    const shared = mlResourcesOfType(json, 'workspaces/models/versions').filter(([, r]) =>
+      String(r.parent_id).includes('Green_ModelContainer'),
+    );
+    expect(shared).toHaveLength(1);
+    const id = `\${azapi_resource.${shared[0][0]}.id}`;
+    for (const name of ['green', 'red']) {
+      expect(named(json, DEPLOYMENTS, name).body).toMatchObject({ properties: { model: id } });
+      expect(named(json, DEPLOYMENTS, name).depends_on).toContain(`azapi_resource.${shared[0][0]}`);
+    }
+  });
+
+  test('SE221 refuses one asset name and version registered with different properties', () => {
+    const fixture = '__tests__/deployment/fixtures/mlflow-model';
+    const build = (second: Model) => () => {
+      const stack = testStack();
+      const { endpoint } = endpointOn(stack);
+      new BlueDeployment(stack, 'Blue', {
+        endpoint,
+        model: Model.mlflowFromLocalPath(fixture, { name: 'm' }),
+      });
+      new OnlineDeployment(stack, 'Green', { endpoint, model: second });
+    };
+    expect(build(Model.mlflowFromLocalPath(fixture, { name: 'm', description: 'other' }))).toThrow(
+      /\[SE221\] models 'm' version '[0-9a-f]{16}' is registered twice/,
+    );
+    expect(build(Model.mlflowFromLocalPath(fixture, { name: 'm' }))).not.toThrow();
   });
 
   test('a container named explicitly is shared by the deployments that use it', () => {

@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { Testing, TerraformVariable } from 'cdktf';
 import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
 import { synthJson, synthString, synthWith, testStack } from '../support/synth';
 import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
@@ -125,6 +125,21 @@ describe('endpoint traffic', () => {
       expect(() => blueGreen((e) => e.routeTraffic({ blue: 90.5, green: 9.5 }))).toThrow(/\[SE213\]/);
       expect(() => blueGreen((e) => e.routeTraffic({ blue: 110, green: -10 }))).toThrow(/\[SE213\]/);
       expect(() => blueGreen((e) => e.routeTraffic({ blue: 90, green: 10 }))).not.toThrow();
+    });
+
+    test('shares given as Terraform variables are passed on, not refused or summed', () => {
+      const stack = blueGreen((e, g) => {
+        const blue = new TerraformVariable(stack0(e), 'blue_share', { type: 'number' }).numberValue;
+        const mirror = new TerraformVariable(stack0(e), 'mirror_share', { type: 'number' }).numberValue;
+        e.routeTraffic({ blue, green: 10 });
+        e.mirrorTraffic(g, mirror);
+      });
+      expect(trafficUpdate(synthJson(stack)).body).toEqual({
+        properties: {
+          traffic: { blue: '${var.blue_share}', green: 10 },
+          mirrorTraffic: { green: '${var.mirror_share}' },
+        },
+      });
     });
 
     test('the checks also run as construct validation, as cdktf synth does, with their codes', () => {

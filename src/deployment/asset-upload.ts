@@ -14,7 +14,8 @@ export interface AssetUploadProps {
 /**
  * Uploads a local file or folder to the workspace's default blob datastore, one `azurerm_storage_blob` per file,
  * under a content-addressed prefix (`cdktf-assets/<kind>/<hash>/<base name>/...`). New content gets new blob
- * names, so a model version never points at blobs that changed under it.
+ * names, so a model version never points at blobs that changed under it. Use `uploadAsset`, which shares one
+ * upload between the deployments that upload the same content.
  */
 export class AssetUpload extends Construct {
   /** One blob per file, in sorted order. */
@@ -26,7 +27,7 @@ export class AssetUpload extends Construct {
     super(scope, id);
     const { content, workspace } = props;
     const prefix = `cdktf-assets/${props.kind}/${content.hash}`;
-    this.datastorePath = `${prefix}/${content.baseName}`;
+    this.datastorePath = datastorePathOf(props.kind, content);
     const store = workspace.workspaceBlobStore;
     const ids = new Set<string>();
     this.blobs = content.files.map((file, index) => {
@@ -48,6 +49,29 @@ export class AssetUpload extends Construct {
       });
     });
   }
+}
+
+// One upload per workspace and datastore path: blob names are content-addressed, so two deployments (or two
+// sources) with the same files would otherwise declare the same blobs twice and the second create would fail.
+const uploads = new WeakMap<IManagedVnetWorkspace, Map<string, AssetUpload>>();
+
+/**
+ * The upload of this content to the workspace's blob store: created in `scope` the first time, and shared by every
+ * later deployment that uploads the same files (same kind, same content hash, same base name).
+ */
+export function uploadAsset(scope: Construct, id: string, props: AssetUploadProps): AssetUpload {
+  const byPath = uploads.get(props.workspace) ?? new Map<string, AssetUpload>();
+  uploads.set(props.workspace, byPath);
+  const key = datastorePathOf(props.kind, props.content);
+  const existing = byPath.get(key);
+  if (existing !== undefined) return existing;
+  const upload = new AssetUpload(scope, id, props);
+  byPath.set(key, upload);
+  return upload;
+}
+
+function datastorePathOf(kind: string, content: LocalContent): string {
+  return `cdktf-assets/${kind}/${content.hash}/${content.baseName}`;
 }
 
 /** A readable construct id from a file path (`model/sk.pkl` -> `model_sk_pkl`), unique within the upload. */

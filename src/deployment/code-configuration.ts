@@ -1,7 +1,7 @@
 import { CodeVersionBody } from '../arm';
 import { refuse } from '../checks';
 import { resolveAssetId } from './asset-id';
-import { AssetUpload } from './asset-upload';
+import { uploadAsset } from './asset-upload';
 import { registerAssetVersion } from './asset-version';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { readLocalContent } from './local-content';
@@ -53,7 +53,7 @@ class LocalCode extends CodeConfiguration {
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
     }
-    const upload = new AssetUpload(scope, 'CodeUpload', { workspace, content, kind: 'codes' });
+    const upload = uploadAsset(scope, 'CodeUpload', { workspace, content, kind: 'codes' });
     const store = workspace.workspaceBlobStore;
     const body: CodeVersionBody = {
       properties: {

@@ -3,7 +3,7 @@ import { ModelType, ModelVersionBody } from '../arm';
 import { refuse } from '../checks';
 import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
-import { AssetUpload } from './asset-upload';
+import { uploadAsset } from './asset-upload';
 import { registerAssetVersion } from './asset-version';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { readLocalContent } from './local-content';
@@ -79,7 +79,7 @@ class LocalModel extends Model {
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
     }
-    const upload = new AssetUpload(scope, 'ModelUpload', { workspace, content, kind: 'models' });
+    const upload = uploadAsset(scope, 'ModelUpload', { workspace, content, kind: 'models' });
     const body: ModelVersionBody = {
       properties: {
         modelType: this.modelType,

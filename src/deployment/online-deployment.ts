@@ -119,7 +119,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     checkCombination(this.deploymentName, props);
     checkLegacyEgress(this.deploymentName, props, endpoint);
     const instanceCount = props.instanceCount ?? 1;
-    if (!Number.isInteger(instanceCount) || instanceCount < 1) {
+    // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
+    if (isKnown(instanceCount) && (!Number.isInteger(instanceCount) || instanceCount < 1)) {
       refuse(
         'SE216',
         `instanceCount of deployment '${this.deploymentName}' is ${instanceCount}: give a whole number of at least 1`,

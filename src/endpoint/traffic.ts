@@ -55,7 +55,8 @@ export class EndpointTraffic {
 
   public route(split: TrafficMap): void {
     for (const [name, percent] of Object.entries(split)) {
-      if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+      // A token (a Terraform variable) is not checked: its number stand-in is no percentage.
+      if (isKnown(percent) && (!Number.isInteger(percent) || percent < 0 || percent > 100)) {
         refuse(
           'SE213',
           `traffic for deployment '${name}' is ${percent}: a traffic share is a whole percent from 0 to 100; ` +
@@ -67,7 +68,7 @@ export class EndpointTraffic {
   }
 
   public mirrorTo(deploymentName: string, percent: number): void {
-    if (!Number.isInteger(percent) || percent < 1 || percent > MAX_MIRROR_PERCENT) {
+    if (isKnown(percent) && (!Number.isInteger(percent) || percent < 1 || percent > MAX_MIRROR_PERCENT)) {
       refuse(
         'SE205',
         `mirror traffic to '${deploymentName}' is ${percent} %: Azure ML mirrors a whole percent from 1 to ` +
@@ -102,8 +103,10 @@ export class EndpointTraffic {
     }
     const live = this.liveTraffic();
     for (const name of Object.keys(live)) this.checkKnown(name, 'traffic', add);
-    const sum = Object.values(live).reduce((a, b) => a + b, 0);
-    if (sum !== 0 && sum !== 100) {
+    const shares = Object.values(live);
+    const sum = shares.reduce((a, b) => a + b, 0);
+    // Sums over tokens mean nothing at synth time: Azure checks them at apply.
+    if (shares.every((share) => isKnown(share)) && sum !== 0 && sum !== 100) {
       add(
         'SE203',
         `traffic ${JSON.stringify(live)} sums to ${sum} %: Azure ML accepts a split that sums to 100 (or 0 for ` +
@@ -113,7 +116,7 @@ export class EndpointTraffic {
     let mirrored = 0;
     for (const [name, percent] of this.mirror) {
       this.checkKnown(name, 'mirror traffic', add);
-      mirrored += percent;
+      mirrored += isKnown(percent) ? percent : 0;
       if (live[name] === 100) {
         add(
           'SE206',
