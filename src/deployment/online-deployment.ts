@@ -62,13 +62,13 @@ export interface OnlineDeploymentOptions {
    * @default false
    */
   readonly allTraffic?: boolean;
-  /** @default service defaults */
+  /** Scoring request limits, in the CLI's milliseconds. @default service defaults */
   readonly requestSettings?: RequestSettings;
-  /** @default service defaults */
+  /** Liveness probe, in the CLI's seconds. @default service defaults */
   readonly livenessProbe?: ProbeOptions;
-  /** @default service defaults */
+  /** Readiness probe, in the CLI's seconds. @default service defaults */
   readonly readinessProbe?: ProbeOptions;
-  /** @default none */
+  /** Environment variables of the scoring container. @default none */
   readonly environmentVariables?: { [name: string]: string };
   /** Send scoring logs and metrics to the workspace's Application Insights. @default false */
   readonly appInsightsEnabled?: boolean;
@@ -85,12 +85,13 @@ export interface OnlineDeploymentOptions {
    * @default true
    */
   readonly addImageBuildOutboundRules?: boolean;
-  /** @default none */
+  /** Deployment description (`properties.description`). @default none */
   readonly description?: string;
-  /** @default none */
+  /** Azure tags of the deployment resource. @default none */
   readonly tags?: { [key: string]: string };
 }
 
+/** Props of `OnlineDeployment`. */
 export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
   /** The endpoint the deployment belongs to. */
   readonly endpoint: ISecureOnlineEndpoint;
@@ -105,7 +106,9 @@ const MAX_REQUEST_TIMEOUT_MS = 180_000;
  * traffic.
  */
 export class OnlineDeployment extends Construct implements IOnlineDeployment {
+  /** The deployment name (`blue`). */
   public readonly deploymentName: string;
+  /** ARM id of the deployment. */
   public readonly deploymentId: string;
   /** The deployment resource. */
   public readonly resource: AzapiResource;

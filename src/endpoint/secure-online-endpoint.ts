@@ -11,6 +11,7 @@ import { grantEndpointIdentityRoles } from './identity-roles';
 import { checkEndpointName } from './names';
 import { EndpointTraffic } from './traffic';
 
+/** Props of `SecureOnlineEndpoint`. */
 export interface SecureOnlineEndpointProps {
   /** The workspace the endpoint is created in. */
   readonly workspace: IManagedVnetWorkspace;
@@ -29,9 +30,9 @@ export interface SecureOnlineEndpointProps {
   readonly publicNetworkAccess?: boolean;
   /** The identity deployments run as. @default EndpointIdentity.systemAssigned() */
   readonly identity?: EndpointIdentity;
-  /** @default none */
+  /** Endpoint description (`properties.description`). @default none */
   readonly description?: string;
-  /** @default none */
+  /** Azure tags of the endpoint resource. @default none */
   readonly tags?: { [key: string]: string };
   /**
    * Say that callers reach the workspace privately by means this stack does not show (a private endpoint made
@@ -47,12 +48,19 @@ export interface SecureOnlineEndpointProps {
  * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
  */
 export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndpoint {
+  /** ARM id of the endpoint. */
   public readonly endpointId: string;
+  /** The endpoint name. */
   public readonly endpointName: string;
+  /** The scoring URI (`properties.scoringUri`, known after apply). */
   public readonly endpointScoringUri: string;
+  /** The OpenAPI (swagger) URI (`properties.swaggerUri`, known after apply). */
   public readonly endpointSwaggerUri: string;
+  /** The workspace the endpoint belongs to. */
   public readonly workspace: IManagedVnetWorkspace;
+  /** Whether the scoring URI is reachable from public networks. */
   public readonly publicNetworkAccess: boolean;
+  /** How clients authenticate. */
   public readonly authMode: EndpointAuthMode;
   /** The endpoint resource. */
   public readonly resource: AzapiResource;
