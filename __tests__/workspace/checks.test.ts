@@ -181,6 +181,28 @@ describe('SE108 associated resources in another subscription', () => {
     const id = new TerraformVariable(stack, 'storage', { type: 'string' }).stringValue;
     expect(codeOf(() => workspace({ storageAccount: { id } }, stack))).toBeUndefined();
   });
+  test('fires, with an unresolved resource group id, when two brought resources are in two subscriptions', () => {
+    const storageAccount = { id: armId('rg-other', 'Microsoft.Storage/storageAccounts', 'st1') };
+    const keyVault = { id: armId('rg-other', 'Microsoft.KeyVault/vaults', 'kv1', OTHER_SUB) };
+    const build = () => {
+      const stack = testStack();
+      const rgId = new TerraformVariable(stack, 'rg', { type: 'string' }).stringValue;
+      return workspace({ resourceGroup: { ...LITERAL_RG, id: rgId }, storageAccount, keyVault }, stack);
+    };
+    expect(codeOf(build)).toBe('SE108');
+    expect(build).toThrow(OTHER_SUB);
+  });
+  test('passes, with an unresolved resource group id, when the brought resources share a subscription', () => {
+    const stack = testStack();
+    const rgId = new TerraformVariable(stack, 'rg', { type: 'string' }).stringValue;
+    const storageAccount = { id: armId('rg-a', 'Microsoft.Storage/storageAccounts', 'st1', OTHER_SUB) };
+    const keyVault = { id: armId('rg-b', 'Microsoft.KeyVault/vaults', 'kv1', OTHER_SUB) };
+    expect(
+      codeOf(() =>
+        workspace({ resourceGroup: { ...LITERAL_RG, id: rgId }, storageAccount, keyVault }, stack),
+      ),
+    ).toBeUndefined();
+  });
 });
 
 describe('SE109 preview-only properties with the stable api-version', () => {
@@ -226,6 +248,11 @@ describe('SE111 duplicate rule name', () => {
 describe('SE112 overridden names of created resources', () => {
   test('fires for an upper-case storage account name', () => {
     expect(codeOf(() => workspace({ associatedResourceNames: { storageAccount: 'StMl' } }))).toBe('SE112');
+  });
+  test('fires for a Log Analytics workspace name with an underscore (azurerm refuses it at plan)', () => {
+    expect(codeOf(() => workspace({ associatedResourceNames: { logAnalyticsWorkspace: 'ml_logs' } }))).toBe(
+      'SE112',
+    );
   });
   test('passes for valid names', () => {
     expect(

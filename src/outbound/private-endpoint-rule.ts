@@ -37,6 +37,7 @@ export interface OutboundPrivateEndpointRuleProps
 
 /** Props of `OutboundPrivateEndpointRule.forRegistry`. */
 export interface RegistryOutboundRulesProps {
+  /** The workspace whose managed network gets the three rules. */
   readonly workspace: IManagedVnetWorkspace;
   /** ARM id of the Azure Machine Learning registry. */
   readonly registryId: string;
@@ -52,8 +53,11 @@ export interface RegistryOutboundRulesProps {
 
 /** The three rules an Azure ML registry needs. */
 export interface RegistryOutboundRules {
+  /** The `amlregistry` rule to the Azure ML registry. */
   readonly registry: OutboundPrivateEndpointRule;
+  /** The `blob` rule to the registry's storage account. */
   readonly storageAccount: OutboundPrivateEndpointRule;
+  /** The `registry` rule to the registry's container registry. */
   readonly containerRegistry: OutboundPrivateEndpointRule;
 }
 

@@ -5,8 +5,11 @@ import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 
 /** Protocol of a service-tag rule. Enum-like. */
 export class ServiceTagProtocol {
+  /** TCP. */
   public static readonly TCP = new ServiceTagProtocol('TCP');
+  /** UDP. */
   public static readonly UDP = new ServiceTagProtocol('UDP');
+  /** ICMP. */
   public static readonly ICMP = new ServiceTagProtocol('ICMP');
   /** Any protocol. */
   public static readonly ANY = new ServiceTagProtocol('*');

@@ -12,13 +12,16 @@ import {
   CONTAINER_REGISTRY_NAME_PATTERN,
   defaultContainerRegistryName,
   defaultKeyVaultName,
+  defaultLogAnalyticsName,
   defaultStorageAccountName,
   KEY_VAULT_NAME_PATTERN,
+  LOG_ANALYTICS_NAME_PATTERN,
   STORAGE_ACCOUNT_NAME_PATTERN,
 } from './names';
 
 /** A storage account: azurerm `StorageAccount`, or `{ id }` for one made elsewhere. */
 export interface IWorkspaceStorageAccount {
+  /** ARM id of the storage account. */
   readonly id: string;
   /** Account name. @default derived from `id` */
   readonly name?: string;
@@ -29,7 +32,9 @@ export interface IWorkspaceStorageAccount {
  * azurerm `KeyVault`), their bypass is checked (SE106).
  */
 export interface IWorkspaceKeyVault {
+  /** ARM id of the Key Vault. */
   readonly id: string;
+  /** The vault's network ACLs as configured. @default unknown: SE106 cannot decide and is skipped */
   readonly networkAclsInput?: { readonly bypass: string };
 }
 
@@ -38,13 +43,17 @@ export interface IWorkspaceKeyVault {
  * are checked (SE104, SE105).
  */
 export interface IWorkspaceContainerRegistry {
+  /** ARM id of the container registry. */
   readonly id: string;
+  /** The registry SKU as configured (`Basic`, `Standard`, `Premium`). @default unknown: SE104 is skipped */
   readonly skuInput?: string;
+  /** Whether the registry accepts public network traffic. @default unknown: SE105 is skipped */
   readonly publicNetworkAccessEnabledInput?: boolean | IResolvable;
 }
 
 /** Application Insights: azurerm `ApplicationInsights`, or `{ id }`. */
 export interface IWorkspaceApplicationInsights {
+  /** ARM id of the Application Insights component. */
   readonly id: string;
 }
 
@@ -58,19 +67,29 @@ export interface AssociatedResourceNames {
   readonly containerRegistry?: string;
   /** @default `<workspace name>-appi` */
   readonly applicationInsights?: string;
-  /** @default `<workspace name>-log` */
+  /** @default `<workspace name>-log`, with `_` replaced by `-` (Log Analytics refuses underscores) */
   readonly logAnalyticsWorkspace?: string;
 }
 
+/** Props of `SecureAssociatedResources` (built by `ManagedVnetWorkspace`). */
 export interface SecureAssociatedResourcesProps {
+  /** Resource group of the created resources. */
   readonly resourceGroup: IResourceGroup;
+  /** Region of the created resources. */
   readonly location: string;
+  /** Workspace name, from which the default names are derived. */
   readonly workspaceName: string;
+  /** A brought storage account. @default a secure one is created */
   readonly storageAccount?: IWorkspaceStorageAccount;
+  /** A brought Key Vault. @default a secure one is created */
   readonly keyVault?: IWorkspaceKeyVault;
+  /** A brought container registry. @default a Premium, private one is created */
   readonly containerRegistry?: IWorkspaceContainerRegistry;
+  /** A brought Application Insights. @default one is created on a new Log Analytics workspace */
   readonly applicationInsights?: IWorkspaceApplicationInsights;
+  /** Names of the created resources. @default derived from the workspace name */
   readonly names?: AssociatedResourceNames;
+  /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
 }
 
@@ -124,9 +143,16 @@ export class SecureAssociatedResources extends Construct {
       this.applicationInsights = props.applicationInsights;
     } else {
       // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
+      const logsName = names.logAnalyticsWorkspace ?? defaultLogAnalyticsName(props.workspaceName);
+      checkAssociatedName(
+        'log analytics workspace',
+        logsName,
+        LOG_ANALYTICS_NAME_PATTERN,
+        '4 to 63 letters, digits and hyphens, not starting or ending with a hyphen',
+      );
       const logs = new LogAnalyticsWorkspace(this, 'LogAnalyticsWorkspace', {
         ...common,
-        name: names.logAnalyticsWorkspace ?? `${props.workspaceName}-log`,
+        name: logsName,
         sku: 'PerGB2018',
         retentionInDays: 30,
       });

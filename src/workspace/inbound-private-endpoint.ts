@@ -33,11 +33,17 @@ export interface InboundPrivateEndpointOptions {
   readonly privateEndpointName?: string;
 }
 
+/** Props of `WorkspacePrivateEndpoint` (built by `ManagedVnetWorkspace`). */
 export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOptions {
+  /** Resource group of the private endpoint and of the created zones. */
   readonly resourceGroup: IResourceGroup;
+  /** ARM id of the workspace the endpoint connects to. */
   readonly workspaceId: string;
+  /** Workspace name, from which the default names are derived. */
   readonly workspaceName: string;
+  /** Region of the workspace, the endpoint's default region. */
   readonly workspaceLocation: string;
+  /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
 }
 

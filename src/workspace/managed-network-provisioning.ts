@@ -3,8 +3,11 @@ import { dependable, ITerraformDependable } from 'cdktf';
 import { AzapiResourceAction } from '../azapi';
 import { ManagedNetworkProvisionOptions, MlApiVersion } from '../arm';
 
+/** Props of `ManagedNetworkProvisioning`. */
 export interface ManagedNetworkProvisioningProps {
+  /** ARM id of the workspace whose managed network is provisioned. */
   readonly workspaceId: string;
+  /** The api-version of the action. */
   readonly apiVersion: MlApiVersion;
   /** Also provision the network for Spark jobs. @default false */
   readonly includeSpark?: boolean;

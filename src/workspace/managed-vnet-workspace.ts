@@ -34,7 +34,7 @@ import {
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
-import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
+import { InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** Props of `ManagedVnetWorkspace`. */
 export interface ManagedVnetWorkspaceProps {
@@ -129,31 +129,51 @@ export interface ManagedVnetWorkspaceProps {
  * for the private registry, and the managed network provisioned before anything is deployed into it.
  */
 export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
-  /** A workspace created elsewhere (for example with `az ml workspace create`). */
+  /**
+   * A workspace created elsewhere (for example with `az ml workspace create`). The result has the same
+   * `add...Rule` methods, `outboundRules` and `managedNetworkProvisioning` as a workspace created here.
+   */
   public static fromWorkspaceAttributes(
     scope: Construct,
     id: string,
     attrs: ImportedWorkspaceAttributes,
-  ): IManagedVnetWorkspace {
+  ): ManagedVnetWorkspaceBase {
     return importWorkspace(scope, id, attrs);
   }
 
+  /** ARM id of the workspace. */
   public readonly workspaceId: string;
+  /** Workspace name. */
   public readonly workspaceName: string;
+  /** Azure region of the workspace. */
   public readonly location: string;
+  /** The resource group of the workspace. */
   public readonly resourceGroup: IResourceGroup;
+  /** Name of the workspace's resource group. */
   public readonly resourceGroupName: string;
+  /** The api-version of the workspace and of its Machine Learning children. */
   public readonly apiVersion: MlApiVersion;
+  /** Outbound isolation of the managed network. */
   public readonly isolationMode: IsolationMode;
+  /** How the workspace is reached inbound. */
   public readonly inboundAccess: InboundAccess | undefined;
+  /** Whether the workspace's registry is reachable only privately; undefined when not known. */
   public readonly containerRegistryPrivateOnly: boolean | undefined;
+  /** The workspace's storage account (brought or created). */
   public readonly storageAccount: IWorkspaceStorageAccount;
+  /** The workspace's Key Vault (brought or created). */
   public readonly keyVault: IWorkspaceKeyVault;
+  /** The workspace's container registry (brought or created). */
   public readonly containerRegistry: IWorkspaceContainerRegistry;
+  /** The workspace's Application Insights (brought or created). */
   public readonly applicationInsights: IWorkspaceApplicationInsights;
+  /** ARM id of the storage account. */
   public readonly storageAccountId: string;
+  /** ARM id of the Key Vault. */
   public readonly keyVaultId: string;
+  /** ARM id of the container registry. */
   public readonly containerRegistryId: string;
+  /** ARM id of the Application Insights component. */
   public readonly applicationInsightsId: string;
   /** The workspace GUID (`properties.workspaceId`), known after apply. */
   public readonly workspaceGuid: string;
@@ -161,14 +181,19 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly workspaceDiscoveryUrl: string;
   /** The MLflow tracking URI. */
   public readonly workspaceMlFlowTrackingUri: string;
+  /** Principal id of the workspace identity (system-assigned: known after apply). */
   public readonly workspacePrincipalId: string | undefined;
+  /** The default blob datastore (`azureml-blobstore-<GUID>`), where local assets are uploaded. */
   public readonly workspaceBlobStore: WorkspaceBlobStore;
   /** The name sent as `properties.imageBuildCompute`, if any. */
   public readonly imageBuildComputeName: string | undefined;
   /** The image-build cluster, when created here. */
   public readonly imageBuildComputeResource: AzapiResource | undefined;
+  /** The inbound private endpoint and its DNS, when created here. */
   public readonly inboundPrivateEndpoint: WorkspacePrivateEndpoint | undefined;
+  /** The `provisionManagedNetwork` action, when created. */
   public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+  /** What online deployments depend on: the provisioning action (or the workspace) and the image-build cluster. */
   public readonly managedNetworkReady: ITerraformDependable[];
   /** The `azapi_resource` of the workspace. */
   public readonly resource: AzapiResource;
@@ -328,7 +353,9 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
             vmSize: options.vmSize ?? 'Standard_DS3_v2',
             vmPriority: 'Dedicated',
             osType: 'Linux',
-            enableNodePublicIp: false,
+            // No public IP needs a virtual network: the managed one, or (isolation Disabled) a subnet this
+            // library does not configure, where Azure refuses a no-public-IP cluster; leave Azure's default then.
+            enableNodePublicIp: this.isolationMode.isManaged ? false : undefined,
             remoteLoginPortPublicAccess: 'Disabled',
             scaleSettings: {
               minNodeCount: 0,

@@ -84,6 +84,16 @@ export function checkAssociatedName(kind: string, name: string, pattern: RegExp,
 export const STORAGE_ACCOUNT_NAME_PATTERN = /^[a-z0-9]{3,24}$/;
 export const KEY_VAULT_NAME_PATTERN = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 export const CONTAINER_REGISTRY_NAME_PATTERN = /^[a-zA-Z0-9]{5,50}$/;
+/** Log Analytics workspace: 4-63 letters, digits and hyphens, not starting or ending with a hyphen (azurerm). */
+export const LOG_ANALYTICS_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/;
+
+/**
+ * Log Analytics workspace: `<workspace name>-log` with `_` (valid in workspace names, refused by Log Analytics)
+ * replaced by `-`.
+ */
+export function defaultLogAnalyticsName(workspaceName: string): string {
+  return isKnown(workspaceName) ? `${workspaceName.replace(/_/g, '-')}-log` : `${workspaceName}-log`;
+}
 
 /** The storage account name in its ARM id (9th path segment); an `element(split())` expression for tokens. */
 export function storageAccountNameFromId(storageAccountId: string): string {

@@ -73,6 +73,10 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
     return new OutboundServiceTagRule(this, id, { ...options, workspace: this });
   }
 
+  /**
+   * Called by every outbound rule of this workspace (rule constructors do it; you do not need to): refuses a
+   * second rule with the same name (SE111) and makes the managed-network provisioning wait for the rule.
+   */
   public registerOutboundRule(rule: IOutboundRule): void {
     const existing = this.rules.get(rule.ruleName);
     if (existing !== undefined && existing !== rule) {

@@ -70,16 +70,34 @@ export function subscriptionOf(armId: string | undefined): string | undefined {
   return /^\/subscriptions\/([^/]+)\//i.exec(armId)?.[1]?.toLowerCase();
 }
 
-/** SE108: Azure ML requires the associated resources in the workspace's subscription. */
+/**
+ * SE108: Azure ML requires the associated resources in the workspace's subscription. When the resource group's
+ * id is an unresolved token the workspace's subscription is unknown, but two brought resources in two different
+ * subscriptions still prove that one of them is in the wrong one.
+ */
 export function checkSameSubscription(
   resourceGroupId: string,
   associated: Record<string, string | undefined>,
 ): void {
+  const known = Object.entries(associated)
+    .map(([kind, id]) => ({ kind, id, subscription: subscriptionOf(id) }))
+    .filter((r): r is { kind: string; id: string; subscription: string } => r.subscription !== undefined);
   const expected = subscriptionOf(resourceGroupId);
-  if (expected === undefined) return;
-  for (const [kind, id] of Object.entries(associated)) {
-    const actual = subscriptionOf(id);
-    if (actual !== undefined && actual !== expected) {
+  if (expected === undefined) {
+    const [first, other] = [known[0], known.find((r) => r.subscription !== known[0]?.subscription)];
+    if (first !== undefined && other !== undefined) {
+      refuse(
+        'SE108',
+        `${first.kind} '${first.id}' is in subscription ${first.subscription} and ${other.kind} '${other.id}' in ` +
+          `subscription ${other.subscription}: Azure ML accepts associated resources only from the workspace's ` +
+          `subscription (another resource group is fine), so one of them is refused; use resources of the ` +
+          `workspace's subscription, or leave them unset to have them created`,
+      );
+    }
+    return;
+  }
+  for (const { kind, id, subscription: actual } of known) {
+    if (actual !== expected) {
       refuse(
         'SE108',
         `${kind} '${id}' is in subscription ${actual}, the workspace in ${expected}: Azure ML accepts associated ` +
