@@ -3,7 +3,7 @@ import { OutboundPrivateEndpointRule, PrivateEndpointTarget, ServiceTagProtocol 
 import { IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { expectConformingBodies } from '../support/conformance';
 import { resourcesOfType, synthJson, testStack, mlResourcesOfType } from '../support/synth';
-import { armId, LITERAL_RG, SUB } from '../workspace/fixtures';
+import { armId, LITERAL_RG, oneOfType, SUB } from '../workspace/fixtures';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
 
@@ -125,5 +125,26 @@ describe('outbound rules', () => {
     );
     expect(workspace.workspacePrincipalId).toMatch(/TfToken/);
     expect(workspace.inboundAccess).toBeUndefined();
+  });
+
+  test('provisioning retries while an approver role granted by a rule propagates, and only then', () => {
+    const { stack, workspace } = stackWithWorkspace();
+    workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
+    const provision = () => oneOfType(synthJson(stack), 'workspaces', 'azapi_resource_action')[1];
+    expect(provision()).not.toHaveProperty('retry');
+    workspace.addOutboundPrivateEndpointRule('Vault', {
+      ruleName: 'vault',
+      serviceResourceId: armId('rg-s', 'Microsoft.KeyVault/vaults', 'kv'),
+      subresourceTarget: PrivateEndpointTarget.VAULT,
+    });
+    const [[, rule]] = mlResourcesOfType(synthJson(stack), 'workspaces/outboundRules').filter(
+      ([, r]) => r.name === 'vault',
+    );
+    expect(provision().retry).toEqual({
+      error_message_regex: (rule.retry as { error_message_regex: string[] }).error_message_regex,
+    });
+    expect(provision().retry).toEqual({
+      error_message_regex: ['required permissions to read and approve private endpoint'],
+    });
   });
 });

@@ -42,6 +42,8 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly workspace: IManagedVnetWorkspace;
   /** The azapi resource. */
   public readonly resource: AzapiResource;
+  /** Error patterns retried while the approver role propagates, when the rule grants one. */
+  public readonly approvalRetryPatterns?: string[];
 
   protected constructor(
     scope: Construct,
@@ -53,6 +55,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     checkRuleName(props.ruleName);
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
+    this.approvalRetryPatterns = options.retry?.errorMessageRegex;
     const body: OutboundRuleResourceBody = { properties: options.rule };
     this.resource = new AzapiResource(this, 'Resource', {
       type: props.workspace.apiVersion.resourceType('workspaces/outboundRules'),

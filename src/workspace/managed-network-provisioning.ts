@@ -25,6 +25,7 @@ export interface ManagedNetworkProvisioningProps {
 export class ManagedNetworkProvisioning extends Construct {
   public readonly resource: AzapiResourceAction;
   private readonly rules = new Set<ITerraformDependable>();
+  private readonly retryPatterns = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
     super(scope, id);
@@ -44,11 +45,18 @@ export class ManagedNetworkProvisioning extends Construct {
   }
 
   /** Makes provisioning wait for a rule (or anything else that changes the managed network). */
-  public addRule(rule: ITerraformDependable): void {
+  public addRule(rule: ITerraformDependable & { readonly approvalRetryPatterns?: string[] }): void {
     // `dependsOn` holds dependable tokens (what the constructor's `dependsOn` produces), not plain addresses.
     if (!this.rules.has(rule)) {
       this.rules.add(rule);
       this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(rule)];
+      // Creating a private endpoint rule on a network that is not provisioned yet only records it: Azure
+      // approves the connection while provisioning, right after the approver role was granted, so provisioning
+      // retries while the role propagates (hashicorp/terraform-provider-azurerm#31165).
+      for (const pattern of rule.approvalRetryPatterns ?? []) this.retryPatterns.add(pattern);
+      if (this.retryPatterns.size > 0) {
+        this.resource.addOverride('retry', { error_message_regex: [...this.retryPatterns] });
+      }
     }
   }
 }

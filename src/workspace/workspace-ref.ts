@@ -40,6 +40,12 @@ export interface IOutboundRule extends IConstruct, ITerraformDependable {
   readonly ruleName: string;
   /** ARM id of the rule. */
   readonly outboundRuleId: string;
+  /**
+   * The error message patterns to retry on while a role this rule just granted propagates (the private endpoint
+   * connection is approved when the managed network is provisioned, so provisioning retries on them too).
+   * @default none
+   */
+  readonly approvalRetryPatterns?: string[];
 }
 
 /** A Machine Learning workspace with a managed virtual network, created here or imported. */
