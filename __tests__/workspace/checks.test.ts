@@ -1,6 +1,6 @@
 /** Every synth-time check of the workspace half: one case that fires (with its stable code), one that passes. */
 import { Construct } from 'constructs';
-import { TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { MlApiVersion } from '../../src/arm';
 import { ConfigurationError } from '../../src/checks';
 import { OutboundServiceTagRule } from '../../src/outbound';
@@ -10,7 +10,7 @@ import {
   ManagedVnetWorkspace,
   ManagedVnetWorkspaceProps,
 } from '../../src/workspace';
-import { testStack } from '../support/synth';
+import { synthJson, testStack } from '../support/synth';
 import { armId, LITERAL_RG, OTHER_SUB } from './fixtures';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
@@ -260,5 +260,53 @@ describe('SE112 overridden names of created resources', () => {
         workspace({ associatedResourceNames: { storageAccount: 'stml001', keyVault: 'kv-ml-001' } }),
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('SE113 created image-build cluster and a private registry without a managed network', () => {
+  const privateRegistry = {
+    id: armId('rg-ml', 'Microsoft.ContainerRegistry/registries', 'cr1'),
+    skuInput: 'Premium',
+    publicNetworkAccessEnabled: false,
+    publicNetworkAccessEnabledInput: false,
+  };
+  test('fires with isolation Disabled, a brought private registry and the default cluster', () => {
+    expect(
+      codeOf(() => workspace({ isolationMode: IsolationMode.DISABLED, containerRegistry: privateRegistry })),
+    ).toBe('SE113');
+  });
+  test('passes with an existing compute (yours, in your network), or with a managed network', () => {
+    expect(
+      codeOf(() =>
+        workspace({
+          isolationMode: IsolationMode.DISABLED,
+          containerRegistry: privateRegistry,
+          imageBuildCompute: ImageBuildCompute.existing('vnet-builder'),
+        }),
+      ),
+    ).toBeUndefined();
+    expect(codeOf(() => workspace({ containerRegistry: privateRegistry }))).toBeUndefined();
+  });
+  test('the registry created for a workspace without a managed network is public, so the default passes', () => {
+    const ws = workspace({ isolationMode: IsolationMode.DISABLED });
+    expect(ws.containerRegistryPrivateOnly).toBe(false);
+    const registry = synthJson(TerraformStack.of(ws)).resource?.azurerm_container_registry ?? {};
+    expect(Object.values(registry).map((r) => r.public_network_access_enabled)).toEqual([true]);
+  });
+  test('the registry created for a managed network stays private', () => {
+    const registry = synthJson(TerraformStack.of(workspace())).resource?.azurerm_container_registry ?? {};
+    expect(Object.values(registry).map((r) => r.public_network_access_enabled)).toEqual([false]);
+  });
+});
+
+describe('SE114 provisioning without a managed network', () => {
+  test('fires when provisionManagedNetwork is true with isolation Disabled', () => {
+    expect(
+      codeOf(() => workspace({ isolationMode: IsolationMode.DISABLED, provisionManagedNetwork: true })),
+    ).toBe('SE114');
+  });
+  test('passes when it is left to its default, or with a managed network', () => {
+    expect(codeOf(() => workspace({ isolationMode: IsolationMode.DISABLED }))).toBeUndefined();
+    expect(codeOf(() => workspace({ provisionManagedNetwork: true }))).toBeUndefined();
   });
 });

@@ -85,6 +85,12 @@ export interface SecureAssociatedResourcesProps {
   readonly keyVault?: IWorkspaceKeyVault;
   /** A brought container registry. @default a Premium, private one is created */
   readonly containerRegistry?: IWorkspaceContainerRegistry;
+  /**
+   * Whether a created registry accepts public network access. Only a workspace without a managed network
+   * needs it: nothing of Azure ML could reach a private registry then.
+   * @default false
+   */
+  readonly containerRegistryPublicNetworkAccess?: boolean;
   /** A brought Application Insights. @default one is created on a new Log Analytics workspace */
   readonly applicationInsights?: IWorkspaceApplicationInsights;
   /** Names of the created resources. @default derived from the workspace name */
@@ -128,16 +134,17 @@ export class SecureAssociatedResources extends Construct {
       // Premium is the only SKU with private endpoints (the managed network reaches the registry through one);
       // admin user off: pulls use the workspace and endpoint identities, never a shared password; no public
       // access: images are built on the image-build compute inside the managed network.
+      const publicAccess = props.containerRegistryPublicNetworkAccess ?? false;
       this.containerRegistry = new ContainerRegistry(this, 'ContainerRegistry', {
         ...common,
         name,
         sku: 'Premium',
         adminEnabled: false,
-        publicNetworkAccessEnabled: false,
+        publicNetworkAccessEnabled: publicAccess,
         networkRuleBypassOption: 'AzureServices',
         anonymousPullEnabled: false,
       });
-      this.containerRegistryPrivateOnly = true;
+      this.containerRegistryPrivateOnly = !publicAccess;
     }
     if (props.applicationInsights !== undefined) {
       this.applicationInsights = props.applicationInsights;

@@ -26,7 +26,9 @@ import { checkComputeName, checkWorkspaceName, storageAccountNameFromId } from '
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
+  checkClusterReachesRegistry,
   checkImageBuildCompute,
+  checkProvisioningHasNetwork,
   checkInboundAccess,
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
@@ -244,6 +246,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       storageAccount: props.storageAccount,
       keyVault: props.keyVault,
       containerRegistry: props.containerRegistry,
+      // Without a managed network nothing of Azure ML reaches a private registry (no private endpoint to it).
+      containerRegistryPublicNetworkAccess: !this.isolationMode.isManaged,
       applicationInsights: props.applicationInsights,
       names: props.associatedResourceNames,
       tags: props.tags,
@@ -258,6 +262,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.containerRegistryId = this.containerRegistry.id;
     this.applicationInsightsId = this.applicationInsights.id;
     checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName);
+    checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild);
+    checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork);
     this.imageBuildComputeName = imageBuild.computeName;
 
     const properties: WorkspaceProperties = {

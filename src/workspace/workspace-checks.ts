@@ -1,6 +1,8 @@
 import { MlApiVersion, PREVIEW_ONLY_WORKSPACE_PROPERTIES, WorkspaceProperties } from '../arm';
 import { isKnown, refuse } from '../checks';
 import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resources';
+import { ImageBuildCompute } from './image-build-compute';
+import { IsolationMode } from './isolation-mode';
 
 /** SE104: a brought registry must be Premium (private endpoints) when the workspace is reachable only privately. */
 export function checkContainerRegistrySku(
@@ -29,6 +31,41 @@ export function checkImageBuildCompute(
       `imageBuildCompute is none but the workspace's container registry is not publicly reachable: Azure cannot ` +
         `build environment images in a private registry and deployments fail with ImageBuildComputeNotValid; ` +
         `use ImageBuildCompute.cluster() (the default) or ImageBuildCompute.existing('<compute name>')`,
+    );
+  }
+}
+
+/**
+ * SE113: without a managed network, the image-build cluster created here has no network path to a private
+ * registry (no private endpoint, no virtual network of yours), so every image build would fail.
+ */
+export function checkClusterReachesRegistry(
+  isolationMode: IsolationMode,
+  registryPrivateOnly: boolean | undefined,
+  imageBuild: ImageBuildCompute,
+): void {
+  if (!isolationMode.isManaged && registryPrivateOnly === true && imageBuild.clusterOptions !== undefined) {
+    refuse(
+      'SE113',
+      `isolation mode ${isolationMode.value} with a container registry that is not publicly reachable and the ` +
+        `image-build cluster created here: without a managed network the cluster cannot reach the registry, so ` +
+        `image builds fail; use a managed network (IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND), a registry with ` +
+        `public network access, or ImageBuildCompute.existing('<a compute in your virtual network>')`,
+    );
+  }
+}
+
+/** SE114: there is no managed network to provision when isolation is Disabled. */
+export function checkProvisioningHasNetwork(
+  isolationMode: IsolationMode,
+  provision: boolean | undefined,
+): void {
+  if (provision === true && !isolationMode.isManaged) {
+    refuse(
+      'SE114',
+      `provisionManagedNetwork is true but the isolation mode is ${isolationMode.value}: a workspace without a ` +
+        `managed network has nothing to provision and Azure rejects the request; remove provisionManagedNetwork ` +
+        `or choose a managed isolation mode`,
     );
   }
 }
