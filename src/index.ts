@@ -1,7 +1,7 @@
 export * from './azapi';
 export * from './arm';
 export * from './core';
-export * from './checks';
+export { ConfigurationError } from './checks';
 export * from './workspace';
 export * from './outbound';
 export * from './endpoint';

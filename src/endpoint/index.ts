@@ -1,5 +1,4 @@
 export * from './endpoint-auth-mode';
 export * from './endpoint-identity';
 export * from './endpoint-ref';
-export * from './names';
 export * from './secure-online-endpoint';

@@ -4,7 +4,11 @@ export * from './firewall-sku';
 export * from './workspace-identity';
 export * from './image-build-compute';
 export * from './associated-resources';
-export * from './inbound-private-endpoint';
+export { WORKSPACE_PRIVATE_DNS_ZONES, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
+export type {
+  InboundPrivateEndpointOptions,
+  WorkspacePrivateEndpointProps,
+} from './inbound-private-endpoint';
 export * from './managed-network-provisioning';
 export * from './workspace-base';
 export * from './managed-vnet-workspace';
