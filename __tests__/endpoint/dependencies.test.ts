@@ -17,8 +17,9 @@ function blueGreen() {
 
 describe('dependency graph', () => {
   const json = blueGreen();
-  const provisioning = Object.keys(resourcesOfType(json, 'azapi_resource_action')).map(
-    (n) => `azapi_resource_action.${n}`,
+  // The provisioning is the action on the workspace itself (the endpoint has its own destroy-time action).
+  const provisioning = mlResourcesOfType(json, 'workspaces', 'azapi_resource_action').map(
+    ([n]) => `azapi_resource_action.${n}`,
   );
   const address = (type: string, name: string) => `${type}.${name}`;
 
@@ -53,9 +54,7 @@ describe('dependency graph', () => {
       String(r.name).startsWith('image-build-'),
     );
     expect(rules).toHaveLength(5);
-    const action = Object.values(resourcesOfType(json, 'azapi_resource_action'))[0] as {
-      depends_on?: string[];
-    };
+    const action = mlResourcesOfType(json, 'workspaces', 'azapi_resource_action')[0][1];
     for (const [rule] of rules) {
       expect(action.depends_on).toContain(address('azapi_resource', rule));
       expect(named(json, DEPLOYMENTS, 'blue').depends_on).toContain(address('azapi_resource', rule));

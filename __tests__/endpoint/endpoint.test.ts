@@ -165,7 +165,7 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
   test('the how-to deploys into it: rules, provisioning, blue and traffic', () => {
     const json = imported(InboundAccess.ARRANGED_ELSEWHERE);
     const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
-    const action = Object.keys(json.resource?.azapi_resource_action ?? {});
+    const action = mlResourcesOfType(json, 'workspaces', 'azapi_resource_action').map(([n]) => n);
     expect(action).toHaveLength(1);
     expect(blue.depends_on).toContain(`azapi_resource_action.${action[0]}`);
     expect(mlResourcesOfType(json, 'workspaces/outboundRules')).toHaveLength(5);

@@ -1,6 +1,7 @@
 import { Testing, TerraformVariable } from 'cdktf';
 import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
 import { synthJson, synthString, synthWith, testStack } from '../support/synth';
+import { azureSpecsAvailable, validateBody } from '../support/conformance';
 import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
 
 const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
@@ -28,6 +29,34 @@ describe('endpoint traffic', () => {
       body: { properties: { traffic: { blue: 100 }, mirrorTraffic: {} } },
     });
     expect(update.depends_on).toEqual([blue.address]);
+  });
+
+  test('before a destroy deletes the deployments, the endpoint is sent back with no traffic', () => {
+    const json = synthJson(blueGreen((endpoint) => endpoint.routeTraffic({ blue: 100, green: 0 })));
+    const resets = Object.entries(json.resource?.azapi_resource_action ?? {}).filter(([name]) =>
+      name.includes('TrafficResetOnDestroy'),
+    );
+    expect(resets).toHaveLength(1);
+    const [, reset] = resets[0] as [string, Record<string, unknown>];
+    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
+    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    expect(reset).toMatchObject({
+      type: ENDPOINT_TYPE,
+      resource_id: '${azapi_resource.Endpoint_EEF1FD8F.id}',
+      method: 'PUT',
+      when: 'destroy',
+      locks: ['${azapi_resource.Endpoint_EEF1FD8F.id}'],
+      depends_on: [blue.address, green.address],
+    });
+    // The endpoint's own request (a PUT replaces the whole resource), with empty traffic.
+    const endpointBody = endpoint.body as { properties: Record<string, unknown> };
+    expect(reset.body).toEqual({
+      location: endpoint.location,
+      identity: { type: 'SystemAssigned' },
+      properties: { ...endpointBody.properties, traffic: {}, mirrorTraffic: {} },
+    });
+    if (azureSpecsAvailable()) expect(validateBody(ENDPOINT_TYPE, reset.body)).toEqual([]);
   });
 
   test('no deployment, no traffic update', () => {

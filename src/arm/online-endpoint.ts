@@ -1,4 +1,4 @@
-import { PublicNetworkAccessType, StringMap } from './common';
+import { ManagedServiceIdentity, PublicNetworkAccessType, StringMap } from './common';
 
 export type EndpointAuthModeValue = 'Key' | 'AMLToken' | 'AADToken';
 
@@ -26,4 +26,14 @@ export interface OnlineEndpointTrafficUpdateBody {
     readonly traffic: TrafficMap;
     readonly mirrorTraffic?: TrafficMap;
   };
+}
+
+/**
+ * A whole `workspaces/onlineEndpoints` PUT request, as sent by an `azapi_resource_action` (which takes the
+ * envelope in its body, unlike `azapi_resource`).
+ */
+export interface OnlineEndpointPutBody extends OnlineEndpointBody {
+  readonly location: string;
+  readonly identity: ManagedServiceIdentity;
+  readonly tags?: StringMap;
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { OnlineEndpointBody, TrafficMap } from '../arm';
-import { AzapiResource, AzapiUpdateResource } from '../azapi';
+import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { refuse } from '../checks';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
@@ -107,7 +107,15 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     this.endpointScoringUri = this.resource.outputString('scoringUri');
     this.endpointSwaggerUri = this.resource.outputString('swaggerUri');
 
-    this.traffic = new EndpointTraffic(this, this.endpointId, apiVersion);
+    this.traffic = new EndpointTraffic(this, this.endpointId, apiVersion, {
+      ...body,
+      location: props.workspace.location,
+      identity:
+        uami === undefined
+          ? { type: 'SystemAssigned' }
+          : { type: 'UserAssigned', userAssignedIdentities: { [uami.id]: {} } },
+      tags: props.tags,
+    });
     this.node.addValidation({ validate: () => this.traffic.problems().map((p) => p.message) });
   }
 
@@ -134,6 +142,11 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
     this.traffic.register(deployment, registration);
+  }
+
+  /** The action that zeroes the traffic before a destroy deletes the deployments (with the traffic update). */
+  public get trafficReset(): AzapiResourceAction | undefined {
+    return this.traffic.trafficReset;
   }
 
   /** The traffic update, created when the first deployment registers. */

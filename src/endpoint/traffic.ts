@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { Lazy } from 'cdktf';
 // The same conversion cdktf applies to `dependsOn` in resource configs (not re-exported from the package root).
 import { dependable } from 'cdktf/lib/tfExpression';
-import { MlApiVersion, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
-import { AzapiUpdateResource } from '../azapi';
+import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
+import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, refuse } from '../checks';
 import { DeploymentRegistration, IOnlineDeployment } from './endpoint-ref';
 
@@ -25,11 +25,14 @@ export class EndpointTraffic {
   private readonly mirror = new Map<string, number>();
   private split: TrafficMap | undefined;
   private update: AzapiUpdateResource | undefined;
+  private reset: AzapiResourceAction | undefined;
 
   constructor(
     private readonly scope: Construct,
     private readonly endpointId: string,
     private readonly apiVersion: MlApiVersion,
+    /** The endpoint's own request, re-sent with no traffic when the stack is destroyed. */
+    private readonly endpointRequest: OnlineEndpointPutBody,
   ) {}
 
   /** The traffic update, once a deployment has registered. */
@@ -49,8 +52,12 @@ export class EndpointTraffic {
     this.deployments.set(name, { deployment, allTraffic: registration.allTraffic });
     // Created on the first registration: deployments register after the endpoint is constructed.
     const update = this.update ?? this.createUpdate();
-    // The update waits for every deployment, so it never names one that does not exist yet.
-    update.dependsOn = [...(update.dependsOn ?? []), dependable(deployment)];
+    // The update waits for every deployment, so it never names one that does not exist yet; the reset, for
+    // the same reason, runs before any deployment is destroyed.
+    for (const resource of [update, this.reset]) {
+      if (resource !== undefined)
+        resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
+    }
   }
 
   public route(split: TrafficMap): void {
@@ -162,6 +169,26 @@ export class EndpointTraffic {
       // The same lock the endpoint's deployments hold: one operation at a time per endpoint.
       locks: [this.endpointId],
     });
+    // Deleting a deployment that still takes traffic can be refused by Azure ML, which would stop a destroy
+    // half-way. On destroy, Terraform removes this action before the deployments it depends on: it sends the
+    // endpoint back with no traffic first. At create and update it does nothing.
+    const reset: OnlineEndpointPutBody = {
+      ...this.endpointRequest,
+      properties: { ...this.endpointRequest.properties, traffic: {}, mirrorTraffic: {} },
+    };
+    this.reset = new AzapiResourceAction(this.scope, 'TrafficResetOnDestroy', {
+      type: this.apiVersion.resourceType('workspaces/onlineEndpoints'),
+      resourceId: this.endpointId,
+      method: 'PUT',
+      body: reset,
+      when: AzapiActionWhen.DESTROY,
+      locks: [this.endpointId],
+    });
     return this.update;
+  }
+
+  /** The action that zeroes the traffic when the stack is destroyed, once a deployment has registered. */
+  public get trafficReset(): AzapiResourceAction | undefined {
+    return this.reset;
   }
 }
