@@ -59,7 +59,8 @@ const ISOLATION_MODES: Record<string, IsolationMode> = {
   allow_only_approved_outbound: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
   allow_internet_outbound: IsolationMode.ALLOW_INTERNET_OUTBOUND,
 };
-const PUBLIC_ACCESS: Record<string, boolean> = { disabled: false, enabled: true };
+// `true`/`false` too: a JSON boolean in cdktf.json's context arrives here as that text.
+const PUBLIC_ACCESS: Record<string, boolean> = { disabled: false, enabled: true, false: false, true: true };
 
 /** Reads the configuration: environment variable first, then cdktf context, then the how-to's default. */
 export function readHowToConfig(scope: Construct, env: NodeJS.ProcessEnv = process.env): HowToConfig {

@@ -83,6 +83,13 @@ describe('main.ts how-to stack', () => {
     expectConformingBodies(json);
   });
 
+  test('a JSON boolean in cdktf context sets the endpoint public access', () => {
+    const app = Testing.app({ stackTraces: false, context: { endpointPublicAccess: true } });
+    expect(readHowToConfig(app, {}).endpointPublicAccess).toBe(true);
+    const off = Testing.app({ stackTraces: false, context: { endpointPublicAccess: false } });
+    expect(readHowToConfig(off, {}).endpointPublicAccess).toBe(false);
+  });
+
   test('a bad value is refused with the variable, the value and the choices', () => {
     expect(() => readHowToConfig(Testing.app(), { AML_ISOLATION_MODE: 'approved' })).toThrow(
       /AML_ISOLATION_MODE .* is 'approved'.*allow_only_approved_outbound or allow_internet_outbound/,
