@@ -143,7 +143,7 @@ describe('SecureOnlineEndpoint', () => {
 });
 
 describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspaceAttributes)', () => {
-  const imported = (inboundAccess?: InboundAccess) => {
+  const imported = (inboundAccess?: InboundAccess, storageBlobEndpoint?: string) => {
     const stack = testStack();
     const workspace = ManagedVnetWorkspace.fromWorkspaceAttributes(stack, 'Workspace', {
       workspaceName: 'mlw-existing',
@@ -152,6 +152,8 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
       location: 'westeurope',
       isolationMode: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
       inboundAccess,
+      storageAccountName: 'stexisting',
+      storageBlobEndpoint,
     });
     const endpoint = new SecureOnlineEndpoint(stack, 'Endpoint', { workspace, endpointName: 'endpt-moe-1' });
     new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
@@ -171,5 +173,18 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
     expect(mlResourcesOfType(json, 'workspaces/outboundRules')).toHaveLength(5);
     expect(trafficUpdate(json).body).toEqual({ properties: { traffic: { blue: 100 }, mirrorTraffic: {} } });
     expectConformingBodies(json);
+  });
+
+  test('code is registered at the storage account blob endpoint: public cloud by default, or the one given', () => {
+    const codeUri = (json: ReturnType<typeof imported>) => {
+      const [[, version]] = mlResourcesOfType(json, 'workspaces/codes/versions');
+      return (version.body as { properties: { codeUri: string } }).properties.codeUri;
+    };
+    expect(codeUri(imported(InboundAccess.ARRANGED_ELSEWHERE))).toMatch(
+      /^https:\/\/stexisting\.blob\.core\.windows\.net\/azureml-blobstore-/,
+    );
+    expect(
+      codeUri(imported(InboundAccess.ARRANGED_ELSEWHERE, 'https://stexisting.blob.core.usgovcloudapi.net/')),
+    ).toMatch(/^https:\/\/stexisting\.blob\.core\.usgovcloudapi\.net\/azureml-blobstore-/);
   });
 });

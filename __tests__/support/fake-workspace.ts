@@ -76,6 +76,7 @@ export class FakeWorkspace extends Construct implements IManagedVnetWorkspace {
     this.workspaceBlobStore = {
       storageAccountId: this.storageAccountId,
       storageAccountName: 'stmlsecure',
+      blobEndpoint: 'https://stmlsecure.blob.core.windows.net/',
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
     };
     const provision = new AzapiResourceAction(this, 'Provision', {

@@ -59,7 +59,7 @@ class LocalCode extends CodeConfiguration {
       properties: {
         // The code version points at the folder; the deployment names the script (scoringScript is not a
         // property of code versions).
-        codeUri: `https://${store.storageAccountName}.blob.core.windows.net/${store.containerName}/${upload.datastorePath}`,
+        codeUri: `${store.blobEndpoint}${store.containerName}/${upload.datastorePath}`,
         isAnonymous: false,
         description: this.options.description,
       },

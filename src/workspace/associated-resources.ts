@@ -25,6 +25,8 @@ export interface IWorkspaceStorageAccount {
   readonly id: string;
   /** Account name. @default derived from `id` */
   readonly name?: string;
+  /** Blob endpoint, as azurerm `StorageAccount` gives it. @default the public cloud's, from the name */
+  readonly primaryBlobEndpoint?: string;
 }
 
 /**

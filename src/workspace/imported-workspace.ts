@@ -5,7 +5,7 @@ import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
 import { DataAzapiResource } from '../azapi';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import { checkWorkspaceName, storageAccountNameFromId } from './names';
+import { checkWorkspaceName, publicCloudBlobEndpoint, storageAccountNameFromId } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
@@ -36,6 +36,11 @@ export interface ImportedWorkspaceAttributes {
   readonly storageAccountId?: string;
   /** @default derived from the storage account id */
   readonly storageAccountName?: string;
+  /**
+   * Blob endpoint of the storage account, for clouds other than Azure public cloud.
+   * @default `https://<storageAccountName>.blob.core.windows.net/`
+   */
+  readonly storageBlobEndpoint?: string;
   /** @default read from the workspace */
   readonly keyVaultId?: string;
   /** @default read from the workspace */
@@ -118,10 +123,12 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.keyVaultId = read(attrs.keyVaultId, 'keyVault');
     this.workspacePrincipalId = read(attrs.workspacePrincipalId, 'principalId');
     this.containerRegistryId = attrs.containerRegistryId ?? live?.outputString('containerRegistry');
+    const storageAccountName = attrs.storageAccountName ?? storageAccountNameFromId(this.storageAccountId);
     this.workspaceBlobStore = {
       storageAccountId: this.storageAccountId,
-      storageAccountName: attrs.storageAccountName ?? storageAccountNameFromId(this.storageAccountId),
+      storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
+      blobEndpoint: attrs.storageBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
     };
 
     if (attrs.provisionManagedNetwork ?? this.isolationMode.isManaged) {

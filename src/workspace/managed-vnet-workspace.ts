@@ -22,7 +22,12 @@ import { ImageBuildCompute } from './image-build-compute';
 import { InboundPrivateEndpointOptions, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import { checkComputeName, checkWorkspaceName, storageAccountNameFromId } from './names';
+import {
+  checkComputeName,
+  checkWorkspaceName,
+  publicCloudBlobEndpoint,
+  storageAccountNameFromId,
+} from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
@@ -320,10 +325,12 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.workspacePrincipalId = systemAssigned
       ? this.resource.outputString('principalId')
       : identity.userAssignedIdentity?.principalId;
+    const storageAccountName = this.storageAccount.name ?? storageAccountNameFromId(this.storageAccountId);
     this.workspaceBlobStore = {
       storageAccountId: this.storageAccountId,
-      storageAccountName: this.storageAccount.name ?? storageAccountNameFromId(this.storageAccountId),
+      storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
+      blobEndpoint: this.storageAccount.primaryBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
     };
 
     if (props.inboundPrivateEndpoint !== undefined) {

@@ -102,3 +102,8 @@ export function storageAccountNameFromId(storageAccountId: string): string {
   }
   return Fn.element(Fn.split('/', storageAccountId), 8);
 }
+
+/** The blob endpoint of a storage account in Azure public cloud, with the trailing slash Azure gives it. */
+export function publicCloudBlobEndpoint(storageAccountName: string): string {
+  return `https://${storageAccountName}.blob.core.windows.net/`;
+}

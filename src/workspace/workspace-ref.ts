@@ -24,6 +24,11 @@ export interface WorkspaceBlobStore {
   readonly storageAccountName: string;
   /** Blob container, `azureml-blobstore-<workspace GUID>`. */
   readonly containerName: string;
+  /**
+   * The account's blob endpoint with a trailing slash (`https://<account>.blob.core.windows.net/` in the public
+   * cloud; other clouds have other suffixes).
+   */
+  readonly blobEndpoint: string;
 }
 
 /** Options of an FQDN outbound rule. */
