@@ -1,3 +1,5 @@
+import { ManagedServiceIdentity } from '../arm';
+import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
 
 /**
@@ -26,6 +28,20 @@ export abstract class EndpointIdentity {
 
   /** The user-assigned identity, when there is one. */
   public abstract readonly userAssignedIdentity: IUserAssignedIdentity | undefined;
+
+  /** The identity as the `identity` block of an `azapi_resource`. */
+  public toAzapiIdentity(): AzapiResourceIdentity {
+    const uami = this.userAssignedIdentity;
+    return uami === undefined ? { type: this.type } : { type: this.type, identityIds: [uami.id] };
+  }
+
+  /** The identity as ARM writes it inside a request body (user-assigned ids map to `{}`). */
+  public toArmIdentity(): ManagedServiceIdentity {
+    const uami = this.userAssignedIdentity;
+    return uami === undefined
+      ? { type: this.type }
+      : { type: this.type, userAssignedIdentities: { [uami.id]: {} } };
+  }
 }
 
 class SystemAssignedEndpointIdentity extends EndpointIdentity {

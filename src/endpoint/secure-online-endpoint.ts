@@ -94,8 +94,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       name: props.endpointName,
       parentId: props.workspace.workspaceId,
       location: props.workspace.location,
-      identity:
-        uami === undefined ? { type: 'SystemAssigned' } : { type: 'UserAssigned', identityIds: [uami.id] },
+      identity: identity.toAzapiIdentity(),
       body,
       tags: props.tags,
       // Written by the Traffic update; without this the endpoint's next update would reset them.
@@ -110,10 +109,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     this.traffic = new EndpointTraffic(this, this.endpointId, apiVersion, {
       ...body,
       location: props.workspace.location,
-      identity:
-        uami === undefined
-          ? { type: 'SystemAssigned' }
-          : { type: 'UserAssigned', userAssignedIdentities: { [uami.id]: {} } },
+      identity: identity.toArmIdentity(),
       tags: props.tags,
     });
     this.node.addValidation({ validate: () => this.traffic.problems().map((p) => p.message) });
