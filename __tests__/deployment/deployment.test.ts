@@ -13,7 +13,14 @@ import {
 } from '../../src/deployment';
 import { FakeWorkspaceOptions } from '../support/fake-workspace';
 import { IsolationMode } from '../../src/workspace';
-import { resourcesOfType, synthJson, synthWith, testStack, mlResourcesOfType } from '../support/synth';
+import {
+  validated,
+  resourcesOfType,
+  synthJson,
+  synthWith,
+  testStack,
+  mlResourcesOfType,
+} from '../support/synth';
 import { endpointOn, howTo, howToDeployment, IMAGE, named } from '../endpoint/helpers';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
@@ -200,70 +207,89 @@ describe('OnlineDeployment and BlueDeployment', () => {
       };
 
     test.each(['bl', 'Blue_1', '9green', 'green-'])('SE202 refuses deployment name %p', (deploymentName) => {
-      expect(deploy({ deploymentName })).toThrow(/\[SE202\]/);
+      expect(validated(deploy({ deploymentName }))).toThrow(/\[SE202\]/);
     });
-    test('SE202 accepts a valid name', () => expect(deploy({ deploymentName: 'green-2' })).not.toThrow());
+    test('SE202 accepts a valid name', () =>
+      expect(validated(deploy({ deploymentName: 'green-2' }))).not.toThrow());
 
     test('SE207 refuses an MLflow model with a scoring script', () => {
-      expect(deploy({ model: Model.mlflowFromAssetId('azureml:mlflow-model:1') })).toThrow(/\[SE207\]/);
+      expect(validated(deploy({ model: Model.mlflowFromAssetId('azureml:mlflow-model:1') }))).toThrow(
+        /\[SE207\]/,
+      );
       expect(
-        deploy({
-          model: Model.mlflowFromAssetId('azureml:mlflow-model:1'),
-          code: undefined,
-          environment: undefined,
-        }),
+        validated(
+          deploy({
+            model: Model.mlflowFromAssetId('azureml:mlflow-model:1'),
+            code: undefined,
+            environment: undefined,
+          }),
+        ),
       ).not.toThrow();
     });
 
     test('SE208 refuses code without an environment', () => {
-      expect(deploy({ environment: undefined })).toThrow(/\[SE208\]/);
+      expect(validated(deploy({ environment: undefined }))).toThrow(/\[SE208\]/);
     });
 
     test('SE220 refuses a custom model without an environment', () => {
-      expect(deploy({ environment: undefined, code: undefined })).toThrow(/\[SE220\]/);
-      expect(deploy({ code: undefined })).not.toThrow();
+      expect(validated(deploy({ environment: undefined, code: undefined }))).toThrow(/\[SE220\]/);
+      expect(validated(deploy({ code: undefined }))).not.toThrow();
     });
 
     test('SE209 refuses legacy egress Enabled with a private-only registry', () => {
       const enabled = { egressPublicNetworkAccess: EgressPublicNetworkAccess.ENABLED };
-      expect(deploy(enabled, { containerRegistryPrivateOnly: true })).toThrow(/\[SE209\]/);
-      expect(deploy(enabled, { containerRegistryPrivateOnly: false })).not.toThrow();
-      expect(deploy({ egressPublicNetworkAccess: EgressPublicNetworkAccess.DISABLED })).not.toThrow();
+      expect(validated(deploy(enabled, { containerRegistryPrivateOnly: true }))).toThrow(/\[SE209\]/);
+      expect(validated(deploy(enabled, { containerRegistryPrivateOnly: false }))).not.toThrow();
+      expect(
+        validated(deploy({ egressPublicNetworkAccess: EgressPublicNetworkAccess.DISABLED })),
+      ).not.toThrow();
     });
 
     test('SE215 refuses a missing local path', () => {
-      expect(deploy({ model: Model.fromLocalPath('examples/model-1/nope') })).toThrow(/\[SE215\].*nope/);
+      expect(validated(deploy({ model: Model.fromLocalPath('examples/model-1/nope') }))).toThrow(
+        /\[SE215\].*nope/,
+      );
       expect(
-        deploy({
-          environment: Environment.fromImage(IMAGE, { condaFile: 'examples/model-1/environment/nope.yaml' }),
-        }),
+        validated(
+          deploy({
+            environment: Environment.fromImage(IMAGE, {
+              condaFile: 'examples/model-1/environment/nope.yaml',
+            }),
+          }),
+        ),
       ).toThrow(/\[SE215\]/);
     });
 
     test('SE216 refuses bad numbers', () => {
-      expect(deploy({ instanceCount: 0 })).toThrow(/\[SE216\]/);
-      expect(deploy({ requestSettings: { requestTimeoutMs: 180001 } })).toThrow(/\[SE216\]/);
-      expect(deploy({ livenessProbe: { periodSeconds: 1.5 } })).toThrow(/\[SE216\]/);
+      expect(validated(deploy({ instanceCount: 0 }))).toThrow(/\[SE216\]/);
+      expect(validated(deploy({ requestSettings: { requestTimeoutMs: 180001 } }))).toThrow(/\[SE216\]/);
+      expect(validated(deploy({ livenessProbe: { periodSeconds: 1.5 } }))).toThrow(/\[SE216\]/);
       expect(
-        deploy({ requestSettings: { requestTimeoutMs: 180000 }, livenessProbe: { periodSeconds: 5 } }),
+        validated(
+          deploy({ requestSettings: { requestTimeoutMs: 180000 }, livenessProbe: { periodSeconds: 5 } }),
+        ),
       ).not.toThrow();
     });
 
     test('SE217 refuses an asset id that is not a version of the right kind', () => {
-      expect(deploy({ model: Model.fromAssetId('my-model') })).toThrow(/\[SE217\]/);
+      expect(validated(deploy({ model: Model.fromAssetId('my-model') }))).toThrow(/\[SE217\]/);
       expect(
-        deploy({
-          model: Model.fromAssetId(
-            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/codes/c/versions/1',
-          ),
-        }),
+        validated(
+          deploy({
+            model: Model.fromAssetId(
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/codes/c/versions/1',
+            ),
+          }),
+        ),
       ).toThrow(/\[SE217\]/);
-      expect(deploy({ model: Model.fromAssetId('azureml:my-model:1') })).not.toThrow();
+      expect(validated(deploy({ model: Model.fromAssetId('azureml:my-model:1') }))).not.toThrow();
     });
 
     test('SE218 refuses a scoring script that is not in the code folder', () => {
       expect(
-        deploy({ code: CodeConfiguration.fromLocalPath('examples/model-1/onlinescoring', 'main.py') }),
+        validated(
+          deploy({ code: CodeConfiguration.fromLocalPath('examples/model-1/onlinescoring', 'main.py') }),
+        ),
       ).toThrow(/\[SE218\]/);
     });
 
@@ -273,8 +299,8 @@ describe('OnlineDeployment and BlueDeployment', () => {
         code: undefined,
         environment: undefined,
       });
-      expect(deploy(mlflow('examples/model-1/model'))).toThrow(/\[SE219\]/);
-      expect(deploy(mlflow('__tests__/deployment/fixtures/mlflow-model'))).not.toThrow();
+      expect(validated(deploy(mlflow('examples/model-1/model')))).toThrow(/\[SE219\]/);
+      expect(validated(deploy(mlflow('__tests__/deployment/fixtures/mlflow-model')))).not.toThrow();
     });
   });
 });
@@ -474,10 +500,10 @@ describe('assets', () => {
       });
       new OnlineDeployment(stack, 'Green', { endpoint, model: second });
     };
-    expect(build(Model.mlflowFromLocalPath(fixture, { name: 'm', description: 'other' }))).toThrow(
-      /\[SE221\] models 'm' version '[0-9a-f]{16}' is registered twice/,
+    expect(validated(build(Model.mlflowFromLocalPath(fixture, { name: 'm', description: 'other' })))).toThrow(
+      /\[SE221\] .*models 'm' version '[0-9a-f]{16}' is registered twice/,
     );
-    expect(build(Model.mlflowFromLocalPath(fixture, { name: 'm' }))).not.toThrow();
+    expect(validated(build(Model.mlflowFromLocalPath(fixture, { name: 'm' })))).not.toThrow();
   });
 
   test('a container named explicitly is shared by the deployments that use it', () => {

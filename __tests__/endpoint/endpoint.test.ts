@@ -4,7 +4,14 @@ import { BlueDeployment } from '../../src/deployment';
 import { EndpointAuthMode, EndpointIdentity, SecureOnlineEndpoint } from '../../src/endpoint';
 import { InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { expectConformingBodies } from '../support/conformance';
-import { resourcesOfType, synthJson, synthWith, testStack, mlResourcesOfType } from '../support/synth';
+import {
+  validated,
+  resourcesOfType,
+  synthJson,
+  synthWith,
+  testStack,
+  mlResourcesOfType,
+} from '../support/synth';
 import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
 
 const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
@@ -88,35 +95,41 @@ describe('SecureOnlineEndpoint', () => {
     test.each(['ab', 'a'.repeat(33), '1endpoint', 'endpoint-', 'end_point', 'endpt moe'])(
       'SE201 refuses endpoint name %p',
       (endpointName) => {
-        expect(() => endpointOn(testStack(), {}, { endpointName })).toThrow(/\[SE201\] endpoint name/);
+        expect(validated(() => endpointOn(testStack(), {}, { endpointName }))).toThrow(
+          /\[SE201\] .*endpoint name/,
+        );
       },
     );
 
     test.each(['abc', 'endpt-moe-1', 'a'.repeat(32), 'E1-x'])(
       'SE201 accepts endpoint name %p',
       (endpointName) => {
-        expect(() => endpointOn(testStack(), {}, { endpointName })).not.toThrow();
+        expect(validated(() => endpointOn(testStack(), {}, { endpointName }))).not.toThrow();
       },
     );
 
     test('SE210 refuses a private endpoint on a workspace nobody can reach privately', () => {
-      expect(() => endpointOn(testStack(), { inboundAccess: null })).toThrow(
+      expect(validated(() => endpointOn(testStack(), { inboundAccess: null }))).toThrow(
         /\[SE210\].*inboundPrivateEndpoint/,
       );
       // A public workspace does not help: scoring traffic to a private endpoint only comes through the PE.
-      expect(() => endpointOn(testStack(), { inboundAccess: InboundAccess.PUBLIC })).toThrow(/\[SE210\]/);
+      expect(validated(() => endpointOn(testStack(), { inboundAccess: InboundAccess.PUBLIC }))).toThrow(
+        /\[SE210\]/,
+      );
     });
 
     test('SE210 passes with an inbound private endpoint, public access, or inbound access arranged elsewhere', () => {
-      expect(() => endpointOn(testStack())).not.toThrow();
-      expect(() =>
-        endpointOn(testStack(), { inboundAccess: InboundAccess.ARRANGED_ELSEWHERE }),
+      expect(validated(() => endpointOn(testStack()))).not.toThrow();
+      expect(
+        validated(() => endpointOn(testStack(), { inboundAccess: InboundAccess.ARRANGED_ELSEWHERE })),
       ).not.toThrow();
-      expect(() =>
-        endpointOn(testStack(), { inboundAccess: null }, { publicNetworkAccess: true }),
+      expect(
+        validated(() => endpointOn(testStack(), { inboundAccess: null }, { publicNetworkAccess: true })),
       ).not.toThrow();
-      expect(() =>
-        endpointOn(testStack(), { inboundAccess: null }, { inboundAccessArrangedElsewhere: true }),
+      expect(
+        validated(() =>
+          endpointOn(testStack(), { inboundAccess: null }, { inboundAccessArrangedElsewhere: true }),
+        ),
       ).not.toThrow();
     });
 
@@ -126,8 +139,8 @@ describe('SecureOnlineEndpoint', () => {
         const uami = { id: '/subscriptions/s/uami', principalId: 'p', clientId: 'c' };
         endpointOn(stack, { containerRegistryId }, { identity: EndpointIdentity.userAssigned(uami) });
       };
-      expect(build(null)).toThrow(/\[SE214\]/);
-      expect(build('/subscriptions/s/acr')).not.toThrow();
+      expect(validated(build(null))).toThrow(/\[SE214\]/);
+      expect(validated(build('/subscriptions/s/acr'))).not.toThrow();
     });
   });
 
@@ -161,7 +174,7 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
   };
 
   test('SE210 fires when nothing says how the imported workspace is reached', () => {
-    expect(() => imported()).toThrow(/\[SE210\]/);
+    expect(validated(() => imported())).toThrow(/\[SE210\]/);
   });
 
   test('the how-to deploys into it: rules, provisioning, blue and traffic', () => {

@@ -1,6 +1,6 @@
 import { Testing, TerraformVariable } from 'cdktf';
 import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
-import { synthJson, synthString, synthWith, testStack } from '../support/synth';
+import { validated, synthJson, synthString, synthWith, testStack } from '../support/synth';
 import { azureSpecsAvailable, validateBody } from '../support/conformance';
 import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
 
@@ -66,13 +66,13 @@ describe('endpoint traffic', () => {
 
   test('routeTraffic overrides allTraffic; mirrorTraffic copies to a shadow; the update waits for both', () => {
     const stack = blueGreen((endpoint, green) => {
-      endpoint.routeTraffic({ blue: 90, green: 10 });
+      endpoint.routeTraffic({ blue: 100, green: 0 });
       endpoint.mirrorTraffic(green, 20);
     });
     const json = synthJson(stack);
     const update = trafficUpdate(json);
     expect(update.body).toEqual({
-      properties: { traffic: { blue: 90, green: 10 }, mirrorTraffic: { green: 20 } },
+      properties: { traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 20 } },
     });
     const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
     const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
@@ -107,9 +107,11 @@ describe('endpoint traffic', () => {
     });
 
     test('SE205 refuses more than 50 % mirrored', () => {
-      expect(() => blueGreen((e, g) => e.mirrorTraffic(g, 51))).toThrow(/\[SE205\]/);
-      expect(() => blueGreen((e, g) => e.mirrorTraffic(g, 0))).toThrow(/\[SE205\]/);
-      expect(() => blueGreen((e, g) => e.mirrorTraffic(g, 50))).not.toThrow();
+      expect(validated(() => blueGreen((e, g) => e.mirrorTraffic(g, 51)))).toThrow(/\[SE205\]/);
+      expect(validated(() => blueGreen((e, g) => e.mirrorTraffic(g, -1)))).toThrow(/\[SE205\]/);
+      // 0 % turns mirroring off.
+      expect(validated(() => blueGreen((e, g) => e.mirrorTraffic(g, 0)))).not.toThrow();
+      expect(validated(() => blueGreen((e, g) => e.mirrorTraffic(g, 50)))).not.toThrow();
     });
 
     test('SE205 refuses mirrors that sum to more than 50 %', () => {
@@ -144,28 +146,39 @@ describe('endpoint traffic', () => {
       const { endpoint } = endpointOn(stack);
       new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
       expect(
-        () =>
-          new OnlineDeployment(stack, 'Blue2', { endpoint, ...howToDeployment(), deploymentName: 'blue' }),
+        validated(
+          () =>
+            new OnlineDeployment(stack, 'Blue2', { endpoint, ...howToDeployment(), deploymentName: 'blue' }),
+        ),
       ).toThrow(/\[SE212\]/);
-      expect(() => new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() })).not.toThrow();
+      const other = testStack();
+      const valid = endpointOn(other).endpoint;
+      new BlueDeployment(other, 'Blue', { endpoint: valid, ...howToDeployment() });
+      expect(
+        validated(() => new OnlineDeployment(other, 'Green', { endpoint: valid, ...howToDeployment() })),
+      ).not.toThrow();
     });
 
     test('SE213 refuses a share that is not a whole percent from 0 to 100', () => {
-      expect(() => blueGreen((e) => e.routeTraffic({ blue: 90.5, green: 9.5 }))).toThrow(/\[SE213\]/);
-      expect(() => blueGreen((e) => e.routeTraffic({ blue: 110, green: -10 }))).toThrow(/\[SE213\]/);
-      expect(() => blueGreen((e) => e.routeTraffic({ blue: 90, green: 10 }))).not.toThrow();
+      expect(validated(() => blueGreen((e) => e.routeTraffic({ blue: 90.5, green: 9.5 })))).toThrow(
+        /\[SE213\]/,
+      );
+      expect(validated(() => blueGreen((e) => e.routeTraffic({ blue: 110, green: -10 })))).toThrow(
+        /\[SE213\]/,
+      );
+      expect(validated(() => blueGreen((e) => e.routeTraffic({ blue: 90, green: 10 })))).not.toThrow();
     });
 
     test('shares given as Terraform variables are passed on, not refused or summed', () => {
       const stack = blueGreen((e, g) => {
         const blue = new TerraformVariable(stack0(e), 'blue_share', { type: 'number' }).numberValue;
         const mirror = new TerraformVariable(stack0(e), 'mirror_share', { type: 'number' }).numberValue;
-        e.routeTraffic({ blue, green: 10 });
+        e.routeTraffic({ blue, green: 0 });
         e.mirrorTraffic(g, mirror);
       });
       expect(trafficUpdate(synthJson(stack)).body).toEqual({
         properties: {
-          traffic: { blue: '${var.blue_share}', green: 10 },
+          traffic: { blue: '${var.blue_share}', green: 0 },
           mirrorTraffic: { green: '${var.mirror_share}' },
         },
       });
@@ -173,7 +186,7 @@ describe('endpoint traffic', () => {
 
     test('the checks also run as construct validation, as cdktf synth does, with their codes', () => {
       const stack = blueGreen((e) => e.routeTraffic({ blue: 80, green: 10 }));
-      expect(() => Testing.synth(stack, true)).toThrow(/\[SE203\]/);
+      expect(validated(() => Testing.synth(stack, true))).toThrow(/\[SE203\]/);
     });
   });
 });

@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
+import { ConfigurationErrors, configurationProblems } from '../../src/checks';
 
 /** A synthesized stack, parsed: `resource.<type>.<name>`, `data`, `output`, `terraform`... */
 export interface SynthesizedStack {
@@ -21,6 +22,7 @@ export function testStack(): TerraformStack {
   const stack = new TerraformStack(app, 'test');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new AzapiProvider(stack, 'azapi');
+  latestStack = stack;
   return stack;
 }
 
@@ -74,4 +76,19 @@ export function mlResourcesOfType(
   return Object.entries(resourcesOfType(json, terraformType)).filter(([, r]) =>
     String(r.type).startsWith(prefix),
   ) as Array<[string, Record<string, unknown> & { depends_on?: string[] }]>;
+}
+
+let latestStack: TerraformStack | undefined;
+
+/**
+ * `build` followed by what synth does with configuration problems: throws all problems recorded in the app of
+ * the latest `testStack()` (or does nothing when there are none). For checks that fire at construction.
+ */
+export function validated(build: () => unknown): () => void {
+  return () => {
+    build();
+    if (latestStack === undefined) return;
+    const problems = configurationProblems(latestStack.node.root);
+    if (problems.length > 0) throw new ConfigurationErrors(problems);
+  };
 }

@@ -2,7 +2,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { MlApiVersion } from '../../src/arm';
-import { ConfigurationError } from '../../src/checks';
+import { ConfigurationErrors } from '../../src/checks';
 import { OutboundServiceTagRule } from '../../src/outbound';
 import {
   ImageBuildCompute,
@@ -10,7 +10,7 @@ import {
   ManagedVnetWorkspace,
   ManagedVnetWorkspaceProps,
 } from '../../src/workspace';
-import { synthJson, testStack } from '../support/synth';
+import { validated, synthJson, testStack } from '../support/synth';
 import { armId, LITERAL_RG, OTHER_SUB } from './fixtures';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
@@ -30,11 +30,13 @@ function workspace(
 /** Runs `build` and returns the ConfigurationError code it throws (or undefined). */
 function codeOf(build: () => unknown): string | undefined {
   try {
-    build();
+    validated(build)();
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      expect(error.message).toMatch(new RegExp(`^\\[${error.code}\\] [a-z]`)); // code shown, lower-case message
-      return error.code;
+    if (error instanceof ConfigurationErrors) {
+      const [first] = error.errors;
+      // Code and construct path shown, then a lower-case message.
+      expect(first.message).toMatch(new RegExp(`^\\[${first.code}\\] test/\\S+: [a-z]`));
+      return first.code;
     }
     throw error;
   }
@@ -44,7 +46,7 @@ function codeOf(build: () => unknown): string | undefined {
 describe('SE101 workspace name', () => {
   test('fires on a name Azure rejects', () => {
     expect(codeOf(() => workspace({ workspaceName: '-bad' }))).toBe('SE101');
-    expect(() => workspace({ workspaceName: 'ab' })).toThrow(/workspace name 'ab' is invalid/);
+    expect(validated(() => workspace({ workspaceName: 'ab' }))).toThrow(/workspace name 'ab' is invalid/);
   });
   test('passes on a valid name and on an unresolved token', () => {
     expect(codeOf(() => workspace({ workspaceName: 'mlw_ok-1' }))).toBeUndefined();
@@ -190,7 +192,7 @@ describe('SE108 associated resources in another subscription', () => {
       return workspace({ resourceGroup: { ...LITERAL_RG, id: rgId }, storageAccount, keyVault }, stack);
     };
     expect(codeOf(build)).toBe('SE108');
-    expect(build).toThrow(OTHER_SUB);
+    expect(validated(build)).toThrow(OTHER_SUB);
   });
   test('passes, with an unresolved resource group id, when the brought resources share a subscription', () => {
     const stack = testStack();

@@ -1,3 +1,5 @@
+import { Fn, Token } from 'cdktf';
+
 /** ARM ManagedServiceIdentity `type`. Note the comma form without a space. */
 export type ManagedServiceIdentityType =
   'None' | 'SystemAssigned' | 'UserAssigned' | 'SystemAssigned,UserAssigned';
@@ -22,3 +24,15 @@ export type PublicNetworkAccessType = 'Enabled' | 'Disabled';
 
 /** A string map, as ARM sends tags and free-form properties. */
 export type StringMap = { readonly [key: string]: string };
+
+/**
+ * `Enabled` / `Disabled` from a boolean. A boolean that is a Terraform expression (a variable's `booleanValue`)
+ * becomes the expression `cond ? "Enabled" : "Disabled"`, evaluated at plan time: a token object is truthy in
+ * JavaScript and would otherwise read as `Enabled`.
+ */
+export function enabledOrDisabled(value: boolean): PublicNetworkAccessType {
+  if (Token.isUnresolved(value)) {
+    return Token.asString(Fn.conditional(value, 'Enabled', 'Disabled')) as PublicNetworkAccessType;
+  }
+  return value ? 'Enabled' : 'Disabled';
+}

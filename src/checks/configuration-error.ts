@@ -2,19 +2,30 @@ import { Token } from 'cdktf';
 
 /**
  * A configuration refused at synth time. `code` is stable (documented in docs/checks.md) so pipelines and
- * users can search for it; the message says what value was wrong, why, and how to fix it.
+ * users can search for it; `detail` says what value was wrong, why, and how to fix it; `path` is the construct
+ * the problem was found on, once it is reported on one.
  */
 export class ConfigurationError extends Error {
   constructor(
     public readonly code: string,
-    message: string,
+    public readonly detail: string,
+    public readonly path?: string,
   ) {
-    super(`[${code}] ${message}`);
+    super(`[${code}] ${path === undefined ? '' : `${path}: `}${detail}`);
     this.name = 'ConfigurationError';
+  }
+
+  /** The same error, located on a construct path (one line: code, path, detail). */
+  public at(path: string): ConfigurationError {
+    return new ConfigurationError(this.code, this.detail, path);
   }
 }
 
-/** Throws a `ConfigurationError` with the given code and message. */
+/**
+ * Throws a `ConfigurationError` at once. Only for a constructor that cannot go on (a required object missing,
+ * a value it must compute with); everything else is reported with `report` so that one synth lists every
+ * problem.
+ */
 export function refuse(code: string, message: string): never {
   throw new ConfigurationError(code, message);
 }

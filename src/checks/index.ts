@@ -1,1 +1,4 @@
 export * from './configuration-error';
+export * from './report';
+export * from './codes';
+export * from './arm-id';

@@ -15,7 +15,8 @@ export function resolveAssetId(assetId: string, kind: AssetKind, workspace: IMan
   if (!isKnown(assetId)) return assetId;
   const short = SHORT_FORM.exec(assetId);
   if (short !== null) return `${workspace.workspaceId}/${kind}/${short[1]}/versions/${short[2]}`;
-  if (assetId.startsWith('azureml://')) return assetId;
+  const uri = /^azureml:\/\/.+\/([a-z]+)\/[^/]+\/(versions|labels)\/[^/]+$/i.exec(assetId);
+  if (uri !== null && uri[1].toLowerCase() === kind.toLowerCase()) return assetId;
   const arm = ARM_VERSION_ID.exec(assetId);
   if (arm !== null && arm[2].toLowerCase() === kind.toLowerCase()) return assetId;
   const singular = kind.slice(0, -1);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { refuse } from '../checks';
+import { isKnown, refuse } from '../checks';
+import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
 import { registerAssetVersion } from './asset-version';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
@@ -53,6 +54,7 @@ class ImageEnvironment extends Environment {
   }
 
   public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
+    checkImageReference(this.image);
     const condaFile = this.options.condaFile;
     const conda = condaFile === undefined ? undefined : readCondaFile(scope, condaFile);
     const body: EnvironmentVersionBody = {
@@ -97,12 +99,54 @@ function hashEnvironment(image: string, conda: string | undefined): string {
 
 function readCondaFile(scope: BindScope, condaFile: string): string {
   const resolved = resolveLocalPath(scope, condaFile);
-  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+  if (!fs.existsSync(resolved)) {
     refuse(
       'SE215',
       `conda file '${condaFile}' does not exist (relative paths start at the folder of cdktf.json); fix the path`,
     );
   }
+  if (!fs.statSync(resolved).isFile()) {
+    refuse(
+      'SE215',
+      `conda file '${condaFile}' is a folder, not a file: give the path of the conda YAML file in it`,
+    );
+  }
   // Normalised line endings: a checkout with CRLF must not produce another environment version.
-  return fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
+  const text = fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
+  checkCondaYaml(condaFile, text);
+  return text;
+}
+
+/** SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build. */
+function checkCondaYaml(condaFile: string, text: string): void {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    refuse('SE224', `conda file '${condaFile}' is not YAML (${reason}): fix the file`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    refuse(
+      'SE224',
+      `conda file '${condaFile}' is not a YAML mapping: a conda environment file has keys such as name, ` +
+        `channels and dependencies; fix the file`,
+    );
+  }
+}
+
+// `registry/repository[:tag][@sha256:digest]`, as docker accepts: lower-case repository, no spaces or scheme.
+const IMAGE_REFERENCE =
+  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** SE223: the base image is a container image reference, not a URL or empty text. */
+function checkImageReference(image: string): void {
+  if (!isKnown(image)) return;
+  if (typeof image !== 'string' || !IMAGE_REFERENCE.test(image)) {
+    refuse(
+      'SE223',
+      `image '${String(image)}' is not a container image reference: give one such as ` +
+        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest', without a scheme`,
+    );
+  }
 }

@@ -7,7 +7,7 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { isKnown, refuse } from '../checks';
+import { attempt, check, isKnown, refuse } from '../checks';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -118,25 +118,22 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const { endpoint } = props;
     const workspace = endpoint.workspace;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
-    checkDeploymentName(this.deploymentName);
-    checkCombination(this.deploymentName, props);
-    checkLegacyEgress(this.deploymentName, props, endpoint);
+    check(this, () => checkDeploymentName(this.deploymentName));
+    check(this, () => checkCombination(this.deploymentName, props));
+    check(this, () => checkLegacyEgress(this.deploymentName, props, endpoint));
     const instanceCount = props.instanceCount ?? 1;
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
-    if (isKnown(instanceCount) && (!Number.isInteger(instanceCount) || instanceCount < 1)) {
-      refuse(
-        'SE216',
-        `instanceCount of deployment '${this.deploymentName}' is ${instanceCount}: give a whole number of at least 1`,
-      );
-    }
+    check(this, () => checkInstances(this.deploymentName, instanceCount, props.instanceType));
 
     const context: AssetBindContext = {
       workspace,
       defaultNamePrefix: `${endpoint.endpointName}-${this.deploymentName}`,
     };
-    const model = props.model.bind(this, context);
-    const code = props.code?.bind(this, context);
-    const environment = props.environment?.bind(this, context);
+    // A refused asset (a missing local file) is reported with every other problem; construction goes on.
+    const unbound = { assetId: '', dependables: [], installsPackages: false };
+    const model = attempt(this, () => props.model.bind(this, context), unbound);
+    const code = attempt(this, () => props.code?.bind(this, context), unbound);
+    const environment = attempt(this, () => props.environment?.bind(this, context), unbound);
     const imageBuildRules =
       environment?.installsPackages && (props.addImageBuildOutboundRules ?? true)
         ? ensurePackageIndexRules(workspace)
@@ -155,9 +152,21 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
       egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
-      requestSettings: requestSettings(props.requestSettings, this.deploymentName),
-      livenessProbe: probe(props.livenessProbe, `liveness probe of '${this.deploymentName}'`),
-      readinessProbe: probe(props.readinessProbe, `readiness probe of '${this.deploymentName}'`),
+      requestSettings: attempt(
+        this,
+        () => requestSettings(props.requestSettings, this.deploymentName),
+        undefined,
+      ),
+      livenessProbe: attempt(
+        this,
+        () => probe(props.livenessProbe, `liveness probe of '${this.deploymentName}'`, true),
+        undefined,
+      ),
+      readinessProbe: attempt(
+        this,
+        () => probe(props.readinessProbe, `readiness probe of '${this.deploymentName}'`, false),
+        undefined,
+      ),
     };
     const body: OnlineDeploymentBody = { sku: { name: 'Default', capacity: instanceCount }, properties };
     const dependsOn: ITerraformDependable[] = [
@@ -239,6 +248,11 @@ function requestSettings(
 ): OnlineRequestSettings | undefined {
   if (settings === undefined) return undefined;
   const timeout = settings.requestTimeoutMs;
+  checkWhole(
+    settings.maxConcurrentRequestsPerInstance,
+    1,
+    `maxConcurrentRequestsPerInstance of deployment '${name}'`,
+  );
   if (isKnown(timeout) && timeout > MAX_REQUEST_TIMEOUT_MS) {
     refuse(
       'SE216',
@@ -257,8 +271,24 @@ function requestSettings(
   };
 }
 
-function probe(options: ProbeOptions | undefined, what: string): ProbeSettings | undefined {
+function probe(
+  options: ProbeOptions | undefined,
+  what: string,
+  liveness: boolean,
+): ProbeSettings | undefined {
   if (options === undefined) return undefined;
+  checkWhole(options.periodSeconds, 1, `periodSeconds of the ${what}`);
+  checkWhole(options.timeoutSeconds, 1, `timeoutSeconds of the ${what}`);
+  checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`);
+  checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`);
+  const success = options.successThreshold;
+  if (liveness && isKnown(success) && success !== 1) {
+    refuse(
+      'SE216',
+      `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold at 1; ` +
+        `remove it or set 1`,
+    );
+  }
   const seconds = (value: number | undefined, field: string): string | undefined =>
     value === undefined ? undefined : secondsToIso(value, `${field} of the ${what}`);
   return {
@@ -268,4 +298,51 @@ function probe(options: ProbeOptions | undefined, what: string): ProbeSettings |
     successThreshold: options.successThreshold,
     failureThreshold: options.failureThreshold,
   };
+}
+
+/**
+ * Most instances one deployment may ask for: 50 is Azure ML's per-deployment instance limit for managed online
+ * endpoints (the "endpoint limits" table of Azure ML's quota documentation). Azure refuses more at apply, after
+ * the endpoint and the assets were created; more than that is a support request, not a configuration.
+ */
+export const MAX_INSTANCE_COUNT = 50;
+
+// An Azure VM size name: `Standard_DS3_v2`, `Standard_NC6s_v3`.
+const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** SE216 / SE223: the instance count and the VM size. */
+function checkInstances(name: string, instanceCount: number, instanceType: string | undefined): void {
+  if (
+    isKnown(instanceCount) &&
+    !(isWhole(instanceCount) && instanceCount >= 1 && instanceCount <= MAX_INSTANCE_COUNT)
+  ) {
+    refuse(
+      'SE216',
+      `instanceCount of deployment '${name}' is ${String(instanceCount)}: give a whole number from 1 to ` +
+        `${MAX_INSTANCE_COUNT} (Azure ML's per-deployment limit)`,
+    );
+  }
+  if (
+    instanceType !== undefined &&
+    isKnown(instanceType) &&
+    !(typeof instanceType === 'string' && VM_SIZE.test(instanceType))
+  ) {
+    refuse(
+      'SE223',
+      `instanceType of deployment '${name}' is '${String(instanceType)}': give an Azure VM size name such as ` +
+        `'Standard_DS3_v2'`,
+    );
+  }
+}
+
+function isWhole(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+/** SE216: a count or period that must be a whole number of at least `min`. */
+function checkWhole(value: number | undefined, min: number, what: string): void {
+  if (value === undefined || !isKnown(value)) return;
+  if (!isWhole(value) || value < min) {
+    refuse('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`);
+  }
 }

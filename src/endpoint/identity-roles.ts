@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { refuse } from '../checks';
+import { report } from '../checks';
 import { IUserAssignedIdentity } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
 
@@ -16,12 +16,14 @@ export function grantEndpointIdentityRoles(
 ): RoleAssignment[] {
   const registryId = workspace.containerRegistryId;
   if (registryId === undefined) {
-    refuse(
+    report(
+      scope,
       'SE214',
       `workspace ${workspace.node.path} has no container registry id, so the user-assigned endpoint identity ` +
         `cannot be granted AcrPull and could not pull the deployment image; give the workspace a container ` +
         `registry, or use EndpointIdentity.systemAssigned()`,
     );
+    return [];
   }
   const grant = (id: string, role: string, resourceId: string, description: string): RoleAssignment =>
     new RoleAssignment(scope, id, {

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { OnlineEndpointBody, TrafficMap } from '../arm';
+import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { refuse } from '../checks';
+import { check, checkAtSynth, isKnown, refuse } from '../checks';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
@@ -69,12 +69,13 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
-    checkEndpointName(props.endpointName);
+    check(this, () => checkEndpointName(props.endpointName));
+    check(this, () => checkUniqueEndpointName(this, props.workspace, props.endpointName));
     this.workspace = props.workspace;
     this.endpointName = props.endpointName;
     this.publicNetworkAccess = props.publicNetworkAccess ?? false;
     this.authMode = props.authMode ?? EndpointAuthMode.KEY;
-    checkInboundAccess(this, props);
+    check(this, () => checkInboundAccess(this, props));
 
     const identity = props.identity ?? EndpointIdentity.systemAssigned();
     const uami = identity.userAssignedIdentity;
@@ -84,7 +85,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     const body: OnlineEndpointBody = {
       properties: {
         authMode: this.authMode.value,
-        publicNetworkAccess: this.publicNetworkAccess ? 'Enabled' : 'Disabled',
+        publicNetworkAccess: enabledOrDisabled(this.publicNetworkAccess),
         description: props.description,
       },
     };
@@ -112,7 +113,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       identity: identity.toArmIdentity(),
       tags: props.tags,
     });
-    this.node.addValidation({ validate: () => this.traffic.problems().map((p) => p.message) });
+    checkAtSynth(this, () => this.traffic.problems());
   }
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
@@ -152,16 +153,42 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 }
 
 function checkInboundAccess(endpoint: SecureOnlineEndpoint, props: SecureOnlineEndpointProps): void {
-  if (endpoint.publicNetworkAccess || props.inboundAccessArrangedElsewhere) return;
+  // An expression (a Terraform variable) may turn out false: it is judged as the private case.
+  if (endpoint.publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return;
   const inbound = props.workspace.inboundAccess;
   // A private endpoint's scoring traffic only arrives through the workspace's private endpoint: a public
   // workspace does not make it callable.
   if (inbound === InboundAccess.PRIVATE_ENDPOINT || inbound === InboundAccess.ARRANGED_ELSEWHERE) return;
   refuse(
     'SE210',
-    `endpoint '${props.endpointName}' has public network access disabled, but workspace ` +
+    `endpoint '${props.endpointName}' has public network access ` +
+      `${isKnown(endpoint.publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
       `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
       `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
       `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,
   );
+}
+
+// Endpoints per workspace: a second endpoint with the same name would be the same ARM resource.
+const endpointsByWorkspace = new WeakMap<IManagedVnetWorkspace, Map<string, string>>();
+
+/** SE222: endpoint names are unique per workspace (Azure compares them without case). */
+function checkUniqueEndpointName(
+  endpoint: SecureOnlineEndpoint,
+  workspace: IManagedVnetWorkspace,
+  endpointName: string,
+): void {
+  if (!isKnown(endpointName) || typeof endpointName !== 'string') return;
+  const names = endpointsByWorkspace.get(workspace) ?? new Map<string, string>();
+  endpointsByWorkspace.set(workspace, names);
+  const other = names.get(endpointName.toLowerCase());
+  names.set(endpointName.toLowerCase(), endpoint.node.path);
+  if (other !== undefined && other !== endpoint.node.path) {
+    refuse(
+      'SE222',
+      `endpoint name '${endpointName}' is used twice in workspace ${workspace.node.path} (${other} and ` +
+        `${endpoint.node.path}): they would be one Azure resource, the second overwriting the first; give each ` +
+        `endpoint its own endpointName`,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { Lazy } from 'cdktf';
 import { dependable } from 'cdktf/lib/tfExpression';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { ConfigurationError, isKnown, refuse } from '../checks';
+import { ConfigurationError, isKnown, report } from '../checks';
 import { DeploymentRegistration, IOnlineDeployment } from './endpoint-ref';
 
 /** The most traffic Azure ML mirrors to shadow deployments, in percent. */
@@ -43,11 +43,13 @@ export class EndpointTraffic {
   public register(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
     const name = deployment.deploymentName;
     if (this.deployments.has(name)) {
-      refuse(
+      report(
+        deployment,
         'SE212',
         `deployment name '${name}' is used twice on endpoint ${this.scope.node.path}: a deployment name is ` +
           `unique per endpoint; give the second deployment another deploymentName`,
       );
+      return;
     }
     this.deployments.set(name, { deployment, allTraffic: registration.allTraffic });
     // Created on the first registration: deployments register after the endpoint is constructed.
@@ -63,11 +65,12 @@ export class EndpointTraffic {
   public route(split: TrafficMap): void {
     for (const [name, percent] of Object.entries(split)) {
       // A token (a Terraform variable) is not checked: its number stand-in is no percentage.
-      if (isKnown(percent) && (!Number.isInteger(percent) || percent < 0 || percent > 100)) {
-        refuse(
+      if (isKnown(percent) && !isPercent(percent, 100)) {
+        report(
+          this.scope,
           'SE213',
-          `traffic for deployment '${name}' is ${percent}: a traffic share is a whole percent from 0 to 100; ` +
-            `give for example routeTraffic({ blue: 90, green: 10 })`,
+          `traffic for deployment '${name}' is ${describe(percent)}: a traffic share is a whole percent from 0 to ` +
+            `100; give for example routeTraffic({ blue: 90, green: 10 })`,
         );
       }
     }
@@ -75,14 +78,18 @@ export class EndpointTraffic {
   }
 
   public mirrorTo(deploymentName: string, percent: number): void {
-    if (isKnown(percent) && (!Number.isInteger(percent) || percent < 1 || percent > MAX_MIRROR_PERCENT)) {
-      refuse(
+    if (isKnown(percent) && !isPercent(percent, MAX_MIRROR_PERCENT)) {
+      report(
+        this.scope,
         'SE205',
-        `mirror traffic to '${deploymentName}' is ${percent} %: Azure ML mirrors a whole percent from 1 to ` +
-          `${MAX_MIRROR_PERCENT}; give a smaller share, for example mirrorTraffic(green, 10)`,
+        `mirror traffic to '${deploymentName}' is ${describe(percent)} %: Azure ML mirrors a whole percent from ` +
+          `0 to ${MAX_MIRROR_PERCENT}; give a smaller share, for example mirrorTraffic(green, 10)`,
       );
+      return;
     }
-    this.mirror.set(deploymentName, percent);
+    // 0 % turns mirroring to that deployment off.
+    if (percent === 0) this.mirror.delete(deploymentName);
+    else this.mirror.set(deploymentName, percent);
   }
 
   /** The live traffic the update sets: routeTraffic's split, or 100 % to the one `allTraffic` deployment. */
@@ -112,8 +119,9 @@ export class EndpointTraffic {
     for (const name of Object.keys(live)) this.checkKnown(name, 'traffic', add);
     const shares = Object.values(live);
     const sum = shares.reduce((a, b) => a + b, 0);
-    // Sums over tokens mean nothing at synth time: Azure checks them at apply.
-    if (shares.every((share) => isKnown(share)) && sum !== 0 && sum !== 100) {
+    // Sums over tokens mean nothing at synth time (Azure checks them at apply); shares that are not
+    // percentages are reported on their own (SE213).
+    if (shares.every((share) => isKnown(share) && isPercent(share, 100)) && sum !== 0 && sum !== 100) {
       add(
         'SE203',
         `traffic ${JSON.stringify(live)} sums to ${sum} %: Azure ML accepts a split that sums to 100 (or 0 for ` +
@@ -124,13 +132,21 @@ export class EndpointTraffic {
     for (const [name, percent] of this.mirror) {
       this.checkKnown(name, 'mirror traffic', add);
       mirrored += isKnown(percent) ? percent : 0;
-      if (live[name] === 100) {
+      const liveShare = live[name];
+      if (liveShare !== undefined && (!isKnown(liveShare) || liveShare > 0)) {
         add(
           'SE206',
-          `mirror traffic to '${name}', which already takes 100 % of the live traffic: a mirror copies live ` +
-            `traffic to a shadow deployment; mirror to a deployment with 0 % live traffic instead`,
+          `mirror traffic to '${name}', which takes ${describe(liveShare)} % of the live traffic: a mirror copies ` +
+            `live traffic to a shadow deployment; mirror to a deployment with 0 % live traffic instead`,
         );
       }
+    }
+    if (this.mirror.size > 1) {
+      add(
+        'SE225',
+        `mirror traffic to ${[...this.mirror.keys()].join(', ')}: Azure ML mirrors to one deployment only; keep ` +
+          `one mirrorTraffic call, or set the others to 0`,
+      );
     }
     if (mirrored > MAX_MIRROR_PERCENT) {
       add(
@@ -153,9 +169,8 @@ export class EndpointTraffic {
   }
 
   private body(): OnlineEndpointTrafficUpdateBody {
-    // Last line of defence for synthesizers that skip construct validation (cdktf's Testing.synth).
-    const problems = this.problems();
-    if (problems.length > 0) throw problems[0];
+    // Never throws: Terraform values are resolved before validation runs, and a throw here would hide every
+    // other problem behind a resolution error. Validation (checkAtSynth) reports what is wrong with it.
     return {
       properties: { traffic: this.liveTraffic(), mirrorTraffic: Object.fromEntries(this.mirror) },
     };
@@ -191,4 +206,14 @@ export class EndpointTraffic {
   public get trafficReset(): AzapiResourceAction | undefined {
     return this.reset;
   }
+}
+
+/** A whole number from 0 to `max` (not text that looks like one). */
+function isPercent(value: unknown, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
+/** A value as the user wrote it: text quoted, so that '100' is not read as 100. */
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `the text '${value}'` : String(value);
 }

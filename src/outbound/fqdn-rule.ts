@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { OutboundFqdnRuleOptions } from '../workspace/workspace-ref';
+import { check } from '../checks';
+import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 
@@ -16,10 +18,11 @@ export class OutboundFqdnRule extends OutboundRuleBase {
   public readonly destination: string;
 
   constructor(scope: Construct, id: string, props: OutboundFqdnRuleProps) {
-    checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace);
     super(scope, id, props, {
       rule: { type: 'FQDN', category: 'UserDefined', destination: props.destination },
     });
     this.destination = props.destination;
+    check(this, () => checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace));
+    check(this, () => checkFqdnDestination(props.ruleName, props.destination));
   }
 }

@@ -1,3 +1,4 @@
+import { check } from '../checks';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AzapiResource, AzapiRetry } from '../azapi';
@@ -52,7 +53,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     options: OutboundRuleResourceOptions,
   ) {
     super(scope, id);
-    checkRuleName(props.ruleName);
+    check(this, () => checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
     this.approvalRetryPatterns = options.retry?.errorMessageRegex;

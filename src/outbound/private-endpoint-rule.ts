@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { dependable } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
+import { check } from '../checks';
+import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 
@@ -122,6 +124,10 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
         ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
         : undefined,
     });
+    check(this, () => checkManagedNetworkExists(props.ruleName, props.workspace));
+    check(this, () =>
+      checkPrivateEndpointTarget(props.ruleName, props.serviceResourceId, props.subresourceTarget),
+    );
     if (grant && principalId !== undefined) {
       const role = new RoleAssignment(this, 'ApproverRole', {
         scope: props.serviceResourceId,

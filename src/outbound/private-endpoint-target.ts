@@ -4,23 +4,32 @@
  */
 export class PrivateEndpointTarget {
   /** Storage blob service. */
-  public static readonly BLOB = new PrivateEndpointTarget('blob');
+  public static readonly BLOB = new PrivateEndpointTarget('blob', 'Microsoft.Storage/storageAccounts');
   /** Storage file service. */
-  public static readonly FILE = new PrivateEndpointTarget('file');
+  public static readonly FILE = new PrivateEndpointTarget('file', 'Microsoft.Storage/storageAccounts');
   /** Storage queue service. */
-  public static readonly QUEUE = new PrivateEndpointTarget('queue');
+  public static readonly QUEUE = new PrivateEndpointTarget('queue', 'Microsoft.Storage/storageAccounts');
   /** Storage table service. */
-  public static readonly TABLE = new PrivateEndpointTarget('table');
+  public static readonly TABLE = new PrivateEndpointTarget('table', 'Microsoft.Storage/storageAccounts');
   /** Storage Data Lake Gen2. */
-  public static readonly DFS = new PrivateEndpointTarget('dfs');
+  public static readonly DFS = new PrivateEndpointTarget('dfs', 'Microsoft.Storage/storageAccounts');
   /** Key Vault. */
-  public static readonly VAULT = new PrivateEndpointTarget('vault');
+  public static readonly VAULT = new PrivateEndpointTarget('vault', 'Microsoft.KeyVault/vaults');
   /** Azure Container Registry. */
-  public static readonly REGISTRY = new PrivateEndpointTarget('registry');
+  public static readonly REGISTRY = new PrivateEndpointTarget(
+    'registry',
+    'Microsoft.ContainerRegistry/registries',
+  );
   /** Azure Machine Learning registry. */
-  public static readonly AML_REGISTRY = new PrivateEndpointTarget('amlregistry');
+  public static readonly AML_REGISTRY = new PrivateEndpointTarget(
+    'amlregistry',
+    'Microsoft.MachineLearningServices/registries',
+  );
   /** Another Azure Machine Learning workspace. */
-  public static readonly AML_WORKSPACE = new PrivateEndpointTarget('amlworkspace');
+  public static readonly AML_WORKSPACE = new PrivateEndpointTarget(
+    'amlworkspace',
+    'Microsoft.MachineLearningServices/workspaces',
+  );
 
   /** Any other private link group id, e.g. `searchService` or `account`. */
   public static of(groupId: string): PrivateEndpointTarget {
@@ -30,6 +39,8 @@ export class PrivateEndpointTarget {
   private constructor(
     /** The ARM value of `destination.subresourceTarget`. */
     public readonly value: string,
+    /** The resource type the sub-resource belongs to (checked against the rule's target id, SE115); any for `of`. */
+    public readonly resourceType?: string,
   ) {}
 
   public toString(): string {

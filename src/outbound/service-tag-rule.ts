@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { ServiceTagDestination } from '../arm';
+import { check } from '../checks';
+import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 
@@ -40,7 +42,6 @@ export interface OutboundServiceTagRuleProps extends OutboundRuleBaseProps, Outb
 /** Allows the managed network to reach an Azure service tag. Only with AllowOnlyApprovedOutbound (SE103). */
 export class OutboundServiceTagRule extends OutboundRuleBase {
   constructor(scope: Construct, id: string, props: OutboundServiceTagRuleProps) {
-    checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace);
     const destination: ServiceTagDestination = {
       serviceTag: props.serviceTag,
       protocol: (props.protocol ?? ServiceTagProtocol.TCP).value,
@@ -49,5 +50,14 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
       addressPrefixes: props.addressPrefixes,
     };
     super(scope, id, props, { rule: { type: 'ServiceTag', category: 'UserDefined', destination } });
+    check(this, () => checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace));
+    check(this, () =>
+      checkServiceTagDestination(
+        props.ruleName,
+        props.serviceTag,
+        props.portRanges ?? '443',
+        props.addressPrefixes,
+      ),
+    );
   }
 }

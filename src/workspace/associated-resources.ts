@@ -128,8 +128,9 @@ export class SecureAssociatedResources extends Construct {
     } else {
       const name = names.containerRegistry ?? defaultContainerRegistryName(scope, props.workspaceName);
       checkAssociatedName(
+        this,
         'container registry',
-        name,
+        names.containerRegistry,
         CONTAINER_REGISTRY_NAME_PATTERN,
         '5 to 50 letters and digits',
       );
@@ -154,8 +155,9 @@ export class SecureAssociatedResources extends Construct {
       // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
       const logsName = names.logAnalyticsWorkspace ?? defaultLogAnalyticsName(props.workspaceName);
       checkAssociatedName(
+        this,
         'log analytics workspace',
-        logsName,
+        names.logAnalyticsWorkspace,
         LOG_ANALYTICS_NAME_PATTERN,
         '4 to 63 letters, digits and hyphens, not starting or ending with a hyphen',
       );
@@ -182,8 +184,9 @@ export class SecureAssociatedResources extends Construct {
   ): IWorkspaceStorageAccount {
     const name = names.storageAccount ?? defaultStorageAccountName(scope, props.workspaceName);
     checkAssociatedName(
+      this,
       'storage account',
-      name,
+      names.storageAccount,
       STORAGE_ACCOUNT_NAME_PATTERN,
       '3 to 24 lower-case letters and digits',
     );
@@ -213,8 +216,9 @@ export class SecureAssociatedResources extends Construct {
   ): IWorkspaceKeyVault {
     const name = names.keyVault ?? defaultKeyVaultName(scope, props.workspaceName);
     checkAssociatedName(
+      this,
       'key vault',
-      name,
+      names.keyVault,
       KEY_VAULT_NAME_PATTERN,
       '3 to 24 letters, digits and single hyphens, starting with a letter and ending with a letter or digit',
     );

@@ -5,7 +5,8 @@ import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
 import { DataAzapiResource } from '../azapi';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import { checkWorkspaceName, publicCloudBlobEndpoint, storageAccountNameFromId } from './names';
+import { armIdProblem, check, refuse, report, topLevelNameFromId } from '../checks';
+import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
@@ -80,7 +81,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   constructor(scope: Construct, id: string, attrs: ImportedWorkspaceAttributes) {
     super(scope, id);
-    checkWorkspaceName(attrs.workspaceName);
+    checkImportedAttributes(this, attrs);
     this.workspaceName = attrs.workspaceName;
     this.resourceGroupName = attrs.resourceGroupName;
     this.location = attrs.location;
@@ -123,7 +124,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.keyVaultId = read(attrs.keyVaultId, 'keyVault');
     this.workspacePrincipalId = read(attrs.workspacePrincipalId, 'principalId');
     this.containerRegistryId = attrs.containerRegistryId ?? live?.outputString('containerRegistry');
-    const storageAccountName = attrs.storageAccountName ?? storageAccountNameFromId(this.storageAccountId);
+    const storageAccountName = attrs.storageAccountName ?? topLevelNameFromId(this.storageAccountId);
     this.workspaceBlobStore = {
       storageAccountId: this.storageAccountId,
       storageAccountName,
@@ -146,6 +147,29 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 }
 
 /** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
+/**
+ * SE118: what an imported workspace cannot do without. Without an isolation mode nothing can be decided (rules,
+ * provisioning), so that one stops at once; the others are reported with every other problem.
+ */
+function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttributes): void {
+  const missing = (name: string): string =>
+    `imported workspace has no ${name}: fromWorkspaceAttributes needs workspaceName, resourceGroupName, ` +
+    `location and isolationMode; give ${name}`;
+  if (!(attrs.isolationMode instanceof IsolationMode)) refuse('SE118', missing('isolationMode'));
+  for (const name of ['workspaceName', 'resourceGroupName', 'location'] as const) {
+    const value: unknown = attrs[name];
+    if (typeof value !== 'string' || value === '') report(scope, 'SE118', missing(name));
+  }
+  if (typeof attrs.workspaceName === 'string') check(scope, () => checkWorkspaceName(attrs.workspaceName));
+  const idProblem =
+    attrs.workspaceId === undefined
+      ? undefined
+      : armIdProblem(attrs.workspaceId, 'Microsoft.MachineLearningServices/workspaces');
+  if (idProblem !== undefined) {
+    report(scope, 'SE118', `imported workspace id '${attrs.workspaceId}' is refused: ${idProblem}`);
+  }
+}
+
 export function importWorkspace(
   scope: Construct,
   id: string,

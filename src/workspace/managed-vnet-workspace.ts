@@ -2,12 +2,14 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import {
   AmlComputeBody,
+  enabledOrDisabled,
   DEFAULT_ML_API_VERSION,
   MlApiVersion,
   WorkspaceBody,
   WorkspaceProperties,
 } from '../arm';
 import { AzapiResource } from '../azapi';
+import { check, topLevelNameFromId } from '../checks';
 import { IResourceGroup } from '../core';
 import {
   AssociatedResourceNames,
@@ -22,22 +24,19 @@ import { ImageBuildCompute } from './image-build-compute';
 import { InboundPrivateEndpointOptions, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import {
-  checkComputeName,
-  checkWorkspaceName,
-  publicCloudBlobEndpoint,
-  storageAccountNameFromId,
-} from './names';
+import { checkComputeName, checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
   checkClusterReachesRegistry,
+  checkImageBuildCluster,
   checkImageBuildCompute,
   checkProvisioningHasNetwork,
   checkInboundAccess,
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
   checkSameSubscription,
+  checkUniqueWorkspaceName,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
@@ -207,7 +206,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
-    checkWorkspaceName(props.workspaceName);
+    check(this, () => checkWorkspaceName(props.workspaceName));
+    check(this, () => checkUniqueWorkspaceName(this, props.resourceGroup, props.workspaceName));
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
@@ -219,26 +219,32 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
     const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
 
-    // Checks on what the user gave, before anything is created.
-    checkInboundAccess(
-      props.workspaceName,
-      publicNetworkAccess,
-      props.inboundPrivateEndpoint !== undefined,
-      arrangedElsewhere,
+    // Checks on what the user gave, reported together at synth.
+    check(this, () =>
+      checkInboundAccess(
+        props.workspaceName,
+        publicNetworkAccess,
+        props.inboundPrivateEndpoint !== undefined,
+        arrangedElsewhere,
+      ),
     );
-    checkKeyVaultBypass(props.keyVault);
-    checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess);
-    checkSameSubscription(props.resourceGroup.id, {
-      'storage account': props.storageAccount?.id,
-      'key vault': props.keyVault?.id,
-      'container registry': props.containerRegistry?.id,
-      'application insights': props.applicationInsights?.id,
-    });
-    if (imageBuild.computeName !== undefined) checkComputeName(imageBuild.computeName);
+    check(this, () => checkKeyVaultBypass(props.keyVault));
+    check(this, () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess));
+    check(this, () =>
+      checkSameSubscription(props.resourceGroup.id, {
+        'storage account': props.storageAccount?.id,
+        'key vault': props.keyVault?.id,
+        'container registry': props.containerRegistry?.id,
+        'application insights': props.applicationInsights?.id,
+      }),
+    );
+    const computeName = imageBuild.computeName;
+    if (computeName !== undefined) check(this, () => checkComputeName(computeName));
+    check(this, () => checkImageBuildCluster(imageBuild));
 
     this.inboundAccess = props.inboundPrivateEndpoint
       ? InboundAccess.PRIVATE_ENDPOINT
-      : publicNetworkAccess
+      : publicNetworkAccess === true
         ? InboundAccess.PUBLIC
         : arrangedElsewhere
           ? InboundAccess.ARRANGED_ELSEWHERE
@@ -266,9 +272,11 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.keyVaultId = this.keyVault.id;
     this.containerRegistryId = this.containerRegistry.id;
     this.applicationInsightsId = this.applicationInsights.id;
-    checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName);
-    checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild);
-    checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork);
+    check(this, () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName));
+    check(this, () =>
+      checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
+    );
+    check(this, () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork));
     this.imageBuildComputeName = imageBuild.computeName;
 
     const properties: WorkspaceProperties = {
@@ -279,7 +287,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       applicationInsights: this.applicationInsightsId,
       containerRegistry: this.containerRegistryId,
       imageBuildCompute: imageBuild.computeName,
-      publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled',
+      publicNetworkAccess: enabledOrDisabled(publicNetworkAccess),
       // v1 legacy mode makes online endpoint creation fail (the how-to's first limitation): always off.
       v1LegacyMode: false,
       primaryUserAssignedIdentity: identity.userAssignedIdentity?.id,
@@ -294,7 +302,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       softDeleteRetentionInDays: props.softDeleteRetentionInDays,
       enableSoftwareBillOfMaterials: props.enableSoftwareBillOfMaterials,
     };
-    checkPreviewOnlyProperties(this.apiVersion, properties);
+    check(this, () => checkPreviewOnlyProperties(this.apiVersion, properties));
     const body: WorkspaceBody = { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
 
     const systemAssigned = identity.userAssignedIdentity === undefined;
@@ -325,7 +333,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.workspacePrincipalId = systemAssigned
       ? this.resource.outputString('principalId')
       : identity.userAssignedIdentity?.principalId;
-    const storageAccountName = this.storageAccount.name ?? storageAccountNameFromId(this.storageAccountId);
+    const storageAccountName = this.storageAccount.name ?? topLevelNameFromId(this.storageAccountId);
     this.workspaceBlobStore = {
       storageAccountId: this.storageAccountId,
       storageAccountName,

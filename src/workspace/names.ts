@@ -1,7 +1,6 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
-import { Fn } from 'cdktf';
-import { isKnown, refuse } from '../checks';
+import { isKnown, refuse, report } from '../checks';
 
 /** Workspace and outbound rule names (ARM schema pattern of both resources). */
 export const ML_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
@@ -71,10 +70,20 @@ export function checkComputeName(name: string): void {
   }
 }
 
-/** SE112: an overridden name of a created associated resource. */
-export function checkAssociatedName(kind: string, name: string, pattern: RegExp, rule: string): void {
-  if (isKnown(name) && !pattern.test(name)) {
-    refuse(
+/**
+ * SE112: an overridden name of a created associated resource (defaults derive from a valid workspace name and
+ * always match, so only names given are checked).
+ */
+export function checkAssociatedName(
+  scope: IConstruct,
+  kind: string,
+  name: string | undefined,
+  pattern: RegExp,
+  rule: string,
+): void {
+  if (name !== undefined && isKnown(name) && !pattern.test(name)) {
+    report(
+      scope,
       'SE112',
       `${kind} name '${name}' is invalid: ${rule}; choose another name or leave it to the default`,
     );
@@ -93,14 +102,6 @@ export const LOG_ANALYTICS_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z
  */
 export function defaultLogAnalyticsName(workspaceName: string): string {
   return isKnown(workspaceName) ? `${workspaceName.replace(/_/g, '-')}-log` : `${workspaceName}-log`;
-}
-
-/** The storage account name in its ARM id (9th path segment); an `element(split())` expression for tokens. */
-export function storageAccountNameFromId(storageAccountId: string): string {
-  if (isKnown(storageAccountId)) {
-    return storageAccountId.split('/')[8] ?? storageAccountId;
-  }
-  return Fn.element(Fn.split('/', storageAccountId), 8);
 }
 
 /** The blob endpoint of a storage account in Azure public cloud, with the trailing slash Azure gives it. */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MlApiVersion } from '../arm';
-import { refuse } from '../checks';
+import { report } from '../checks';
 import { OutboundFqdnRule } from '../outbound/fqdn-rule';
 import {
   OutboundPrivateEndpointRule,
@@ -80,7 +80,8 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   public registerOutboundRule(rule: IOutboundRule): void {
     const existing = this.rules.get(rule.ruleName);
     if (existing !== undefined && existing !== rule) {
-      refuse(
+      report(
+        rule,
         'SE111',
         `outbound rule name '${rule.ruleName}' is used twice on workspace '${this.workspaceName}' ` +
           `(${existing.node.path} and ${rule.node.path}): the second write would replace the first rule; ` +

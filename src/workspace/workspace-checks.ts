@@ -1,5 +1,6 @@
+import { IConstruct } from 'constructs';
 import { MlApiVersion, PREVIEW_ONLY_WORKSPACE_PROPERTIES, WorkspaceProperties } from '../arm';
-import { isKnown, refuse } from '../checks';
+import { isKnown, refuse, subscriptionOf } from '../checks';
 import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resources';
 import { ImageBuildCompute } from './image-build-compute';
 import { IsolationMode } from './isolation-mode';
@@ -10,7 +11,8 @@ export function checkContainerRegistrySku(
   publicNetworkAccess: boolean,
 ): void {
   const sku = registry?.skuInput;
-  if (!publicNetworkAccess && isKnown(sku) && sku.toLowerCase() !== 'premium') {
+  // An expression (a Terraform variable) may turn out false: it is judged as the private case.
+  if (publicNetworkAccess !== true && isKnown(sku) && sku.toLowerCase() !== 'premium') {
     refuse(
       'SE104',
       `container registry SKU '${sku}' cannot serve a workspace reachable only privately: only Premium registries ` +
@@ -90,7 +92,15 @@ export function checkInboundAccess(
   hasPrivateEndpoint: boolean,
   arrangedElsewhere: boolean,
 ): void {
-  if (!publicNetworkAccess && !hasPrivateEndpoint && !arrangedElsewhere) {
+  if (!isKnown(publicNetworkAccess) && !hasPrivateEndpoint && !arrangedElsewhere) {
+    refuse(
+      'SE107',
+      `workspace '${workspaceName}' takes publicNetworkAccess from an expression, and has no inbound private ` +
+        `endpoint: when the expression is false nobody could reach the workspace; set inboundPrivateEndpoint: ` +
+        `{ subnet }, or inboundAccessArrangedElsewhere: true when a private endpoint is created outside this stack`,
+    );
+  }
+  if (publicNetworkAccess === false && !hasPrivateEndpoint && !arrangedElsewhere) {
     refuse(
       'SE107',
       `workspace '${workspaceName}' has public network access disabled and no inbound private endpoint: nobody ` +
@@ -99,12 +109,6 @@ export function checkInboundAccess(
         `publicNetworkAccess: true`,
     );
   }
-}
-
-/** The subscription id in an ARM id, when the id is a known string. */
-export function subscriptionOf(armId: string | undefined): string | undefined {
-  if (!isKnown(armId)) return undefined;
-  return /^\/subscriptions\/([^/]+)\//i.exec(armId)?.[1]?.toLowerCase();
 }
 
 /**
@@ -158,4 +162,67 @@ export function checkPreviewOnlyProperties(apiVersion: MlApiVersion, properties:
         `${apiVersion.version}: azapi would reject the body; remove them or use MlApiVersion.V2026_05_15_PREVIEW`,
     );
   }
+}
+
+/** Azure ML AmlCompute: `nodeIdleTimeBeforeScaleDown` is an ISO 8601 duration such as `PT120S` or `PT2M`. */
+const ISO_DURATION = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+/** SE120: the image-build cluster's node count and idle time, which azapi cannot judge (free-form in the schema). */
+export function checkImageBuildCluster(imageBuild: ImageBuildCompute): void {
+  const options = imageBuild.clusterOptions;
+  if (options === undefined) return;
+  const max = options.maxNodeCount;
+  if (isKnown(max) && (!Number.isInteger(max) || max < 1)) {
+    refuse(
+      'SE120',
+      `image-build cluster maxNodeCount is ${max}: a cluster that builds images needs a whole number of at least ` +
+        `1 node; give for example maxNodeCount: 1`,
+    );
+  }
+  const idle = options.nodeIdleTimeBeforeScaleDown;
+  if (isKnown(idle) && !ISO_DURATION.test(idle)) {
+    refuse(
+      'SE120',
+      `image-build cluster nodeIdleTimeBeforeScaleDown '${idle}' is not an ISO 8601 duration: Azure refuses it ` +
+        `at apply; give for example 'PT120S' or 'PT5M'`,
+    );
+  }
+  const vmSize = options.vmSize;
+  if (isKnown(vmSize) && !/^[A-Za-z][A-Za-z0-9_]*$/.test(vmSize)) {
+    refuse(
+      'SE120',
+      `image-build cluster vmSize '${vmSize}' is not a VM size name: give one such as 'Standard_DS3_v2'`,
+    );
+  }
+}
+
+// Workspaces created per resource group, per app: a second one with the same name would be the same ARM resource.
+const workspacesByGroup = new WeakMap<object, Map<unknown, Map<string, string>>>();
+
+/**
+ * SE117: two workspaces with one name in one resource group are one Azure resource: the second apply would
+ * overwrite the first. The resource group is compared by its id when known, else as the same object.
+ */
+export function checkUniqueWorkspaceName(
+  scope: IConstruct,
+  resourceGroup: { readonly id: string },
+  workspaceName: string,
+): void {
+  if (!isKnown(workspaceName)) return;
+  const root = scope.node.root;
+  const groups = workspacesByGroup.get(root) ?? new Map<unknown, Map<string, string>>();
+  workspacesByGroup.set(root, groups);
+  const key = isKnown(resourceGroup.id) ? resourceGroup.id.toLowerCase() : resourceGroup;
+  const names = groups.get(key) ?? new Map<string, string>();
+  groups.set(key, names);
+  // Azure compares workspace names without case.
+  const other = names.get(workspaceName.toLowerCase());
+  if (other !== undefined && other !== scope.node.path) {
+    refuse(
+      'SE117',
+      `workspace name '${workspaceName}' is used twice in one resource group (${other} and ${scope.node.path}): ` +
+        `they would be one Azure resource, the second overwriting the first; give each workspace its own name`,
+    );
+  }
+  names.set(workspaceName.toLowerCase(), scope.node.path);
 }

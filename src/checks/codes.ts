@@ -1,0 +1,140 @@
+/** One synth-time check: its stable code, what it refuses in one line, and where docs explain cause and fix. */
+export interface CheckCode {
+  readonly code: string;
+  readonly summary: string;
+  /** The page and anchor of docs/ that explains the check (linked from docs/checks.md). */
+  readonly doc: string;
+}
+
+const WORKSPACE = 'workspace.md#checks';
+const ENDPOINT = 'endpoint.md#checks';
+const DEPLOYMENT = 'deployment.md#checks';
+
+/**
+ * Every code this library reports. docs/checks.md lists the same codes with the same summaries, in the same
+ * groups (a test compares them), so a code is never added, dropped or reworded in one place only.
+ */
+export const CHECK_CODES: readonly CheckCode[] = [
+  { code: 'SE101', doc: WORKSPACE, summary: 'invalid workspace name' },
+  { code: 'SE102', doc: WORKSPACE, summary: 'invalid outbound rule name' },
+  {
+    code: 'SE103',
+    doc: WORKSPACE,
+    summary: 'FQDN or service-tag rule on a workspace that is not AllowOnlyApprovedOutbound',
+  },
+  {
+    code: 'SE104',
+    doc: WORKSPACE,
+    summary: 'brought container registry not Premium while the workspace may be reachable only privately',
+  },
+  {
+    code: 'SE105',
+    doc: WORKSPACE,
+    summary: 'no image-build compute while the container registry is not publicly reachable',
+  },
+  {
+    code: 'SE106',
+    doc: WORKSPACE,
+    summary: 'brought Key Vault whose network ACL bypass is not `AzureServices`',
+  },
+  {
+    code: 'SE107',
+    doc: WORKSPACE,
+    summary: 'public network access off (or an expression) with no inbound private endpoint and nothing said',
+  },
+  {
+    code: 'SE108',
+    doc: WORKSPACE,
+    summary: 'associated resource in another subscription than the workspace (or two brought ones in two)',
+  },
+  { code: 'SE109', doc: WORKSPACE, summary: 'preview-only workspace property with a stable api-version' },
+  { code: 'SE110', doc: WORKSPACE, summary: 'invalid image-build compute name' },
+  { code: 'SE111', doc: WORKSPACE, summary: 'two different outbound rules with one name on one workspace' },
+  {
+    code: 'SE112',
+    doc: WORKSPACE,
+    summary:
+      'invalid overridden name for a created storage account, Key Vault, registry, Log Analytics workspace or Application Insights',
+  },
+  {
+    code: 'SE113',
+    doc: WORKSPACE,
+    summary: 'isolation Disabled with a private-only registry and the image-build cluster created here',
+  },
+  { code: 'SE114', doc: WORKSPACE, summary: '`provisionManagedNetwork: true` with isolation Disabled' },
+  {
+    code: 'SE115',
+    doc: WORKSPACE,
+    summary: 'a private-endpoint rule target that is missing or not an ARM id of the expected resource type',
+  },
+  {
+    code: 'SE116',
+    doc: WORKSPACE,
+    summary: 'a private-endpoint outbound rule on a workspace with isolation Disabled',
+  },
+  { code: 'SE117', doc: WORKSPACE, summary: 'two workspaces with one name in one resource group' },
+  {
+    code: 'SE118',
+    doc: WORKSPACE,
+    summary: 'an imported workspace or inbound private endpoint missing a required attribute',
+  },
+  {
+    code: 'SE119',
+    doc: WORKSPACE,
+    summary: 'an FQDN rule destination that is not a host name, or service-tag ports that are not ports',
+  },
+  { code: 'SE120', doc: WORKSPACE, summary: 'an image-build cluster node count or idle time out of range' },
+  { code: 'SE201', doc: ENDPOINT, summary: 'invalid endpoint name' },
+  { code: 'SE203', doc: ENDPOINT, summary: 'traffic that does not sum to 100 (or 0)' },
+  {
+    code: 'SE204',
+    doc: ENDPOINT,
+    summary: 'traffic or mirror traffic naming a deployment the endpoint does not have',
+  },
+  {
+    code: 'SE205',
+    doc: ENDPOINT,
+    summary: 'a mirror share outside 0 to 50 %, or mirrors summing to more than 50 %',
+  },
+  { code: 'SE206', doc: ENDPOINT, summary: 'mirror traffic to a deployment that takes live traffic' },
+  { code: 'SE210', doc: ENDPOINT, summary: 'a private endpoint on a workspace nobody can reach privately' },
+  { code: 'SE211', doc: ENDPOINT, summary: 'more than one deployment asking for all traffic' },
+  { code: 'SE212', doc: ENDPOINT, summary: 'two deployments with one name on one endpoint' },
+  { code: 'SE213', doc: ENDPOINT, summary: 'a traffic share that is not a whole percent from 0 to 100' },
+  {
+    code: 'SE214',
+    doc: ENDPOINT,
+    summary: 'a user-assigned endpoint identity on a workspace without a container registry',
+  },
+  { code: 'SE222', doc: ENDPOINT, summary: 'two endpoints with one name in one workspace' },
+  { code: 'SE225', doc: ENDPOINT, summary: 'mirror traffic to more than one deployment' },
+  { code: 'SE202', doc: DEPLOYMENT, summary: 'invalid deployment name' },
+  { code: 'SE207', doc: DEPLOYMENT, summary: 'an MLflow model with a scoring script' },
+  { code: 'SE208', doc: DEPLOYMENT, summary: 'code without an environment' },
+  {
+    code: 'SE209',
+    doc: DEPLOYMENT,
+    summary: 'legacy `egressPublicNetworkAccess: ENABLED` with a private-only container registry',
+  },
+  {
+    code: 'SE215',
+    doc: DEPLOYMENT,
+    summary: 'a local model, code folder or conda file that does not exist, or an empty folder',
+  },
+  {
+    code: 'SE216',
+    doc: DEPLOYMENT,
+    summary: 'an instance count, request setting, probe setting or duration out of range',
+  },
+  { code: 'SE217', doc: DEPLOYMENT, summary: 'a malformed asset id, or the id of another kind of asset' },
+  { code: 'SE218', doc: DEPLOYMENT, summary: 'a scoring script that is not in the code folder' },
+  { code: 'SE219', doc: DEPLOYMENT, summary: 'an MLflow model folder without an `MLmodel` file' },
+  { code: 'SE220', doc: DEPLOYMENT, summary: 'a custom model without an environment' },
+  {
+    code: 'SE221',
+    doc: DEPLOYMENT,
+    summary: 'one asset name and version registered twice with different properties',
+  },
+  { code: 'SE223', doc: DEPLOYMENT, summary: 'an empty or malformed instance type or image reference' },
+  { code: 'SE224', doc: DEPLOYMENT, summary: 'a conda file that is not a YAML mapping' },
+];
