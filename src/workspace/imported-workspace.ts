@@ -155,7 +155,15 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
   const missing = (name: string): string =>
     `imported workspace has no ${name}: fromWorkspaceAttributes needs workspaceName, resourceGroupName, ` +
     `location and isolationMode; give ${name}`;
-  if (!(attrs.isolationMode instanceof IsolationMode)) refuse('SE118', missing('isolationMode'));
+  const mode: unknown = attrs.isolationMode;
+  if (mode === undefined) refuse('SE118', missing('isolationMode'));
+  if (!(mode instanceof IsolationMode)) {
+    refuse(
+      'SE118',
+      `imported workspace isolationMode '${String(mode)}' is not an IsolationMode: give ` +
+        `IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND, ALLOW_INTERNET_OUTBOUND or DISABLED`,
+    );
+  }
   for (const name of ['workspaceName', 'resourceGroupName', 'location'] as const) {
     const value: unknown = attrs[name];
     if (typeof value !== 'string' || value === '') report(scope, 'SE118', missing(name));
