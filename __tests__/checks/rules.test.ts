@@ -306,3 +306,57 @@ test('SE206/SE225 mirroring to a live deployment or to two deployments; one shad
     expect.stringMatching(/\[SE213\].*the text '100'/),
   ]);
 });
+
+test('SE118/SE121 inbound private endpoint without a subnet or with a bad name; a subnet and a good name pass', () => {
+  const pe = (inbound: object) => (s: TerraformStack) =>
+    workspace(s, { inboundPrivateEndpoint: inbound as ManagedVnetWorkspaceProps['inboundPrivateEndpoint'] });
+  expect(reported(pe({}))).toEqual([expect.stringMatching(/\[SE118\].*no subnet id/)]);
+  expect(reported(pe({ subnet: SUBNET, privateEndpointName: 'pe-' }))).toEqual([
+    expect.stringMatching(/\[SE121\].*'pe-'/),
+  ]);
+  expect(reported(pe({ subnet: SUBNET, privateEndpointName: 'pe-mlw_1' }))).toEqual([]);
+});
+
+test('SE112 an Application Insights name with a slash; a plain one passes', () => {
+  const appi = (applicationInsights: string) => (s: TerraformStack) =>
+    workspace(s, { associatedResourceNames: { applicationInsights } });
+  expect(reported(appi('appi/ml'))).toEqual([expect.stringMatching(/\[SE112\].*'appi\/ml'/)]);
+  expect(reported(appi('appi.'))).toHaveLength(1);
+  expect(reported(appi('appi ml-1'))).toEqual([]);
+});
+
+test('SE226 an asset name Azure ML refuses; a valid name passes', () => {
+  const named = (name: string) =>
+    deployment({
+      model: Model.fromAssetId('azureml:m:1'),
+      environment: Environment.fromImage(IMAGE, { name }),
+    });
+  expect(reported(named('my env'))).toEqual([expect.stringMatching(/\[SE226\].*'my env'/)]);
+  expect(reported(named('-env'))).toHaveLength(1);
+  expect(reported(named('my-env_1.0'))).toEqual([]);
+});
+
+test('SE215 an empty local path (it would upload the whole project); a real path passes', () => {
+  expect(reported(deployment({ model: Model.mlflowFromLocalPath('') }))).toEqual([
+    expect.stringMatching(/\[SE215\].*model path is empty/),
+  ]);
+  expect(
+    reported(
+      deployment({
+        model: Model.fromAssetId('azureml:m:1'),
+        environment: Environment.fromAssetId('azureml:e:1'),
+      }),
+    ),
+  ).toEqual([]);
+});
+
+test('SE001 a value of the wrong kind stops at once, naming the prop and the value; the right kind passes', () => {
+  expect(() => Model.fromLocalPath(5 as unknown as string)).toThrow(
+    /\[SE001\] model path is number 5: give text/,
+  );
+  expect(() => reported((s) => workspace(s, { identity: 'SystemAssigned' as never }))).toThrow(
+    /\[SE001\] identity is the text 'SystemAssigned': give a WorkspaceIdentity/,
+  );
+  expect(() => reported(deployment({ model: null as never }))).toThrow(/\[SE001\] model is null/);
+  expect(reported(deployment({ model: Model.mlflowFromAssetId('azureml:m:1') }))).toEqual([]);
+});

@@ -15,6 +15,11 @@ const DEPLOYMENT = 'deployment.md#checks';
  * groups (a test compares them), so a code is never added, dropped or reworded in one place only.
  */
 export const CHECK_CODES: readonly CheckCode[] = [
+  {
+    code: 'SE001',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a value of the wrong kind (text for an object, `null`, a number for a name)',
+  },
   { code: 'SE101', doc: WORKSPACE, summary: 'invalid workspace name' },
   { code: 'SE102', doc: WORKSPACE, summary: 'invalid outbound rule name' },
   {
@@ -84,6 +89,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'an FQDN rule destination that is not a host name, or service-tag ports that are not ports',
   },
   { code: 'SE120', doc: WORKSPACE, summary: 'an image-build cluster node count or idle time out of range' },
+  { code: 'SE121', doc: WORKSPACE, summary: 'an invalid inbound private endpoint name' },
   { code: 'SE201', doc: ENDPOINT, summary: 'invalid endpoint name' },
   { code: 'SE203', doc: ENDPOINT, summary: 'traffic that does not sum to 100 (or 0)' },
   {
@@ -135,6 +141,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: DEPLOYMENT,
     summary: 'one asset name and version registered twice with different properties',
   },
+  { code: 'SE226', doc: DEPLOYMENT, summary: 'an invalid asset (container) name' },
   { code: 'SE223', doc: DEPLOYMENT, summary: 'an empty or malformed instance type or image reference' },
   { code: 'SE224', doc: DEPLOYMENT, summary: 'a conda file that is not a YAML mapping' },
 ];

@@ -2,3 +2,4 @@ export * from './configuration-error';
 export * from './report';
 export * from './codes';
 export * from './arm-id';
+export * from './types';

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
 import { AssetContainerBody, CodeVersionBody, EnvironmentVersionBody, ModelVersionBody } from '../arm';
 import { AzapiResource } from '../azapi';
-import { refuse } from '../checks';
+import { check, refuse } from '../checks';
+import { checkAssetName } from './asset-name';
 import { IManagedVnetWorkspace } from '../workspace';
 
 /** The three asset kinds a deployment uses, by their ARM path segment. */
@@ -34,6 +35,7 @@ const versions = new WeakMap<IManagedVnetWorkspace, Map<string, { body: string; 
  */
 export function registerAssetVersion(scope: Construct, id: string, props: AssetVersionProps): AzapiResource {
   const { workspace, kind } = props;
+  check(scope, () => checkAssetName(kind, props.name));
   const apiVersion = workspace.apiVersion;
   const byName = containers.get(workspace) ?? new Map<string, AzapiResource>();
   containers.set(workspace, byName);

@@ -1,5 +1,5 @@
 import { CodeVersionBody } from '../arm';
-import { refuse } from '../checks';
+import { expectKind, refuse } from '../checks';
 import { resolveAssetId } from './asset-id';
 import { uploadAsset } from './asset-upload';
 import { registerAssetVersion } from './asset-version';
@@ -18,11 +18,15 @@ export abstract class CodeConfiguration {
     scoringScript: string,
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
+    expectKind('code folder', directory, 'text');
+    expectKind('scoring script', scoringScript, 'text');
     return new LocalCode(directory, scoringScript, options);
   }
 
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
+    expectKind('code id', codeId, 'text');
+    expectKind('scoring script', scoringScript, 'text');
     return new ExistingCode(codeId, scoringScript);
   }
 

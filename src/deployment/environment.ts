@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { isKnown, refuse } from '../checks';
+import { expectKind, isKnown, refuse } from '../checks';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
 import { registerAssetVersion } from './asset-version';
@@ -30,6 +30,8 @@ export abstract class Environment {
    * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
+    expectKind('environment image', image, 'text');
+    expectKind('condaFile', options.condaFile, 'text', true);
     return new ImageEnvironment(image, options);
   }
 
@@ -38,6 +40,7 @@ export abstract class Environment {
    * URI (curated environments), or `azureml:<name>:<version>`.
    */
   public static fromAssetId(environmentId: string): Environment {
+    expectKind('environment id', environmentId, 'text');
     return new ExistingEnvironment(environmentId);
   }
 

@@ -29,6 +29,10 @@ export interface LocalContent {
  * `TerraformAsset`, so `cdktf synth` gives the same result from any working directory.
  */
 export function readLocalContent(scope: IConstruct, userPath: string, what: string): LocalContent {
+  // An empty path would resolve to the project folder itself and upload all of it.
+  if (userPath.trim() === '') {
+    refuse('SE215', `${what} is empty: give the path of the file or folder to upload`);
+  }
   const absolute = resolveLocalPath(scope, userPath);
   if (!fs.existsSync(absolute)) {
     refuse(

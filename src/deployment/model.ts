@@ -1,6 +1,6 @@
 import { Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { refuse } from '../checks';
+import { expectKind, refuse } from '../checks';
 import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
 import { uploadAsset } from './asset-upload';
@@ -26,6 +26,7 @@ export abstract class Model {
    * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
+    expectKind('model path', localPath, 'text');
     return new LocalModel(localPath, 'custom_model', options);
   }
 
@@ -34,6 +35,7 @@ export abstract class Model {
    * environment: give neither code nor environment.
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
+    expectKind('model path', localPath, 'text');
     return new LocalModel(localPath, 'mlflow_model', options);
   }
 
@@ -42,11 +44,13 @@ export abstract class Model {
    * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
    */
   public static fromAssetId(assetId: string): Model {
+    expectKind('model id', assetId, 'text');
     return new ExistingModel(assetId, false);
   }
 
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
+    expectKind('model id', assetId, 'text');
     return new ExistingModel(assetId, true);
   }
 

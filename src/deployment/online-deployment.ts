@@ -7,7 +7,7 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { attempt, check, isKnown, refuse } from '../checks';
+import { attempt, check, expectKind, isKnown, refuse } from '../checks';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -115,6 +115,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
+    checkKinds(props);
     const { endpoint } = props;
     const workspace = endpoint.workspace;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
@@ -344,5 +345,26 @@ function checkWhole(value: number | undefined, min: number, what: string): void 
   if (value === undefined || !isKnown(value)) return;
   if (!isWhole(value) || value < min) {
     refuse('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`);
+  }
+}
+
+/** SE001: props of the wrong kind stop the constructor at once (nothing can be built from them). */
+function checkKinds(props: OnlineDeploymentProps): void {
+  expectKind('OnlineDeployment props', props, 'object');
+  expectKind('endpoint', props.endpoint, 'object');
+  expectKind('model', props.model, Model);
+  expectKind('code', props.code, CodeConfiguration, true);
+  expectKind('environment', props.environment, Environment, true);
+  expectKind('deploymentName', props.deploymentName, 'text', true);
+  expectKind('instanceType', props.instanceType, 'text', true);
+  expectKind('instanceCount', props.instanceCount, 'number', true);
+  expectKind('egressPublicNetworkAccess', props.egressPublicNetworkAccess, EgressPublicNetworkAccess, true);
+  for (const name of [
+    'requestSettings',
+    'livenessProbe',
+    'readinessProbe',
+    'environmentVariables',
+  ] as const) {
+    expectKind(name, props[name], 'object', true);
   }
 }

@@ -1,4 +1,5 @@
 import { ManagedServiceIdentity } from '../arm';
+import { expectKind } from '../checks';
 import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
 
@@ -20,6 +21,8 @@ export abstract class EndpointIdentity {
    * creates the role assignments the Azure ML docs require (see docs/endpoint.md) before it is created.
    */
   public static userAssigned(identity: IUserAssignedIdentity): EndpointIdentity {
+    expectKind('user-assigned identity', identity, 'object');
+    expectKind('user-assigned identity id', identity.id, 'text');
     return new UserAssignedEndpointIdentity(identity);
   }
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { check, checkAtSynth, isKnown, refuse } from '../checks';
+import { check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
@@ -69,6 +69,12 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
+    expectKind('SecureOnlineEndpoint props', props, 'object');
+    expectKind('workspace', props.workspace, 'object');
+    expectKind('endpointName', props.endpointName, 'text');
+    expectKind('publicNetworkAccess', props.publicNetworkAccess, 'boolean', true);
+    expectKind('authMode', props.authMode, EndpointAuthMode, true);
+    expectKind('identity', props.identity, EndpointIdentity, true);
     check(this, () => checkEndpointName(props.endpointName));
     check(this, () => checkUniqueEndpointName(this, props.workspace, props.endpointName));
     this.workspace = props.workspace;
@@ -126,6 +132,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
    */
   public routeTraffic(split: TrafficMap): void {
+    expectKind('routeTraffic split', split, 'object');
     this.traffic.route(split);
   }
 
@@ -134,6 +141,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
   public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
+    expectKind('mirrorTraffic deployment', deployment, typeof deployment === 'string' ? 'text' : 'object');
     this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
   }
 

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { dependable } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { check } from '../checks';
+import { check, expectKind } from '../checks';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 import { PrivateEndpointTarget } from './private-endpoint-target';
@@ -106,6 +106,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   public readonly approverRoleAssignment?: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
+    expectKind('subresourceTarget', props.subresourceTarget, PrivateEndpointTarget);
     const principalId = props.workspace.workspacePrincipalId;
     const grant = (props.grantApproverRole ?? true) && principalId !== undefined;
     super(scope, id, props, {

@@ -1,3 +1,5 @@
+import { expectKind } from '../checks';
+
 /**
  * The sub-resource a private endpoint outbound rule connects to (the private link "group id").
  * Enum-like: use the static members, or `of` for any other group id.
@@ -33,6 +35,7 @@ export class PrivateEndpointTarget {
 
   /** Any other private link group id, e.g. `searchService` or `account`. */
   public static of(groupId: string): PrivateEndpointTarget {
+    expectKind('private endpoint sub-resource', groupId, 'text');
     return new PrivateEndpointTarget(groupId);
   }
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ServiceTagDestination } from '../arm';
-import { check } from '../checks';
+import { check, expectKind } from '../checks';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
@@ -42,6 +42,8 @@ export interface OutboundServiceTagRuleProps extends OutboundRuleBaseProps, Outb
 /** Allows the managed network to reach an Azure service tag. Only with AllowOnlyApprovedOutbound (SE103). */
 export class OutboundServiceTagRule extends OutboundRuleBase {
   constructor(scope: Construct, id: string, props: OutboundServiceTagRuleProps) {
+    expectKind('addressPrefixes', props.addressPrefixes, 'list', true);
+    expectKind('protocol', props.protocol, ServiceTagProtocol, true);
     const destination: ServiceTagDestination = {
       serviceTag: props.serviceTag,
       protocol: (props.protocol ?? ServiceTagProtocol.TCP).value,

@@ -8,6 +8,7 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { IResourceGroup } from '../core';
 import {
+  APPLICATION_INSIGHTS_NAME_PATTERN,
   checkAssociatedName,
   CONTAINER_REGISTRY_NAME_PATTERN,
   defaultContainerRegistryName,
@@ -167,6 +168,13 @@ export class SecureAssociatedResources extends Construct {
         sku: 'PerGB2018',
         retentionInDays: 30,
       });
+      checkAssociatedName(
+        this,
+        'application insights',
+        names.applicationInsights,
+        APPLICATION_INSIGHTS_NAME_PATTERN,
+        '1 to 260 characters without %, &, \\, ?, / or control characters, not ending with a space or a period',
+      );
       this.applicationInsights = new ApplicationInsights(this, 'ApplicationInsights', {
         ...common,
         name: names.applicationInsights ?? `${props.workspaceName}-appi`,

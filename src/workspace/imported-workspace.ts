@@ -5,7 +5,7 @@ import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
 import { DataAzapiResource } from '../azapi';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import { armIdProblem, check, refuse, report, topLevelNameFromId } from '../checks';
+import { armIdProblem, check, expectKind, refuse, report, topLevelNameFromId } from '../checks';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
@@ -169,6 +169,9 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
     if (typeof value !== 'string' || value === '') report(scope, 'SE118', missing(name));
   }
   if (typeof attrs.workspaceName === 'string') check(scope, () => checkWorkspaceName(attrs.workspaceName));
+  for (const name of ['workspaceId', 'storageAccountId', 'keyVaultId', 'containerRegistryId'] as const) {
+    expectKind(name, attrs[name], 'text', true);
+  }
   const idProblem =
     attrs.workspaceId === undefined
       ? undefined

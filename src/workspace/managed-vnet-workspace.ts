@@ -9,7 +9,7 @@ import {
   WorkspaceProperties,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { check, topLevelNameFromId } from '../checks';
+import { check, expectKind, isKnown, report, topLevelNameFromId } from '../checks';
 import { IResourceGroup } from '../core';
 import {
   AssociatedResourceNames,
@@ -24,7 +24,12 @@ import { ImageBuildCompute } from './image-build-compute';
 import { InboundPrivateEndpointOptions, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import { checkComputeName, checkWorkspaceName, publicCloudBlobEndpoint } from './names';
+import {
+  checkComputeName,
+  checkWorkspaceName,
+  PRIVATE_ENDPOINT_NAME_PATTERN,
+  publicCloudBlobEndpoint,
+} from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
@@ -206,6 +211,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
+    checkKinds(props);
     check(this, () => checkWorkspaceName(props.workspaceName));
     check(this, () => checkUniqueWorkspaceName(this, props.resourceGroup, props.workspaceName));
     this.workspaceName = props.workspaceName;
@@ -341,7 +347,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       blobEndpoint: this.storageAccount.primaryBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
     };
 
-    if (props.inboundPrivateEndpoint !== undefined) {
+    if (props.inboundPrivateEndpoint !== undefined && checkInboundPrivateEndpoint(this, props)) {
       this.inboundPrivateEndpoint = new WorkspacePrivateEndpoint(this, 'InboundPrivateEndpoint', {
         ...props.inboundPrivateEndpoint,
         resourceGroup: props.resourceGroup,
@@ -403,5 +409,55 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       this.managedNetworkProvisioning?.resource ?? this.resource,
       ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
     ];
+  }
+}
+
+/**
+ * SE118 / SE121: the inbound private endpoint needs a subnet (without one it cannot be created, so it is left
+ * out and the problem reported), and an overridden name must be one azurerm accepts.
+ */
+function checkInboundPrivateEndpoint(scope: Construct, props: ManagedVnetWorkspaceProps): boolean {
+  const options = props.inboundPrivateEndpoint;
+  const subnetId: unknown = options?.subnet?.id;
+  if (typeof subnetId !== 'string' || subnetId === '') {
+    report(
+      scope,
+      'SE118',
+      `inboundPrivateEndpoint has no subnet id: the private endpoint is created in a subnet of your virtual ` +
+        `network; give inboundPrivateEndpoint: { subnet } (a Subnet, or { id: '<subnet ARM id>' })`,
+    );
+    return false;
+  }
+  const name = options?.privateEndpointName;
+  if (name !== undefined && isKnown(name) && !PRIVATE_ENDPOINT_NAME_PATTERN.test(name)) {
+    report(
+      scope,
+      'SE121',
+      `private endpoint name '${name}' is invalid: 1 to 80 letters, digits, '.', '-' and '_', starting with a ` +
+        `letter or digit and ending with a letter, digit or '_'; choose another name or leave it to the default`,
+    );
+  }
+  return true;
+}
+
+/** SE001: props of the wrong kind stop the constructor at once (nothing can be built from them). */
+function checkKinds(props: ManagedVnetWorkspaceProps): void {
+  expectKind('ManagedVnetWorkspace props', props, 'object');
+  expectKind('resourceGroup', props.resourceGroup, 'object');
+  expectKind('resourceGroup.id', props.resourceGroup.id, 'text');
+  expectKind('workspaceName', props.workspaceName, 'text');
+  expectKind('location', props.location, 'text', true);
+  expectKind('publicNetworkAccess', props.publicNetworkAccess, 'boolean', true);
+  expectKind('inboundAccessArrangedElsewhere', props.inboundAccessArrangedElsewhere, 'boolean', true);
+  expectKind('isolationMode', props.isolationMode, IsolationMode, true);
+  expectKind('firewallSku', props.firewallSku, FirewallSku, true);
+  expectKind('imageBuildCompute', props.imageBuildCompute, ImageBuildCompute, true);
+  expectKind('identity', props.identity, WorkspaceIdentity, true);
+  expectKind('apiVersion', props.apiVersion, MlApiVersion, true);
+  expectKind('inboundPrivateEndpoint', props.inboundPrivateEndpoint, 'object', true);
+  for (const name of ['storageAccount', 'keyVault', 'containerRegistry', 'applicationInsights'] as const) {
+    const brought = props[name];
+    expectKind(name, brought, 'object', true);
+    if (brought !== undefined) expectKind(`${name}.id`, brought.id, 'text');
   }
 }

@@ -90,6 +90,14 @@ export function checkAssociatedName(
   }
 }
 
+/** Application Insights: 1-260 characters without %, &, backslash, ?, / or control characters, not ending in space or '.'. */
+export const APPLICATION_INSIGHTS_NAME_PATTERN = new RegExp(
+  // Control characters are what the pattern refuses.
+  // eslint-disable-next-line no-control-regex
+  '^(?=.{1,260}$)[^%&\\\\?/\\u0000-\\u001f]*[^%&\\\\?/\\u0000-\\u001f. ]$',
+);
+/** azurerm private endpoint: 1-80, letter or digit first, letter, digit or `_` last, `.`, `-`, `_` inside. */
+export const PRIVATE_ENDPOINT_NAME_PATTERN = /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,78}[a-zA-Z0-9_])?$/;
 export const STORAGE_ACCOUNT_NAME_PATTERN = /^[a-z0-9]{3,24}$/;
 export const KEY_VAULT_NAME_PATTERN = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 export const CONTAINER_REGISTRY_NAME_PATTERN = /^[a-zA-Z0-9]{5,50}$/;
