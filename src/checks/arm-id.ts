@@ -71,3 +71,16 @@ export function topLevelNameFromId(id: string): string {
   if (isKnown(id)) return parseArmId(id)?.name ?? id;
   return Fn.element(Fn.split('/', id), 8);
 }
+
+/**
+ * The id of the top-level resource an id belongs to (a subnet's virtual network): the id when known, a Terraform
+ * `join("/", slice(split("/", id), 0, 9))` expression when it is a token.
+ */
+export function topLevelIdOf(id: string): string {
+  if (isKnown(id)) {
+    const parsed = parseArmId(id);
+    if (parsed === undefined || parsed.names.length <= 1) return id;
+    return id.split('/').slice(0, 9).join('/');
+  }
+  return Fn.join('/', Fn.slice(Fn.split('/', id), 0, 9));
+}

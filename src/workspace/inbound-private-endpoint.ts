@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { Fn } from 'cdktf';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
-import { isKnown } from '../checks';
+import { topLevelIdOf } from '../checks';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -101,8 +100,5 @@ export class WorkspacePrivateEndpoint extends Construct {
 
 /** `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/n` -> the network id. */
 export function virtualNetworkIdOf(subnetId: string): string {
-  if (isKnown(subnetId)) {
-    return subnetId.split('/').slice(0, 9).join('/');
-  }
-  return Fn.join('/', Fn.slice(Fn.split('/', subnetId), 0, 9));
+  return topLevelIdOf(subnetId);
 }
