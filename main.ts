@@ -165,7 +165,8 @@ export class SecureEndpointHowToStack extends TerraformStack {
   }
 }
 
-// Synthesize only when run as the app (cdktf.json's `ts-node main.ts`), not when a test imports the stack.
+// Synthesize only when run as the app (cdktf.json's `node --require @swc-node/register main.ts`), not when a test
+// imports the stack.
 if (require.main === module) {
   const app = new App();
   new SecureEndpointHowToStack(app, 'secure-endpoint');

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: how long this library makes a user wait for `cdktf synth`, against a bare cdktf app run the
+ * same way. Every case runs once to warm up, then REPS times in interleaved rounds (so a burst of load on a shared
+ * machine hits every case alike); the table gives medians and spread, the budget lines whether each budget holds.
+ * Writes bench/results.json. Exits 1 when a budget fails.
+ *
+ *   npm run bench [-- --reps 7] [-- --skip-jest]
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compileToJs } from './support/compile';
+import { runOnce, Sample } from './support/measure';
+import { Budget, budgetLines, CaseResult, summarize, Summary, table } from './support/report';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench', '.out');
+
+interface Case {
+  readonly id: string;
+  readonly label: string;
+  readonly runner: string;
+  readonly command: string;
+  readonly floorId: string;
+  readonly env?: Record<string, string>;
+}
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+}
+
+/**
+ * The app command of cdktf.json with its entry file replaced: every app case runs exactly as `cdktf synth` would.
+ * BENCH_APP stands in for cdktf.json's command, to compare another runner.
+ */
+function appRunner(): { runner: string; context: unknown; run: (entry: string) => string } {
+  const config = JSON.parse(readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')) as {
+    app: string;
+    context?: unknown;
+  };
+  const tokens = (process.env.BENCH_APP ?? config.app).split(' ');
+  const at = tokens.indexOf('main.ts');
+  if (at === -1)
+    throw new Error(
+      `the app command '${tokens.join(' ')}' does not name main.ts; the benchmark cannot run it`,
+    );
+  const runner = tokens.filter((_, i) => i !== at).join(' ');
+  return {
+    runner,
+    context: config.context ?? {},
+    run: (entry) => tokens.map((t, i) => (i === at ? entry : t)).join(' '),
+  };
+}
+
+/** main.ts's layouts: the default one, and the others when main.ts reads AML_LAYOUT. */
+function layouts(): { layouts: string[]; note?: string } {
+  const main = readFileSync(path.join(ROOT, 'main.ts'), 'utf8');
+  if (!main.includes('AML_LAYOUT')) {
+    return { layouts: [], note: 'main.ts has no AML_LAYOUT: the split and module layouts are not measured' };
+  }
+  return { layouts: ['split', 'module'] };
+}
+
+function cases(app: ReturnType<typeof appRunner>, extraLayouts: readonly string[]): Case[] {
+  const js = 'node (compiled JS)';
+  const scaled = [1, 10, 100].map((n): Case => ({
+    id: `scaled-${n}`,
+    label: `${n} endpoint${n === 1 ? '' : 's'} x blue + green`,
+    runner: app.runner,
+    command: app.run('bench/apps/scaled.ts'),
+    floorId: 'floor',
+    env: { BENCH_ENDPOINTS: String(n) },
+  }));
+  return [
+    {
+      id: 'floor',
+      label: 'floor: bare app, 1 resource',
+      runner: app.runner,
+      command: app.run('bench/apps/floor.ts'),
+      floorId: 'floor',
+    },
+    {
+      id: 'floor-js',
+      label: 'floor: bare app, 1 resource',
+      runner: js,
+      command: 'node bench/.out/bench/apps/floor.js',
+      floorId: 'floor-js',
+    },
+    {
+      id: 'main',
+      label: 'main.ts (how-to)',
+      runner: app.runner,
+      command: app.run('main.ts'),
+      floorId: 'floor',
+    },
+    ...extraLayouts.map((layout): Case => ({
+      id: `main-${layout}`,
+      label: `main.ts, AML_LAYOUT=${layout}`,
+      runner: app.runner,
+      command: app.run('main.ts'),
+      floorId: 'floor',
+      env: { AML_LAYOUT: layout },
+    })),
+    {
+      id: 'main-js',
+      label: 'main.ts (how-to)',
+      runner: js,
+      command: 'node bench/.out/main.js',
+      floorId: 'floor-js',
+    },
+    ...scaled,
+  ];
+}
+
+function measureJest(): number {
+  const run = runOnce('npm test --silent -- --ci --silent', {
+    cwd: ROOT,
+    env: process.env,
+    usageFile: path.join(OUT, 'jest-usage.jsonl'),
+  });
+  return run.wallMs / 1000;
+}
+
+function budgets(summaries: readonly Summary[], jestS: number | undefined): Budget[] {
+  const get = (id: string): Summary => {
+    const s = summaries.find((x) => x.id === id);
+    if (s === undefined) throw new Error(`no case ${id}`);
+    return s;
+  };
+  const main = get('main');
+  const s10 = get('scaled-10');
+  const s100 = get('scaled-100');
+  const growth = (s100.synthMs ?? NaN) / (s10.synthMs ?? NaN);
+  const list: Budget[] = [
+    {
+      name: 'main.ts against the same-runner floor',
+      limit: '<= 1.30x',
+      measured: `${main.ratioToFloor.toFixed(2)}x`,
+      holds: main.ratioToFloor <= 1.3,
+    },
+    {
+      name: '100 endpoints x 2 deployments against the same-runner floor',
+      limit: '<= 3.00x',
+      measured: `${s100.ratioToFloor.toFixed(2)}x`,
+      holds: s100.ratioToFloor <= 3,
+    },
+    {
+      name: 'construct + synth time, 100 endpoints against 10 (linear growth is at most 10x)',
+      limit: '<= 10x',
+      measured: `${growth.toFixed(1)}x (${Math.round(s10.synthMs ?? NaN)} ms -> ${Math.round(s100.synthMs ?? NaN)} ms)`,
+      holds: growth <= 10,
+    },
+    {
+      name: 'peak memory of the how-to synth (main.ts)',
+      limit: '< 300 MB',
+      measured: `${Math.round(main.peakRssMb)} MB`,
+      holds: main.peakRssMb < 300,
+    },
+  ];
+  if (jestS !== undefined) {
+    list.push({
+      name: 'npm test (the jest suite), wall time',
+      limit: '< 60 s',
+      measured: `${jestS.toFixed(1)} s`,
+      holds: jestS < 60,
+    });
+  }
+  return list;
+}
+
+function main(): void {
+  const reps = option('--reps', 7);
+  const skipJest = process.argv.includes('--skip-jest');
+  const app = appRunner();
+  const { layouts: extraLayouts, note } = layouts();
+  rmSync(OUT, { recursive: true, force: true });
+  compileToJs(ROOT, OUT, ['bench/apps', 'bench/support/usage.ts', 'main.ts', 'src']);
+  const outdir = mkdtempSync(path.join(os.tmpdir(), 'bench-cdktf-out-'));
+  // What the cdktf CLI (0.21) sets for the app it runs, plus the usage recorder.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CDKTF_OUTDIR: outdir,
+    CDKTF_CONTEXT_JSON: JSON.stringify({ ...(app.context as object), cdktfRelativeModules: [] }),
+    CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true',
+    SYNTH_HCL_OUTPUT: 'false',
+    CHECKPOINT_DISABLE: '1',
+    NODE_OPTIONS: [
+      process.env.NODE_OPTIONS ?? '--max-old-space-size=4096',
+      `--require ${path.join(OUT, 'bench/support/usage.js')}`,
+    ].join(' '),
+  };
+  // The app command carries its runner's settings itself; none leaks in from the shell that started the bench.
+  delete env.SWC_NODE_SOURCE_MAP_MODE;
+  const usageFile = path.join(OUT, 'usage.jsonl');
+  const all = cases(app, extraLayouts);
+  const samples = new Map<string, Sample[]>(all.map((c) => [c.id, []]));
+  const loadStart = os.loadavg();
+  process.stdout.write(`cdktf.json runs the app with: ${app.runner}\n`);
+  if (note !== undefined) process.stdout.write(`note: ${note}\n`);
+  process.stdout.write(`warming up ${all.length} cases, then ${reps} rounds`);
+  // Warm-up: fills the OS file cache and any transpile cache, and fails fast on a broken app.
+  for (const c of all) runOnce(c.command, { cwd: ROOT, env: { ...env, ...c.env }, usageFile });
+  for (let round = 0; round < reps; round++) {
+    for (const c of all)
+      samples.get(c.id)?.push(runOnce(c.command, { cwd: ROOT, env: { ...env, ...c.env }, usageFile }));
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  let jestS: number | undefined;
+  if (!skipJest) {
+    process.stdout.write('running the jest suite once (npm test)...\n');
+    jestS = measureJest();
+  }
+  const loadEnd = os.loadavg();
+  rmSync(outdir, { recursive: true, force: true });
+
+  const results: CaseResult[] = all.map((c) => ({ ...c, samples: samples.get(c.id) ?? [] }));
+  const summaries = summarize(results);
+  const checks = budgets(summaries, jestS);
+  const machine =
+    `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+    `load average ${loadStart[0].toFixed(1)} at start, ${loadEnd[0].toFixed(1)} at end; ${reps} repetitions per case`;
+  process.stdout.write(`\n${machine}\n\n${table(summaries)}\n\n`);
+  if (jestS !== undefined)
+    process.stdout.write(`jest suite (npm test): ${jestS.toFixed(1)} s wall, one run\n\n`);
+  process.stdout.write(`${budgetLines(checks)}\n`);
+  writeFileSync(
+    path.join(ROOT, 'bench', 'results.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), machine, appRunner: app.runner, note, summaries, jestS, budgets: checks, results }, null, 2)}\n`,
+  );
+  if (checks.some((b) => !b.holds)) process.exitCode = 1;
+}
+
+main();
