@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdktf.out/**', 'lib/**', 'coverage/**', 'bench/.out/**', 'jest.config.js'] },
+  {
+    ignores: ['node_modules/**', 'cdktf.out/**', 'lib/**', 'coverage/**', 'bench/.out/**', 'jest.config.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
