@@ -119,29 +119,34 @@ function measureJest(env: NodeJS.ProcessEnv, usageFile: string): Sample {
   return runOnce('npm test --silent -- --ci --silent', { cwd: ROOT, env, usageFile });
 }
 
-function budgets(summaries: readonly Summary[], jest: Sample | undefined): Budget[] {
+/**
+ * Time budgets are on wall time. When the load average exceeds the CPU count, wall time mostly measures the wait
+ * for a CPU (other work on a shared machine), so they are judged on CPU time, which a busy machine barely moves
+ * and which an idle machine's wall time follows; both are printed.
+ */
+function budgets(summaries: readonly Summary[], jest: Sample | undefined, busy: boolean): Budget[] {
   const get = (id: string): Summary => {
     const s = summaries.find((x) => x.id === id);
     if (s === undefined) throw new Error(`no case ${id}`);
     return s;
+  };
+  const on = busy ? 'judged on CPU time' : 'judged on wall time';
+  const ratio = (s: Summary, limit: number, name: string): Budget => {
+    const judged = busy ? s.cpuRatioToFloor : s.ratioToFloor;
+    return {
+      name,
+      limit: `<= ${limit.toFixed(2)}x`,
+      measured: `wall ${s.ratioToFloor.toFixed(2)}x, CPU ${s.cpuRatioToFloor.toFixed(2)}x; ${on}`,
+      holds: judged <= limit,
+    };
   };
   const main = get('main');
   const s10 = get('scaled-10');
   const s100 = get('scaled-100');
   const growth = (s100.synthMs ?? NaN) / (s10.synthMs ?? NaN);
   const list: Budget[] = [
-    {
-      name: 'main.ts against the same-runner floor',
-      limit: '<= 1.30x',
-      measured: `${main.ratioToFloor.toFixed(2)}x`,
-      holds: main.ratioToFloor <= 1.3,
-    },
-    {
-      name: '100 endpoints x 2 deployments against the same-runner floor',
-      limit: '<= 3.00x',
-      measured: `${s100.ratioToFloor.toFixed(2)}x`,
-      holds: s100.ratioToFloor <= 3,
-    },
+    ratio(main, 1.3, 'main.ts against the same-runner floor'),
+    ratio(s100, 3, '100 endpoints x 2 deployments against the same-runner floor'),
     {
       name: 'construct + synth time, 100 endpoints against 10 (linear growth is at most 10x)',
       limit: '<= 10x',
@@ -157,11 +162,12 @@ function budgets(summaries: readonly Summary[], jest: Sample | undefined): Budge
   ];
   if (jest !== undefined) {
     const wallS = jest.wallMs / 1000;
+    const cpuS = jest.cpuMs / 1000;
     list.push({
-      name: 'npm test (the jest suite), wall time',
+      name: 'npm test (the jest suite)',
       limit: '< 60 s',
-      measured: `${wallS.toFixed(1)} s (CPU ${(jest.cpuMs / 1000).toFixed(1)} s)`,
-      holds: wallS < 60,
+      measured: `wall ${wallS.toFixed(1)} s, CPU ${cpuS.toFixed(1)} s; ${on}`,
+      holds: (busy ? cpuS : wallS) < 60,
     });
   }
   return list;
@@ -215,11 +221,15 @@ function main(): void {
 
   const results: CaseResult[] = all.map((c) => ({ ...c, samples: samples.get(c.id) ?? [] }));
   const summaries = summarize(results);
-  const checks = budgets(summaries, jest);
+  const busy = Math.max(loadStart[0], loadEnd[0]) > os.cpus().length;
+  const checks = budgets(summaries, jest, busy);
   const machine =
     `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
     `load average ${loadStart[0].toFixed(1)} at start, ${loadEnd[0].toFixed(1)} at end; ${reps} repetitions per case`;
-  process.stdout.write(`\n${machine}\n\n${table(summaries)}\n\n`);
+  const judged = busy
+    ? `the load average exceeded ${os.cpus().length}: time budgets are judged on CPU time`
+    : 'time budgets are judged on wall time';
+  process.stdout.write(`\n${machine}; ${judged}\n\n${table(summaries)}\n\n`);
   if (jest !== undefined) {
     process.stdout.write(
       `jest suite (npm test), one run: ${(jest.wallMs / 1000).toFixed(1)} s wall, ` +

@@ -22,6 +22,8 @@ export interface Summary {
   readonly spread: number;
   readonly ratioToFloor: number;
   readonly cpuS: number;
+  /** The same ratio on CPU time: what the wall ratio would be on an idle machine. */
+  readonly cpuRatioToFloor: number;
   readonly peakRssMb: number;
   readonly synthMs?: number;
 }
@@ -35,6 +37,7 @@ export interface Budget {
 
 export function summarize(results: readonly CaseResult[]): Summary[] {
   const wall = (r: CaseResult) => median(r.samples.map((s) => s.wallMs)) / 1000;
+  const cpu = (r: CaseResult) => median(r.samples.map((s) => s.cpuMs)) / 1000;
   const byId = new Map(results.map((r) => [r.id, r]));
   return results.map((r) => {
     const walls = r.samples.map((s) => s.wallMs / 1000);
@@ -49,7 +52,8 @@ export function summarize(results: readonly CaseResult[]): Summary[] {
       maxS: Math.max(...walls),
       spread: (Math.max(...walls) - Math.min(...walls)) / wall(r),
       ratioToFloor: floor === undefined ? NaN : wall(r) / wall(floor),
-      cpuS: median(r.samples.map((s) => s.cpuMs)) / 1000,
+      cpuS: cpu(r),
+      cpuRatioToFloor: floor === undefined ? NaN : cpu(r) / cpu(floor),
       peakRssMb: Math.max(...r.samples.map((s) => s.peakRssMb)),
       ...(synth.length > 0 ? { synthMs: median(synth) } : {}),
     };
@@ -67,13 +71,13 @@ export function table(summaries: readonly Summary[]): string {
       `${s2(s.minS)}–${s2(s.maxS)}`,
       `${Math.round(s.spread * 100)} %`,
       `${s2(s.ratioToFloor)}x`,
-      s2(s.cpuS),
+      `${s2(s.cpuS)} (${s2(s.cpuRatioToFloor)}x)`,
       Math.round(s.peakRssMb).toString(),
       s.synthMs === undefined ? '' : Math.round(s.synthMs).toString(),
     ].join(' | '),
   );
   return [
-    '| case | runner | wall median (s) | min–max (s) | spread | x floor | CPU median (s) | peak RSS (MB) | construct + synth (ms) |',
+    '| case | runner | wall median (s) | min–max (s) | spread | x floor | CPU median (s, x floor) | peak RSS (MB) | construct + synth (ms) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row} |`),
   ].join('\n');
