@@ -11,6 +11,8 @@ export interface Sample {
   readonly peakRssMb: number;
   /** What the app reported of its own construct + synth time (scaled stacks only). */
   readonly synthMs?: number;
+  /** The exit code, when the run was allowed to fail. */
+  readonly exitCode?: number;
 }
 
 export interface RunOptions {
@@ -18,6 +20,8 @@ export interface RunOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Where the preloaded usage recorder appends its lines (BENCH_USAGE_FILE). */
   readonly usageFile: string;
+  /** Return a failed run's figures with its exit code instead of throwing. @default false */
+  readonly allowFailure?: boolean;
 }
 
 /** Runs `command` once; throws with its output when it fails, so a broken app never passes for a fast one. */
@@ -32,7 +36,7 @@ export function runOnce(command: string, options: RunOptions): Sample {
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) {
+  if (result.status !== 0 && options.allowFailure !== true) {
     throw new Error(`'${command}' failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   const usages = existsSync(options.usageFile)
@@ -47,6 +51,7 @@ export function runOnce(command: string, options: RunOptions): Sample {
     cpuMs: usages.reduce((sum, u) => sum + u.cpuMs, 0),
     peakRssMb: Math.max(0, ...usages.map((u) => u.maxRssKb / 1024)),
     ...(synth ? { synthMs: Number(synth[1]) } : {}),
+    ...(options.allowFailure === true ? { exitCode: result.status ?? -1 } : {}),
   };
 }
 
