@@ -33,6 +33,7 @@ export class AssetUpload extends Construct {
     this.blobs = content.files.map((file, index) => {
       const id = uniqueId(file.relativePath, index, ids);
       // TerraformAsset copies the file beside cdk.tf.json and gives a relative path: no absolute path in output.
+      // `path.module` makes it relative to the configuration's folder, so the output also works as a module.
       const asset = new TerraformAsset(this, `${id}Asset`, {
         path: file.absolutePath,
         type: AssetType.FILE,
@@ -43,7 +44,7 @@ export class AssetUpload extends Construct {
         storageAccountName: store.storageAccountName,
         storageContainerName: store.containerName,
         type: 'Block',
-        source: asset.path,
+        source: '${path.module}/' + asset.path,
         // The old asset version still points at the old blobs until the new version replaces it.
         lifecycle: { createBeforeDestroy: true },
       });
