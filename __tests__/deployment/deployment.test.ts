@@ -339,7 +339,7 @@ describe('assets', () => {
       type: 'Block',
       lifecycle: { create_before_destroy: true },
     });
-    expect(String(blob.source)).toMatch(/^assets\/[^/]+\/[^/]+\/model\.json$/);
+    expect(String(blob.source)).toMatch(/^\$\{path\.module\}\/assets\/[^/]+\/[^/]+\/model\.json$/);
     expect(version.depends_on).toEqual([`azurerm_storage_blob.${blobName}`]);
     expect(versionName).toContain('ModelVersion');
   });

@@ -33,7 +33,7 @@ export abstract class CodeConfiguration {
   /** The scoring script's path relative to the code folder. */
   public abstract readonly scoringScript: string;
 
-  /** Creates what the code needs in the deployment's scope and returns the code version id. */
+  /** Creates what the code needs in the deployment's scope and returns the code version id. @internal */
   public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
 }
 
@@ -46,6 +46,7 @@ class LocalCode extends CodeConfiguration {
     super();
   }
 
+  /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
     const content = readLocalContent(scope, this.directory, 'code folder');
@@ -89,6 +90,7 @@ class ExistingCode extends CodeConfiguration {
     super();
   }
 
+  /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
     return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace), dependables: [] };
   }

@@ -17,7 +17,7 @@ export interface ImageEnvironmentOptions extends LocalAssetOptions {
   readonly condaFile?: string;
 }
 
-/** A bound environment: its id, and whether building it downloads packages. */
+/** A bound environment: its id, and whether building it downloads packages. @internal */
 export interface BoundEnvironment extends BoundAsset {
   /** True when Azure ML builds an image from a conda file, which needs the package indexes. */
   readonly installsPackages: boolean;
@@ -44,7 +44,7 @@ export abstract class Environment {
     return new ExistingEnvironment(environmentId);
   }
 
-  /** Creates what the environment needs in the deployment's scope and returns its id. */
+  /** Creates what the environment needs in the deployment's scope and returns its id. @internal */
   public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment;
 }
 
@@ -56,6 +56,7 @@ class ImageEnvironment extends Environment {
     super();
   }
 
+  /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
     checkImageReference(this.image);
     const condaFile = this.options.condaFile;
@@ -87,6 +88,7 @@ class ExistingEnvironment extends Environment {
     super();
   }
 
+  /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
     return {
       assetId: resolveAssetId(this.environmentId, 'environments', context.workspace),

@@ -57,7 +57,7 @@ export abstract class Model {
   /** Whether this is an MLflow model (no scoring script or environment needed). */
   public abstract readonly isMlflow: boolean;
 
-  /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. */
+  /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. @internal */
   public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
 }
 
@@ -73,6 +73,7 @@ class LocalModel extends Model {
     this.isMlflow = modelType === 'mlflow_model';
   }
 
+  /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
     const content = readLocalContent(scope, this.localPath, 'model path');
@@ -113,6 +114,7 @@ class ExistingModel extends Model {
     super();
   }
 
+  /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
     return { assetId: resolveAssetId(this.assetId, 'models', context.workspace), dependables: [] };
   }

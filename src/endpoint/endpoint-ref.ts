@@ -10,7 +10,7 @@ export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
   readonly deploymentId: string;
 }
 
-/** How a deployment asks for traffic when it registers with its endpoint. */
+/** How a deployment asks for traffic when it registers with its endpoint. @internal */
 export interface DeploymentRegistration {
   /** The deployment takes 100 % of the traffic unless `routeTraffic` says otherwise (the CLI's `--all-traffic`). */
   readonly allTraffic: boolean;
@@ -33,6 +33,7 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /**
    * Called by each deployment's constructor: the endpoint's single traffic update waits for it, and traffic
    * may name it.
+   * @internal
    */
   registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void;
 }

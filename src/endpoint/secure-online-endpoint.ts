@@ -145,6 +145,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
   }
 
+  /** @internal */
   public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
     this.traffic.register(deployment, registration);
   }

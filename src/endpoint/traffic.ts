@@ -19,6 +19,7 @@ interface Registered {
  * An endpoint's traffic: the registry of its deployments, the requested split and mirror, and the one
  * `azapi_update_resource` that writes them after the deployments exist. The endpoint's create body never
  * carries traffic, because traffic may only name deployments that already exist.
+ * @internal
  */
 export class EndpointTraffic {
   private readonly deployments = new Map<string, Registered>();

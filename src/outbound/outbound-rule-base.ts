@@ -43,7 +43,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly workspace: IManagedVnetWorkspace;
   /** The azapi resource. */
   public readonly resource: AzapiResource;
-  /** Error patterns retried while the approver role propagates, when the rule grants one. */
+  /** Error patterns retried while the approver role propagates, when the rule grants one. @internal */
   public readonly approvalRetryPatterns?: string[];
 
   protected constructor(

@@ -19,8 +19,8 @@ export interface ManagedNetworkProvisioningProps {
  * The `provisionManagedNetwork` POST action. Without it Azure provisions the managed network lazily when the
  * first compute or endpoint is created, and online deployments cannot be created before it is provisioned.
  * It runs after the workspace, its inbound private endpoint (Azure may not create the workspace's private
- * endpoints when provisioning runs first) and every outbound rule; rules register themselves through
- * `addRule`, also those added after the workspace was constructed.
+ * endpoints when provisioning runs first) and every outbound rule of the workspace, also the rules added
+ * after the workspace was constructed.
  */
 export class ManagedNetworkProvisioning extends Construct {
   public readonly resource: AzapiResourceAction;
@@ -44,7 +44,7 @@ export class ManagedNetworkProvisioning extends Construct {
     });
   }
 
-  /** Makes provisioning wait for a rule (or anything else that changes the managed network). */
+  /** Makes provisioning wait for a rule (or anything else that changes the managed network). @internal */
   public addRule(rule: ITerraformDependable & { readonly approvalRetryPatterns?: string[] }): void {
     // `dependsOn` holds dependable tokens (what the constructor's `dependsOn` produces), not plain addresses.
     if (!this.rules.has(rule)) {

@@ -49,6 +49,7 @@ export interface IOutboundRule extends IConstruct, ITerraformDependable {
    * The error message patterns to retry on while a role this rule just granted propagates (the private endpoint
    * connection is approved when the managed network is provisioned, so provisioning retries on them too).
    * @default none
+   * @internal
    */
   readonly approvalRetryPatterns?: string[];
 }
@@ -102,6 +103,7 @@ export interface IManagedVnetWorkspace extends IConstruct {
   /**
    * Called by every outbound rule of this workspace: makes the managed-network provisioning (and so every
    * deployment) wait for the rule, and refuses a second rule with the same name (SE111).
+   * @internal
    */
   registerOutboundRule(rule: IOutboundRule): void;
 }
