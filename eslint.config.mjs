@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdktf.out/**', 'cdktf.out.*/**', 'lib/**', 'coverage/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'cdktf.out/**',
+      'cdktf.out.*/**',
+      'examples/cdktf.out/**',
+      'lib/**',
+      'coverage/**',
+      'jest.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

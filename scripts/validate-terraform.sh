@@ -49,16 +49,20 @@ dirs=(cdktf.out/stacks/* cdktf.out.split/stacks/* cdktf.out.module/stacks/* cdkt
 failed=0
 for dir in "${dirs[@]}"; do
   start=$SECONDS
-  if out=$(cd "$dir" && terraform init -backend=false -input=false -no-color 2>&1 && terraform validate -no-color 2>&1); then
-    warnings=$(grep -c 'Warning:' <<<"$out" || true)
-    note=""
-    [ "$warnings" = 0 ] || note=", $warnings warnings"
-    echo "ok    $dir ($((SECONDS - start)) s$note)"
-    [ "$warnings" = 0 ] || grep -A6 'Warning:' <<<"$out"
-  else
+  if ! init=$(cd "$dir" && terraform init -backend=false -input=false -no-color 2>&1); then
+    echo "FAIL  $dir (terraform init)"
+    echo "$init" | grep -v '^$' | tail -20
+    failed=1
+  elif ! out=$(cd "$dir" && terraform validate -no-color 2>&1); then
     echo "FAIL  $dir"
     echo "$out" | grep -v '^$' | tail -40
     failed=1
+  else
+    warnings=$(grep -c '^Warning:' <<<"$out" || true)
+    note=""
+    [ "$warnings" = 0 ] || note=", $warnings warnings"
+    echo "ok    $dir ($((SECONDS - start)) s$note)"
+    [ "$warnings" = 0 ] || grep -A6 '^Warning:' <<<"$out"
   fi
 done
 rm -rf examples/terraform-module/.terraform examples/terraform-module/.terraform.lock.hcl

@@ -63,14 +63,17 @@ describe('module layout', () => {
 
   test('the isolation mode and public access follow the variables; FQDN rules only under approved outbound', () => {
     const [, workspace] = mlResourcesOfType(json, 'workspaces')[0];
-    expect(JSON.stringify(workspace.body)).toContain('var.isolation_mode == \\"allow_only_approved_outbound\\"');
-    const [, endpoint] = mlResourcesOfType(json, 'workspaces/onlineEndpoints')[0];
-    expect((endpoint.body as { properties: { publicNetworkAccess: string } }).properties.publicNetworkAccess).toBe(
-      '${var.endpoint_public_access ? "Enabled" : "Disabled"}',
+    expect(JSON.stringify(workspace.body)).toContain(
+      'var.isolation_mode == \\"allow_only_approved_outbound\\"',
     );
+    const [, endpoint] = mlResourcesOfType(json, 'workspaces/onlineEndpoints')[0];
+    expect(
+      (endpoint.body as { properties: { publicNetworkAccess: string } }).properties.publicNetworkAccess,
+    ).toBe('${var.endpoint_public_access ? "Enabled" : "Disabled"}');
     const rules = mlResourcesOfType(json, 'workspaces/outboundRules');
     expect(rules.length).toBe(5);
-    for (const [, rule] of rules) expect(rule.count).toBe('${var.isolation_mode == "allow_only_approved_outbound" ? 1 : 0}');
+    for (const [, rule] of rules)
+      expect(rule.count).toBe('${var.isolation_mode == "allow_only_approved_outbound" ? 1 : 0}');
   });
 
   test('asset sources are relative to path.module', () => {

@@ -81,7 +81,13 @@ describe('split layout', () => {
     const rules = mlResourcesOfType(stacks.workspace, 'workspaces/outboundRules').map(
       ([, r]) => (r.body as { properties: { destination: string } }).properties.destination,
     );
-    expect(rules.sort()).toEqual(['*.anaconda.com', '*.anaconda.org', '*.pythonhosted.org', 'anaconda.com', 'pypi.org']);
+    expect(rules.sort()).toEqual([
+      '*.anaconda.com',
+      '*.anaconda.org',
+      '*.pythonhosted.org',
+      'anaconda.com',
+      'pypi.org',
+    ]);
     expect(mlResourcesOfType(stacks.endpoints, 'workspaces/outboundRules')).toEqual([]);
     // No zones of its own: the network stack's are used.
     expect(stacks.workspace.resource?.azurerm_private_dns_zone).toBeUndefined();

@@ -19,7 +19,10 @@ export function terraformWithProviders(): { env: NodeJS.ProcessEnv } | { skip: s
 /** `terraform init -backend=false && terraform validate` in a folder; the combined output and whether it passed. */
 export function terraformValidate(dir: string, env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
   let output = '';
-  for (const args of [['init', '-backend=false', '-input=false', '-no-color'], ['validate', '-no-color']]) {
+  for (const args of [
+    ['init', '-backend=false', '-input=false', '-no-color'],
+    ['validate', '-no-color'],
+  ]) {
     const run = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
     output += `${run.stdout}${run.stderr}`;
     if (run.status !== 0) return { ok: false, output };
