@@ -2,6 +2,8 @@
 // Terraform accepts with a deprecation warning) and runs `terraform fmt`, so the output is `terraform fmt -check`
 // clean. Usage: node scripts/format-hcl.mjs <output folder>
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
+import console from 'node:console';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
