@@ -33,6 +33,8 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   public static readonly tfResourceType = 'azapi';
 
   private readonly config: AzapiProviderConfig;
+  // cdktf's TerraformProvider declares `alias` as an accessor that stores nothing: providers keep their own.
+  private aliasValue: string | undefined;
 
   constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
     super(scope, id, {
@@ -42,6 +44,15 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     });
     this.config = config;
     this.alias = config.alias;
+  }
+
+  /** The alias of this provider configuration, if any (resources refer to it as `azapi.<alias>`). */
+  public get alias(): string | undefined {
+    return this.aliasValue;
+  }
+
+  public set alias(value: string | undefined) {
+    this.aliasValue = value;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

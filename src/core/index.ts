@@ -1,1 +1,2 @@
 export * from './references';
+export * from './providers';

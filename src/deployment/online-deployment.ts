@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { ITerraformDependable } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
@@ -43,7 +44,7 @@ export interface ProbeOptions {
 }
 
 /** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
-export interface OnlineDeploymentOptions {
+export interface OnlineDeploymentOptions extends ProviderProps {
   /** Deployment name, 3 to 32 characters as for endpoints; unique in the endpoint. @default the construct id in lower case */
   readonly deploymentName?: string;
   /** The model served. */
@@ -116,6 +117,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
     checkKinds(props);
+    useProviders(this, props.provider);
     const { endpoint } = props;
     const workspace = endpoint.workspace;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();

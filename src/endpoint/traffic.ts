@@ -32,8 +32,11 @@ export class EndpointTraffic {
     private readonly scope: Construct,
     private readonly endpointId: string,
     private readonly apiVersion: MlApiVersion,
-    /** The endpoint's own request, re-sent with no traffic when the stack is destroyed. */
-    private readonly endpointRequest: OnlineEndpointPutBody,
+    /**
+     * The endpoint's own request, re-sent with no traffic when the stack is destroyed; undefined for an endpoint
+     * made elsewhere (its request is not known, so nothing is reset).
+     */
+    private readonly endpointRequest: OnlineEndpointPutBody | undefined,
   ) {}
 
   /** The traffic update, once a deployment has registered. */
@@ -188,6 +191,7 @@ export class EndpointTraffic {
     // Deleting a deployment that still takes traffic can be refused by Azure ML, which would stop a destroy
     // half-way. On destroy, Terraform removes this action before the deployments it depends on: it sends the
     // endpoint back with no traffic first. At create and update it does nothing.
+    if (this.endpointRequest === undefined) return this.update;
     const reset: OnlineEndpointPutBody = {
       ...this.endpointRequest,
       properties: { ...this.endpointRequest.properties, traffic: {}, mirrorTraffic: {} },

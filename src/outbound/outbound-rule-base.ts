@@ -5,9 +5,10 @@ import { AzapiResource, AzapiRetry } from '../azapi';
 import { OutboundRule, OutboundRuleResourceBody } from '../arm';
 import { IManagedVnetWorkspace, IOutboundRule } from '../workspace/workspace-ref';
 import { checkRuleName } from '../workspace/names';
+import { ProviderProps, useProviders } from '../core/providers';
 
 /** Props every outbound rule takes. */
-export interface OutboundRuleBaseProps {
+export interface OutboundRuleBaseProps extends ProviderProps {
   /** The workspace whose managed network gets the rule. */
   readonly workspace: IManagedVnetWorkspace;
   /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
@@ -53,6 +54,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     options: OutboundRuleResourceOptions,
   ) {
     super(scope, id);
+    useProviders(this, props.provider);
     check(this, () => checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;

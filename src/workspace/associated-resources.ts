@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { IResolvable } from 'cdktf';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
@@ -75,7 +76,7 @@ export interface AssociatedResourceNames {
 }
 
 /** Props of `SecureAssociatedResources` (built by `ManagedVnetWorkspace`). */
-export interface SecureAssociatedResourcesProps {
+export interface SecureAssociatedResourcesProps extends ProviderProps {
   /** Resource group of the created resources. */
   readonly resourceGroup: IResourceGroup;
   /** Region of the created resources. */
@@ -116,6 +117,7 @@ export class SecureAssociatedResources extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
     super(scope, id);
+    useProviders(this, props.provider);
     const { resourceGroup, location, tags } = props;
     const names = props.names ?? {};
     const common = { resourceGroupName: resourceGroup.name, location, tags };

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { dependable, ITerraformDependable } from 'cdktf';
 import { AzapiResourceAction } from '../azapi';
 import { ManagedNetworkProvisionOptions, MlApiVersion } from '../arm';
 
 /** Props of `ManagedNetworkProvisioning`. */
-export interface ManagedNetworkProvisioningProps {
+export interface ManagedNetworkProvisioningProps extends ProviderProps {
   /** ARM id of the workspace whose managed network is provisioned. */
   readonly workspaceId: string;
   /** The api-version of the action. */
@@ -29,6 +30,7 @@ export class ManagedNetworkProvisioning extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
     super(scope, id);
+    useProviders(this, props.provider);
     const body: ManagedNetworkProvisionOptions = { includeSpark: props.includeSpark ?? false };
     this.resource = new AzapiResourceAction(this, 'Resource', {
       type: props.apiVersion.resourceType('workspaces'),

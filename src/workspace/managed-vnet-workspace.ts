@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { ITerraformDependable } from 'cdktf';
 import {
   AmlComputeBody,
@@ -48,7 +49,7 @@ import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspa
 import { InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** Props of `ManagedVnetWorkspace`. */
-export interface ManagedVnetWorkspaceProps {
+export interface ManagedVnetWorkspaceProps extends ProviderProps {
   /** The resource group of the workspace (and of the associated resources created here). */
   readonly resourceGroup: IResourceGroup;
   /** Workspace name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
@@ -212,6 +213,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
     checkKinds(props);
+    useProviders(this, props.provider);
     check(this, () => checkWorkspaceName(props.workspaceName));
     check(this, () => checkUniqueWorkspaceName(this, props.resourceGroup, props.workspaceName));
     this.workspaceName = props.workspaceName;
