@@ -1,2 +1,3 @@
 export * from './references';
-export * from './providers';
+// useProviders is plumbing the constructs call; only the prop's interface is public.
+export type { ProviderProps } from './providers';
