@@ -11,6 +11,7 @@ export default tseslint.config(
       'examples/cdktf.out/**',
       'lib/**',
       'coverage/**',
+      'docs/api/**',
       'jest.config.js',
     ],
   },
