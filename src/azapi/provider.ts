@@ -30,6 +30,7 @@ export interface AzapiProviderConfig {
 
 /** The Azure/azapi Terraform provider, pinned to `~> 2.12` (the first with 2026-05-15-preview types). */
 export class AzapiProvider extends cdktf.TerraformProvider {
+  /** The Terraform provider type, `azapi`. */
   public static readonly tfResourceType = 'azapi';
 
   private readonly config: AzapiProviderConfig;
@@ -51,6 +52,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this.aliasValue;
   }
 
+  /** Sets the alias (`azapi.<alias>`); set it at construction with `alias`. */
   public set alias(value: string | undefined) {
     this.aliasValue = value;
   }

@@ -19,6 +19,7 @@ export interface AzapiResourceIdentity {
   readonly identityIds?: string[];
 }
 
+/** Arguments of an `azapi_resource` (the provider's names in camel case), with Terraform's meta-arguments. */
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
   readonly type: string;
@@ -72,6 +73,7 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
 
 /** An `azapi_resource`: a full ARM resource managed with PUT/GET/DELETE. */
 export class AzapiResource extends cdktf.TerraformResource {
+  /** The Terraform resource type, `azapi_resource`. */
   public static readonly tfResourceType = 'azapi_resource';
 
   private readonly config: AzapiResourceConfig;

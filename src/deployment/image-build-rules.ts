@@ -3,8 +3,11 @@ import { IManagedVnetWorkspace, IsolationMode } from '../workspace';
 
 /** An FQDN rule an image build needs, with its construct id on the workspace. */
 export interface PackageIndexRule {
+  /** Construct id of the rule on the workspace (part of its Terraform address). */
   readonly id: string;
+  /** The outbound rule name in Azure. */
   readonly ruleName: string;
+  /** The FQDN the rule allows (wildcards allowed). */
   readonly destination: string;
 }
 

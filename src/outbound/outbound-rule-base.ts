@@ -17,8 +17,11 @@ export interface OutboundRuleBaseProps extends ProviderProps {
 
 /** What a concrete rule hands to the base class. */
 export interface OutboundRuleResourceOptions {
+  /** The rule as ARM expects it in the body. */
   readonly rule: OutboundRule;
+  /** What the rule must wait for. @default nothing */
   readonly dependsOn?: ITerraformDependable[];
+  /** Errors to retry on while a granted role propagates. @default no retry */
   readonly retry?: AzapiRetry;
 }
 

@@ -39,7 +39,10 @@ export interface IWorkspaceKeyVault {
   /** ARM id of the Key Vault. */
   readonly id: string;
   /** The vault's network ACLs as configured. @default unknown: SE106 cannot decide and is skipped */
-  readonly networkAclsInput?: { readonly bypass: string };
+  readonly networkAclsInput?: {
+    /** `AzureServices` or `None`. */
+    readonly bypass: string;
+  };
 }
 
 /**
@@ -108,9 +111,13 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
  * brought, or new ones with secure settings. Each created resource states below what its settings protect.
  */
 export class SecureAssociatedResources extends Construct {
+  /** The workspace's storage account (brought or created). */
   public readonly storageAccount: IWorkspaceStorageAccount;
+  /** The workspace's Key Vault (brought or created). */
   public readonly keyVault: IWorkspaceKeyVault;
+  /** The workspace's container registry (brought or created). */
   public readonly containerRegistry: IWorkspaceContainerRegistry;
+  /** The workspace's Application Insights (brought or created). */
   public readonly applicationInsights: IWorkspaceApplicationInsights;
   /** Whether the registry is reachable only privately; undefined when a brought registry does not say. */
   public readonly containerRegistryPrivateOnly: boolean | undefined;

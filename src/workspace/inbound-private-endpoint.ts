@@ -53,6 +53,7 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
  * `*.<GUID>.inference.<region>` scoring records an online endpoint needs.
  */
 export class WorkspacePrivateEndpoint extends Construct {
+  /** The `azurerm_private_endpoint` (sub-resource `amlworkspace`) with its DNS zone group. */
   public readonly privateEndpoint: PrivateEndpoint;
   /** The zones created here (empty when the user gave zone ids). */
   public readonly privateDnsZones: PrivateDnsZone[] = [];

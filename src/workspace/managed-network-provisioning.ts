@@ -24,6 +24,7 @@ export interface ManagedNetworkProvisioningProps extends ProviderProps {
  * after the workspace was constructed.
  */
 export class ManagedNetworkProvisioning extends Construct {
+  /** The `azapi_resource_action` that calls `provisionManagedNetwork`. */
   public readonly resource: AzapiResourceAction;
   private readonly rules = new Set<ITerraformDependable>();
   private readonly retryPatterns = new Set<string>();
