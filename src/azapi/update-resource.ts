@@ -24,6 +24,7 @@ export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments 
   /**
    * The properties to merge into the live resource. azapi does not schema-check update bodies: keep them
    * typed on the caller's side.
+   * @default none
    */
   readonly body?: AzapiBody;
   /** @default none */

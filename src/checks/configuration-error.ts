@@ -7,6 +7,7 @@ import { Token } from 'cdktf';
  */
 export class ConfigurationError extends Error {
   constructor(
+    /** The stable rule code, `SExxx` (docs/checks.md lists each with its cause and fix). */
     public readonly code: string,
     public readonly detail: string,
     public readonly path?: string,

@@ -17,8 +17,9 @@ export interface AssetVersionProps {
   /** Version name: the content hash, so the same content keeps its version. */
   readonly version: string;
   readonly body: ModelVersionBody | CodeVersionBody | EnvironmentVersionBody;
+  /** @default none */
   readonly description?: string;
-  /** The uploads the version points at. */
+  /** The uploads the version points at. @default nothing */
   readonly dependsOn?: ITerraformDependable[];
 }
 

@@ -93,6 +93,7 @@ export interface IManagedVnetWorkspace extends IConstruct {
   /**
    * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
    * identity, or its user-assigned one). Undefined when not known.
+   * @default undefined
    */
   readonly workspacePrincipalId?: string;
   /**
