@@ -4,11 +4,19 @@
  * with `count`, `for_each` and `depends_on`); `required_providers` holds version ranges; local assets are read
  * from `path.module`.
  */
-import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { AzapiProvider, IsolationMode, ManagedVnetWorkspace, OutboundRuleBase } from '../src';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import {
+  AzapiProvider,
+  IsolationMode,
+  ManagedVnetWorkspace,
+  OutboundRuleBase,
+  WORKSPACE_PRIVATE_DNS_ZONES,
+} from '../src';
 import { addHowToEndpoint } from './how-to';
 
 /** The provider version ranges the module accepts (the versions the library is built and validated with). */
@@ -54,7 +62,7 @@ export class SecureEndpointModuleStack extends TerraformStack {
       isolationMode: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
       inboundPrivateEndpoint: {
         subnet: { id: v.subnetId.stringValue },
-        privateDnsZoneIds: v.privateDnsZoneIds.listValue,
+        privateDnsZoneIds: privateDnsZoneIds(this, v, workspaceName, resourceGroupName),
       },
       associatedResourceNames: {
         storageAccount: alphanumeric('st', 16),
@@ -104,6 +112,36 @@ export class SecureEndpointModuleStack extends TerraformStack {
   }
 }
 
+/**
+ * The workspace's private DNS zone ids: the caller's (`private_dns_zone_ids`), or two zones created here and linked
+ * to `virtual_network_id` when that variable is null (`count` 0 or 1, so one module works both ways).
+ */
+function privateDnsZoneIds(
+  scope: Construct,
+  v: ReturnType<typeof moduleVariables>,
+  workspaceName: string,
+  resourceGroupName: string,
+): string[] {
+  const create = `var.${v.privateDnsZoneIds.friendlyUniqueId} == null ? 1 : 0`;
+  const created = WORKSPACE_PRIVATE_DNS_ZONES.map((zoneName, index) => {
+    const id = index === 0 ? 'ApiZone' : 'NotebooksZone';
+    const zone = new PrivateDnsZone(scope, id, { name: zoneName, resourceGroupName });
+    zone.addOverride('count', `\${${create}}`);
+    const link = new PrivateDnsZoneVirtualNetworkLink(scope, `${id}Link`, {
+      name: Fn.format('%s-link', [workspaceName]),
+      resourceGroupName,
+      privateDnsZoneName: zoneName,
+      virtualNetworkId: v.virtualNetworkId.stringValue,
+      registrationEnabled: false,
+    });
+    link.addOverride('count', `\${${create}}`);
+    link.addOverride('depends_on', [`azurerm_private_dns_zone.${zone.friendlyUniqueId}`]);
+    return `one(azurerm_private_dns_zone.${zone.friendlyUniqueId}[*].id)`;
+  });
+  const given = `var.${v.privateDnsZoneIds.friendlyUniqueId}`;
+  return Token.asList(`\${${given} != null ? ${given} : [${created.join(', ')}]}`);
+}
+
 /** The module's variables. */
 function moduleVariables(scope: Construct) {
   const text = (id: string, description: string, defaultValue?: string) =>
@@ -116,6 +154,24 @@ function moduleVariables(scope: Construct) {
   isolationMode.addValidation({
     condition: `\${contains(${JSON.stringify(ISOLATION_MODES)}, var.isolation_mode)}`,
     errorMessage: `isolation_mode must be one of ${ISOLATION_MODES.join(', ')}.`,
+  });
+  const privateDnsZoneIds = new TerraformVariable(scope, 'private_dns_zone_ids', {
+    type: 'list(string)',
+    description:
+      'Ids of existing privatelink.api.azureml.ms and privatelink.notebooks.azure.net private DNS zones; ' +
+      'null to create both zones in the resource group, linked to virtual_network_id.',
+  });
+  // `default: null` makes the variable optional; cdktf's config cannot carry a null, an override can.
+  privateDnsZoneIds.addOverride('default', null);
+  const virtualNetworkId = new TerraformVariable(scope, 'virtual_network_id', {
+    type: 'string',
+    description:
+      'Virtual network the created private DNS zones are linked to (when private_dns_zone_ids is null).',
+  });
+  virtualNetworkId.addOverride('default', null);
+  virtualNetworkId.addValidation({
+    condition: '${var.private_dns_zone_ids != null || var.virtual_network_id != null}',
+    errorMessage: 'Set private_dns_zone_ids (existing zones) or virtual_network_id (to create the zones in).',
   });
   const instanceCount = new TerraformVariable(scope, 'instance_count', {
     type: 'number',
@@ -136,12 +192,8 @@ function moduleVariables(scope: Construct) {
     workspaceName: text('workspace_name', 'Workspace name (3 to 33 letters, digits, _ and -).'),
     endpointName: text('endpoint_name', 'Online endpoint name, unique in the region.'),
     subnetId: text('private_endpoint_subnet_id', "Subnet of the workspace's inbound private endpoint."),
-    privateDnsZoneIds: new TerraformVariable(scope, 'private_dns_zone_ids', {
-      type: 'list(string)',
-      description:
-        'Ids of the privatelink.api.azureml.ms and privatelink.notebooks.azure.net private DNS zones.',
-      nullable: false,
-    }),
+    privateDnsZoneIds,
+    virtualNetworkId,
     isolationMode,
     endpointPublicAccess: new TerraformVariable(scope, 'endpoint_public_access', {
       type: 'bool',

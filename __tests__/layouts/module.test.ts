@@ -35,6 +35,7 @@ describe('module layout', () => {
       'private_dns_zone_ids',
       'private_endpoint_subnet_id',
       'resource_group_name',
+      'virtual_network_id',
       'workspace_name',
     ]);
     expect(Object.keys(json.output ?? {}).sort()).toEqual([
@@ -82,7 +83,7 @@ describe('module layout', () => {
     for (const blob of blobs) expect(blob.source).toMatch(/^\$\{path\.module\}\/assets\//);
   });
 
-  test('a caller using the module twice with for_each passes terraform validate', () => {
+  test('callers using the module twice with for_each, or letting it create the DNS zones, pass terraform validate', () => {
     const terraform = terraformWithProviders();
     if ('skip' in terraform) {
       console.log(`skipped: ${terraform.skip}`);
@@ -97,11 +98,27 @@ describe('module layout', () => {
         .readFileSync(path.join(__dirname, '../../examples/terraform-module/main.tf'), 'utf8')
         .replace('../../cdktf.out.module/stacks/secure-endpoint', '../stacks/secure-endpoint');
       expect(caller).toContain('for_each = local.teams');
-      fs.mkdirSync(path.join(dir, 'caller'));
-      fs.writeFileSync(path.join(dir, 'caller', 'main.tf'), caller);
-      const result = terraformValidate(path.join(dir, 'caller'), terraform.env);
-      expect(result.output).toContain('The configuration is valid');
-      expect(result.ok).toBe(true);
+      // And a caller that lets the module create the DNS zones in its virtual network.
+      const zonesCreated = caller
+        .replace(
+          /\n {2}private_dns_zone_ids .*\n/,
+          '\n  virtual_network_id         = azurerm_virtual_network.clients.id\n',
+        )
+        .replace('for_each = local.teams', 'for_each = { fraud = local.teams.fraud }');
+      expect(zonesCreated).not.toContain('private_dns_zone_ids');
+      for (const [name, text] of [
+        ['caller', caller],
+        ['caller-zones', zonesCreated],
+      ]) {
+        fs.mkdirSync(path.join(dir, name));
+        fs.writeFileSync(path.join(dir, name, 'main.tf'), text);
+        const result = terraformValidate(path.join(dir, name), terraform.env);
+        expect({ name, output: result.output }).toEqual({
+          name,
+          output: expect.stringContaining('is valid'),
+        });
+        expect(result.ok).toBe(true);
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
