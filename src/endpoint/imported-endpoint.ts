@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { TrafficMap } from '../arm';
 import { DataAzapiResource } from '../azapi';
+import { check, expectKind } from '../checks';
 import { ProviderProps, useProviders } from '../core/providers';
 import { IManagedVnetWorkspace } from '../workspace';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
@@ -41,8 +42,11 @@ export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOn
 
   constructor(scope: Construct, id: string, attrs: SecureOnlineEndpointAttributes) {
     super(scope, id);
+    expectKind('SecureOnlineEndpoint.fromEndpointAttributes attrs', attrs, 'object');
     useProviders(this, attrs.provider);
-    checkEndpointName(attrs.endpointName);
+    expectKind('workspace', attrs.workspace, 'object');
+    expectKind('endpointName', attrs.endpointName, 'text');
+    check(this, () => checkEndpointName(attrs.endpointName));
     this.workspace = attrs.workspace;
     this.endpointName = attrs.endpointName;
     this.publicNetworkAccess = attrs.publicNetworkAccess ?? false;
