@@ -1,6 +1,8 @@
 /** One synth-time check: its stable code, what it refuses in one line, and where docs explain cause and fix. */
 export interface CheckCode {
+  /** The stable code, `SExxx`. */
   readonly code: string;
+  /** What the rule refuses, in one line. */
   readonly summary: string;
   /** The page and anchor of docs/ that explains the check (linked from docs/checks.md). */
   readonly doc: string;
