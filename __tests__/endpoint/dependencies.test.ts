@@ -38,10 +38,10 @@ describe('dependency graph', () => {
     'deployment %s waits for its own model, code and environment versions',
     (name) => {
       const deployment = named(json, DEPLOYMENTS, name);
-      const prefix = name === 'blue' ? 'Blue_' : 'Green_';
       for (const kind of ['models', 'codes', 'environments']) {
+        // Default asset names are `<endpoint>-<deployment>-<kind>`: the container names the deployment.
         const versions = mlResourcesOfType(json, `workspaces/${kind}/versions`).filter(([n]) =>
-          n.startsWith(prefix),
+          n.includes(`-endpt-moe-1-${name}-`),
         );
         expect(versions).toHaveLength(1);
         expect(deployment.depends_on).toContain(address('azapi_resource', versions[0][0]));
