@@ -12,7 +12,8 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformDataSource, TerraformResource, TerraformStack } from 'cdktf';
+import { dependable } from 'cdktf/lib/tfExpression';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { SecureEndpointHowToStack } from '../../main';
@@ -53,10 +54,21 @@ function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     new AzapiProvider(stack, 'azapi');
     configuration.build(stack);
+    if (configuration.existingBeforeTheStack) waitFor(stack, configuration.existingBeforeTheStack(stack));
     jobs.push({ stackName: configuration.stackName, behavioursOff: configuration.behavioursOff ?? {} });
   }
   app.synth();
   return jobs;
+}
+
+/** Makes every resource and data source of the stack wait for what exists before it. */
+function waitFor(stack: TerraformStack, existing: TerraformResource): void {
+  for (const element of stack.node.findAll()) {
+    if (element === existing) continue;
+    if (element instanceof TerraformResource || element instanceof TerraformDataSource) {
+      element.dependsOn = [...(element.dependsOn ?? []), dependable(existing)];
+    }
+  }
 }
 
 /** Runs arm-sim on one stack; resolves with its output (the one-line verdict and the details under it). */

@@ -1,4 +1,4 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 
 /**
  * A documented configuration: built into a stack that already has both providers, snapshot-tested by
@@ -16,4 +16,11 @@ export interface DocumentedConfiguration {
    * @default none: every behaviour on
    */
   readonly behavioursOff?: { readonly [behaviour: string]: string };
+  /**
+   * For `test:apply` only: creates, in the stack, what the configuration expects to exist before it (the emulated
+   * ARM starts empty), such as a workspace made with `az ml workspace create`. Everything else in the stack
+   * waits for it.
+   * @default nothing exists before the stack
+   */
+  readonly existingBeforeTheStack?: (stack: TerraformStack) => TerraformResource;
 }

@@ -8,6 +8,7 @@ import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { MlApiVersion } from '../../src/arm';
+import { AzapiResource } from '../../src/azapi';
 import { OutboundPrivateEndpointRule, ServiceTagProtocol } from '../../src/outbound';
 import { FirewallSku, InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { DocumentedConfiguration } from '../support/documented';
@@ -179,5 +180,14 @@ export const WORKSPACE_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
       });
       workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
     },
+    existingBeforeTheStack: (stack) =>
+      new AzapiResource(stack, 'ExistingBeforeTheStack', {
+        type: MlApiVersion.V2026_05_15_PREVIEW.resourceType('workspaces'),
+        name: 'mlw-existing',
+        parentId: `/subscriptions/${SUB}/resourceGroups/rg-ml`,
+        location: 'westeurope',
+        identity: { type: 'SystemAssigned' },
+        body: { properties: { managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' } } },
+      }),
   },
 ];

@@ -112,8 +112,8 @@ export function hashText(...parts: string[]): string {
 
 /**
  * The files under a folder, sorted. Symbolic links are followed: a link to a file is uploaded with the target's
- * bytes under the link's name; a link to a folder is walked, unless that folder is already being walked (a
- * link back up the tree), which is skipped with a warning instead of recursing forever.
+ * bytes under the link's name; a link to a folder is walked, unless that folder is, or contains, one being
+ * walked (a link back up the tree), which is skipped with a warning instead of recursing forever.
  */
 function listFiles(
   scope: IConstruct,
@@ -132,7 +132,8 @@ function listFiles(
     const stat = entry.isSymbolicLink() ? statLink(absolutePath, relativePath, what, userPath) : entry;
     if (stat.isDirectory()) {
       const real = fs.realpathSync(absolutePath);
-      if (walking.has(real)) {
+      // A folder that is, or contains, one being walked would recurse forever.
+      if ([...walking].some((w) => w === real || w.startsWith(real + path.sep))) {
         Annotations.of(scope).addWarning(
           `${what} '${userPath}': '${relativePath}' links to a folder that contains it; skipped (its files ` +
             `are uploaded once, under their own path)`,
