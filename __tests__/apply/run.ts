@@ -34,7 +34,9 @@ interface Job {
 
 function skipReason(): string | undefined {
   if (!fs.existsSync(ARM_SIM)) return `${path.relative(ROOT, ARM_SIM)} not found`;
-  if (spawnSync('terraform', ['version'], { stdio: 'ignore' }).status !== 0) return 'terraform not found';
+  for (const tool of ['terraform', 'openssl']) {
+    if (spawnSync(tool, ['version'], { stdio: 'ignore' }).status !== 0) return `${tool} not found`;
+  }
   return undefined;
 }
 
