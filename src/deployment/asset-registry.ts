@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
 import { AssetContainerBody, CodeVersionBody, EnvironmentVersionBody, ModelVersionBody } from '../arm';
 import { AzapiResource } from '../azapi';
@@ -23,8 +23,8 @@ export interface AssetVersionRequest {
   readonly description?: string;
   /** The uploads the version points at. */
   readonly dependsOn?: ITerraformDependable[];
-  /** Who asks (a deployment's path), named when two requests disagree. */
-  readonly requestedBy: string;
+  /** Who asks (the deployment binding the asset): named when two requests disagree. */
+  readonly requestedBy: IConstruct;
 }
 
 /**
@@ -103,7 +103,7 @@ export class AssetRegistry extends Construct {
         refuse(
           'SE221',
           `${kind} '${name}' version '${request.version}' is registered twice with different properties ` +
-            `(by ${registered.by} and ${request.requestedBy}): one name and version is one asset in Azure; ` +
+            `(by ${registered.by} and ${request.requestedBy.node.path}): one name and version is one asset in Azure; ` +
             `give the second source another name, or the same model type and description`,
         );
       }
@@ -118,7 +118,7 @@ export class AssetRegistry extends Construct {
       // A new version replaces the old one; the deployment moves to it before the old one is deleted.
       lifecycle: { createBeforeDestroy: true },
     });
-    this.versions.set(versionKey, { body, resource: version, by: request.requestedBy });
+    this.versions.set(versionKey, { body, resource: version, by: request.requestedBy.node.path });
     return version;
   }
 

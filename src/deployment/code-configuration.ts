@@ -75,7 +75,7 @@ class LocalCode extends CodeConfiguration {
       body,
       description: this.options.description,
       dependsOn: upload.blobs,
-      requestedBy: scope.node.path,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version] };
   }

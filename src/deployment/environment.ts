@@ -76,7 +76,7 @@ class ImageEnvironment extends Environment {
       version: hashEnvironment(this.image, conda),
       body,
       description: this.options.description,
-      requestedBy: scope.node.path,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version], installsPackages: conda !== undefined };
   }

@@ -100,7 +100,7 @@ class LocalModel extends Model {
       body,
       description: this.options.description,
       dependsOn: upload.blobs,
-      requestedBy: scope.node.path,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version] };
   }
