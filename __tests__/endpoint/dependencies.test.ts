@@ -10,7 +10,7 @@ function blueGreen() {
   const { stack, endpoint } = howToStack();
   new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment(), allTraffic: false });
   const green = new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() });
-  // SE206: a mirror goes to a deployment without live traffic.
+  // Azure ML mirrors only to a deployment without live traffic (SE206).
   endpoint.routeTraffic({ blue: 100, green: 0 });
   endpoint.mirrorTraffic(green, 10);
   return synthJson(stack);
@@ -39,10 +39,10 @@ describe('dependency graph', () => {
     'deployment %s waits for its own model, code and environment versions',
     (name) => {
       const deployment = named(json, DEPLOYMENTS, name);
-      const prefix = name === 'blue' ? 'Blue_' : 'Green_';
       for (const kind of ['models', 'codes', 'environments']) {
+        // Default asset names are `<endpoint>-<deployment>-<kind>`: the container names the deployment.
         const versions = mlResourcesOfType(json, `workspaces/${kind}/versions`).filter(([n]) =>
-          n.startsWith(prefix),
+          n.includes(`-endpt-moe-1-${name}-`),
         );
         expect(versions).toHaveLength(1);
         expect(deployment.depends_on).toContain(address('azapi_resource', versions[0][0]));

@@ -65,6 +65,11 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly replaceTriggersRefs?: string[];
   /** External values whose change replaces the resource. @default none */
   readonly replaceTriggersExternalValues?: unknown;
+  /**
+   * Query parameters of the DELETE request, e.g. `{ forceToPurge: ['true'] }`.
+   * @default none
+   */
+  readonly deleteQueryParameters?: { [name: string]: string[] };
   /** @default no retry */
   readonly retry?: AzapiRetry;
   /** @default provider defaults */
@@ -153,6 +158,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       locks: c.locks,
       replace_triggers_refs: c.replaceTriggersRefs,
       replace_triggers_external_values: c.replaceTriggersExternalValues,
+      delete_query_parameters: c.deleteQueryParameters,
       retry: retryToTerraform(c.retry),
       timeouts: timeoutsToTerraform(c.timeouts),
     };

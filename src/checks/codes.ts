@@ -127,7 +127,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
   {
     code: 'SE215',
     doc: DEPLOYMENT,
-    summary: 'a local model, code folder or conda file that does not exist, or an empty folder',
+    summary: 'a missing local model, code folder or conda file, an empty folder, a dangling link',
   },
   {
     code: 'SE216',

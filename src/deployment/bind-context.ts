@@ -21,5 +21,8 @@ export interface BoundAsset {
   readonly dependables: ITerraformDependable[];
 }
 
-/** Scope argument of `bind`: assets are created as children of the deployment. @internal */
+/**
+ * Scope argument of `bind`: the deployment. Local paths resolve and warnings attach there; the assets themselves
+ * belong to the workspace's `AssetRegistry`. @internal
+ */
 export type BindScope = Construct;

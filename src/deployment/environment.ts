@@ -3,7 +3,7 @@ import { EnvironmentVersionBody } from '../arm';
 import { expectKind, isKnown, refuse } from '../checks';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
-import { registerAssetVersion } from './asset-version';
+import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './model';
@@ -71,13 +71,13 @@ class ImageEnvironment extends Environment {
         description: this.options.description,
       },
     };
-    const version = registerAssetVersion(scope, 'Environment', {
-      workspace: context.workspace,
+    const version = AssetRegistry.of(context.workspace).version({
       kind: 'environments',
       name: this.options.name ?? `${context.defaultNamePrefix}-env`,
       version: hashEnvironment(this.image, conda),
       body,
       description: this.options.description,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version], installsPackages: conda !== undefined };
   }

@@ -61,8 +61,20 @@ export class EndpointTraffic {
     // The update waits for every deployment, so it never names one that does not exist yet; the reset, for
     // the same reason, runs before any deployment is destroyed.
     for (const resource of [update, this.reset]) {
-      if (resource !== undefined)
-        resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
+      if (resource === undefined) continue;
+      resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
+      // Replacing a deployment means deleting it first, which Azure refuses while it takes traffic. Replaced
+      // with the deployment, the reset (a destroy-time action) zeroes the traffic before the delete, and the
+      // update sets it again once the new deployment exists. Every deployment of the endpoint is without
+      // traffic meanwhile: Azure accepts only splits that sum to 100 or 0.
+      const trigger = registration.replacementTrigger;
+      if (trigger !== undefined) {
+        const lifecycle = resource.lifecycle ?? {};
+        resource.lifecycle = {
+          ...lifecycle,
+          replaceTriggeredBy: [...(lifecycle.replaceTriggeredBy ?? []), dependable(trigger)],
+        };
+      }
     }
   }
 
