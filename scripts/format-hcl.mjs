@@ -1,5 +1,6 @@
-// Finishes `cdktf synth --hcl`: writes `depends_on` entries as references (cdktf 0.21 quotes them, which
-// Terraform accepts with a deprecation warning) and runs `terraform fmt`, so the output is `terraform fmt -check`
+// Finishes `cdktf synth --hcl`: writes `depends_on` and `replace_triggered_by` entries as references (cdktf 0.21
+// quotes them: Terraform accepts that with a deprecation warning in `depends_on` and refuses it in
+// `replace_triggered_by`) and runs `terraform fmt`, so the output is `terraform fmt -check`
 // clean. Usage: node scripts/format-hcl.mjs <output folder>
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
@@ -26,12 +27,12 @@ function tfFiles(dir) {
 
 for (const file of tfFiles(root)) {
   const lines = readFileSync(file, 'utf8').split('\n');
-  let inDependsOn = false;
+  let inAddressList = false;
   const out = lines.map((line) => {
     const trimmed = line.trim();
-    if (/^depends_on\s*=\s*\[$/.test(trimmed)) inDependsOn = true;
-    else if (inDependsOn && trimmed.startsWith(']')) inDependsOn = false;
-    else if (inDependsOn) {
+    if (/^(depends_on|replace_triggered_by)\s*=\s*\[$/.test(trimmed)) inAddressList = true;
+    else if (inAddressList && trimmed.startsWith(']')) inAddressList = false;
+    else if (inAddressList) {
       const match = ADDRESS.exec(trimmed);
       if (match) return line.replace(trimmed, `${match[1]}${match[2]}`);
     }
