@@ -4,7 +4,17 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdktf.out/**', 'lib/**', 'coverage/**', 'bench/.out/**', 'jest.config.js'],
+    ignores: [
+      'node_modules/**',
+      'cdktf.out/**',
+      'cdktf.out.*/**',
+      'examples/cdktf.out/**',
+      'lib/**',
+      'coverage/**',
+      'docs/api/**',
+      'bench/.out/**',
+      'jest.config.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

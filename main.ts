@@ -1,24 +1,18 @@
 /**
  * The Azure ML how-to "Secure your managed online endpoints with network isolation", end to end, as a cdktf app
  * (the default `cdktf synth` target). Configure it with environment variables or cdktf context (see README and
- * docs/how-to.md); everything else follows the how-to's defaults.
+ * docs/how-to.md); everything else follows the how-to's defaults. `AML_LAYOUT` chooses one stack (`single`),
+ * three stacks (`split`: network, workspace, endpoints) or a Terraform module (`module`); `AML_STATE_*` a shared
+ * Azure Storage state (docs/ci-deployment.md, docs/terraform-users.md).
  */
-import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import {
-  AzapiProvider,
-  BlueDeployment,
-  CodeConfiguration,
-  Environment,
-  IsolationMode,
-  ManagedVnetWorkspace,
-  Model,
-  SecureOnlineEndpoint,
-} from './src';
+import { AzapiProvider, IsolationMode, ManagedVnetWorkspace } from './src';
+import { addHowToEndpoint, addHowToNetwork, addHowToOutputs } from './app/how-to';
+import { SecureEndpointModuleStack } from './app/module-stack';
+import { addSplitStacks } from './app/split-stacks';
+import { addBackend, LOCAL_STATE_NOTICE, readRemoteStateSettings, RemoteStateSettings } from './app/state';
 
 /** What the how-to lets you choose. */
 export interface HowToConfig {
@@ -94,28 +88,14 @@ export function readHowToConfig(scope: Construct, env: NodeJS.ProcessEnv = proce
 
 /** The how-to as a stack: network, secured workspace, private endpoint, blue deployment with all traffic. */
 export class SecureEndpointHowToStack extends TerraformStack {
-  constructor(scope: Construct, id: string, config?: HowToConfig) {
+  constructor(scope: Construct, id: string, config?: HowToConfig, state?: RemoteStateSettings) {
     super(scope, id);
     const c = config ?? readHowToConfig(this);
-    // An explicit backend keeps cdktf from writing an absolute state path into cdk.tf.json.
-    new LocalBackend(this, { path: 'terraform.tfstate' });
+    addBackend(this, id, state);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     new AzapiProvider(this, 'azapi');
 
-    const rg = new ResourceGroup(this, 'ResourceGroup', { name: c.resourceGroupName, location: c.location });
-    // The network clients call the endpoint from: the workspace's inbound private endpoint lives here.
-    const vnet = new VirtualNetwork(this, 'VirtualNetwork', {
-      name: `vnet-${c.workspaceName}`,
-      resourceGroupName: rg.name,
-      location: rg.location,
-      addressSpace: ['10.0.0.0/16'],
-    });
-    const subnet = new Subnet(this, 'PrivateEndpointSubnet', {
-      name: 'snet-private-endpoints',
-      resourceGroupName: rg.name,
-      virtualNetworkName: vnet.name,
-      addressPrefixes: ['10.0.1.0/24'],
-    });
+    const { resourceGroup: rg, virtualNetwork: vnet, subnet } = addHowToNetwork(this, c);
 
     // az ml workspace create -m allow_only_approved_outbound; az ml workspace provision-network
     const workspace = new ManagedVnetWorkspace(this, 'Workspace', {
@@ -125,50 +105,47 @@ export class SecureEndpointHowToStack extends TerraformStack {
       inboundPrivateEndpoint: { subnet, virtualNetwork: vnet },
     });
 
-    // az ml online-endpoint create -f endpoint.yml --set public_network_access=disabled
-    const endpoint = new SecureOnlineEndpoint(this, 'Endpoint', {
-      workspace,
+    const { endpoint, blue } = addHowToEndpoint(this, workspace, {
       endpointName: c.endpointName,
       publicNetworkAccess: c.endpointPublicAccess,
     });
-
-    // az ml online-deployment create --name blue -f blue-deployment.yml --all-traffic
-    const blue = new BlueDeployment(this, 'Blue', {
-      endpoint,
-      model: Model.fromLocalPath('examples/model-1/model'),
-      code: CodeConfiguration.fromLocalPath('examples/model-1/onlinescoring', 'score.py'),
-      environment: Environment.fromImage('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest', {
-        condaFile: 'examples/model-1/environment/conda.yaml',
-      }),
-      instanceType: 'Standard_DS3_v2',
-      instanceCount: 1,
-    });
-
-    const target = `--resource-group ${c.resourceGroupName} --workspace-name ${c.workspaceName}`;
-    new TerraformOutput(this, 'scoring_uri', { value: endpoint.endpointScoringUri });
-    new TerraformOutput(this, 'swagger_uri', { value: endpoint.endpointSwaggerUri });
-    new TerraformOutput(this, 'endpoint_id', { value: endpoint.endpointId });
-    new TerraformOutput(this, 'deployment_id', { value: blue.deploymentId });
-    new TerraformOutput(this, 'invoke_command', {
-      description: c.endpointPublicAccess
-        ? 'Calls the endpoint with the sample request.'
-        : 'Calls the endpoint with the sample request; run it from the virtual network (public access is disabled).',
-      value:
-        `az ml online-endpoint invoke --name ${c.endpointName} ${target} ` +
-        '--request-file examples/model-1/sample-request.json',
-    });
-    new TerraformOutput(this, 'logs_command', {
-      description:
-        'Reads the blue deployment logs (add --container storage-initializer for model download errors).',
-      value: `az ml online-deployment get-logs --name blue --endpoint-name ${c.endpointName} ${target}`,
-    });
+    addHowToOutputs(this, c, endpoint, blue);
   }
+}
+
+/** The stack layouts `AML_LAYOUT` chooses from. */
+export const LAYOUTS = ['single', 'split', 'module'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/** Reads `AML_LAYOUT`: `single` (default), `split` or `module`. */
+export function readLayout(env: NodeJS.ProcessEnv = process.env): Layout {
+  const value = (env.AML_LAYOUT ?? '').trim().toLowerCase() || 'single';
+  if (!(LAYOUTS as readonly string[]).includes(value)) {
+    throw new Error(
+      `AML_LAYOUT is '${env.AML_LAYOUT}': choose ${LAYOUTS.join(', ')} or unset it for the default 'single'`,
+    );
+  }
+  return value as Layout;
+}
+
+/** Adds the stacks of a layout to the app. */
+export function addLayout(app: App, layout: Layout, env: NodeJS.ProcessEnv = process.env): void {
+  if (layout === 'module') {
+    // A module has no backend: the caller's configuration keeps the state.
+    new SecureEndpointModuleStack(app, 'secure-endpoint');
+    return;
+  }
+  const state = readRemoteStateSettings(env);
+  if (state === undefined) console.error(LOCAL_STATE_NOTICE);
+  const config = readHowToConfig(app, env);
+  if (layout === 'split') addSplitStacks(app, config, state);
+  else new SecureEndpointHowToStack(app, 'secure-endpoint', config, state);
 }
 
 // Synthesize only when run as the app (cdktf.json's `node --require @swc-node/register main.ts`), not when a test
 // imports the stack.
 if (require.main === module) {
   const app = new App();
-  new SecureEndpointHowToStack(app, 'secure-endpoint');
+  addLayout(app, readLayout());
   app.synth();
 }

@@ -7,3 +7,4 @@ export * from './workspace';
 export * from './outbound';
 export * from './endpoint';
 export * from './deployment';
+export * from './testing';

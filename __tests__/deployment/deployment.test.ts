@@ -328,7 +328,7 @@ describe('assets', () => {
       },
     });
     const blobs = Object.entries(resourcesOfType(json, 'azurerm_storage_blob')).filter(([n]) =>
-      n.includes('ModelUpload'),
+      n.startsWith('Workspace_Assets_Upload-models-'),
     );
     expect(blobs).toHaveLength(1);
     const [blobName, blob] = blobs[0];
@@ -339,9 +339,13 @@ describe('assets', () => {
       type: 'Block',
       lifecycle: { create_before_destroy: true },
     });
-    expect(String(blob.source)).toMatch(/^assets\/[^/]+\/[^/]+\/model\.json$/);
+    expect(String(blob.source)).toMatch(/^\$\{path\.module\}\/assets\/[^/]+\/[^/]+\/model\.json$/);
     expect(version.depends_on).toEqual([`azurerm_storage_blob.${blobName}`]);
-    expect(versionName).toContain('ModelVersion');
+    // Owned by the workspace's asset registry, named by container and content: not by the deployment.
+    expect(versionName).toMatch(
+      new RegExp(`^Workspace_Assets_Version-models-endpt-moe-1-blue-model-${hash}_`),
+    );
+    expect(containerName).toMatch(/^Workspace_Assets_Container-models-endpt-moe-1-blue-model_/);
   });
 
   test('a code version points at the uploaded folder over https; the script stays in the deployment', () => {
@@ -479,7 +483,7 @@ describe('assets', () => {
       }
     });
     const shared = mlResourcesOfType(json, 'workspaces/models/versions').filter(([, r]) =>
-      String(r.parent_id).includes('Green_ModelContainer'),
+      String(r.parent_id).includes('Container-models-sample-model'),
     );
     expect(shared).toHaveLength(1);
     const id = `\${azapi_resource.${shared[0][0]}.id}`;

@@ -10,7 +10,8 @@ function blueGreen() {
   const { stack, endpoint } = howToStack();
   new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment(), allTraffic: false });
   const green = new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() });
-  endpoint.routeTraffic({ blue: 90, green: 10 });
+  // Azure ML mirrors only to a deployment without live traffic (SE206).
+  endpoint.routeTraffic({ blue: 100, green: 0 });
   endpoint.mirrorTraffic(green, 10);
   return synthJson(stack);
 }
@@ -38,10 +39,10 @@ describe('dependency graph', () => {
     'deployment %s waits for its own model, code and environment versions',
     (name) => {
       const deployment = named(json, DEPLOYMENTS, name);
-      const prefix = name === 'blue' ? 'Blue_' : 'Green_';
       for (const kind of ['models', 'codes', 'environments']) {
+        // Default asset names are `<endpoint>-<deployment>-<kind>`: the container names the deployment.
         const versions = mlResourcesOfType(json, `workspaces/${kind}/versions`).filter(([n]) =>
-          n.startsWith(prefix),
+          n.includes(`-endpt-moe-1-${name}-`),
         );
         expect(versions).toHaveLength(1);
         expect(deployment.depends_on).toContain(address('azapi_resource', versions[0][0]));
@@ -81,7 +82,7 @@ describe('dependency graph', () => {
   test('the traffic update waits for every deployment it names', () => {
     const update = trafficUpdate(json);
     expect(update.body).toEqual({
-      properties: { traffic: { blue: 90, green: 10 }, mirrorTraffic: { green: 10 } },
+      properties: { traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 10 } },
     });
     for (const name of ['blue', 'green'])
       expect(update.depends_on).toContain(named(json, DEPLOYMENTS, name).address);

@@ -11,13 +11,16 @@ interface Built {
   readonly endpoint: SecureOnlineEndpoint;
 }
 
-/** A workspace as the how-to creates it (approved outbound, inbound private endpoint) and an endpoint on it. */
+/**
+ * A workspace as the how-to creates it (approved outbound, inbound private endpoint) and an endpoint on it, in
+ * `stack` (a new test stack by default).
+ */
 export function howToStack(
   workspace: Partial<ManagedVnetWorkspaceProps> = {},
   endpoint: Partial<SecureOnlineEndpointProps> = {},
   scope?: (stack: Construct) => Partial<SecureOnlineEndpointProps>,
+  stack: TerraformStack = testStack(),
 ): Built {
-  const stack = testStack();
   const { rg, vnet, subnet } = network(stack);
   const ws = new ManagedVnetWorkspace(stack, 'Workspace', {
     resourceGroup: rg,

@@ -25,6 +25,7 @@ export class MlApiVersion {
     return `Microsoft.MachineLearningServices/${path}@${this.version}`;
   }
 
+  /** The api-version, e.g. `2026-05-15-preview`. */
   public toString(): string {
     return this.version;
   }

@@ -6,20 +6,27 @@ export type ManagedServiceIdentityType =
 
 /** ARM ManagedServiceIdentity as sent in a request (principal and tenant ids are read-only). */
 export interface ManagedServiceIdentity {
+  /** The discriminator of the union member. */
   readonly type: ManagedServiceIdentityType;
-  /** Map from user-assigned identity ARM id to `{}`. */
+  /** Map from user-assigned identity ARM id to `{}`. @default none */
   readonly userAssignedIdentities?: { readonly [identityId: string]: Record<string, never> };
 }
 
 /** ARM common-types Sku. */
 export interface Sku {
+  /** SKU name. */
   readonly name: string;
+  /** SKU tier. @default none */
   readonly tier?: 'Free' | 'Basic' | 'Standard' | 'Premium';
+  /** Instance count. @default 1 */
   readonly capacity?: number;
+  /** SKU size. @default none */
   readonly size?: string;
+  /** SKU family. @default none */
   readonly family?: string;
 }
 
+/** `Enabled` or `Disabled`. */
 export type PublicNetworkAccessType = 'Enabled' | 'Disabled';
 
 /** A string map, as ARM sends tags and free-form properties. */

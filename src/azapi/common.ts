@@ -30,9 +30,13 @@ export interface AzapiRetry {
 
 /** Terraform operation timeouts, as Go durations such as `"30m"` or `"2h"`. */
 export interface AzapiTimeouts {
+  /** @default the provider's 30 minutes */
   readonly create?: string;
+  /** @default the provider's 5 minutes */
   readonly read?: string;
+  /** @default the provider's 30 minutes */
   readonly update?: string;
+  /** @default the provider's 30 minutes */
   readonly delete?: string;
 }
 

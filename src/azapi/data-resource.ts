@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_PROVIDER_METADATA, AzapiResponseExportValues, toHclAttributes } from './common';
 
+/** Arguments of the `azapi_resource` data source, with Terraform's meta-arguments. */
 export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource provider>/<type>@<api-version>`. */
   readonly type: string;
@@ -17,6 +18,7 @@ export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
 
 /** The `azapi_resource` data source: reads an existing resource. */
 export class DataAzapiResource extends cdktf.TerraformDataSource {
+  /** The Terraform data source type, `azapi_resource`. */
   public static readonly tfResourceType = 'azapi_resource';
 
   private readonly config: DataAzapiResourceConfig;
@@ -39,14 +41,17 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     this.config = config;
   }
 
+  /** The ARM id of the resource read. */
   public get id(): string {
     return this.getStringAttribute('id');
   }
 
+  /** The location of the resource read (empty for proxy resources). */
   public get location(): string {
     return this.getStringAttribute('location');
   }
 
+  /** The values exported by `responseExportValues`. */
   public get output(): cdktf.IResolvable {
     return this.interpolationForAttribute('output');
   }

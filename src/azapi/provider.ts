@@ -30,9 +30,12 @@ export interface AzapiProviderConfig {
 
 /** The Azure/azapi Terraform provider, pinned to `~> 2.12` (the first with 2026-05-15-preview types). */
 export class AzapiProvider extends cdktf.TerraformProvider {
+  /** The Terraform provider type, `azapi`. */
   public static readonly tfResourceType = 'azapi';
 
   private readonly config: AzapiProviderConfig;
+  // cdktf's TerraformProvider declares `alias` as an accessor that stores nothing: providers keep their own.
+  private aliasValue: string | undefined;
 
   constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
     super(scope, id, {
@@ -42,6 +45,16 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     });
     this.config = config;
     this.alias = config.alias;
+  }
+
+  /** The alias of this provider configuration, if any (resources refer to it as `azapi.<alias>`). */
+  public get alias(): string | undefined {
+    return this.aliasValue;
+  }
+
+  /** Sets the alias (`azapi.<alias>`); set it at construction with `alias`. */
+  public set alias(value: string | undefined) {
+    this.aliasValue = value;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

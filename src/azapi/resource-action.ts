@@ -13,10 +13,13 @@ import {
 
 /** When an `azapi_resource_action` runs. */
 export enum AzapiActionWhen {
+  /** Runs when the resource is created or its arguments change (the default). */
   APPLY = 'apply',
+  /** Runs when the resource is destroyed. */
   DESTROY = 'destroy',
 }
 
+/** Arguments of an `azapi_resource_action`, with Terraform's meta-arguments. */
 export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments {
   /** `<resource provider>/<type>@<api-version>` of the resource the action is called on. */
   readonly type: string;
@@ -42,6 +45,7 @@ export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments 
 
 /** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
 export class AzapiResourceAction extends cdktf.TerraformResource {
+  /** The Terraform resource type, `azapi_resource_action`. */
   public static readonly tfResourceType = 'azapi_resource_action';
 
   private readonly config: AzapiResourceActionConfig;
@@ -61,10 +65,12 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
     this.config = config;
   }
 
+  /** The id of the action resource. */
   public get id(): string {
     return this.getStringAttribute('id');
   }
 
+  /** The values exported by `responseExportValues` from the action's response. */
   public get output(): cdktf.IResolvable {
     return this.interpolationForAttribute('output');
   }

@@ -19,6 +19,7 @@ export interface AzapiResourceIdentity {
   readonly identityIds?: string[];
 }
 
+/** Arguments of an `azapi_resource` (the provider's names in camel case), with Terraform's meta-arguments. */
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
   readonly type: string;
@@ -32,8 +33,15 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly body?: AzapiBody;
   /** @default no identity */
   readonly identity?: AzapiResourceIdentity;
-  /** @default no tags */
+  /** Azure tags, for ARM types that accept top-level tags. @default no tags */
   readonly tags?: { [key: string]: string };
+  /**
+   * Whether the ARM type accepts top-level `tags` (tracked resources do: workspaces, computes, online endpoints
+   * and deployments; proxy resources such as outbound rules and asset versions do not). Only then does the
+   * resource have the `tags` / `tagsInput` properties tagging Aspects look for.
+   * @default true when `location` or `tags` is set (tracked resources have a location)
+   */
+  readonly taggable?: boolean;
   /** Response properties exported into `output`. @default provider default (read-only properties) */
   readonly responseExportValues?: AzapiResponseExportValues;
   /** Validate `body` against the provider's embedded API types at plan time. @default true */
@@ -57,6 +65,11 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly replaceTriggersRefs?: string[];
   /** External values whose change replaces the resource. @default none */
   readonly replaceTriggersExternalValues?: unknown;
+  /**
+   * Query parameters of the DELETE request, e.g. `{ forceToPurge: ['true'] }`.
+   * @default none
+   */
+  readonly deleteQueryParameters?: { [name: string]: string[] };
   /** @default no retry */
   readonly retry?: AzapiRetry;
   /** @default provider defaults */
@@ -65,9 +78,19 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
 
 /** An `azapi_resource`: a full ARM resource managed with PUT/GET/DELETE. */
 export class AzapiResource extends cdktf.TerraformResource {
+  /** The Terraform resource type, `azapi_resource`. */
   public static readonly tfResourceType = 'azapi_resource';
 
   private readonly config: AzapiResourceConfig;
+  private tagValues: { [key: string]: string } | undefined;
+
+  /**
+   * Azure tags, on resources whose ARM type accepts top-level tags only (see `taggable`): a cdktf tagging Aspect
+   * (`'tags' in node && 'tagsInput' in node`) reaches them as it reaches azurerm resources, and skips the others.
+   */
+  declare public tags?: { [key: string]: string };
+  /** The tags as configured (what Aspects merge into). Present with `tags`. */
+  declare public readonly tagsInput?: { [key: string]: string };
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, {
@@ -82,6 +105,18 @@ export class AzapiResource extends cdktf.TerraformResource {
       forEach: config.forEach,
     });
     this.config = config;
+    this.tagValues = config.tags;
+    if (config.taggable ?? (config.location !== undefined || config.tags !== undefined)) {
+      // Defined per instance, so that `'tags' in resource` is false where ARM would refuse tags.
+      Object.defineProperty(this, 'tags', {
+        enumerable: true,
+        get: () => this.tagValues,
+        set: (value: { [key: string]: string } | undefined) => {
+          this.tagValues = value;
+        },
+      });
+      Object.defineProperty(this, 'tagsInput', { enumerable: true, get: () => this.tagValues });
+    }
   }
 
   /** The ARM id of the resource. */
@@ -113,7 +148,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       location: c.location,
       body: c.body,
       identity: c.identity && { type: c.identity.type, identity_ids: c.identity.identityIds },
-      tags: c.tags,
+      tags: this.tagValues,
       response_export_values: c.responseExportValues,
       schema_validation_enabled: c.schemaValidationEnabled,
       ignore_casing: c.ignoreCasing,
@@ -123,6 +158,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       locks: c.locks,
       replace_triggers_refs: c.replaceTriggersRefs,
       replace_triggers_external_values: c.replaceTriggersExternalValues,
+      delete_query_parameters: c.deleteQueryParameters,
       retry: retryToTerraform(c.retry),
       timeouts: timeoutsToTerraform(c.timeouts),
     };

@@ -11,6 +11,7 @@ import {
   toHclAttributes,
 } from './common';
 
+/** Arguments of an `azapi_update_resource`, with Terraform's meta-arguments. */
 export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource provider>/<type>@<api-version>`. */
   readonly type: string;
@@ -23,6 +24,7 @@ export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments 
   /**
    * The properties to merge into the live resource. azapi does not schema-check update bodies: keep them
    * typed on the caller's side.
+   * @default none
    */
   readonly body?: AzapiBody;
   /** @default none */
@@ -43,6 +45,7 @@ export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments 
 
 /** An `azapi_update_resource`: a partial update (GET, merge, PUT) of a resource managed elsewhere. */
 export class AzapiUpdateResource extends cdktf.TerraformResource {
+  /** The Terraform resource type, `azapi_update_resource`. */
   public static readonly tfResourceType = 'azapi_update_resource';
 
   private readonly config: AzapiUpdateResourceConfig;
@@ -67,10 +70,12 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
     this.config = config;
   }
 
+  /** The id of the update resource (the updated resource's ARM id). */
   public get id(): string {
     return this.getStringAttribute('id');
   }
 
+  /** The values exported by `responseExportValues`. */
   public get output(): cdktf.IResolvable {
     return this.interpolationForAttribute('output');
   }

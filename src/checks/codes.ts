@@ -1,6 +1,8 @@
 /** One synth-time check: its stable code, what it refuses in one line, and where docs explain cause and fix. */
 export interface CheckCode {
+  /** The stable code, `SExxx`. */
   readonly code: string;
+  /** What the rule refuses, in one line. */
   readonly summary: string;
   /** The page and anchor of docs/ that explains the check (linked from docs/checks.md). */
   readonly doc: string;
@@ -125,7 +127,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
   {
     code: 'SE215',
     doc: DEPLOYMENT,
-    summary: 'a local model, code folder or conda file that does not exist, or an empty folder',
+    summary: 'a missing local model, code folder or conda file, an empty folder, a dangling link',
   },
   {
     code: 'SE216',

@@ -7,8 +7,11 @@ import { Token } from 'cdktf';
  */
 export class ConfigurationError extends Error {
   constructor(
+    /** The stable rule code, `SExxx` (docs/checks.md lists each with its cause and fix). */
     public readonly code: string,
+    /** What value was wrong, why, and how to fix it. */
     public readonly detail: string,
+    /** The construct path the problem was found on. @default unknown */
     public readonly path?: string,
   ) {
     super(`[${code}] ${path === undefined ? '' : `${path}: `}${detail}`);

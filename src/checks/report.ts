@@ -70,7 +70,10 @@ export function configurationProblems(root: IConstruct): ConfigurationError[] {
 
 /** All problems of a synth, one line each (code, construct path, what and why and how to fix), then the stack. */
 export class ConfigurationErrors extends Error {
-  constructor(public readonly errors: ConfigurationError[]) {
+  constructor(
+    /** Every problem found, in construct order. */
+    public readonly errors: ConfigurationError[],
+  ) {
     super(
       `${errors.length} configuration problem${errors.length === 1 ? '' : 's'}, fix ` +
         `${errors.length === 1 ? 'it' : 'them'} and synthesize again:\n` +

@@ -6,29 +6,38 @@
 
 /** A resource group: `ResourceGroup` or `DataAzurermResourceGroup`. */
 export interface IResourceGroup {
+  /** ARM id of the resource group. */
   readonly id: string;
+  /** Resource group name. */
   readonly name: string;
+  /** Azure region of the resource group. */
   readonly location: string;
 }
 
 /** A subnet: `Subnet` or `DataAzurermSubnet`. */
 export interface ISubnet {
+  /** ARM id of the subnet. */
   readonly id: string;
 }
 
 /** A virtual network: `VirtualNetwork` or `DataAzurermVirtualNetwork`. */
 export interface IVirtualNetwork {
+  /** ARM id of the virtual network. */
   readonly id: string;
 }
 
 /** Any Azure resource referenced by its ARM id. */
 export interface IArmResource {
+  /** ARM id of the resource. */
   readonly id: string;
 }
 
 /** A user-assigned managed identity: `UserAssignedIdentity`. */
 export interface IUserAssignedIdentity {
+  /** ARM id of the identity. */
   readonly id: string;
+  /** Object (principal) id of the identity's service principal, which role assignments name. */
   readonly principalId: string;
+  /** Client (application) id of the identity. */
   readonly clientId: string;
 }

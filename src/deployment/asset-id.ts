@@ -1,6 +1,6 @@
 import { isKnown, refuse } from '../checks';
 import { IManagedVnetWorkspace } from '../workspace';
-import { AssetKind } from './asset-version';
+import { AssetKind } from './asset-registry';
 
 const ARM_VERSION_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/(workspaces|registries)\/[^/]+\/([a-z]+)\/[^/]+\/versions\/[^/]+$/i;

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformAsset, AssetType } from 'cdktf';
 import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { IManagedVnetWorkspace } from '../workspace';
-import { hashFiles, LocalContent } from './local-content';
+import { LocalContent } from './local-content';
 
 export interface AssetUploadProps {
   readonly workspace: IManagedVnetWorkspace;
@@ -14,8 +14,8 @@ export interface AssetUploadProps {
 /**
  * Uploads a local file or folder to the workspace's default blob datastore, one `azurerm_storage_blob` per file,
  * under a content-addressed prefix (`cdktf-assets/<kind>/<hash>/<base name>/...`). New content gets new blob
- * names, so a model version never points at blobs that changed under it. Use `uploadAsset`, which shares one
- * upload between the deployments that upload the same content.
+ * names, so a model version never points at blobs that changed under it. Created by the workspace's
+ * `AssetRegistry`, which shares one upload between the deployments that upload the same content.
  */
 export class AssetUpload extends Construct {
   /** One blob per file, in sorted order. */
@@ -33,17 +33,19 @@ export class AssetUpload extends Construct {
     this.blobs = content.files.map((file, index) => {
       const id = uniqueId(file.relativePath, index, ids);
       // TerraformAsset copies the file beside cdk.tf.json and gives a relative path: no absolute path in output.
+      // `path.module` makes it relative to the configuration's folder, so the output also works as a module.
       const asset = new TerraformAsset(this, `${id}Asset`, {
         path: file.absolutePath,
         type: AssetType.FILE,
-        assetHash: hashFiles([file]),
+        // The file's own hash, computed with the content hash: the bytes are read once.
+        assetHash: file.hash,
       });
       return new StorageBlob(this, id, {
         name: `${prefix}/${file.relativePath}`,
         storageAccountName: store.storageAccountName,
         storageContainerName: store.containerName,
         type: 'Block',
-        source: asset.path,
+        source: '${path.module}/' + asset.path,
         // The old asset version still points at the old blobs until the new version replaces it.
         lifecycle: { createBeforeDestroy: true },
       });
@@ -51,26 +53,8 @@ export class AssetUpload extends Construct {
   }
 }
 
-// One upload per workspace and datastore path: blob names are content-addressed, so two deployments (or two
-// sources) with the same files would otherwise declare the same blobs twice and the second create would fail.
-const uploads = new WeakMap<IManagedVnetWorkspace, Map<string, AssetUpload>>();
-
-/**
- * The upload of this content to the workspace's blob store: created in `scope` the first time, and shared by every
- * later deployment that uploads the same files (same kind, same content hash, same base name).
- */
-export function uploadAsset(scope: Construct, id: string, props: AssetUploadProps): AssetUpload {
-  const byPath = uploads.get(props.workspace) ?? new Map<string, AssetUpload>();
-  uploads.set(props.workspace, byPath);
-  const key = datastorePathOf(props.kind, props.content);
-  const existing = byPath.get(key);
-  if (existing !== undefined) return existing;
-  const upload = new AssetUpload(scope, id, props);
-  byPath.set(key, upload);
-  return upload;
-}
-
-function datastorePathOf(kind: string, content: LocalContent): string {
+/** Where an upload lands in the datastore: `cdktf-assets/<kind>/<hash>/<base name>`. */
+export function datastorePathOf(kind: string, content: LocalContent): string {
   return `cdktf-assets/${kind}/${content.hash}/${content.baseName}`;
 }
 

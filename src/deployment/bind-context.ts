@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IManagedVnetWorkspace } from '../workspace';
 
-/** What a model, code or environment source needs to know about the deployment binding it. */
+/** What a model, code or environment source needs to know about the deployment binding it. @internal */
 export interface AssetBindContext {
   /** The workspace the assets are registered in. */
   readonly workspace: IManagedVnetWorkspace;
@@ -13,7 +13,7 @@ export interface AssetBindContext {
   readonly defaultNamePrefix: string;
 }
 
-/** A bound asset: the id the deployment body uses and what the deployment must wait for. */
+/** A bound asset: the id the deployment body uses and what the deployment must wait for. @internal */
 export interface BoundAsset {
   /** ARM id of the asset version, or an `azureml://` URI. */
   readonly assetId: string;
@@ -21,5 +21,8 @@ export interface BoundAsset {
   readonly dependables: ITerraformDependable[];
 }
 
-/** Scope argument of `bind`: assets are created as children of the deployment. */
+/**
+ * Scope argument of `bind`: the deployment. Local paths resolve and warnings attach there; the assets themselves
+ * belong to the workspace's `AssetRegistry`. @internal
+ */
 export type BindScope = Construct;

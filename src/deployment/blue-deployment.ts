@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { OnlineDeployment, OnlineDeploymentProps } from './online-deployment';
 
+/** Props of `BlueDeployment`: those of `OnlineDeployment` without `deploymentName` (always `blue`). */
 export interface BlueDeploymentProps extends Omit<OnlineDeploymentProps, 'deploymentName' | 'allTraffic'> {
   /** Take all of the endpoint's traffic once deployed (the how-to's `--all-traffic`). @default true */
   readonly allTraffic?: boolean;

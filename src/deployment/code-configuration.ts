@@ -1,8 +1,7 @@
 import { CodeVersionBody } from '../arm';
 import { expectKind, refuse } from '../checks';
 import { resolveAssetId } from './asset-id';
-import { uploadAsset } from './asset-upload';
-import { registerAssetVersion } from './asset-version';
+import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './model';
@@ -33,7 +32,7 @@ export abstract class CodeConfiguration {
   /** The scoring script's path relative to the code folder. */
   public abstract readonly scoringScript: string;
 
-  /** Creates what the code needs in the deployment's scope and returns the code version id. */
+  /** Creates what the code needs in the deployment's scope and returns the code version id. @internal */
   public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
 }
 
@@ -46,6 +45,7 @@ class LocalCode extends CodeConfiguration {
     super();
   }
 
+  /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
     const content = readLocalContent(scope, this.directory, 'code folder');
@@ -57,7 +57,8 @@ class LocalCode extends CodeConfiguration {
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
     }
-    const upload = uploadAsset(scope, 'CodeUpload', { workspace, content, kind: 'codes' });
+    const registry = AssetRegistry.of(workspace);
+    const upload = registry.upload('codes', content);
     const store = workspace.workspaceBlobStore;
     const body: CodeVersionBody = {
       properties: {
@@ -68,14 +69,14 @@ class LocalCode extends CodeConfiguration {
         description: this.options.description,
       },
     };
-    const version = registerAssetVersion(scope, 'Code', {
-      workspace,
+    const version = registry.version({
       kind: 'codes',
       name: this.options.name ?? `${context.defaultNamePrefix}-code`,
       version: content.hash,
       body,
       description: this.options.description,
       dependsOn: upload.blobs,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version] };
   }
@@ -89,6 +90,7 @@ class ExistingCode extends CodeConfiguration {
     super();
   }
 
+  /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
     return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace), dependables: [] };
   }

@@ -16,6 +16,7 @@ export class EgressPublicNetworkAccess {
     public readonly value: PublicNetworkAccessType,
   ) {}
 
+  /** The ARM value, `Enabled` or `Disabled`. */
   public toString(): string {
     return this.value;
   }

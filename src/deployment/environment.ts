@@ -3,7 +3,7 @@ import { EnvironmentVersionBody } from '../arm';
 import { expectKind, isKnown, refuse } from '../checks';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
-import { registerAssetVersion } from './asset-version';
+import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './model';
@@ -17,7 +17,7 @@ export interface ImageEnvironmentOptions extends LocalAssetOptions {
   readonly condaFile?: string;
 }
 
-/** A bound environment: its id, and whether building it downloads packages. */
+/** A bound environment: its id, and whether building it downloads packages. @internal */
 export interface BoundEnvironment extends BoundAsset {
   /** True when Azure ML builds an image from a conda file, which needs the package indexes. */
   readonly installsPackages: boolean;
@@ -44,7 +44,7 @@ export abstract class Environment {
     return new ExistingEnvironment(environmentId);
   }
 
-  /** Creates what the environment needs in the deployment's scope and returns its id. */
+  /** Creates what the environment needs in the deployment's scope and returns its id. @internal */
   public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment;
 }
 
@@ -56,6 +56,7 @@ class ImageEnvironment extends Environment {
     super();
   }
 
+  /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
     checkImageReference(this.image);
     const condaFile = this.options.condaFile;
@@ -70,13 +71,13 @@ class ImageEnvironment extends Environment {
         description: this.options.description,
       },
     };
-    const version = registerAssetVersion(scope, 'Environment', {
-      workspace: context.workspace,
+    const version = AssetRegistry.of(context.workspace).version({
       kind: 'environments',
       name: this.options.name ?? `${context.defaultNamePrefix}-env`,
       version: hashEnvironment(this.image, conda),
       body,
       description: this.options.description,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version], installsPackages: conda !== undefined };
   }
@@ -87,6 +88,7 @@ class ExistingEnvironment extends Environment {
     super();
   }
 
+  /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
     return {
       assetId: resolveAssetId(this.environmentId, 'environments', context.workspace),

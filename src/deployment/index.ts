@@ -7,3 +7,4 @@ export { PACKAGE_INDEX_RULES } from './image-build-rules';
 export type { PackageIndexRule } from './image-build-rules';
 export * from './online-deployment';
 export * from './blue-deployment';
+export { DeploymentReplacementTrigger } from './replacement';

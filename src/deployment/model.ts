@@ -1,10 +1,9 @@
-import { Fn } from 'cdktf';
+import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
 import { expectKind, refuse } from '../checks';
 import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
-import { uploadAsset } from './asset-upload';
-import { registerAssetVersion } from './asset-version';
+import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { readLocalContent } from './local-content';
 
@@ -57,7 +56,7 @@ export abstract class Model {
   /** Whether this is an MLflow model (no scoring script or environment needed). */
   public abstract readonly isMlflow: boolean;
 
-  /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. */
+  /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. @internal */
   public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
 }
 
@@ -73,6 +72,7 @@ class LocalModel extends Model {
     this.isMlflow = modelType === 'mlflow_model';
   }
 
+  /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
     const content = readLocalContent(scope, this.localPath, 'model path');
@@ -83,7 +83,9 @@ class LocalModel extends Model {
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
     }
-    const upload = uploadAsset(scope, 'ModelUpload', { workspace, content, kind: 'models' });
+    warnIfLarge(scope, this.localPath, content.totalSize);
+    const registry = AssetRegistry.of(workspace);
+    const upload = registry.upload('models', content);
     const body: ModelVersionBody = {
       properties: {
         modelType: this.modelType,
@@ -92,14 +94,14 @@ class LocalModel extends Model {
         description: this.options.description,
       },
     };
-    const version = registerAssetVersion(scope, 'Model', {
-      workspace,
+    const version = registry.version({
       kind: 'models',
       name: this.options.name ?? `${context.defaultNamePrefix}-model`,
       version: content.hash,
       body,
       description: this.options.description,
       dependsOn: upload.blobs,
+      requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version] };
   }
@@ -113,9 +115,26 @@ class ExistingModel extends Model {
     super();
   }
 
+  /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
     return { assetId: resolveAssetId(this.assetId, 'models', context.workspace), dependables: [] };
   }
+}
+
+/**
+ * Past this size, a model is better registered once outside the stack than uploaded by Terraform: every blob is
+ * read and checksummed on each plan, and a failed upload of many GiB restarts from zero.
+ */
+const LARGE_MODEL_BYTES = 1024 ** 3;
+
+function warnIfLarge(scope: BindScope, localPath: string, totalSize: number): void {
+  if (totalSize < LARGE_MODEL_BYTES) return;
+  const gib = (totalSize / 1024 ** 3).toFixed(1);
+  Annotations.of(scope).addWarning(
+    `model '${localPath}' holds ${gib} GiB: uploading it through Terraform re-reads every file on each plan ` +
+      `and restarts a failed upload from zero; register the model once (az ml model create --path ...) and ` +
+      `deploy it with Model.fromAssetId('azureml:<name>:<version>')`,
+  );
 }
 
 /** `azureml://` URI of a path in the workspace's default blob datastore, as the CLI registers models. */

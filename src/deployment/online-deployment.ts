@@ -1,5 +1,8 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { ITerraformDependable } from 'cdktf';
+// cdktf renders a dependable in replace_triggered_by as `${...}`, which Terraform refuses; this renders the address.
+import { dependable } from 'cdktf/lib/tfExpression';
 import {
   ManagedOnlineDeploymentProperties,
   OnlineDeploymentBody,
@@ -15,8 +18,9 @@ import { CodeConfiguration } from './code-configuration';
 import { millisecondsToIso, secondsToIso } from './durations';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
-import { ensurePackageIndexRules } from './image-build-rules';
+import { AssetRegistry } from './asset-registry';
 import { Model } from './model';
+import { DeploymentReplacementTrigger } from './replacement';
 
 /** The CLI's `request_settings`, in its units (milliseconds). */
 export interface RequestSettings {
@@ -43,7 +47,7 @@ export interface ProbeOptions {
 }
 
 /** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
-export interface OnlineDeploymentOptions {
+export interface OnlineDeploymentOptions extends ProviderProps {
   /** Deployment name, 3 to 32 characters as for endpoints; unique in the endpoint. @default the construct id in lower case */
   readonly deploymentName?: string;
   /** The model served. */
@@ -112,10 +116,13 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly deploymentId: string;
   /** The deployment resource. */
   public readonly resource: AzapiResource;
+  /** Replaced when a property Azure sets only at creation changes; the deployment is replaced with it. */
+  public readonly replacementTrigger: DeploymentReplacementTrigger;
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
     checkKinds(props);
+    useProviders(this, props.provider);
     const { endpoint } = props;
     const workspace = endpoint.workspace;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
@@ -137,7 +144,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const environment = attempt(this, () => props.environment?.bind(this, context), unbound);
     const imageBuildRules =
       environment?.installsPackages && (props.addImageBuildOutboundRules ?? true)
-        ? ensurePackageIndexRules(workspace)
+        ? AssetRegistry.of(workspace).packageIndexRules()
         : [];
 
     const properties: ManagedOnlineDeploymentProperties = {
@@ -170,6 +177,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       ),
     };
     const body: OnlineDeploymentBody = { sku: { name: 'Default', capacity: instanceCount }, properties };
+    this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', properties);
     const dependsOn: ITerraformDependable[] = [
       // "You can't create online deployments until you provision the managed network."
       ...workspace.managedNetworkReady,
@@ -191,9 +199,14 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       locks: [endpoint.endpointId],
       // Image builds and VM allocation routinely take longer than azapi's 30-minute default.
       timeouts: { create: '120m', update: '120m', delete: '60m' },
+      // A change Azure cannot make in place replaces the deployment (see DeploymentReplacementTrigger).
+      lifecycle: { replaceTriggeredBy: [dependable(this.replacementTrigger)] },
     });
     this.deploymentId = this.resource.id;
-    endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
+    endpoint.registerDeployment(this, {
+      allTraffic: props.allTraffic ?? false,
+      replacementTrigger: this.replacementTrigger,
+    });
   }
 
   /** The deployment resource's address, so the traffic update (and users) can depend on the deployment. */

@@ -14,6 +14,7 @@ export class EndpointAuthMode {
     public readonly value: EndpointAuthModeValue,
   ) {}
 
+  /** The ARM value, e.g. `Key`. */
   public toString(): string {
     return this.value;
   }

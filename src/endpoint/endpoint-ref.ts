@@ -10,10 +10,17 @@ export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
   readonly deploymentId: string;
 }
 
-/** How a deployment asks for traffic when it registers with its endpoint. */
+/** How a deployment asks for traffic when it registers with its endpoint. @internal */
 export interface DeploymentRegistration {
   /** The deployment takes 100 % of the traffic unless `routeTraffic` says otherwise (the CLI's `--all-traffic`). */
   readonly allTraffic: boolean;
+  /**
+   * A resource replaced whenever the deployment is. The endpoint's traffic update and destroy-time reset are
+   * replaced with it, so the traffic is drained before the old deployment is deleted and restored after the new
+   * one exists.
+   * @default none: the deployment is never replaced in place
+   */
+  readonly replacementTrigger?: ITerraformDependable;
 }
 
 /** A managed online endpoint that deployments attach to. */
@@ -33,6 +40,7 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /**
    * Called by each deployment's constructor: the endpoint's single traffic update waits for it, and traffic
    * may name it.
+   * @internal
    */
   registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void;
 }

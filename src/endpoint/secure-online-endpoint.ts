@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
@@ -8,11 +9,12 @@ import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 import { grantEndpointIdentityRoles } from './identity-roles';
+import { ImportedSecureOnlineEndpoint, SecureOnlineEndpointAttributes } from './imported-endpoint';
 import { checkEndpointName } from './names';
 import { EndpointTraffic } from './traffic';
 
 /** Props of `SecureOnlineEndpoint`. */
-export interface SecureOnlineEndpointProps {
+export interface SecureOnlineEndpointProps extends ProviderProps {
   /** The workspace the endpoint is created in. */
   readonly workspace: IManagedVnetWorkspace;
   /**
@@ -48,6 +50,20 @@ export interface SecureOnlineEndpointProps {
  * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
  */
 export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndpoint {
+  /**
+   * An endpoint created elsewhere (another stack, `az ml online-endpoint create`), to add deployments to it:
+   * `new BlueDeployment(this, 'Blue', { endpoint: SecureOnlineEndpoint.fromEndpointAttributes(...), ... })`.
+   * Returns a construct with the endpoint's attributes and `routeTraffic`; traffic it writes names only this
+   * stack's deployments.
+   */
+  public static fromEndpointAttributes(
+    scope: Construct,
+    id: string,
+    attrs: SecureOnlineEndpointAttributes,
+  ): ImportedSecureOnlineEndpoint {
+    return new ImportedSecureOnlineEndpoint(scope, id, attrs);
+  }
+
   /** ARM id of the endpoint. */
   public readonly endpointId: string;
   /** The endpoint name. */
@@ -75,6 +91,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     expectKind('publicNetworkAccess', props.publicNetworkAccess, 'boolean', true);
     expectKind('authMode', props.authMode, EndpointAuthMode, true);
     expectKind('identity', props.identity, EndpointIdentity, true);
+    useProviders(this, props.provider);
     check(this, () => checkEndpointName(props.endpointName));
     check(this, () => checkUniqueEndpointName(this, props.workspace, props.endpointName));
     this.workspace = props.workspace;
@@ -145,6 +162,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
   }
 
+  /** @internal */
   public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
     this.traffic.register(deployment, registration);
   }

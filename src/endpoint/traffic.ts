@@ -19,6 +19,7 @@ interface Registered {
  * An endpoint's traffic: the registry of its deployments, the requested split and mirror, and the one
  * `azapi_update_resource` that writes them after the deployments exist. The endpoint's create body never
  * carries traffic, because traffic may only name deployments that already exist.
+ * @internal
  */
 export class EndpointTraffic {
   private readonly deployments = new Map<string, Registered>();
@@ -31,8 +32,11 @@ export class EndpointTraffic {
     private readonly scope: Construct,
     private readonly endpointId: string,
     private readonly apiVersion: MlApiVersion,
-    /** The endpoint's own request, re-sent with no traffic when the stack is destroyed. */
-    private readonly endpointRequest: OnlineEndpointPutBody,
+    /**
+     * The endpoint's own request, re-sent with no traffic when the stack is destroyed; undefined for an endpoint
+     * made elsewhere (its request is not known, so nothing is reset).
+     */
+    private readonly endpointRequest: OnlineEndpointPutBody | undefined,
   ) {}
 
   /** The traffic update, once a deployment has registered. */
@@ -57,8 +61,20 @@ export class EndpointTraffic {
     // The update waits for every deployment, so it never names one that does not exist yet; the reset, for
     // the same reason, runs before any deployment is destroyed.
     for (const resource of [update, this.reset]) {
-      if (resource !== undefined)
-        resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
+      if (resource === undefined) continue;
+      resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
+      // Replacing a deployment means deleting it first, which Azure refuses while it takes traffic. Replaced
+      // with the deployment, the reset (a destroy-time action) zeroes the traffic before the delete, and the
+      // update sets it again once the new deployment exists. Every deployment of the endpoint is without
+      // traffic meanwhile: Azure accepts only splits that sum to 100 or 0.
+      const trigger = registration.replacementTrigger;
+      if (trigger !== undefined) {
+        const lifecycle = resource.lifecycle ?? {};
+        resource.lifecycle = {
+          ...lifecycle,
+          replaceTriggeredBy: [...(lifecycle.replaceTriggeredBy ?? []), dependable(trigger)],
+        };
+      }
     }
   }
 
@@ -187,6 +203,7 @@ export class EndpointTraffic {
     // Deleting a deployment that still takes traffic can be refused by Azure ML, which would stop a destroy
     // half-way. On destroy, Terraform removes this action before the deployments it depends on: it sends the
     // endpoint back with no traffic first. At create and update it does nothing.
+    if (this.endpointRequest === undefined) return this.update;
     const reset: OnlineEndpointPutBody = {
       ...this.endpointRequest,
       properties: { ...this.endpointRequest.properties, traffic: {}, mirrorTraffic: {} },

@@ -5,9 +5,10 @@ import { AzapiResource, AzapiRetry } from '../azapi';
 import { OutboundRule, OutboundRuleResourceBody } from '../arm';
 import { IManagedVnetWorkspace, IOutboundRule } from '../workspace/workspace-ref';
 import { checkRuleName } from '../workspace/names';
+import { ProviderProps, useProviders } from '../core/providers';
 
 /** Props every outbound rule takes. */
-export interface OutboundRuleBaseProps {
+export interface OutboundRuleBaseProps extends ProviderProps {
   /** The workspace whose managed network gets the rule. */
   readonly workspace: IManagedVnetWorkspace;
   /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
@@ -16,8 +17,11 @@ export interface OutboundRuleBaseProps {
 
 /** What a concrete rule hands to the base class. */
 export interface OutboundRuleResourceOptions {
+  /** The rule as ARM expects it in the body. */
   readonly rule: OutboundRule;
+  /** What the rule must wait for. @default nothing */
   readonly dependsOn?: ITerraformDependable[];
+  /** Errors to retry on while a granted role propagates. @default no retry */
   readonly retry?: AzapiRetry;
 }
 
@@ -43,7 +47,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly workspace: IManagedVnetWorkspace;
   /** The azapi resource. */
   public readonly resource: AzapiResource;
-  /** Error patterns retried while the approver role propagates, when the rule grants one. */
+  /** Error patterns retried while the approver role propagates, when the rule grants one. @internal */
   public readonly approvalRetryPatterns?: string[];
 
   protected constructor(
@@ -53,6 +57,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     options: OutboundRuleResourceOptions,
   ) {
     super(scope, id);
+    useProviders(this, props.provider);
     check(this, () => checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;

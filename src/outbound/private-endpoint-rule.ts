@@ -6,6 +6,7 @@ import { check, expectKind } from '../checks';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 import { PrivateEndpointTarget } from './private-endpoint-target';
+import { ProviderProps } from '../core/providers';
 
 /** The role the workspace identity needs on a private endpoint target to approve the connection. */
 export const NETWORK_CONNECTION_APPROVER_ROLE = 'Azure AI Enterprise Network Connection Approver';
@@ -38,7 +39,7 @@ export interface OutboundPrivateEndpointRuleProps
   extends OutboundRuleBaseProps, OutboundPrivateEndpointRuleOptions {}
 
 /** Props of `OutboundPrivateEndpointRule.forRegistry`. */
-export interface RegistryOutboundRulesProps {
+export interface RegistryOutboundRulesProps extends ProviderProps {
   /** The workspace whose managed network gets the three rules. */
   readonly workspace: IManagedVnetWorkspace;
   /** ARM id of the Azure Machine Learning registry. */
@@ -79,7 +80,11 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   ): RegistryOutboundRules {
     const group = new Construct(scope, id);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
-    const common = { workspace: props.workspace, grantApproverRole: props.grantApproverRole };
+    const common = {
+      workspace: props.workspace,
+      grantApproverRole: props.grantApproverRole,
+      provider: props.provider,
+    };
     return {
       registry: new OutboundPrivateEndpointRule(group, 'AmlRegistry', {
         ...common,

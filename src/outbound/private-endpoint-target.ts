@@ -46,6 +46,7 @@ export class PrivateEndpointTarget {
     public readonly resourceType?: string,
   ) {}
 
+  /** The sub-resource name, e.g. `blob`. */
   public toString(): string {
     return this.value;
   }

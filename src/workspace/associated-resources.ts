@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { IResolvable } from 'cdktf';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
@@ -38,7 +39,10 @@ export interface IWorkspaceKeyVault {
   /** ARM id of the Key Vault. */
   readonly id: string;
   /** The vault's network ACLs as configured. @default unknown: SE106 cannot decide and is skipped */
-  readonly networkAclsInput?: { readonly bypass: string };
+  readonly networkAclsInput?: {
+    /** `AzureServices` or `None`. */
+    readonly bypass: string;
+  };
 }
 
 /**
@@ -75,7 +79,7 @@ export interface AssociatedResourceNames {
 }
 
 /** Props of `SecureAssociatedResources` (built by `ManagedVnetWorkspace`). */
-export interface SecureAssociatedResourcesProps {
+export interface SecureAssociatedResourcesProps extends ProviderProps {
   /** Resource group of the created resources. */
   readonly resourceGroup: IResourceGroup;
   /** Region of the created resources. */
@@ -107,15 +111,20 @@ export interface SecureAssociatedResourcesProps {
  * brought, or new ones with secure settings. Each created resource states below what its settings protect.
  */
 export class SecureAssociatedResources extends Construct {
+  /** The workspace's storage account (brought or created). */
   public readonly storageAccount: IWorkspaceStorageAccount;
+  /** The workspace's Key Vault (brought or created). */
   public readonly keyVault: IWorkspaceKeyVault;
+  /** The workspace's container registry (brought or created). */
   public readonly containerRegistry: IWorkspaceContainerRegistry;
+  /** The workspace's Application Insights (brought or created). */
   public readonly applicationInsights: IWorkspaceApplicationInsights;
   /** Whether the registry is reachable only privately; undefined when a brought registry does not say. */
   public readonly containerRegistryPrivateOnly: boolean | undefined;
 
   constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
     super(scope, id);
+    useProviders(this, props.provider);
     const { resourceGroup, location, tags } = props;
     const names = props.names ?? {};
     const common = { resourceGroupName: resourceGroup.name, location, tags };

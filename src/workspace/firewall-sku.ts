@@ -17,6 +17,7 @@ export class FirewallSku {
     public readonly value: FirewallSkuValue,
   ) {}
 
+  /** The ARM value, e.g. `Standard`. */
   public toString(): string {
     return this.value;
   }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { ITerraformDependable } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
@@ -11,7 +12,7 @@ import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** What `ManagedVnetWorkspace.fromWorkspaceAttributes` needs to know about a workspace created elsewhere. */
-export interface ImportedWorkspaceAttributes {
+export interface ImportedWorkspaceAttributes extends ProviderProps {
   /** Workspace name. */
   readonly workspaceName: string;
   /** Name of the workspace's resource group. */
@@ -82,6 +83,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   constructor(scope: Construct, id: string, attrs: ImportedWorkspaceAttributes) {
     super(scope, id);
     checkImportedAttributes(this, attrs);
+    useProviders(this, attrs.provider);
     this.workspaceName = attrs.workspaceName;
     this.resourceGroupName = attrs.resourceGroupName;
     this.location = attrs.location;

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
@@ -33,7 +34,7 @@ export interface InboundPrivateEndpointOptions {
 }
 
 /** Props of `WorkspacePrivateEndpoint` (built by `ManagedVnetWorkspace`). */
-export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOptions {
+export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOptions, ProviderProps {
   /** Resource group of the private endpoint and of the created zones. */
   readonly resourceGroup: IResourceGroup;
   /** ARM id of the workspace the endpoint connects to. */
@@ -52,12 +53,14 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
  * `*.<GUID>.inference.<region>` scoring records an online endpoint needs.
  */
 export class WorkspacePrivateEndpoint extends Construct {
+  /** The `azurerm_private_endpoint` (sub-resource `amlworkspace`) with its DNS zone group. */
   public readonly privateEndpoint: PrivateEndpoint;
   /** The zones created here (empty when the user gave zone ids). */
   public readonly privateDnsZones: PrivateDnsZone[] = [];
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
+    useProviders(this, props.provider);
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);

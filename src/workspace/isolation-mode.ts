@@ -19,6 +19,7 @@ export class IsolationMode {
     return this.value !== 'Disabled';
   }
 
+  /** The ARM value, e.g. `AllowOnlyApprovedOutbound`. */
   public toString(): string {
     return this.value;
   }

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { dependable, ITerraformDependable } from 'cdktf';
 import { AzapiResourceAction } from '../azapi';
 import { ManagedNetworkProvisionOptions, MlApiVersion } from '../arm';
 
 /** Props of `ManagedNetworkProvisioning`. */
-export interface ManagedNetworkProvisioningProps {
+export interface ManagedNetworkProvisioningProps extends ProviderProps {
   /** ARM id of the workspace whose managed network is provisioned. */
   readonly workspaceId: string;
   /** The api-version of the action. */
@@ -19,16 +20,18 @@ export interface ManagedNetworkProvisioningProps {
  * The `provisionManagedNetwork` POST action. Without it Azure provisions the managed network lazily when the
  * first compute or endpoint is created, and online deployments cannot be created before it is provisioned.
  * It runs after the workspace, its inbound private endpoint (Azure may not create the workspace's private
- * endpoints when provisioning runs first) and every outbound rule; rules register themselves through
- * `addRule`, also those added after the workspace was constructed.
+ * endpoints when provisioning runs first) and every outbound rule of the workspace, also the rules added
+ * after the workspace was constructed.
  */
 export class ManagedNetworkProvisioning extends Construct {
+  /** The `azapi_resource_action` that calls `provisionManagedNetwork`. */
   public readonly resource: AzapiResourceAction;
   private readonly rules = new Set<ITerraformDependable>();
   private readonly retryPatterns = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
     super(scope, id);
+    useProviders(this, props.provider);
     const body: ManagedNetworkProvisionOptions = { includeSpark: props.includeSpark ?? false };
     this.resource = new AzapiResourceAction(this, 'Resource', {
       type: props.apiVersion.resourceType('workspaces'),
@@ -44,7 +47,7 @@ export class ManagedNetworkProvisioning extends Construct {
     });
   }
 
-  /** Makes provisioning wait for a rule (or anything else that changes the managed network). */
+  /** Makes provisioning wait for a rule (or anything else that changes the managed network). @internal */
   public addRule(rule: ITerraformDependable & { readonly approvalRetryPatterns?: string[] }): void {
     // `dependsOn` holds dependable tokens (what the constructor's `dependsOn` produces), not plain addresses.
     if (!this.rules.has(rule)) {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ProviderProps, useProviders } from '../core/providers';
 import { ITerraformDependable } from 'cdktf';
 import {
   AmlComputeBody,
@@ -48,7 +49,7 @@ import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspa
 import { InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** Props of `ManagedVnetWorkspace`. */
-export interface ManagedVnetWorkspaceProps {
+export interface ManagedVnetWorkspaceProps extends ProviderProps {
   /** The resource group of the workspace (and of the associated resources created here). */
   readonly resourceGroup: IResourceGroup;
   /** Workspace name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
@@ -132,6 +133,14 @@ export interface ManagedVnetWorkspaceProps {
   readonly softDeleteRetentionInDays?: number;
   /** Generate software bills of materials for images. Preview api-versions only (SE109). @default Azure's default */
   readonly enableSoftwareBillOfMaterials?: boolean;
+  /**
+   * Delete the workspace for good when the stack is destroyed (`forceToPurge=true` on the DELETE), instead of
+   * leaving it soft-deleted. A soft-deleted workspace keeps its name (and blocks a new workspace with that name)
+   * for the retention period, and can be recovered; purged, it cannot. For short-lived environments (CI) that
+   * create and destroy the same stack.
+   * @default false: a destroyed workspace is soft-deleted and recoverable
+   */
+  readonly purgeOnDestroy?: boolean;
 }
 
 /**
@@ -212,6 +221,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
     checkKinds(props);
+    useProviders(this, props.provider);
     check(this, () => checkWorkspaceName(props.workspaceName));
     check(this, () => checkUniqueWorkspaceName(this, props.resourceGroup, props.workspaceName));
     this.workspaceName = props.workspaceName;
@@ -331,6 +341,14 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
       // Azure cannot change a workspace's storage account or Key Vault: changing them means a new workspace.
       replaceTriggersRefs: ['properties.storageAccount', 'properties.keyVault'],
+      // ARM ids are case-insensitive and Azure echoes the Key Vault id as `Microsoft.Keyvault/vaults/...`
+      // (hashicorp/terraform-provider-azurerm#21684). Without this, azapi stores the echoed spelling and the
+      // exact comparison of replace_triggers_refs replaces the workspace (and everything in it) on the second
+      // plan. With it, azapi keeps the configured string when the two differ in case alone. The flag covers the
+      // whole body (azapi has no per-path form): the other ids echo safely too, and the price is that a
+      // case-only edit of friendlyName or description is not sent.
+      ignoreCasing: true,
+      deleteQueryParameters: props.purgeOnDestroy ? { forceToPurge: ['true'] } : undefined,
     });
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
@@ -402,6 +420,14 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         tags: props.tags,
         body: computeBody,
         dependsOn: this.managedNetworkProvisioning ? [this.managedNetworkProvisioning.resource] : undefined,
+        // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
+        // VM size, priority or OS needs a new cluster.
+        replaceTriggersRefs: [
+          'properties.properties.vmSize',
+          'properties.properties.vmPriority',
+          'properties.properties.osType',
+          'properties.properties.enableNodePublicIp',
+        ],
       });
     }
 

@@ -76,6 +76,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   /**
    * Called by every outbound rule of this workspace (rule constructors do it; you do not need to): refuses a
    * second rule with the same name (SE111) and makes the managed-network provisioning wait for the rule.
+   * @internal
    */
   public registerOutboundRule(rule: IOutboundRule): void {
     const existing = this.rules.get(rule.ruleName);

@@ -49,6 +49,7 @@ export interface IOutboundRule extends IConstruct, ITerraformDependable {
    * The error message patterns to retry on while a role this rule just granted propagates (the private endpoint
    * connection is approved when the managed network is provisioned, so provisioning retries on them too).
    * @default none
+   * @internal
    */
   readonly approvalRetryPatterns?: string[];
 }
@@ -92,6 +93,7 @@ export interface IManagedVnetWorkspace extends IConstruct {
   /**
    * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
    * identity, or its user-assigned one). Undefined when not known.
+   * @default undefined
    */
   readonly workspacePrincipalId?: string;
   /**
@@ -102,6 +104,7 @@ export interface IManagedVnetWorkspace extends IConstruct {
   /**
    * Called by every outbound rule of this workspace: makes the managed-network provisioning (and so every
    * deployment) wait for the rule, and refuses a second rule with the same name (SE111).
+   * @internal
    */
   registerOutboundRule(rule: IOutboundRule): void;
 }

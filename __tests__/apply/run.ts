@@ -1,0 +1,181 @@
+/**
+ * `npm run test:apply`: synthesizes the how-to stack (main.ts) and every documented configuration, then runs each
+ * through ../shared/arm-sim (the real azapi provider: apply, a second plan, destroy, against an emulated ARM).
+ * Skips with one line when `terraform` or the shared folder is missing.
+ *
+ * Env: TEST_APPLY_JOBS (parallel arm-sim runs, default 4: they mostly wait on emulated long-running operations),
+ * ARM_SIM_LRO_DELAY_MS (default here 300 instead of arm-sim's 1500: ordering is enforced by the emulation's
+ * state, not by the delay, and a shorter delay keeps CI time down), TEST_APPLY_ONLY (comma-separated stack names),
+ * TEST_APPLY_KEEP (a folder for the synthesized stacks and arm-sim's logs).
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, LocalBackend, TerraformDataSource, TerraformResource, TerraformStack } from 'cdktf';
+import { dependable } from 'cdktf/lib/tfExpression';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { AzapiProvider } from '../../src/azapi';
+import { SecureEndpointHowToStack } from '../../main';
+import { ENDPOINT_CONFIGURATIONS } from '../endpoint/configurations';
+import { DocumentedConfiguration } from '../support/documented';
+import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+const ARM_SIM = path.join(SHARED, 'arm-sim', 'run.sh');
+const MIRROR = path.join(SHARED, 'terraform-providers', 'mirror.sh');
+
+/** A synthesized stack to run, with the behaviours it turns off. */
+interface Job {
+  readonly stackName: string;
+  readonly behavioursOff: { readonly [behaviour: string]: string };
+}
+
+function skipReason(): string | undefined {
+  if (!fs.existsSync(ARM_SIM)) return `${path.relative(ROOT, ARM_SIM)} not found`;
+  for (const tool of ['terraform', 'openssl']) {
+    if (spawnSync(tool, ['version'], { stdio: 'ignore' }).status !== 0) return `${tool} not found`;
+  }
+  return undefined;
+}
+
+/** One app, one stack per configuration (with the backend and providers users' stacks have), synthesized. */
+function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
+  const app = new App({ outdir, stackTraces: false });
+  const jobs: Job[] = [];
+  const wanted = (name: string): boolean => only === undefined || only.has(name);
+  if (wanted('how-to')) {
+    new SecureEndpointHowToStack(app, 'how-to');
+    jobs.push({ stackName: 'how-to', behavioursOff: {} });
+  }
+  const configurations: DocumentedConfiguration[] = [...WORKSPACE_CONFIGURATIONS, ...ENDPOINT_CONFIGURATIONS];
+  for (const configuration of configurations.filter((c) => wanted(c.stackName))) {
+    const stack = new TerraformStack(app, configuration.stackName);
+    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    new AzapiProvider(stack, 'azapi');
+    configuration.build(stack);
+    if (configuration.existingBeforeTheStack) waitFor(stack, configuration.existingBeforeTheStack(stack));
+    jobs.push({ stackName: configuration.stackName, behavioursOff: configuration.behavioursOff ?? {} });
+  }
+  app.synth();
+  return jobs;
+}
+
+/** Makes every resource and data source of the stack wait for what exists before it. */
+function waitFor(stack: TerraformStack, existing: TerraformResource): void {
+  for (const element of stack.node.findAll()) {
+    if (element === existing) continue;
+    if (element instanceof TerraformResource || element instanceof TerraformDataSource) {
+      element.dependsOn = [...(element.dependsOn ?? []), dependable(existing)];
+    }
+  }
+}
+
+/** Runs arm-sim on one stack; resolves with its output (the one-line verdict and the details under it). */
+function armSim(
+  job: Job,
+  stacksDir: string,
+  env: NodeJS.ProcessEnv,
+  keep: string | undefined,
+): Promise<Result> {
+  const off = Object.keys(job.behavioursOff);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(ARM_SIM, [path.join(stacksDir, job.stackName)], {
+      cwd: ROOT,
+      env: {
+        ...env,
+        ARM_SIM_BEHAVIOURS: ['all', ...off.map((b) => `-${b}`)].join(','),
+        ...(keep ? { ARM_SIM_KEEP: path.join(keep, 'arm-sim', job.stackName) } : {}),
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) =>
+      resolve({ job, code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }),
+    );
+  });
+}
+
+interface Result {
+  readonly job: Job;
+  readonly code: number;
+  readonly output: string;
+  readonly seconds: number;
+}
+
+async function runAll(jobs: Job[], parallel: number, run: (job: Job) => Promise<Result>): Promise<Result[]> {
+  const results: Result[] = [];
+  const queue = [...jobs];
+  const worker = async (): Promise<void> => {
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const result = await run(job);
+      results.push(result);
+      report(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
+  return results;
+}
+
+function report(result: Result): void {
+  const lines = result.output
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^arm-sim: (1 stack|logs kept)/.test(l));
+  const off = Object.entries(result.job.behavioursOff).map(([b, why]) => `     behaviour ${b} off: ${why}`);
+  console.log([...lines, ...off, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
+}
+
+async function main(): Promise<number> {
+  const reason = skipReason();
+  if (reason !== undefined) {
+    console.log(`test:apply: skipped (${reason})`);
+    return 0;
+  }
+  const started = Date.now();
+  const keep = process.env.TEST_APPLY_KEEP ? path.resolve(process.env.TEST_APPLY_KEEP) : undefined;
+  const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-apply-'));
+  fs.mkdirSync(work, { recursive: true });
+  const only = process.env.TEST_APPLY_ONLY ? new Set(process.env.TEST_APPLY_ONLY.split(',')) : undefined;
+  try {
+    const jobs = synthesize(path.join(work, 'cdktf.out'), only);
+    // One provider mirror for every run: parallel runs must not unpack it at the same time.
+    const mirrorDir = path.join(work, 'terraform-mirror');
+    const mirror = spawnSync(MIRROR, [], { env: { ...process.env, AML_TF_MIRROR_DIR: mirrorDir } });
+    if (mirror.status !== 0) {
+      console.log(`test:apply: skipped (provider mirror unavailable: ${mirror.stderr.toString().trim()})`);
+      return 0;
+    }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TF_MIRROR: path.join(mirrorDir, 'mirror'),
+      TFRC: path.join(mirrorDir, 'terraformrc'),
+      TF_PLUGIN_CACHE_DIR: path.join(mirrorDir, 'plugin-cache'),
+      ARM_SIM_LRO_DELAY_MS: process.env.ARM_SIM_LRO_DELAY_MS ?? '300',
+    };
+    const parallel = Math.max(1, Number(process.env.TEST_APPLY_JOBS ?? 4) || 1);
+    const stacksDir = path.join(work, 'cdktf.out', 'stacks');
+    const results = await runAll(jobs, parallel, (job) => armSim(job, stacksDir, env, keep));
+    const failed = results.filter((r) => r.code !== 0).map((r) => r.job.stackName);
+    const total = ((Date.now() - started) / 1000).toFixed(0);
+    console.log(
+      `test:apply: ${results.length - failed.length}/${results.length} stacks applied, re-planned with 0 changes ` +
+        `and destroyed in ${total} s (${parallel} in parallel, LRO delay ${env.ARM_SIM_LRO_DELAY_MS} ms)` +
+        (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''),
+    );
+    return failed.length > 0 ? 1 : 0;
+  } finally {
+    if (keep === undefined) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,74 @@
+/** What npm users get: the README example, working links, one entry point, consistent version statements. */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as api from '../../src';
+
+const root = path.join(__dirname, '../..');
+const read = (file: string): string => fs.readFileSync(path.join(root, file), 'utf8');
+const pkg = JSON.parse(read('package.json')) as {
+  repository: { url: string };
+  homepage: string;
+  bugs: { url: string };
+  keywords: string[];
+  license: string;
+  exports: Record<string, unknown>;
+  files: string[];
+  peerDependencies: Record<string, string>;
+};
+const readme = read('README.md');
+const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+
+describe('package', () => {
+  test('the README example is examples/quickstart.ts, which the type check and validate:terraform compile', () => {
+    const block = /## Example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
+    expect(block?.[1]).toBe(read('examples/quickstart.ts'));
+    expect(block?.[1]).toContain("from 'cdktf-azureml-secure-endpoint'");
+  });
+
+  test('README links work on the npm page: absolute, and into files that exist in the repository', () => {
+    const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      expect(link).toMatch(/^https:\/\//);
+      if (link.startsWith(`${repo}/blob/main/`)) {
+        const file = link.slice(`${repo}/blob/main/`.length).split('#')[0];
+        expect({ link, exists: fs.existsSync(path.join(root, file)) }).toEqual({ link, exists: true });
+      }
+    }
+  });
+
+  test('metadata: license file, repository, homepage, bugs, keywords', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(read('LICENSE')).toContain('MIT License');
+    expect(pkg.homepage.startsWith(repo)).toBe(true);
+    expect(pkg.bugs.url).toBe(`${repo}/issues`);
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['cdktf', 'azure', 'azureml']));
+    expect(read('CHANGELOG.md')).toMatch(/## \[Unreleased\]/);
+  });
+
+  test('one entry point: no deep imports of internals', () => {
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json']);
+    expect(pkg.files).toEqual(['lib/**/*.js', 'lib/**/*.d.ts', 'docs/*.md', 'CHANGELOG.md']);
+    // Plumbing is not exported from the root either.
+    for (const name of [
+      'ensurePackageIndexRules',
+      'importWorkspace',
+      'EndpointTraffic',
+      'refuse',
+      'useProviders',
+    ]) {
+      expect(Object.keys(api)).not.toContain(name);
+    }
+  });
+
+  test('the azurerm peer range and the README pin statement agree with the installed provider bindings', () => {
+    const minimum = pkg.peerDependencies['@cdktf/provider-azurerm'].replace(/^\^/, '');
+    const installed = JSON.parse(read('node_modules/@cdktf/provider-azurerm/package.json')) as {
+      version: string;
+    };
+    expect(installed.version).toBe(minimum);
+    const bindings = read('node_modules/@cdktf/provider-azurerm/lib/provider/index.js');
+    const pinned = /providerVersion: '([^']+)'/.exec(bindings)?.[1];
+    expect(readme).toContain(`${pinned} with ${minimum}, the lowest version the peer range`);
+  });
+});

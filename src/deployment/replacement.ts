@@ -1,0 +1,31 @@
+import { Construct } from 'constructs';
+import { DataResource } from 'cdktf';
+import { ManagedOnlineDeploymentProperties } from '../arm';
+
+/**
+ * The deployment properties Azure sets only at creation: `instanceType` and `codeConfiguration` are
+ * `x-ms-mutability: [read, create]` in the API specification, and `egressPublicNetworkAccess` "cannot be updated
+ * after creation" (Azure ML docs). Sent as an update, a change would fail mid-apply (or be ignored); it has to
+ * be a new deployment.
+ */
+export function createOnlyValues(properties: ManagedOnlineDeploymentProperties): Record<string, unknown> {
+  return {
+    instanceType: properties.instanceType,
+    codeId: properties.codeConfiguration?.codeId,
+    scoringScript: properties.codeConfiguration?.scoringScript,
+    egressPublicNetworkAccess: properties.egressPublicNetworkAccess,
+  };
+}
+
+/**
+ * A `terraform_data` holding a deployment's create-only values: replaced exactly when one of them changes, and
+ * never contacting Azure (so the casing Azure echoes ids in cannot trip it). The deployment and its endpoint's
+ * traffic resources are replaced with it (`replace_triggered_by`): the traffic is drained before the old
+ * deployment is deleted (Azure refuses to delete a deployment that takes traffic) and restored once the new
+ * one exists. `replace_triggered_by` fires on its replacement only, not on its first creation.
+ */
+export class DeploymentReplacementTrigger extends DataResource {
+  constructor(scope: Construct, id: string, properties: ManagedOnlineDeploymentProperties) {
+    super(scope, id, { triggersReplace: createOnlyValues(properties) });
+  }
+}
