@@ -18,6 +18,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { SecureEndpointHowToStack } from '../../main';
 import { ENDPOINT_CONFIGURATIONS } from '../endpoint/configurations';
+import { OPERATIONS_CONFIGURATIONS } from '../operations/configurations';
 import { DocumentedConfiguration } from '../support/documented';
 import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
 
@@ -49,7 +50,11 @@ function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
     new SecureEndpointHowToStack(app, 'how-to');
     jobs.push({ stackName: 'how-to', behavioursOff: {} });
   }
-  const configurations: DocumentedConfiguration[] = [...WORKSPACE_CONFIGURATIONS, ...ENDPOINT_CONFIGURATIONS];
+  const configurations: DocumentedConfiguration[] = [
+    ...WORKSPACE_CONFIGURATIONS,
+    ...ENDPOINT_CONFIGURATIONS,
+    ...OPERATIONS_CONFIGURATIONS,
+  ];
   for (const configuration of configurations.filter((c) => wanted(c.stackName))) {
     const stack = new TerraformStack(app, configuration.stackName);
     new LocalBackend(stack, { path: 'terraform.tfstate' });

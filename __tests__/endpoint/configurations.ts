@@ -101,7 +101,7 @@ export const ENDPOINT_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
     },
   },
   {
-    title: 'MLflow model: no code, no environment, no image-build rules',
+    title: 'MLflow model: no code, no environment; the image-build rules its conda dependencies need',
     stackName: 'endpoint-mlflow',
     build: (stack) => {
       const { endpoint } = howToStack({}, {}, undefined, stack);

@@ -167,6 +167,8 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
       inboundAccess,
       storageAccountName: 'stexisting',
       storageBlobEndpoint,
+      logAnalyticsWorkspaceId:
+        '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.OperationalInsights/workspaces/log-existing',
     });
     const endpoint = new SecureOnlineEndpoint(stack, 'Endpoint', { workspace, endpointName: 'endpt-moe-1' });
     new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });

@@ -19,6 +19,8 @@ export interface FakeWorkspaceOptions {
   /** @default an ACR id; pass null for none */
   readonly containerRegistryId?: string | null;
   readonly apiVersion?: MlApiVersion;
+  /** @default a Log Analytics workspace id; pass null for none */
+  readonly logAnalyticsWorkspaceId?: string | null;
 }
 
 const RG_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml';
@@ -43,11 +45,17 @@ export class FakeWorkspace extends Construct implements IManagedVnetWorkspace {
   public readonly workspaceBlobStore: WorkspaceBlobStore;
   public readonly managedNetworkReady: ITerraformDependable[];
   public readonly workspacePrincipalId = undefined;
+  public readonly logAnalyticsWorkspaceId: string | undefined;
   public readonly rules: IOutboundRule[] = [];
 
   constructor(scope: Construct, id: string, options: FakeWorkspaceOptions = {}) {
     super(scope, id);
     this.apiVersion = options.apiVersion ?? DEFAULT_ML_API_VERSION;
+    this.logAnalyticsWorkspaceId =
+      options.logAnalyticsWorkspaceId === null
+        ? undefined
+        : (options.logAnalyticsWorkspaceId ??
+          `${RG_ID}/providers/Microsoft.OperationalInsights/workspaces/mlw-secure-log`);
     this.isolationMode = options.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     this.inboundAccess =
       options.inboundAccess === null ? undefined : (options.inboundAccess ?? InboundAccess.PRIVATE_ENDPOINT);

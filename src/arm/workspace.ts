@@ -72,6 +72,14 @@ export interface WorkspaceBody {
   readonly properties: WorkspaceProperties;
 }
 
+/**
+ * Body of the in-place update that turns on an existing workspace's managed network (merged by
+ * `azapi_update_resource` into the live workspace).
+ */
+export interface WorkspaceManagedNetworkUpdateBody {
+  readonly properties: { readonly managedNetwork: ManagedNetworkSettings };
+}
+
 /** Request body of the `provisionManagedNetwork` POST action. */
 export interface ManagedNetworkProvisionOptions {
   /** Also provision for Spark jobs. @default false */

@@ -75,4 +75,25 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return toHclAttributes(this.synthesizeAttributes());
   }
+
+  /**
+   * cdktf 0.21 renders a data source's `lifecycle` in HCL as plain attributes (`postcondition = [...]`), which
+   * Terraform refuses: `precondition` and `postcondition` are blocks. Mark them as blocks (the JSON form is
+   * right as it is).
+   */
+  public toHclTerraform(): Record<string, unknown> {
+    const hcl = super.toHclTerraform() as { data: Record<string, Record<string, Record<string, unknown>>> };
+    const attributes = hcl.data[this.terraformResourceType][this.friendlyUniqueId];
+    const lifecycle = attributes.lifecycle as Record<string, unknown> | undefined;
+    if (lifecycle !== undefined) {
+      const asBlocks = (value: unknown) => ({ value, isBlock: true, type: 'list', storageClassType: 'list' });
+      attributes.lifecycle = {
+        value: Object.fromEntries(Object.entries(lifecycle).map(([name, value]) => [name, asBlocks(value)])),
+        isBlock: true,
+        type: 'simple',
+        storageClassType: 'object',
+      };
+    }
+    return hcl;
+  }
 }

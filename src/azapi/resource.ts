@@ -91,6 +91,7 @@ export class AzapiResource extends cdktf.TerraformResource {
   declare public tags?: { [key: string]: string };
   /** The tags as configured (what Aspects merge into). Present with `tags`. */
   declare public readonly tagsInput?: { [key: string]: string };
+  private readonly extraIgnoredBodyPaths: string[] = [];
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, {
@@ -139,6 +140,17 @@ export class AzapiResource extends cdktf.TerraformResource {
     return this.getStringAttribute(`output.${key}`);
   }
 
+  /**
+   * Ignores drift of one more body path (`ignore_body_changes`), for values something else writes after
+   * creation (an autoscale setting writing `sku.capacity`). Adding a path twice keeps one.
+   */
+  public addIgnoreBodyChanges(path: string): void {
+    const configured = this.config.ignoreBodyChanges ?? [];
+    if (!configured.includes(path) && !this.extraIgnoredBodyPaths.includes(path)) {
+      this.extraIgnoredBodyPaths.push(path);
+    }
+  }
+
   protected synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return {
@@ -154,7 +166,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       ignore_casing: c.ignoreCasing,
       ignore_missing_property: c.ignoreMissingProperty,
       ignore_null_property: c.ignoreNullProperty,
-      ignore_body_changes: c.ignoreBodyChanges,
+      ignore_body_changes: this.ignoredBodyPaths(),
       locks: c.locks,
       replace_triggers_refs: c.replaceTriggersRefs,
       replace_triggers_external_values: c.replaceTriggersExternalValues,
@@ -166,5 +178,10 @@ export class AzapiResource extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return toHclAttributes(this.synthesizeAttributes(), ['identity', 'timeouts']);
+  }
+
+  private ignoredBodyPaths(): string[] | undefined {
+    const paths = [...(this.config.ignoreBodyChanges ?? []), ...this.extraIgnoredBodyPaths];
+    return paths.length > 0 ? paths : undefined;
   }
 }

@@ -11,6 +11,7 @@ export interface CheckCode {
 const WORKSPACE = 'workspace.md#checks';
 const ENDPOINT = 'endpoint.md#checks';
 const DEPLOYMENT = 'deployment.md#checks';
+const AUTOSCALE = 'autoscale.md#checks';
 
 /**
  * Every code this library reports. docs/checks.md lists the same codes with the same summaries, in the same
@@ -92,6 +93,13 @@ export const CHECK_CODES: readonly CheckCode[] = [
   },
   { code: 'SE120', doc: WORKSPACE, summary: 'an image-build cluster node count or idle time out of range' },
   { code: 'SE121', doc: WORKSPACE, summary: 'an invalid inbound private endpoint name' },
+  { code: 'SE330', doc: WORKSPACE, summary: '`enableManagedNetwork` with isolation Disabled' },
+  {
+    code: 'SE331',
+    doc: WORKSPACE,
+    summary:
+      '`enableManagedNetwork` with a firewall SKU and an isolation mode other than AllowOnlyApprovedOutbound',
+  },
   { code: 'SE201', doc: ENDPOINT, summary: 'invalid endpoint name' },
   { code: 'SE203', doc: ENDPOINT, summary: 'traffic that does not sum to 100 (or 0)' },
   {
@@ -116,6 +124,17 @@ export const CHECK_CODES: readonly CheckCode[] = [
   },
   { code: 'SE222', doc: ENDPOINT, summary: 'two endpoints with one name in one workspace' },
   { code: 'SE225', doc: ENDPOINT, summary: 'mirror traffic to more than one deployment' },
+  { code: 'SE310', doc: ENDPOINT, summary: '`grantInvoke` on a key-auth endpoint' },
+  {
+    code: 'SE311',
+    doc: ENDPOINT,
+    summary: 'a `grantInvoke` grantee whose principal id is missing or not a GUID',
+  },
+  {
+    code: 'SE320',
+    doc: ENDPOINT,
+    summary: 'default endpoint logs on a workspace whose Log Analytics workspace is unknown',
+  },
   { code: 'SE202', doc: DEPLOYMENT, summary: 'invalid deployment name' },
   { code: 'SE207', doc: DEPLOYMENT, summary: 'an MLflow model with a scoring script' },
   { code: 'SE208', doc: DEPLOYMENT, summary: 'code without an environment' },
@@ -146,4 +165,23 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'SE226', doc: DEPLOYMENT, summary: 'an invalid asset (container) name' },
   { code: 'SE223', doc: DEPLOYMENT, summary: 'an empty or malformed instance type or image reference' },
   { code: 'SE224', doc: DEPLOYMENT, summary: 'a conda file that is not a YAML mapping' },
+  { code: 'SE301', doc: AUTOSCALE, summary: '`minInstances` above `maxInstances`' },
+  {
+    code: 'SE302',
+    doc: AUTOSCALE,
+    summary:
+      'an autoscale instance count outside 1 to 50 or not whole, or `instanceCount` outside the autoscale range',
+  },
+  { code: 'SE303', doc: AUTOSCALE, summary: 'a second autoscale setting on one deployment' },
+  {
+    code: 'SE304',
+    doc: AUTOSCALE,
+    summary: 'a reused scaling id, more than five metric scalings, more than 20 profiles',
+  },
+  {
+    code: 'SE305',
+    doc: AUTOSCALE,
+    summary: 'a metric scaling value out of range, or a scale-in threshold not below the scale-out one',
+  },
+  { code: 'SE306', doc: AUTOSCALE, summary: 'an invalid schedule (hour, minute, days, fixed window)' },
 ];

@@ -8,3 +8,5 @@ export type { PackageIndexRule } from './image-build-rules';
 export * from './online-deployment';
 export * from './blue-deployment';
 export { DeploymentReplacementTrigger } from './replacement';
+export * from './scaling-schedule';
+export * from './instance-scaling';

@@ -10,7 +10,7 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { attempt, check, expectKind, isKnown, refuse } from '../checks';
+import { attempt, check, expectKind, isKnown, refuse, report } from '../checks';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -19,6 +19,7 @@ import { millisecondsToIso, secondsToIso } from './durations';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
+import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { DeploymentReplacementTrigger } from './replacement';
 
@@ -84,8 +85,10 @@ export interface OnlineDeploymentOptions extends ProviderProps {
   readonly egressPublicNetworkAccess?: EgressPublicNetworkAccess;
   /**
    * Under AllowOnlyApprovedOutbound, add the FQDN rules that building an image from a conda file needs
-   * (anaconda.com, *.anaconda.com, *.anaconda.org, pypi.org, *.pythonhosted.org). Turn off when your own rules
-   * (or a private package mirror) cover the build; otherwise the image build fails long after apply starts.
+   * (anaconda.com, *.anaconda.com, *.anaconda.org, pypi.org, *.pythonhosted.org): for an environment with a
+   * conda file, and for an MLflow model without an environment (Azure ML builds its image from the model's own
+   * conda.yaml). Turn off when your own rules (or a private package mirror) cover the build; otherwise the image
+   * build fails long after apply starts.
    * @default true
    */
   readonly addImageBuildOutboundRules?: boolean;
@@ -118,18 +121,25 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly resource: AzapiResource;
   /** Replaced when a property Azure sets only at creation changes; the deployment is replaced with it. */
   public readonly replacementTrigger: DeploymentReplacementTrigger;
+  /** The endpoint the deployment belongs to. */
+  public readonly endpoint: ISecureOnlineEndpoint;
+  /** The instance count the deployment is created with (`sku.capacity`). */
+  public readonly instanceCount: number;
+  private scaling?: InstanceScaling;
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
     checkKinds(props);
     useProviders(this, props.provider);
     const { endpoint } = props;
+    this.endpoint = endpoint;
     const workspace = endpoint.workspace;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
     check(this, () => checkDeploymentName(this.deploymentName));
     check(this, () => checkCombination(this.deploymentName, props));
     check(this, () => checkLegacyEgress(this.deploymentName, props, endpoint));
     const instanceCount = props.instanceCount ?? 1;
+    this.instanceCount = instanceCount;
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
     check(this, () => checkInstances(this.deploymentName, instanceCount, props.instanceType));
 
@@ -142,8 +152,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const model = attempt(this, () => props.model.bind(this, context), unbound);
     const code = attempt(this, () => props.code?.bind(this, context), unbound);
     const environment = attempt(this, () => props.environment?.bind(this, context), unbound);
+    // An MLflow model without an environment gets an image built from the model's own conda dependencies.
+    const buildsFromPackages = environment?.installsPackages ?? props.model.isMlflow;
     const imageBuildRules =
-      environment?.installsPackages && (props.addImageBuildOutboundRules ?? true)
+      buildsFromPackages && (props.addImageBuildOutboundRules ?? true)
         ? AssetRegistry.of(workspace).packageIndexRules()
         : [];
 
@@ -207,6 +219,35 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       allTraffic: props.allTraffic ?? false,
       replacementTrigger: this.replacementTrigger,
     });
+  }
+
+  /**
+   * Scales the deployment's instances between `minInstances` and `maxInstances` with Azure Monitor autoscale,
+   * starting from `instanceCount`; add rules on the result (`scaleOnCpuUtilization`, `scaleOnRequestLatency`,
+   * `scaleOnSchedule`). One autoscale setting per deployment (construct id `AutoScale`): a second call is
+   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
+   */
+  public autoScaleInstanceCount(range: InstanceCountRange): InstanceScaling {
+    if (this.scaling !== undefined) {
+      report(
+        this,
+        'SE303',
+        `deployment '${this.deploymentName}' already has an autoscale setting (${this.scaling.node.path}): one ` +
+          `deployment takes one setting; add rules to the InstanceScaling the first call returned`,
+      );
+      return this.scaling;
+    }
+    this.scaling = new InstanceScaling(this, 'AutoScale', {
+      ...range,
+      endpoint: this.endpoint,
+      deploymentName: this.deploymentName,
+      deploymentId: this.deploymentId,
+      defaultInstances: this.instanceCount,
+      deployment: this.resource,
+    });
+    // Autoscale changes the capacity in Azure; without this the next apply would set it back.
+    this.resource.addIgnoreBodyChanges('sku.capacity');
+    return this.scaling;
   }
 
   /** The deployment resource's address, so the traffic update (and users) can depend on the deployment. */

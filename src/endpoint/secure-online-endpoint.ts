@@ -1,15 +1,19 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
+import { attempt, check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
+import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
+import { EndpointDiagnostics, EndpointLogs } from './endpoint-logs';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 import { grantEndpointIdentityRoles } from './identity-roles';
 import { ImportedSecureOnlineEndpoint, SecureOnlineEndpointAttributes } from './imported-endpoint';
+import { checkInvokeAuthMode, EndpointInvokeAccess } from './invoke-access';
 import { checkEndpointName } from './names';
 import { EndpointTraffic } from './traffic';
 
@@ -43,6 +47,12 @@ export interface SecureOnlineEndpointProps extends ProviderProps {
    * @default false
    */
   readonly inboundAccessArrangedElsewhere?: boolean;
+  /**
+   * Where the endpoint's console, traffic and event logs and its metrics go (a diagnostic setting on the
+   * endpoint). `EndpointLogs.disabled()` keeps none.
+   * @default EndpointLogs.toWorkspaceLogAnalytics(): the workspace's Log Analytics workspace
+   */
+  readonly logs?: EndpointLogs;
 }
 
 /**
@@ -78,10 +88,15 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
   public readonly publicNetworkAccess: boolean;
   /** How clients authenticate. */
   public readonly authMode: EndpointAuthMode;
+  /** Object id of the endpoint's identity (system-assigned: known after apply), e.g. to grant it a role. */
+  public readonly endpointPrincipalId: string;
   /** The endpoint resource. */
   public readonly resource: AzapiResource;
+  /** The diagnostic setting sending logs and metrics (construct id `Logs`), unless logs are disabled. */
+  public readonly diagnostics: EndpointDiagnostics | undefined;
 
   private readonly traffic: EndpointTraffic;
+  private invokeAccess?: EndpointInvokeAccess;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
@@ -92,6 +107,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     expectKind('authMode', props.authMode, EndpointAuthMode, true);
     expectKind('identity', props.identity, EndpointIdentity, true);
     useProviders(this, props.provider);
+    expectKind('logs', props.logs, EndpointLogs, true);
     check(this, () => checkEndpointName(props.endpointName));
     check(this, () => checkUniqueEndpointName(this, props.workspace, props.endpointName));
     this.workspace = props.workspace;
@@ -123,12 +139,26 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       tags: props.tags,
       // Written by the Traffic update; without this the endpoint's next update would reset them.
       ignoreBodyChanges: ['properties.traffic', 'properties.mirrorTraffic'],
-      responseExportValues: { scoringUri: 'properties.scoringUri', swaggerUri: 'properties.swaggerUri' },
+      responseExportValues: {
+        scoringUri: 'properties.scoringUri',
+        swaggerUri: 'properties.swaggerUri',
+        ...(uami === undefined ? { principalId: 'identity.principalId' } : {}),
+      },
       dependsOn: roles.length > 0 ? roles : undefined,
     });
     this.endpointId = this.resource.id;
     this.endpointScoringUri = this.resource.outputString('scoringUri');
     this.endpointSwaggerUri = this.resource.outputString('swaggerUri');
+    this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
+
+    const logSettings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
+    const logs = attempt(this, () => logSettings.destination(props.workspace, props.endpointName), undefined);
+    if (logs !== undefined) {
+      this.diagnostics = new EndpointDiagnostics(this, 'Logs', {
+        endpointId: this.endpointId,
+        destination: logs,
+      });
+    }
 
     this.traffic = new EndpointTraffic(this, this.endpointId, apiVersion, {
       ...body,
@@ -137,6 +167,24 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       tags: props.tags,
     });
     checkAtSynth(this, () => this.traffic.problems());
+  }
+
+  /**
+   * Lets `grantee` call this endpoint, and nothing else: with `AAD_TOKEN` the scoring data action
+   * (`onlineEndpoints/score/action`), with `AML_TOKEN` the token action (`onlineEndpoints/token/action`), through
+   * one custom role (construct id `InvokeAccess`) assigned on this endpoint only. Refused for `KEY` endpoints
+   * (SE310): whoever holds the key can call them. Granting one principal twice returns the first assignment.
+   */
+  public grantInvoke(grantee: IPrincipal): RoleAssignment {
+    expectKind('grantInvoke grantee', grantee, 'object');
+    check(this, () => checkInvokeAuthMode(this.endpointName, this.authMode));
+    this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
+      workspace: this.workspace,
+      endpointName: this.endpointName,
+      endpointId: this.endpointId,
+      authMode: this.authMode,
+    });
+    return this.invokeAccess.grant(grantee);
   }
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */

@@ -62,6 +62,11 @@ export interface IWorkspaceContainerRegistry {
 export interface IWorkspaceApplicationInsights {
   /** ARM id of the Application Insights component. */
   readonly id: string;
+  /**
+   * ARM id of the Log Analytics workspace behind it (azurerm `ApplicationInsights.workspaceId`), where online
+   * endpoints send their logs by default. @default unknown: endpoints then need their own `logs` destination
+   */
+  readonly workspaceId?: string;
 }
 
 /** Names of the associated resources the workspace creates. Globally unique names default to a stable hash. */
@@ -121,6 +126,8 @@ export class SecureAssociatedResources extends Construct {
   public readonly applicationInsights: IWorkspaceApplicationInsights;
   /** Whether the registry is reachable only privately; undefined when a brought registry does not say. */
   public readonly containerRegistryPrivateOnly: boolean | undefined;
+  /** ARM id of the Log Analytics workspace behind Application Insights, when known. */
+  public readonly logAnalyticsWorkspaceId: string | undefined;
 
   constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
     super(scope, id);
@@ -161,6 +168,9 @@ export class SecureAssociatedResources extends Construct {
     }
     if (props.applicationInsights !== undefined) {
       this.applicationInsights = props.applicationInsights;
+      // A brought azurerm ApplicationInsights has `workspaceId`; a classic component has none ('').
+      const logs = props.applicationInsights.workspaceId;
+      this.logAnalyticsWorkspaceId = logs === '' ? undefined : logs;
     } else {
       // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
       const logsName = names.logAnalyticsWorkspace ?? defaultLogAnalyticsName(props.workspaceName);
@@ -190,6 +200,7 @@ export class SecureAssociatedResources extends Construct {
         applicationType: 'web',
         workspaceId: logs.id,
       });
+      this.logAnalyticsWorkspaceId = logs.id;
     }
   }
 

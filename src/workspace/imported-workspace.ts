@@ -9,6 +9,9 @@ import { ManagedNetworkProvisioning } from './managed-network-provisioning';
 import { armIdProblem, check, expectKind, refuse, report, topLevelNameFromId } from '../checks';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
+import { readLiveWorkspace } from './workspace-verification';
+import { ManagedNetworkUpdate } from './managed-network-update';
+import { FirewallSku } from './firewall-sku';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** What `ManagedVnetWorkspace.fromWorkspaceAttributes` needs to know about a workspace created elsewhere. */
@@ -60,6 +63,17 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly provisionManagedNetwork?: boolean;
   /** @default false */
   readonly includeSpark?: boolean;
+  /**
+   * ARM id of the Log Analytics workspace where online endpoints send their logs by default.
+   * @default unknown: endpoints on this workspace then need an explicit `logs` destination (SE320)
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+}
+
+/** The managed network `enableManagedNetwork` turns on before anything else uses the workspace. */
+export interface ManagedNetworkChange {
+  readonly isolationMode: IsolationMode;
+  readonly firewallSku?: FirewallSku;
 }
 
 class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
@@ -79,8 +93,18 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly workspacePrincipalId: string | undefined;
   public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
   public readonly managedNetworkReady: ITerraformDependable[];
+  public readonly logAnalyticsWorkspaceId: string | undefined;
+  /** The data source reading (and verifying) the live workspace. */
+  public readonly resource: DataAzapiResource;
+  /** The in-place update that turns the managed network on (`enableManagedNetwork` only). */
+  public readonly managedNetworkUpdate: ManagedNetworkUpdate | undefined;
 
-  constructor(scope: Construct, id: string, attrs: ImportedWorkspaceAttributes) {
+  constructor(
+    scope: Construct,
+    id: string,
+    attrs: ImportedWorkspaceAttributes,
+    change?: ManagedNetworkChange,
+  ) {
     super(scope, id);
     checkImportedAttributes(this, attrs);
     useProviders(this, attrs.provider);
@@ -95,37 +119,37 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       attrs.workspaceId === undefined
         ? (attrs.subscriptionId ?? new DataAzurermClientConfig(this, 'ClientConfig', {}).subscriptionId)
         : undefined;
-    this.workspaceId =
+    const liveId =
       attrs.workspaceId ??
       `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
         `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`;
+    this.logAnalyticsWorkspaceId = attrs.logAnalyticsWorkspaceId;
 
-    // Read what was not given from the live workspace (one GET at plan time).
-    const missing =
-      attrs.workspaceGuid === undefined ||
-      attrs.storageAccountId === undefined ||
-      attrs.keyVaultId === undefined ||
-      attrs.workspacePrincipalId === undefined;
-    const live = missing
-      ? new DataAzapiResource(this, 'Resource', {
-          type: this.apiVersion.resourceType('workspaces'),
-          resourceId: this.workspaceId,
-          responseExportValues: {
-            workspaceGuid: 'properties.workspaceId',
-            storageAccount: 'properties.storageAccount',
-            keyVault: 'properties.keyVault',
-            containerRegistry: 'properties.containerRegistry',
-            principalId: 'identity.principalId',
-          },
-        })
-      : undefined;
-    const read = (given: string | undefined, key: string): string =>
-      given ?? (live as DataAzapiResource).outputString(key);
+    this.resource = readLiveWorkspace(this, 'Resource', {
+      type: this.apiVersion.resourceType('workspaces'),
+      resourceId: liveId,
+      workspaceName: attrs.workspaceName,
+      resourceGroupName: attrs.resourceGroupName,
+      // enableManagedNetwork sets the mode itself: only what it cannot change is checked.
+      isolationMode: change === undefined ? this.isolationMode : undefined,
+    });
+    const live = this.resource;
+    // Children (rules, endpoints) reference the update's id, so Terraform creates them after the change.
+    this.managedNetworkUpdate =
+      change &&
+      new ManagedNetworkUpdate(this, 'ManagedNetworkUpdate', {
+        ...change,
+        workspaceId: liveId,
+        apiVersion: this.apiVersion,
+      });
+    this.workspaceId = this.managedNetworkUpdate?.id ?? liveId;
+
+    const read = (given: string | undefined, key: string): string => given ?? live.outputString(key);
     this.workspaceGuid = read(attrs.workspaceGuid, 'workspaceGuid');
     this.storageAccountId = read(attrs.storageAccountId, 'storageAccount');
     this.keyVaultId = read(attrs.keyVaultId, 'keyVault');
     this.workspacePrincipalId = read(attrs.workspacePrincipalId, 'principalId');
-    this.containerRegistryId = attrs.containerRegistryId ?? live?.outputString('containerRegistry');
+    this.containerRegistryId = attrs.containerRegistryId ?? live.outputString('containerRegistry');
     const storageAccountName = attrs.storageAccountName ?? topLevelNameFromId(this.storageAccountId);
     this.workspaceBlobStore = {
       storageAccountId: this.storageAccountId,
@@ -139,7 +163,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         workspaceId: this.workspaceId,
         apiVersion: this.apiVersion,
         includeSpark: attrs.includeSpark,
-        dependsOn: [],
+        dependsOn: this.managedNetworkUpdate ? [this.managedNetworkUpdate] : [],
       });
     }
     this.managedNetworkReady = this.managedNetworkProvisioning
@@ -171,7 +195,13 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
     if (typeof value !== 'string' || value === '') report(scope, 'SE118', missing(name));
   }
   if (typeof attrs.workspaceName === 'string') check(scope, () => checkWorkspaceName(attrs.workspaceName));
-  for (const name of ['workspaceId', 'storageAccountId', 'keyVaultId', 'containerRegistryId'] as const) {
+  for (const name of [
+    'workspaceId',
+    'storageAccountId',
+    'keyVaultId',
+    'containerRegistryId',
+    'logAnalyticsWorkspaceId',
+  ] as const) {
     expectKind(name, attrs[name], 'text', true);
   }
   const idProblem =
@@ -187,6 +217,7 @@ export function importWorkspace(
   scope: Construct,
   id: string,
   attrs: ImportedWorkspaceAttributes,
+  change?: ManagedNetworkChange,
 ): IManagedVnetWorkspace & ManagedVnetWorkspaceBase {
-  return new ImportedManagedVnetWorkspace(scope, id, attrs);
+  return new ImportedManagedVnetWorkspace(scope, id, attrs, change);
 }

@@ -13,3 +13,5 @@ export * from './managed-network-provisioning';
 export * from './workspace-base';
 export * from './managed-vnet-workspace';
 export type { ImportedWorkspaceAttributes } from './imported-workspace';
+export type { EnableManagedNetworkProps } from './enable-managed-network';
+export * from './managed-network-update';

@@ -46,6 +46,7 @@ import {
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
+import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
 import { InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** Props of `ManagedVnetWorkspace`. */
@@ -161,6 +162,21 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     return importWorkspace(scope, id, attrs);
   }
 
+  /**
+   * The how-to's migration alternative: turns on the managed virtual network of an existing workspace in place
+   * (an update, not a replacement), then provisions it after every outbound rule added to the result; online
+   * endpoints on the result wait for both. Before the first deploy, delete the workspace's computes (Azure
+   * refuses the change while it has any) and check with your network team: a managed network cannot be turned
+   * off again. Isolation Disabled is refused (SE330), a firewall SKU without approved-only outbound too (SE331).
+   */
+  public static enableManagedNetwork(
+    scope: Construct,
+    id: string,
+    props: EnableManagedNetworkProps,
+  ): ManagedVnetWorkspaceBase {
+    return enableManagedNetwork(scope, id, props);
+  }
+
   /** ARM id of the workspace. */
   public readonly workspaceId: string;
   /** Workspace name. */
@@ -195,6 +211,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly containerRegistryId: string;
   /** ARM id of the Application Insights component. */
   public readonly applicationInsightsId: string;
+  /** ARM id of the Log Analytics workspace behind Application Insights, when known (endpoint logs go there). */
+  public readonly logAnalyticsWorkspaceId: string | undefined;
   /** The workspace GUID (`properties.workspaceId`), known after apply. */
   public readonly workspaceGuid: string;
   /** The discovery URL of the workspace's region. */
@@ -288,6 +306,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.keyVaultId = this.keyVault.id;
     this.containerRegistryId = this.containerRegistry.id;
     this.applicationInsightsId = this.applicationInsights.id;
+    this.logAnalyticsWorkspaceId = associated.logAnalyticsWorkspaceId;
     check(this, () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName));
     check(this, () =>
       checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),

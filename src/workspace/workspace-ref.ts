@@ -97,6 +97,11 @@ export interface IManagedVnetWorkspace extends IConstruct {
    */
   readonly workspacePrincipalId?: string;
   /**
+   * ARM id of the Log Analytics workspace the workspace's Application Insights writes to: where online endpoints
+   * send their logs and metrics by default. Undefined when not known.
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /**
    * Adds an FQDN outbound rule (only with AllowOnlyApprovedOutbound). Adding the same rule name with the same
    * destination twice returns the first rule, so several deployments can each ask for `pypi.org`.
    */

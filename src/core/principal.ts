@@ -1,0 +1,44 @@
+/** The kind of Microsoft Entra principal a role is assigned to (`principal_type` of a role assignment). */
+export enum PrincipalType {
+  /** An application's service principal or a managed identity. */
+  SERVICE_PRINCIPAL = 'ServicePrincipal',
+  /** A user. */
+  USER = 'User',
+  /** A security group. */
+  GROUP = 'Group',
+}
+
+/**
+ * Someone who can be granted a role: anything with a Microsoft Entra object id. An azurerm
+ * `UserAssignedIdentity` satisfies it as is; `Principal` wraps a bare object id.
+ */
+export interface IPrincipal {
+  /** Object id of the principal. */
+  readonly principalId: string;
+  /**
+   * The principal's kind. Given, the role assignment skips the Entra lookup of the id (and works for an
+   * identity created minutes ago). @default looked up by Azure; managed identities (objects with a `clientId`)
+   * count as service principals
+   */
+  readonly principalType?: PrincipalType;
+}
+
+/** Wraps a Microsoft Entra object id as an `IPrincipal`. */
+export class Principal {
+  /** An application's service principal (its object id, not its application id) or a managed identity. */
+  public static servicePrincipal(objectId: string): IPrincipal {
+    return { principalId: objectId, principalType: PrincipalType.SERVICE_PRINCIPAL };
+  }
+
+  /** A user, by object id. */
+  public static user(objectId: string): IPrincipal {
+    return { principalId: objectId, principalType: PrincipalType.USER };
+  }
+
+  /** A security group, by object id. */
+  public static group(objectId: string): IPrincipal {
+    return { principalId: objectId, principalType: PrincipalType.GROUP };
+  }
+
+  private constructor() {}
+}

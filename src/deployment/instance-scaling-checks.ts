@@ -1,0 +1,77 @@
+import { isKnown, refuse } from '../checks';
+import { MAX_INSTANCE_COUNT } from './online-deployment';
+
+/** Azure Monitor autoscale limits (autoscale settings REST API and docs). */
+export const AUTOSCALE_LIMITS = {
+  /**
+   * Most instances a profile's capacity may name: Azure ML's per-deployment limit, as for `instanceCount`
+   * (Azure Monitor itself would accept up to 1000, the deployment would not).
+   */
+  get maxCapacity(): number {
+    return MAX_INSTANCE_COUNT;
+  },
+  /** Rules in one profile. */
+  rulesPerProfile: 10,
+  /** Profiles in one setting. */
+  profilesPerSetting: 20,
+  /** Cooldown: one minute to one week. */
+  cooldownMinutes: { min: 1, max: 7 * 24 * 60 },
+  /** Metric time window: five minutes to twelve hours. */
+  windowMinutes: { min: 5, max: 12 * 60 },
+} as const;
+
+/**
+ * Refuses an instance range Azure ML or Azure Monitor would reject (SE301, SE302). A managed online deployment
+ * never runs fewer than one instance, so autoscale may not go below one either.
+ */
+export function checkInstanceRange(what: string, min: number, max: number, initial?: number): void {
+  for (const [name, value] of [
+    ['minInstances', min],
+    ['maxInstances', max],
+  ] as const) {
+    if (!isKnown(value)) continue;
+    if (!Number.isInteger(value) || value < 1 || value > AUTOSCALE_LIMITS.maxCapacity) {
+      refuse(
+        'SE302',
+        `${name} of ${what} is ${value}: give a whole number from 1 (a managed online deployment always runs ` +
+          `at least one instance) to ${AUTOSCALE_LIMITS.maxCapacity} (Azure ML's instance limit per deployment)`,
+      );
+    }
+  }
+  if (isKnown(min) && isKnown(max) && min > max) {
+    refuse(
+      'SE301',
+      `${what} has minInstances ${min} above maxInstances ${max}: autoscale could satisfy neither; make ` +
+        `minInstances at most maxInstances`,
+    );
+  }
+  if (initial !== undefined && isKnown(initial) && isKnown(min) && isKnown(max)) {
+    if (initial < min || initial > max) {
+      refuse(
+        'SE302',
+        `${what} starts at instanceCount ${initial}, outside minInstances ${min} to maxInstances ${max}: the ` +
+          `first scale action would jump at once; set the deployment's instanceCount within the range`,
+      );
+    }
+  }
+}
+
+/** Refuses a whole-number setting outside its range (SE305). */
+export function checkWholeInRange(what: string, value: number, min: number, max: number, unit: string): void {
+  if (!isKnown(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    refuse('SE305', `${what} is ${value}: give a whole number of ${unit} from ${min} to ${max}`);
+  }
+}
+
+/** Refuses a scale-in threshold that is not below the scale-out one: the rules would fight (SE305). */
+export function checkThresholds(what: string, scaleOut: number, scaleIn: number, unit: string): void {
+  if (!isKnown(scaleOut) || !isKnown(scaleIn)) return;
+  if (scaleIn >= scaleOut) {
+    refuse(
+      'SE305',
+      `${what} scales in below ${scaleIn} ${unit} and out above ${scaleOut} ${unit}: the scale-in threshold ` +
+        `must be below the scale-out one, or each scale action would trigger the other; lower it`,
+    );
+  }
+}

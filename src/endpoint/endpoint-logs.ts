@@ -1,0 +1,144 @@
+import { Construct } from 'constructs';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { refuse } from '../checks';
+import { IArmResource } from '../core';
+import { IManagedVnetWorkspace } from '../workspace';
+
+/**
+ * The online endpoint log categories (Azure Monitor "supported logs" of `workspaces/onlineEndpoints`); each
+ * lands in a Log Analytics table of the same name.
+ */
+export const ENDPOINT_LOG_CATEGORIES = [
+  /** What the scoring containers print (the how-to's `get-logs`), kept after the instance is gone. */
+  'AmlOnlineEndpointConsoleLog',
+  /** One record per scoring request: status codes, durations, the auth type (why a call failed). */
+  'AmlOnlineEndpointTrafficLog',
+  /** Deployment events: image pulls, probe failures, out-of-memory kills, container restarts. */
+  'AmlOnlineEndpointEventLog',
+] as const;
+
+/** Where the diagnostic setting sends logs and metrics. */
+export interface EndpointLogDestination {
+  readonly logAnalyticsWorkspaceId?: string;
+  readonly storageAccountId?: string;
+  readonly eventhubAuthorizationRuleId?: string;
+  readonly eventhubName?: string;
+}
+
+/** Options of `EndpointLogs.toEventHub`. */
+export interface EventHubLogOptions {
+  /** ARM id of the namespace's authorization rule with Send rights. */
+  readonly authorizationRuleId: string;
+  /** Event hub name. @default one event hub per category, created by Azure Monitor */
+  readonly eventHubName?: string;
+}
+
+/**
+ * Where an online endpoint's console, traffic and event logs and its metrics go (an
+ * `azurerm_monitor_diagnostic_setting` on the endpoint). By default the workspace's own Log Analytics
+ * workspace: the one behind its Application Insights.
+ */
+export abstract class EndpointLogs {
+  /** The Log Analytics workspace behind the Machine Learning workspace's Application Insights (the default). */
+  public static toWorkspaceLogAnalytics(): EndpointLogs {
+    return new WorkspaceLogAnalytics();
+  }
+
+  /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
+  public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
+    return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
+  }
+
+  /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
+  public static toStorageAccount(account: IArmResource): EndpointLogs {
+    return new FixedDestination({ storageAccountId: account.id });
+  }
+
+  /** An event hub, for a SIEM. */
+  public static toEventHub(options: EventHubLogOptions): EndpointLogs {
+    return new FixedDestination({
+      eventhubAuthorizationRuleId: options.authorizationRuleId,
+      eventhubName: options.eventHubName,
+    });
+  }
+
+  /**
+   * No diagnostic setting: the logs stay only as long as the deployment's instances (`get-logs`), and the
+   * how-to's troubleshooting queries have nothing to read. Say so explicitly.
+   */
+  public static disabled(): EndpointLogs {
+    return new NoLogs();
+  }
+
+  /** The destination for an endpoint in `workspace`, or undefined when disabled. */
+  public abstract destination(
+    workspace: IManagedVnetWorkspace,
+    endpointName: string,
+  ): EndpointLogDestination | undefined;
+}
+
+class WorkspaceLogAnalytics extends EndpointLogs {
+  public destination(workspace: IManagedVnetWorkspace, endpointName: string): EndpointLogDestination {
+    const id = workspace.logAnalyticsWorkspaceId;
+    if (id === undefined || id === '') {
+      refuse(
+        'SE320',
+        `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
+          `workspace ${workspace.node.path} does not say which one it is (brought Application Insights without ` +
+          `workspaceId, or an imported workspace without logAnalyticsWorkspaceId); give the endpoint ` +
+          `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
+      );
+    }
+    return { logAnalyticsWorkspaceId: id };
+  }
+}
+
+class FixedDestination extends EndpointLogs {
+  constructor(private readonly target: EndpointLogDestination) {
+    super();
+  }
+
+  public destination(): EndpointLogDestination {
+    return this.target;
+  }
+}
+
+class NoLogs extends EndpointLogs {
+  public destination(): undefined {
+    return undefined;
+  }
+}
+
+/** Props of `EndpointDiagnostics`. */
+export interface EndpointDiagnosticsProps {
+  /** ARM id of the endpoint. */
+  readonly endpointId: string;
+  /** Where the logs go. */
+  readonly destination: EndpointLogDestination;
+}
+
+/**
+ * The diagnostic setting (construct id `Resource`, setting name `endpoint-logs`) that sends every online
+ * endpoint log category and all metrics to one destination. Log Analytics gets resource-specific tables
+ * (`Dedicated`), which is what the documented queries read.
+ */
+export class EndpointDiagnostics extends Construct {
+  /** Name of the diagnostic setting on the endpoint. */
+  public static readonly SETTING_NAME = 'endpoint-logs';
+  /** The diagnostic setting. */
+  public readonly resource: MonitorDiagnosticSetting;
+
+  constructor(scope: Construct, id: string, props: EndpointDiagnosticsProps) {
+    super(scope, id);
+    const { destination } = props;
+    this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
+      name: EndpointDiagnostics.SETTING_NAME,
+      targetResourceId: props.endpointId,
+      ...destination,
+      logAnalyticsDestinationType:
+        destination.logAnalyticsWorkspaceId === undefined ? undefined : 'Dedicated',
+      enabledLog: ENDPOINT_LOG_CATEGORIES.map((category) => ({ category })),
+      enabledMetric: [{ category: 'AllMetrics' }],
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Construct } from 'constructs';
+import { MlApiVersion, WorkspaceManagedNetworkUpdateBody } from '../arm';
+import { AzapiUpdateResource } from '../azapi';
+import { FirewallSku } from './firewall-sku';
+import { IsolationMode } from './isolation-mode';
+
+/** Props of `ManagedNetworkUpdate`. */
+export interface ManagedNetworkUpdateProps {
+  /** ARM id of the existing workspace. */
+  readonly workspaceId: string;
+  readonly apiVersion: MlApiVersion;
+  /** The isolation mode to turn on (never Disabled). */
+  readonly isolationMode: IsolationMode;
+  /** Firewall SKU for FQDN rules (AllowOnlyApprovedOutbound only). @default FirewallSku.STANDARD */
+  readonly firewallSku?: FirewallSku;
+}
+
+/**
+ * Turns on the managed virtual network of an existing workspace in place: an `azapi_update_resource` (construct
+ * id `Resource`) that reads the workspace, sets `properties.managedNetwork` and writes it back. The workspace is
+ * updated, never replaced; destroying the stack leaves it (and its network) as it is, because Azure cannot go
+ * back to Disabled.
+ */
+export class ManagedNetworkUpdate extends Construct {
+  public readonly resource: AzapiUpdateResource;
+
+  constructor(scope: Construct, id: string, props: ManagedNetworkUpdateProps) {
+    super(scope, id);
+    const approvedOnly = props.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
+    const body: WorkspaceManagedNetworkUpdateBody = {
+      properties: {
+        managedNetwork: {
+          isolationMode: props.isolationMode.value,
+          firewallSku: approvedOnly ? (props.firewallSku ?? FirewallSku.STANDARD).value : undefined,
+        },
+      },
+    };
+    this.resource = new AzapiUpdateResource(this, 'Resource', {
+      type: props.apiVersion.resourceType('workspaces'),
+      resourceId: props.workspaceId,
+      body,
+      // Same lock as outbound rules and provisioning: no write to the workspace overlaps this one.
+      locks: [props.workspaceId],
+      timeouts: { create: '60m', update: '60m' },
+    });
+  }
+
+  /** The workspace id, as a reference to the update: whatever uses it is created after the change. */
+  public get id(): string {
+    return this.resource.id;
+  }
+
+  public get fqn(): string {
+    return this.resource.fqn;
+  }
+}
