@@ -117,6 +117,8 @@ export class WorkspaceStack extends SplitStack {
       key_vault_id: workspace.keyVaultId,
       container_registry_id: workspace.containerRegistryId,
       workspace_principal_id: workspace.workspacePrincipalId ?? '',
+      // Where the endpoints stack's endpoint sends its logs by default.
+      log_analytics_workspace_id: workspace.logAnalyticsWorkspaceId ?? '',
     };
     for (const [name, value] of Object.entries(values)) new TerraformOutput(this, name, { value });
   }
@@ -142,6 +144,7 @@ export class EndpointsStack extends SplitStack {
       containerRegistryId: ws.getString('container_registry_id'),
       containerRegistryPrivateOnly: c.isolationMode.isManaged,
       workspacePrincipalId: ws.getString('workspace_principal_id'),
+      logAnalyticsWorkspaceId: ws.getString('log_analytics_workspace_id'),
       // Provisioned by the workspace stack before it wrote `workspace_id`.
       provisionManagedNetwork: false,
     });

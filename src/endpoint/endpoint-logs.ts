@@ -19,9 +19,13 @@ export const ENDPOINT_LOG_CATEGORIES = [
 
 /** Where the diagnostic setting sends logs and metrics. */
 export interface EndpointLogDestination {
+  /** ARM id of a Log Analytics workspace. @default none */
   readonly logAnalyticsWorkspaceId?: string;
+  /** ARM id of a storage account. @default none */
   readonly storageAccountId?: string;
+  /** ARM id of an event hub namespace authorization rule. @default none */
   readonly eventhubAuthorizationRuleId?: string;
+  /** Event hub name. @default one per category, created by Azure Monitor */
   readonly eventhubName?: string;
 }
 

@@ -72,7 +72,9 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
 
 /** The managed network `enableManagedNetwork` turns on before anything else uses the workspace. */
 export interface ManagedNetworkChange {
+  /** The isolation mode to turn on. */
   readonly isolationMode: IsolationMode;
+  /** @default FirewallSku.STANDARD under AllowOnlyApprovedOutbound, none otherwise */
   readonly firewallSku?: FirewallSku;
 }
 

@@ -98,7 +98,8 @@ export interface IManagedVnetWorkspace extends IConstruct {
   readonly workspacePrincipalId?: string;
   /**
    * ARM id of the Log Analytics workspace the workspace's Application Insights writes to: where online endpoints
-   * send their logs and metrics by default. Undefined when not known.
+   * send their logs and metrics by default.
+   * @default undefined (unknown): endpoints then need an explicit `logs` destination
    */
   readonly logAnalyticsWorkspaceId?: string;
   /**
