@@ -14,6 +14,7 @@ export default tseslint.config(
       'docs/api/**',
       'bench/.out/**',
       'jest.config.js',
+      'jest.terraform.config.js',
     ],
   },
   js.configs.recommended,

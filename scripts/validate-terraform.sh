@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Synthesizes every layout (single, split, module, hcl) and every example, then runs `terraform init
-# -backend=false` and `terraform validate` in each stack. Providers come from the registry, or from the mirror
+# -backend=false` and `terraform validate` in each stack, then the jest tests that validate the other documented
+# configurations the same way (`*.terraform.test.ts`). Providers come from the registry, or from the mirror
 # TF_CLI_CONFIG_FILE points at, or from ../shared/terraform-providers/mirror.sh when that folder exists; without
 # terraform or any provider source it says so in one line and exits 0.
 set -euo pipefail
@@ -66,5 +67,15 @@ for dir in "${dirs[@]}"; do
   fi
 done
 rm -rf examples/terraform-module/.terraform examples/terraform-module/.terraform.lock.hcl
+
+# The documented configurations that are not layouts (operations features, module callers), synthesized and
+# validated by jest (`*.terraform.test.ts`, kept out of `npm test`).
+if npx jest --ci --silent -c jest.terraform.config.js >"${TMPDIR:-/tmp}/validate-terraform-jest.log" 2>&1; then
+  echo "ok    jest -c jest.terraform.config.js ($(grep -E '^Tests:' "${TMPDIR:-/tmp}/validate-terraform-jest.log" | sed 's/^Tests: *//'))"
+else
+  cat "${TMPDIR:-/tmp}/validate-terraform-jest.log"
+  echo "FAIL  jest -c jest.terraform.config.js"
+  failed=1
+fi
 [ "$failed" = 0 ] || { echo "validate:terraform: failed"; exit 1; }
 echo "validate:terraform: every stack is valid"

@@ -1,11 +1,7 @@
 /** The `module` layout: a Terraform module a caller can use with for_each. */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { MODULE_PROVIDER_RANGES, SecureEndpointModuleStack } from '../../app/module-stack';
 import { mlResourcesOfType, SynthesizedStack } from '../support/synth';
-import { terraformValidate, terraformWithProviders } from '../support/terraform';
 
 function synthModule(): SynthesizedStack {
   const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
@@ -82,45 +78,4 @@ describe('module layout', () => {
     expect(blobs.length).toBeGreaterThan(0);
     for (const blob of blobs) expect(blob.source).toMatch(/^\$\{path\.module\}\/assets\//);
   });
-
-  test('callers using the module twice with for_each, or letting it create the DNS zones, pass terraform validate', () => {
-    const terraform = terraformWithProviders();
-    if ('skip' in terraform) {
-      console.log(`skipped: ${terraform.skip}`);
-      return;
-    }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-module-'));
-    try {
-      const app = new App({ outdir: dir, stackTraces: false });
-      new SecureEndpointModuleStack(app, 'secure-endpoint');
-      app.synth();
-      const caller = fs
-        .readFileSync(path.join(__dirname, '../../examples/terraform-module/main.tf'), 'utf8')
-        .replace('../../cdktf.out.module/stacks/secure-endpoint', '../stacks/secure-endpoint');
-      expect(caller).toContain('for_each = local.teams');
-      // And a caller that lets the module create the DNS zones in its virtual network.
-      const zonesCreated = caller
-        .replace(
-          /\n {2}private_dns_zone_ids .*\n/,
-          '\n  virtual_network_id         = azurerm_virtual_network.clients.id\n',
-        )
-        .replace('for_each = local.teams', 'for_each = { fraud = local.teams.fraud }');
-      expect(zonesCreated).not.toContain('private_dns_zone_ids');
-      for (const [name, text] of [
-        ['caller', caller],
-        ['caller-zones', zonesCreated],
-      ]) {
-        fs.mkdirSync(path.join(dir, name));
-        fs.writeFileSync(path.join(dir, name, 'main.tf'), text);
-        const result = terraformValidate(path.join(dir, name), terraform.env);
-        expect({ name, output: result.output }).toEqual({
-          name,
-          output: expect.stringContaining('is valid'),
-        });
-        expect(result.ok).toBe(true);
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
 });
