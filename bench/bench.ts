@@ -168,9 +168,11 @@ function budgets(summaries: readonly Summary[], jest: Sample | undefined, busy: 
       name: 'npm test (the jest suite)',
       limit: '< 60 s',
       measured:
-        `wall ${wallS.toFixed(1)} s, CPU ${cpuS.toFixed(1)} s; ${on}` +
+        // Always wall time: jest runs a worker per CPU, so its CPU time adds up the workers' and says nothing
+        // about how long `npm test` takes.
+        `wall ${wallS.toFixed(1)} s, CPU ${cpuS.toFixed(1)} s; judged on wall time` +
         (jest.exitCode === 0 ? '' : `; the suite FAILED (exit ${jest.exitCode}): run npm test`),
-      holds: (busy ? cpuS : wallS) < 60 && jest.exitCode === 0,
+      holds: wallS < 60 && jest.exitCode === 0,
     });
   }
   return list;
@@ -182,7 +184,7 @@ function main(): void {
   const app = appRunner();
   const { layouts: extraLayouts, note } = layouts();
   rmSync(OUT, { recursive: true, force: true });
-  compileToJs(ROOT, OUT, ['bench/apps', 'bench/support/usage.ts', 'main.ts', 'src']);
+  compileToJs(ROOT, OUT, ['bench/apps', 'bench/support/usage.ts', 'main.ts', 'app', 'src']);
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'bench-cdktf-out-'));
   // What the cdktf CLI (0.21) sets for the app it runs, plus the usage recorder.
   const env: NodeJS.ProcessEnv = {
@@ -224,7 +226,9 @@ function main(): void {
 
   const results: CaseResult[] = all.map((c) => ({ ...c, samples: samples.get(c.id) ?? [] }));
   const summaries = summarize(results);
-  const busy = Math.max(loadStart[0], loadEnd[0]) > os.cpus().length;
+  // Other work before the bench started; the load at the end is mostly the bench's own runs (on 2 CPUs each
+  // run's two threads already make a load average of about 2), so it does not say the machine was shared.
+  const busy = loadStart[0] > os.cpus().length;
   const checks = budgets(summaries, jest, busy);
   const machine =
     `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +

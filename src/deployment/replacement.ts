@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DataResource } from 'cdktf';
+import { anyToHclTerraform, anyToTerraform, hashMapper, hashMapperHcl, TerraformResource } from 'cdktf';
 import { ManagedOnlineDeploymentProperties } from '../arm';
 
 /**
@@ -23,9 +23,33 @@ export function createOnlyValues(properties: ManagedOnlineDeploymentProperties):
  * traffic resources are replaced with it (`replace_triggered_by`): the traffic is drained before the old
  * deployment is deleted (Azure refuses to delete a deployment that takes traffic) and restored once the new
  * one exists. `replace_triggered_by` fires on its replacement only, not on its first creation.
+ *
+ * A binding of its own rather than cdktf's `DataResource`: that class adds a validation that runs
+ * `terraform version` in a child process at every synth, once per instance (a second per deployment in a large
+ * stack), and fails the synth on a machine without Terraform, where synthesizing needs none. The stack already
+ * needs Terraform 1.11 to apply (see README), above `terraform_data`'s 1.4.
  */
-export class DeploymentReplacementTrigger extends DataResource {
+export class DeploymentReplacementTrigger extends TerraformResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = 'terraform_data';
+
+  private readonly triggers: Record<string, unknown>;
+
   constructor(scope: Construct, id: string, properties: ManagedOnlineDeploymentProperties) {
-    super(scope, id, { triggersReplace: createOnlyValues(properties) });
+    super(scope, id, {
+      terraformResourceType: DeploymentReplacementTrigger.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+    });
+    this.triggers = createOnlyValues(properties);
+  }
+
+  /** @internal */
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { triggers_replace: hashMapper(anyToTerraform)(this.triggers) };
+  }
+
+  /** @internal */
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return { triggers_replace: hashMapperHcl(anyToHclTerraform)(this.triggers) };
   }
 }
