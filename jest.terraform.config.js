@@ -9,4 +9,7 @@ module.exports = {
   ...base,
   testMatch: ['**/*.terraform.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
+  // One at a time: the suites run `terraform init` against one provider mirror and plugin cache, and two inits
+  // unpacking into it at once fail ("could not read package directory").
+  maxWorkers: 1,
 };
