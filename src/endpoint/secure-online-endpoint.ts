@@ -220,8 +220,11 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     return this.traffic.trafficReset;
   }
 
-  /** The traffic update, created when the first deployment registers. */
-  public get trafficUpdate(): AzapiUpdateResource | undefined {
+  /**
+   * The traffic writer (construct id `Traffic`), created when the first deployment registers: an
+   * `azapi_resource_action` that PUTs the endpoint's request with the declared `traffic` and `mirrorTraffic`.
+   */
+  public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
     return this.traffic.trafficUpdate;
   }
 }
