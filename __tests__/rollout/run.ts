@@ -67,9 +67,14 @@ function run(sequence: Sequence, work: string, env: NodeJS.ProcessEnv, keep: str
 
 /** Why the run does not show what the sequence expects, or undefined when it does. */
 function judge(sequence: Sequence, code: number, output: string): string | undefined {
+  const total = sequence.steps.length;
+  for (const step of sequence.unchangedAt ?? []) {
+    const line = new RegExp(`step ${step}/${total} apply ok; create 0, update 0, replace 0, delete 0`);
+    if (!line.test(output)) return `step ${step} repeats the step before it but its plan was not empty`;
+  }
   const refused = sequence.refusedAt;
   if (refused === undefined) return code === 0 ? undefined : 'a step failed, went dark, or the re-plan was not empty';
-  const stepLine = new RegExp(`step ${refused.step}/${sequence.steps.length} apply (FAIL|skipped)`);
+  const stepLine = new RegExp(`step ${refused.step}/${total} apply FAIL; plan FAIL`);
   if (!stepLine.test(output)) return `step ${refused.step} was expected to stop at plan, but it applied`;
   if (!refused.message.test(output)) return `the refusal does not match ${String(refused.message)}`;
   // Nothing may have been written by the refused step: its plan stopped before the apply.

@@ -53,6 +53,8 @@ export interface Sequence {
   readonly steps: readonly Step[];
   /** The step (1-based) whose plan must stop, and a pattern its error must match. @default every step applies */
   readonly refusedAt?: { readonly step: number; readonly message: RegExp };
+  /** Steps (1-based) that repeat the step before them and must plan no change at all. @default none */
+  readonly unchangedAt?: readonly number[];
 }
 
 const BLUE: DeploymentStep = {};
@@ -88,6 +90,17 @@ export const SEQUENCES: readonly Sequence[] = [
       { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
       { green: GREEN, split: { green: 100 } },
     ],
+  },
+  {
+    name: 'split-then-endpoint-change',
+    title: 'a split, the same code again (nothing to do), then a change of the endpoint under a split',
+    steps: [
+      { blue: BLUE },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 }, publicAccess: true },
+    ],
+    unchangedAt: [3],
   },
   {
     name: 'code-change',

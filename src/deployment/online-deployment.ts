@@ -195,8 +195,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       apiVersion: workspace.apiVersion,
       endpointId: endpoint.endpointId,
       endpointName: endpoint.endpointName,
+      liveEndpointId: `${workspace.workspaceId}/onlineEndpoints/${endpoint.endpointName}`,
       deploymentName: this.deploymentName,
-      properties,
+      request: { ...body, location: workspace.location, tags: props.tags },
       trigger: this.replacementTrigger,
     });
     const dependsOn: ITerraformDependable[] = [
@@ -206,7 +207,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       ...(code?.dependables ?? []),
       ...(environment?.dependables ?? []),
       ...imageBuildRules,
-      guard.action,
+      ...guard.actions,
     ];
     this.resource = new AzapiResource(this, 'Resource', {
       type: workspace.apiVersion.resourceType('workspaces/onlineEndpoints/deployments'),

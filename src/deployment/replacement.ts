@@ -7,7 +7,7 @@ import {
   hashMapperHcl,
   TerraformResource,
 } from 'cdktf';
-import { ManagedOnlineDeploymentProperties, MlApiVersion } from '../arm';
+import { ManagedOnlineDeploymentProperties, MlApiVersion, OnlineDeploymentPutBody } from '../arm';
 import { AzapiResourceAction, DataAzapiResource } from '../azapi';
 
 /**
@@ -66,8 +66,14 @@ export interface CreateOnlyChangeGuardProps {
   readonly apiVersion: MlApiVersion;
   readonly endpointId: string;
   readonly endpointName: string;
+  /**
+   * The endpoint's id as the workspace's id and the endpoint's name, for the live reads: a reference to the
+   * endpoint resource would defer them to apply time whenever the endpoint changes.
+   */
+  readonly liveEndpointId: string;
   readonly deploymentName: string;
-  readonly properties: ManagedOnlineDeploymentProperties;
+  /** The deployment's whole request, sent again when it is created anew. */
+  readonly request: OnlineDeploymentPutBody;
   readonly trigger: DeploymentReplacementTrigger;
 }
 
@@ -80,17 +86,19 @@ export interface CreateOnlyChangeGuardProps {
  * traffic. When the code's create-only values differ from the live deployment's:
  * - and the deployment takes live or mirrored traffic, the plan stops (a `precondition`) with the reason and the
  *   way out: a serving endpoint never goes dark without being asked to;
- * - and it takes none, the `CreateOnlyChange` action deletes it, and the deployment's update (which waits for the
- *   action) creates it again with the new values.
+ * - and it takes none, the `Delete` action deletes it and the `Create` action creates it again with the whole
+ *   request (azapi's update of a deployment must find it); the deployment's own update, which waits for both,
+ *   then finds it with the new values.
  *
- * The action runs only when it is created: with the deployment, or when the trigger is replaced (a create-only
- * value changed in the code). Its method is `DELETE` only when the live deployment exists and differs, and `GET`
- * otherwise; `ignore_changes` keeps the method it was created with, so the next plan is empty. A deployment
- * imported into the state, or re-created by a library upgrade, is therefore only read, never deleted.
+ * The actions run only when they are created: with the deployment, or when the trigger is replaced (a create-only
+ * value changed in the code). Their methods are `DELETE` and `PUT` only when the live deployment exists and
+ * differs, and `GET` (a read, a 404 ignored) otherwise; `ignore_changes` keeps what they were created with, so
+ * the next plan is empty and later changes of the deployment do not touch them. A deployment imported into the
+ * state, or a guard that a library upgrade adds to an existing deployment, therefore only reads it.
  */
 export class CreateOnlyChangeGuard extends Construct {
-  /** The action the deployment waits for. */
-  public readonly action: AzapiResourceAction;
+  /** The actions the deployment waits for. */
+  public readonly actions: AzapiResourceAction[];
 
   constructor(scope: Construct, id: string, props: CreateOnlyChangeGuardProps) {
     super(scope, id);
@@ -98,7 +106,7 @@ export class CreateOnlyChangeGuard extends Construct {
     const deploymentId = `${props.endpointId}/deployments/${props.deploymentName}`;
     const liveDeployment = new DataAzapiResource(this, 'LiveDeployment', {
       type: deploymentType,
-      resourceId: deploymentId,
+      resourceId: `${props.liveEndpointId}/deployments/${props.deploymentName}`,
       ignoreNotFound: true,
       responseExportValues: {
         instanceType: 'properties.instanceType',
@@ -107,12 +115,12 @@ export class CreateOnlyChangeGuard extends Construct {
     });
     const liveEndpoint = new DataAzapiResource(this, 'LiveTraffic', {
       type: props.apiVersion.resourceType('workspaces/onlineEndpoints'),
-      resourceId: props.endpointId,
+      resourceId: props.liveEndpointId,
       ignoreNotFound: true,
       responseExportValues: { traffic: 'properties.traffic', mirrorTraffic: 'properties.mirrorTraffic' },
     });
     const live = `${liveDeployment.fqn}.output`;
-    const wanted = createOnlyValues(props.properties);
+    const wanted = createOnlyValues(props.request.properties);
     const liveType = `try(lower(${live}.instanceType), "")`;
     const differs = [
       `${liveType} != lower(${hcl(wanted.instanceType)})`,
@@ -126,34 +134,45 @@ export class CreateOnlyChangeGuard extends Construct {
       `try(${liveEndpoint.fqn}.output.${map}[${hcl(props.deploymentName)}], 0)`;
     const serving = `(${share('traffic')} > 0 || ${share('mirrorTraffic')} > 0)`;
     const name = `deployment '${props.deploymentName}' of endpoint '${props.endpointName}'`;
-    this.action = new AzapiResourceAction(this, 'Action', {
+    const refusal =
+      `${name} takes live or mirrored traffic (\${${share('traffic')}} % live, ` +
+      `\${${share('mirrorTraffic')}} % mirrored) and its instanceType changes from ` +
+      `'\${try(${live}.instanceType, "")}' to '${String(wanted.instanceType)}' (or its ` +
+      `egressPublicNetworkAccess changes): Azure sets these only when a deployment is created, so applying ` +
+      `would delete the serving deployment and take the endpoint down. Nothing was changed. Add a new ` +
+      `deployment with the new instanceType (endpoint.addDeployment('Green', { ..., instanceType })), ` +
+      `shift the traffic to it with routeTraffic, then remove '${props.deploymentName}'; or route its ` +
+      `traffic away first and apply the instanceType change after that`;
+    const common = {
       type: deploymentType,
       resourceId: deploymentId,
-      method: `\${${recreate} ? "DELETE" : "GET"}`,
       ignoreNotFound: true,
       // One operation at a time per endpoint, like the deployments and the traffic writer.
       locks: [props.endpointId],
-      timeouts: { create: '60m' },
+      // Image builds and VM allocation routinely take longer than azapi's 30-minute default.
+      timeouts: { create: '120m' },
+    };
+    const lifecycle = {
+      // A dependable renders as the address, which replace_triggered_by needs (not an interpolation).
+      replaceTriggeredBy: [dependable(props.trigger)],
+      ignoreChanges: ['method', 'body'],
+    };
+    const remove = new AzapiResourceAction(this, 'Delete', {
+      ...common,
+      method: `\${${recreate} ? "DELETE" : "GET"}`,
       lifecycle: {
-        // A dependable renders as the address, which replace_triggered_by needs (not an interpolation).
-        replaceTriggeredBy: [dependable(props.trigger)],
-        ignoreChanges: ['method'],
-        precondition: [
-          {
-            condition: `\${!(${recreate} && ${serving})}`,
-            errorMessage:
-              `${name} takes live or mirrored traffic (\${${share('traffic')}} % live, ` +
-              `\${${share('mirrorTraffic')}} % mirrored) and its instanceType changes from ` +
-              `'\${try(${live}.instanceType, "")}' to '${String(wanted.instanceType)}' (or its ` +
-              `egressPublicNetworkAccess changes): Azure sets these only when a deployment is created, so applying ` +
-              `would delete the serving deployment and take the endpoint down. Nothing was changed. Add a new ` +
-              `deployment with the new instanceType (endpoint.addDeployment('Green', { ..., instanceType })), ` +
-              `shift the traffic to it with routeTraffic, then remove '${props.deploymentName}'; or route its ` +
-              `traffic away first and apply the instanceType change after that`,
-          },
-        ],
+        ...lifecycle,
+        precondition: [{ condition: `\${!(${recreate} && ${serving})}`, errorMessage: refusal }],
       },
     });
+    const create = new AzapiResourceAction(this, 'Create', {
+      ...common,
+      method: `\${${recreate} ? "PUT" : "GET"}`,
+      body: props.request,
+      dependsOn: [remove],
+      lifecycle,
+    });
+    this.actions = [remove, create];
   }
 }
 

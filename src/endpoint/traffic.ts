@@ -227,6 +227,10 @@ export class EndpointTraffic {
       body: reset,
       when: AzapiActionWhen.DESTROY,
       locks,
+      // azapi 2.12 cannot update a destroy-time action (its output stays unknown after apply, which Terraform
+      // refuses), so a change of the endpoint must not update it. It keeps the request it was created with,
+      // which is sent only while the endpoint's deployments are being destroyed.
+      lifecycle: { ignoreChanges: ['body'] },
     });
     return this.update;
   }
