@@ -41,7 +41,12 @@ interface Result {
   readonly seconds: number;
 }
 
-function run(sequence: Sequence, work: string, env: NodeJS.ProcessEnv, keep: string | undefined): Promise<Result> {
+function run(
+  sequence: Sequence,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  keep: string | undefined,
+): Promise<Result> {
   const started = Date.now();
   const stacks = synthesize(sequence, path.join(work, 'steps', sequence.name));
   return new Promise((resolve) => {
@@ -53,7 +58,9 @@ function run(sequence: Sequence, work: string, env: NodeJS.ProcessEnv, keep: str
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('close', (code) => {
-      const lines = output.split('\n').filter((l) => l.trim() !== '' && !/^arm-sim: (1 sequence|logs kept)/.test(l));
+      const lines = output
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !/^arm-sim: (1 sequence|logs kept)/.test(l));
       const verdict = judge(sequence, code ?? 1, output);
       resolve({
         sequence,
@@ -73,14 +80,16 @@ function judge(sequence: Sequence, code: number, output: string): string | undef
     if (!line.test(output)) return `step ${step} repeats the step before it but its plan was not empty`;
   }
   const refused = sequence.refusedAt;
-  if (refused === undefined) return code === 0 ? undefined : 'a step failed, went dark, or the re-plan was not empty';
+  if (refused === undefined)
+    return code === 0 ? undefined : 'a step failed, went dark, or the re-plan was not empty';
   const stepLine = new RegExp(`step ${refused.step}/${total} apply FAIL; plan FAIL`);
   if (!stepLine.test(output)) return `step ${refused.step} was expected to stop at plan, but it applied`;
   if (!refused.message.test(output)) return `the refusal does not match ${String(refused.message)}`;
   // Nothing may have been written by the refused step: its plan stopped before the apply.
   const earlier = sequence.steps.slice(0, refused.step - 1).map((_, i) => `step ${i + 1}/`);
   for (const step of earlier) {
-    if (!new RegExp(`${step}\\d+ apply ok; .*downtime: none`).test(output)) return `${step} did not apply cleanly`;
+    if (!new RegExp(`${step}\\d+ apply ok; .*downtime: none`).test(output))
+      return `${step} did not apply cleanly`;
   }
   return undefined;
 }

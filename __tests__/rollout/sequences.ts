@@ -77,7 +77,12 @@ export const SEQUENCES: readonly Sequence[] = [
     title: 'mirror 20 % to green, then send it 10 % live, then all traffic and remove blue',
     steps: [
       { blue: BLUE },
-      { blue: BLUE, green: GREEN, split: { blue: 100, green: 0 }, mirror: { deployment: 'green', percent: 20 } },
+      {
+        blue: BLUE,
+        green: GREEN,
+        split: { blue: 100, green: 0 },
+        mirror: { deployment: 'green', percent: 20 },
+      },
       { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
       { green: GREEN, split: { green: 100 } },
     ],
@@ -170,10 +175,17 @@ export function buildStep(stack: TerraformStack, step: Step): void {
     stack,
   );
   if (step.extraRule) {
-    workspace.addOutboundFqdnRule('ExtraRule', { ruleName: 'extra-pypi-mirror', destination: 'pypi.example.org' });
+    workspace.addOutboundFqdnRule('ExtraRule', {
+      ruleName: 'extra-pypi-mirror',
+      destination: 'pypi.example.org',
+    });
   }
   if (step.blue) {
-    new BlueDeployment(stack, 'Blue', { endpoint, ...deployment(step.blue), allTraffic: step.split === undefined });
+    new BlueDeployment(stack, 'Blue', {
+      endpoint,
+      ...deployment(step.blue),
+      allTraffic: step.split === undefined,
+    });
   }
   if (step.green) endpoint.addDeployment('Green', deployment(step.green));
   if (step.split) endpoint.routeTraffic(step.split);

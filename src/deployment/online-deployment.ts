@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
   OnlineDeploymentBody,
@@ -195,7 +195,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       apiVersion: workspace.apiVersion,
       endpointId: endpoint.endpointId,
       endpointName: endpoint.endpointName,
-      liveEndpointId: `${workspace.workspaceId}/onlineEndpoints/${endpoint.endpointName}`,
+      // A literal id as it is; a reference to the endpoint resource rebuilt from the workspace (see the guard).
+      liveEndpointId: Token.isUnresolved(endpoint.endpointId)
+        ? `${workspace.workspaceId}/onlineEndpoints/${endpoint.endpointName}`
+        : endpoint.endpointId,
       deploymentName: this.deploymentName,
       request: { ...body, location: workspace.location, tags: props.tags },
       trigger: this.replacementTrigger,

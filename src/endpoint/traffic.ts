@@ -203,7 +203,9 @@ export class EndpointTraffic {
       this.update = new AzapiUpdateResource(this.scope, 'Traffic', {
         type,
         resourceId: this.endpointId,
-        body: Lazy.anyValue({ produce: (): OnlineEndpointTrafficUpdateBody => ({ properties: this.maps() }) }),
+        body: Lazy.anyValue({
+          produce: (): OnlineEndpointTrafficUpdateBody => ({ properties: this.maps() }),
+        }),
         locks,
       });
       return this.update;
