@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { dependable, Lazy } from 'cdktf';
+import { dependable, Lazy, Token } from 'cdktf';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, report } from '../checks';
@@ -215,7 +215,12 @@ export class EndpointTraffic {
       type,
       resourceId: this.endpointId,
       method: 'PUT',
-      body: Lazy.anyValue({ produce: () => this.request(request, this.maps()) }),
+      // The maps are lazy, not the body: an override of another request property (a layout that takes public
+      // network access from a variable) needs a plain object to merge into.
+      body: this.request(request, {
+        traffic: Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().traffic })),
+        mirrorTraffic: Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().mirrorTraffic })),
+      }),
       locks,
     });
     // Deleting a deployment that still takes traffic can be refused by Azure ML, which would stop a destroy
