@@ -92,6 +92,7 @@ export class SecureEndpointModuleStack extends TerraformStack {
     const publicAccess = `\${var.${v.endpointPublicAccess.friendlyUniqueId} ? "Enabled" : "Disabled"}`;
     endpoint.resource.addOverride('body.properties.publicNetworkAccess', publicAccess);
     endpoint.trafficReset?.addOverride('body.properties.publicNetworkAccess', publicAccess);
+    endpoint.trafficUpdate?.addOverride('body.properties.publicNetworkAccess', publicAccess);
     for (const rule of workspace.outboundRules) {
       if (rule instanceof OutboundRuleBase) rule.resource.addOverride('count', `\${${approvedOnly} ? 1 : 0}`);
     }

@@ -8,7 +8,7 @@
  * state, not by the delay, and a shorter delay keeps CI time down), TEST_APPLY_ONLY (comma-separated stack names),
  * TEST_APPLY_KEEP (a folder for the synthesized stacks and arm-sim's logs).
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,25 +20,13 @@ import { SecureEndpointHowToStack } from '../../main';
 import { ENDPOINT_CONFIGURATIONS } from '../endpoint/configurations';
 import { OPERATIONS_CONFIGURATIONS } from '../operations/configurations';
 import { DocumentedConfiguration } from '../support/documented';
+import { ARM_SIM, armSimEnvironment, ROOT, runQueued, skipReason } from '../support/arm-sim';
 import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHARED = path.resolve(ROOT, '..', 'shared');
-const ARM_SIM = path.join(SHARED, 'arm-sim', 'run.sh');
-const MIRROR = path.join(SHARED, 'terraform-providers', 'mirror.sh');
 
 /** A synthesized stack to run, with the behaviours it turns off. */
 interface Job {
   readonly stackName: string;
   readonly behavioursOff: { readonly [behaviour: string]: string };
-}
-
-function skipReason(): string | undefined {
-  if (!fs.existsSync(ARM_SIM)) return `${path.relative(ROOT, ARM_SIM)} not found`;
-  for (const tool of ['terraform', 'openssl']) {
-    if (spawnSync(tool, ['version'], { stdio: 'ignore' }).status !== 0) return `${tool} not found`;
-  }
-  return undefined;
 }
 
 /** One app, one stack per configuration (with the backend and providers users' stacks have), synthesized. */
@@ -112,20 +100,6 @@ interface Result {
   readonly seconds: number;
 }
 
-async function runAll(jobs: Job[], parallel: number, run: (job: Job) => Promise<Result>): Promise<Result[]> {
-  const results: Result[] = [];
-  const queue = [...jobs];
-  const worker = async (): Promise<void> => {
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const result = await run(job);
-      results.push(result);
-      report(result);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
-  return results;
-}
-
 function report(result: Result): void {
   const lines = result.output
     .split('\n')
@@ -147,23 +121,14 @@ async function main(): Promise<number> {
   const only = process.env.TEST_APPLY_ONLY ? new Set(process.env.TEST_APPLY_ONLY.split(',')) : undefined;
   try {
     const jobs = synthesize(path.join(work, 'cdktf.out'), only);
-    // One provider mirror for every run: parallel runs must not unpack it at the same time.
-    const mirrorDir = path.join(work, 'terraform-mirror');
-    const mirror = spawnSync(MIRROR, [], { env: { ...process.env, AML_TF_MIRROR_DIR: mirrorDir } });
-    if (mirror.status !== 0) {
-      console.log(`test:apply: skipped (provider mirror unavailable: ${mirror.stderr.toString().trim()})`);
+    const env = armSimEnvironment(work);
+    if (typeof env === 'string') {
+      console.log(`test:apply: skipped (${env})`);
       return 0;
     }
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TF_MIRROR: path.join(mirrorDir, 'mirror'),
-      TFRC: path.join(mirrorDir, 'terraformrc'),
-      TF_PLUGIN_CACHE_DIR: path.join(mirrorDir, 'plugin-cache'),
-      ARM_SIM_LRO_DELAY_MS: process.env.ARM_SIM_LRO_DELAY_MS ?? '300',
-    };
     const parallel = Math.max(1, Number(process.env.TEST_APPLY_JOBS ?? 4) || 1);
     const stacksDir = path.join(work, 'cdktf.out', 'stacks');
-    const results = await runAll(jobs, parallel, (job) => armSim(job, stacksDir, env, keep));
+    const results = await runQueued(jobs, parallel, (job) => armSim(job, stacksDir, env, keep), report);
     const failed = results.filter((r) => r.code !== 0).map((r) => r.job.stackName);
     const total = ((Date.now() - started) / 1000).toFixed(0);
     console.log(

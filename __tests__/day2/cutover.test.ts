@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BlueDeployment, Model, OnlineDeployment, OnlineDeploymentOptions } from '../../src/deployment';
-import { howToDeployment } from '../endpoint/helpers';
+import { howToDeployment, named, trafficUpdate } from '../endpoint/helpers';
 import { howToStack } from '../endpoint/how-to-stack';
 import { SynthesizedStack, synthJson } from '../support/synth';
 
@@ -51,7 +51,7 @@ function cutover(blue: OnlineDeploymentOptions, green: OnlineDeploymentOptions):
 
 const TRAFFIC = [
   expect.stringMatching(/^azapi_resource_action\.Endpoint_TrafficResetOnDestroy_/),
-  expect.stringMatching(/^azapi_update_resource\.Endpoint_Traffic_/),
+  expect.stringMatching(/^azapi_resource_action\.Endpoint_Traffic_/),
 ];
 
 describe('blue-to-green cutover', () => {
@@ -67,6 +67,8 @@ describe('blue-to-green cutover', () => {
       expect.stringMatching(/^azapi_resource\.Workspace_Assets_Version-codes-endpt-moe-1-blue-code-/),
       expect.stringMatching(/^azapi_resource\.Workspace_Assets_Version-environments-endpt-moe-1-blue-env-/),
       expect.stringMatching(/^azapi_resource\.Workspace_Assets_Version-models-endpt-moe-1-blue-model-/),
+      expect.stringMatching(/^azapi_resource_action\.Blue_CreateOnlyChange_Create_/),
+      expect.stringMatching(/^azapi_resource_action\.Blue_CreateOnlyChange_Delete_/),
       expect.stringMatching(/^terraform_data\.Blue_CreateOnlyProperties_/),
     ]);
     // The uploads green shares with blue stay where they were.
@@ -99,20 +101,20 @@ describe('blue-to-green cutover', () => {
     }
   });
 
-  test('the traffic update and reset no longer wait for blue or follow its replacement', () => {
+  test('the traffic writer no longer waits for blue and is never replaced; blue goes after it', () => {
     const { stack, endpoint } = howToStack();
     new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() });
     endpoint.routeTraffic({ green: 100 });
     const json = synthJson(stack);
-    const update = Object.values(json.resource?.azapi_update_resource ?? {})[0] as {
-      depends_on: string[];
-      lifecycle: { replace_triggered_by: string[] };
-      body: unknown;
-    };
+    const update = trafficUpdate(json);
+    // The whole map: the live traffic becomes exactly this, with no key left of blue.
     expect(update.body).toEqual({ properties: { traffic: { green: 100 }, mirrorTraffic: {} } });
-    expect(update.depends_on.every((d) => !d.includes('Blue'))).toBe(true);
-    expect(update.lifecycle.replace_triggered_by).toEqual([
-      expect.stringMatching(/^terraform_data\.Green_CreateOnlyProperties_/),
-    ]);
+    expect(update.method).toBe('PUT');
+    expect((update.depends_on ?? []).every((d) => !d.includes('Blue'))).toBe(true);
+    expect(update.lifecycle).toBeUndefined();
+    // What lets Terraform write the traffic before it deletes a removed deployment.
+    expect(named(json, 'workspaces/onlineEndpoints/deployments', 'green').lifecycle).toEqual({
+      create_before_destroy: true,
+    });
   });
 });

@@ -88,11 +88,24 @@ describe('dependency graph', () => {
       expect(update.depends_on).toContain(named(json, DEPLOYMENTS, name).address);
   });
 
-  test("nothing in the endpoint's create body references a deployment; the endpoint waits for no deployment", () => {
+  test("nothing in the endpoint's body references a deployment; its traffic is the live traffic, read by id", () => {
     const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
     const text = JSON.stringify(endpoint);
-    expect(text).not.toMatch(/Blue|Green|blue|green|traffic"\s*:/);
-    expect(endpoint.body).toEqual({ properties: { authMode: 'Key', publicNetworkAccess: 'Disabled' } });
+    expect(text).not.toMatch(/Blue|Green|blue|green/);
+    const live = 'data.azapi_resource.Endpoint_LiveTraffic_415C1BD4';
+    expect(endpoint.body).toEqual({
+      properties: {
+        authMode: 'Key',
+        publicNetworkAccess: 'Disabled',
+        traffic: `\${merge({}, try(${live}.output.traffic, {}))}`,
+        mirrorTraffic: `\${merge({}, try(${live}.output.mirrorTraffic, {}))}`,
+      },
+    });
     expect(endpoint.depends_on).toBeUndefined();
+    // The read does not reference the endpoint resource (that would defer it to apply time, and be a cycle).
+    expect(json.data?.azapi_resource?.Endpoint_LiveTraffic_415C1BD4).toMatchObject({
+      resource_id: '${azapi_resource.Workspace_2F8C78CC.id}/onlineEndpoints/endpt-moe-1',
+      ignore_not_found: true,
+    });
   });
 });

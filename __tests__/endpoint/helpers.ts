@@ -68,9 +68,30 @@ export function named(
   return { ...found[0][1], address: `${terraformType}.${found[0][0]}` };
 }
 
-/** The endpoint's traffic update. */
-export function trafficUpdate(json: Json): Resource & { address: string } {
-  const found = Object.entries(json.resource?.azapi_update_resource ?? {});
-  if (found.length !== 1) throw new Error(`expected one azapi_update_resource, found ${found.length}`);
-  return { ...(found[0][1] as Resource), address: `azapi_update_resource.${found[0][0]}` };
+/**
+ * The endpoint's traffic writer: the `azapi_resource_action` that PUTs a created endpoint's request (its `body`
+ * here is narrowed to the traffic part, `request` is the whole request), or the `azapi_update_resource` of an
+ * endpoint made elsewhere.
+ */
+export function trafficUpdate(
+  json: Json,
+): Resource & { address: string; body: { properties: Record<string, unknown> }; request?: unknown } {
+  const actions = Object.entries(json.resource?.azapi_resource_action ?? {}).filter(
+    ([name, r]) => /_Traffic_[0-9A-F]{8}$/.test(name) && (r as Resource).when === undefined,
+  );
+  const updates = Object.entries(json.resource?.azapi_update_resource ?? {});
+  const found = [
+    ...actions.map(([name, r]) => ['azapi_resource_action', name, r] as const),
+    ...updates.map(([name, r]) => ['azapi_update_resource', name, r] as const),
+  ];
+  if (found.length !== 1) throw new Error(`expected one traffic writer, found ${found.length}`);
+  const [type, name, resource] = found[0];
+  const r = resource as Resource & { body: { properties: Record<string, unknown> } };
+  const { traffic, mirrorTraffic } = r.body.properties;
+  return {
+    ...r,
+    address: `${type}.${name}`,
+    body: { properties: { traffic, mirrorTraffic } },
+    request: r.body,
+  };
 }

@@ -23,8 +23,13 @@ describe('SecureOnlineEndpoint.fromEndpointAttributes', () => {
     expect(traffic.body).toEqual({ properties: { traffic: { blue: 100 }, mirrorTraffic: {} } });
     const actions = Object.keys(json.resource?.azapi_resource_action ?? {});
     expect(actions.filter((name) => name.includes('TrafficReset'))).toEqual([]);
-    // The URIs come from the live endpoint.
-    expect(Object.values(json.data?.azapi_resource ?? {})).toHaveLength(1);
+    // The URIs come from the live endpoint; the deployment's create-only guard reads it and its traffic.
+    const reads = Object.values(json.data?.azapi_resource ?? {}).map((d) => d.response_export_values);
+    expect(reads).toContainEqual({
+      scoringUri: 'properties.scoringUri',
+      swaggerUri: 'properties.swaggerUri',
+    });
+    expect(reads).toHaveLength(3);
   });
 
   test('given URIs and id: nothing is read', () => {

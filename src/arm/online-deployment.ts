@@ -84,3 +84,14 @@ export interface OnlineDeploymentBody {
   /** The nested properties object of this part of the body. */
   readonly properties: ManagedOnlineDeploymentProperties;
 }
+
+/**
+ * A whole `workspaces/onlineEndpoints/deployments` PUT request, as sent by an `azapi_resource_action` (which takes
+ * the envelope in its body, unlike `azapi_resource`).
+ */
+export interface OnlineDeploymentPutBody extends OnlineDeploymentBody {
+  /** Azure region. */
+  readonly location: string;
+  /** Azure tags of the deployment. @default none */
+  readonly tags?: { readonly [key: string]: string };
+}

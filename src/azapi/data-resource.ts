@@ -14,6 +14,11 @@ export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly parentId?: string;
   /** @default provider default */
   readonly responseExportValues?: AzapiResponseExportValues;
+  /**
+   * Read a resource that may not exist: a 404 gives `exists = false` and a null `output` instead of an error.
+   * @default false
+   */
+  readonly ignoreNotFound?: boolean;
 }
 
 /** The `azapi_resource` data source: reads an existing resource. */
@@ -46,6 +51,11 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.getStringAttribute('id');
   }
 
+  /** Whether the resource exists (false only with `ignoreNotFound` and a 404). */
+  public get exists(): cdktf.IResolvable {
+    return this.getBooleanAttribute('exists');
+  }
+
   /** The location of the resource read (empty for proxy resources). */
   public get location(): string {
     return this.getStringAttribute('location');
@@ -69,6 +79,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
       name: c.name,
       parent_id: c.parentId,
       response_export_values: c.responseExportValues,
+      ignore_not_found: c.ignoreNotFound,
     };
   }
 

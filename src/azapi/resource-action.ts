@@ -35,6 +35,8 @@ export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments 
   readonly when?: AzapiActionWhen;
   /** @default none */
   readonly locks?: string[];
+  /** Treat a 404 from the call as success (a call on a resource that may not exist). @default false */
+  readonly ignoreNotFound?: boolean;
   /** @default none */
   readonly responseExportValues?: AzapiResponseExportValues;
   /** @default no retry */
@@ -85,6 +87,7 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
       body: c.body,
       when: c.when,
       locks: c.locks,
+      ignore_not_found: c.ignoreNotFound,
       response_export_values: c.responseExportValues,
       retry: retryToTerraform(c.retry),
       timeouts: timeoutsToTerraform(c.timeouts),

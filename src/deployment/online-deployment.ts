@@ -1,8 +1,6 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
-// cdktf renders a dependable in replace_triggered_by as `${...}`, which Terraform refuses; this renders the address.
-import { dependable } from 'cdktf/lib/tfExpression';
+import { ITerraformDependable, Token } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
   OnlineDeploymentBody,
@@ -21,7 +19,7 @@ import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
-import { DeploymentReplacementTrigger } from './replacement';
+import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
 
 /** The CLI's `request_settings`, in its units (milliseconds). */
 export interface RequestSettings {
@@ -119,7 +117,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly deploymentId: string;
   /** The deployment resource. */
   public readonly resource: AzapiResource;
-  /** Replaced when a property Azure sets only at creation changes; the deployment is replaced with it. */
+  /**
+   * Replaced when a property Azure sets only at creation changes; its replacement makes the deployment's
+   * `CreateOnlyChange` guard recreate the deployment (or stop the plan while it serves traffic).
+   */
   public readonly replacementTrigger: DeploymentReplacementTrigger;
   /** The endpoint the deployment belongs to. */
   public readonly endpoint: ISecureOnlineEndpoint;
@@ -190,6 +191,18 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     };
     const body: OnlineDeploymentBody = { sku: { name: 'Default', capacity: instanceCount }, properties };
     this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', properties);
+    const guard = new CreateOnlyChangeGuard(this, 'CreateOnlyChange', {
+      apiVersion: workspace.apiVersion,
+      endpointId: endpoint.endpointId,
+      endpointName: endpoint.endpointName,
+      // A literal id as it is; a reference to the endpoint resource rebuilt from the workspace (see the guard).
+      liveEndpointId: Token.isUnresolved(endpoint.endpointId)
+        ? `${workspace.workspaceId}/onlineEndpoints/${endpoint.endpointName}`
+        : endpoint.endpointId,
+      deploymentName: this.deploymentName,
+      request: { ...body, location: workspace.location, tags: props.tags },
+      trigger: this.replacementTrigger,
+    });
     const dependsOn: ITerraformDependable[] = [
       // "You can't create online deployments until you provision the managed network."
       ...workspace.managedNetworkReady,
@@ -197,6 +210,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       ...(code?.dependables ?? []),
       ...(environment?.dependables ?? []),
       ...imageBuildRules,
+      ...guard.actions,
     ];
     this.resource = new AzapiResource(this, 'Resource', {
       type: workspace.apiVersion.resourceType('workspaces/onlineEndpoints/deployments'),
@@ -211,14 +225,13 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       locks: [endpoint.endpointId],
       // Image builds and VM allocation routinely take longer than azapi's 30-minute default.
       timeouts: { create: '120m', update: '120m', delete: '60m' },
-      // A change Azure cannot make in place replaces the deployment (see DeploymentReplacementTrigger).
-      lifecycle: { replaceTriggeredBy: [dependable(this.replacementTrigger)] },
+      // Never replaced by Terraform (see CreateOnlyChangeGuard). Removed from the code, it is deleted only after
+      // the endpoint's traffic writer, which depended on it, has moved its traffic away: Terraform orders the
+      // destroy of a create_before_destroy object after the updates of its dependents.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.deploymentId = this.resource.id;
-    endpoint.registerDeployment(this, {
-      allTraffic: props.allTraffic ?? false,
-      replacementTrigger: this.replacementTrigger,
-    });
+    endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
   }
 
   /**

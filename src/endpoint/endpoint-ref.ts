@@ -14,13 +14,6 @@ export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
 export interface DeploymentRegistration {
   /** The deployment takes 100 % of the traffic unless `routeTraffic` says otherwise (the CLI's `--all-traffic`). */
   readonly allTraffic: boolean;
-  /**
-   * A resource replaced whenever the deployment is. The endpoint's traffic update and destroy-time reset are
-   * replaced with it, so the traffic is drained before the old deployment is deleted and restored after the new
-   * one exists.
-   * @default none: the deployment is never replaced in place
-   */
-  readonly replacementTrigger?: ITerraformDependable;
 }
 
 /** A managed online endpoint that deployments attach to. */

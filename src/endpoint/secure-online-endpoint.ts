@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
+import { Fn, Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
-import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
+import { AzapiResource, AzapiResourceAction, AzapiUpdateResource, DataAzapiResource } from '../azapi';
 import { attempt, check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
@@ -129,16 +130,15 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       },
     };
     const apiVersion = props.workspace.apiVersion;
+    const type = apiVersion.resourceType('workspaces/onlineEndpoints');
     this.resource = new AzapiResource(this, 'Resource', {
-      type: apiVersion.resourceType('workspaces/onlineEndpoints'),
+      type,
       name: props.endpointName,
       parentId: props.workspace.workspaceId,
       location: props.workspace.location,
       identity: identity.toAzapiIdentity(),
-      body,
+      body: { ...body, properties: { ...body.properties, ...liveTraffic(this, type, props) } },
       tags: props.tags,
-      // Written by the Traffic update; without this the endpoint's next update would reset them.
-      ignoreBodyChanges: ['properties.traffic', 'properties.mirrorTraffic'],
       responseExportValues: {
         scoringUri: 'properties.scoringUri',
         swaggerUri: 'properties.swaggerUri',
@@ -220,10 +220,36 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     return this.traffic.trafficReset;
   }
 
-  /** The traffic update, created when the first deployment registers. */
-  public get trafficUpdate(): AzapiUpdateResource | undefined {
+  /**
+   * The traffic writer (construct id `Traffic`), created when the first deployment registers: an
+   * `azapi_resource_action` that PUTs the endpoint's request with the declared `traffic` and `mirrorTraffic`.
+   */
+  public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
     return this.traffic.trafficUpdate;
   }
+}
+
+/**
+ * The endpoint's live traffic and mirror maps, read at plan time (empty before the endpoint exists). A PUT of the
+ * endpoint replaces the whole resource: without them, a change of the endpoint itself (public network access, a
+ * description, tags) would empty its traffic until the Traffic writer runs again, and the endpoint would serve
+ * nothing in between. The id is built from the workspace, not taken from the endpoint resource, which reads it.
+ */
+function liveTraffic(
+  endpoint: Construct,
+  type: string,
+  props: SecureOnlineEndpointProps,
+): { traffic: TrafficMap; mirrorTraffic: TrafficMap } {
+  const live = new DataAzapiResource(endpoint, 'LiveTraffic', {
+    type,
+    resourceId: `${props.workspace.workspaceId}/onlineEndpoints/${props.endpointName}`,
+    ignoreNotFound: true,
+    responseExportValues: { traffic: 'properties.traffic', mirrorTraffic: 'properties.mirrorTraffic' },
+  });
+  // merge() skips a null map (an endpoint that does not exist yet, or reports no traffic).
+  const map = (name: string): TrafficMap =>
+    Token.asNumberMap(Fn.merge([{}, Fn.try([live.getAnyMapAttribute(`output.${name}`), {}])]));
+  return { traffic: map('traffic'), mirrorTraffic: map('mirrorTraffic') };
 }
 
 function checkInboundAccess(endpoint: SecureOnlineEndpoint, props: SecureOnlineEndpointProps): void {

@@ -1,7 +1,5 @@
 import { Construct } from 'constructs';
-import { Lazy } from 'cdktf';
-// The same conversion cdktf applies to `dependsOn` in resource configs (not re-exported from the package root).
-import { dependable } from 'cdktf/lib/tfExpression';
+import { dependable, Lazy, Token } from 'cdktf';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, report } from '../checks';
@@ -16,16 +14,26 @@ interface Registered {
 }
 
 /**
- * An endpoint's traffic: the registry of its deployments, the requested split and mirror, and the one
- * `azapi_update_resource` that writes them after the deployments exist. The endpoint's create body never
- * carries traffic, because traffic may only name deployments that already exist.
+ * An endpoint's traffic: the registry of its deployments, the requested split and mirror, and the one resource
+ * that writes them after the deployments exist. The endpoint's create body never carries traffic, because traffic
+ * may only name deployments that already exist.
+ *
+ * For an endpoint this stack creates, the writer is an `azapi_resource_action` that PUTs the endpoint's whole
+ * request with the declared `traffic` and `mirrorTraffic`: the live maps become exactly what the code declares.
+ * An `azapi_update_resource` would merge the maps into the live ones, so a removed deployment's key (or a dropped
+ * mirror) would stay behind and the next write would name a deployment that no longer exists. Deployments are
+ * `create_before_destroy`, so Terraform runs this write before it deletes a deployment the code removed: traffic
+ * moves away first, the deployment goes after, in one apply.
+ *
+ * For an endpoint made elsewhere the request is not known; the writer is an `azapi_update_resource` that merges
+ * (this stack may own only some of the endpoint's deployments).
  * @internal
  */
 export class EndpointTraffic {
   private readonly deployments = new Map<string, Registered>();
   private readonly mirror = new Map<string, number>();
   private split: TrafficMap | undefined;
-  private update: AzapiUpdateResource | undefined;
+  private update: AzapiResourceAction | AzapiUpdateResource | undefined;
   private reset: AzapiResourceAction | undefined;
 
   constructor(
@@ -39,8 +47,8 @@ export class EndpointTraffic {
     private readonly endpointRequest: OnlineEndpointPutBody | undefined,
   ) {}
 
-  /** The traffic update, once a deployment has registered. */
-  public get trafficUpdate(): AzapiUpdateResource | undefined {
+  /** The traffic writer, once a deployment has registered. */
+  public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
     return this.update;
   }
 
@@ -58,23 +66,11 @@ export class EndpointTraffic {
     this.deployments.set(name, { deployment, allTraffic: registration.allTraffic });
     // Created on the first registration: deployments register after the endpoint is constructed.
     const update = this.update ?? this.createUpdate();
-    // The update waits for every deployment, so it never names one that does not exist yet; the reset, for
+    // The writer waits for every deployment, so it never names one that does not exist yet; the reset, for
     // the same reason, runs before any deployment is destroyed.
     for (const resource of [update, this.reset]) {
       if (resource === undefined) continue;
       resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
-      // Replacing a deployment means deleting it first, which Azure refuses while it takes traffic. Replaced
-      // with the deployment, the reset (a destroy-time action) zeroes the traffic before the delete, and the
-      // update sets it again once the new deployment exists. Every deployment of the endpoint is without
-      // traffic meanwhile: Azure accepts only splits that sum to 100 or 0.
-      const trigger = registration.replacementTrigger;
-      if (trigger !== undefined) {
-        const lifecycle = resource.lifecycle ?? {};
-        resource.lifecycle = {
-          ...lifecycle,
-          replaceTriggeredBy: [...(lifecycle.replaceTriggeredBy ?? []), dependable(trigger)],
-        };
-      }
     }
   }
 
@@ -184,37 +180,64 @@ export class EndpointTraffic {
     );
   }
 
-  private body(): OnlineEndpointTrafficUpdateBody {
+  private maps(): OnlineEndpointTrafficUpdateBody['properties'] {
     // Never throws: Terraform values are resolved before validation runs, and a throw here would hide every
     // other problem behind a resolution error. Validation (checkAtSynth) reports what is wrong with it.
-    return {
-      properties: { traffic: this.liveTraffic(), mirrorTraffic: Object.fromEntries(this.mirror) },
-    };
+    return { traffic: this.liveTraffic(), mirrorTraffic: Object.fromEntries(this.mirror) };
   }
 
-  private createUpdate(): AzapiUpdateResource {
-    this.update = new AzapiUpdateResource(this.scope, 'Traffic', {
-      type: this.apiVersion.resourceType('workspaces/onlineEndpoints'),
+  /** The endpoint's whole request with the given traffic and mirror maps. */
+  private request(
+    request: OnlineEndpointPutBody,
+    maps: OnlineEndpointTrafficUpdateBody['properties'],
+  ): OnlineEndpointPutBody {
+    return { ...request, properties: { ...request.properties, ...maps } };
+  }
+
+  private createUpdate(): AzapiResourceAction | AzapiUpdateResource {
+    const type = this.apiVersion.resourceType('workspaces/onlineEndpoints');
+    // The same lock the endpoint's deployments hold: one operation at a time per endpoint.
+    const locks = [this.endpointId];
+    const request = this.endpointRequest;
+    if (request === undefined) {
+      this.update = new AzapiUpdateResource(this.scope, 'Traffic', {
+        type,
+        resourceId: this.endpointId,
+        body: Lazy.anyValue({
+          produce: (): OnlineEndpointTrafficUpdateBody => ({ properties: this.maps() }),
+        }),
+        locks,
+      });
+      return this.update;
+    }
+    // Runs when created and whenever its body changes (a new split, a new mirror, a change of the endpoint).
+    this.update = new AzapiResourceAction(this.scope, 'Traffic', {
+      type,
       resourceId: this.endpointId,
-      body: Lazy.anyValue({ produce: () => this.body() }),
-      // The same lock the endpoint's deployments hold: one operation at a time per endpoint.
-      locks: [this.endpointId],
+      method: 'PUT',
+      // The maps are lazy, not the body: an override of another request property (a layout that takes public
+      // network access from a variable) needs a plain object to merge into.
+      body: this.request(request, {
+        traffic: Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().traffic })),
+        mirrorTraffic: Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().mirrorTraffic })),
+      }),
+      locks,
     });
     // Deleting a deployment that still takes traffic can be refused by Azure ML, which would stop a destroy
     // half-way. On destroy, Terraform removes this action before the deployments it depends on: it sends the
     // endpoint back with no traffic first. At create and update it does nothing.
-    if (this.endpointRequest === undefined) return this.update;
-    const reset: OnlineEndpointPutBody = {
-      ...this.endpointRequest,
-      properties: { ...this.endpointRequest.properties, traffic: {}, mirrorTraffic: {} },
-    };
+    const reset = this.request(request, { traffic: {}, mirrorTraffic: {} });
     this.reset = new AzapiResourceAction(this.scope, 'TrafficResetOnDestroy', {
       type: this.apiVersion.resourceType('workspaces/onlineEndpoints'),
       resourceId: this.endpointId,
       method: 'PUT',
       body: reset,
       when: AzapiActionWhen.DESTROY,
-      locks: [this.endpointId],
+      locks,
+      // azapi 2.12 cannot update a destroy-time action (its output stays unknown after apply, which Terraform
+      // refuses), so a change of the endpoint must not update it. It keeps the request it was created with,
+      // which is sent only while the endpoint's deployments are being destroyed.
+      lifecycle: { ignoreChanges: ['body'] },
     });
     return this.update;
   }

@@ -1,0 +1,145 @@
+/**
+ * `npm run test:rollout`: every day-2 path of `sequences.ts`, each step synthesized on its own (same stack, same
+ * construct ids) and applied one after another on one Terraform state by `../shared/arm-sim/run.sh --sequence`
+ * (the real azapi provider against an emulated ARM): every step must apply without a downtime window, the last
+ * re-plan must be empty and the destroy clean. A sequence with `refusedAt` must instead stop at that step's plan,
+ * with the refusal's words, and change nothing. Skips with one line when `terraform` or the shared folder is missing.
+ *
+ * Env: TEST_ROLLOUT_JOBS (sequences in parallel, default 3), TEST_ROLLOUT_ONLY (comma-separated names),
+ * TEST_ROLLOUT_KEEP (a folder for the syntheses and arm-sim's logs), ARM_SIM_LRO_DELAY_MS (default here 300).
+ */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { AzapiProvider } from '../../src/azapi';
+import { ARM_SIM, armSimEnvironment, ROOT, runQueued, skipReason } from '../support/arm-sim';
+import { buildStep, Sequence, SEQUENCES } from './sequences';
+
+/** Synthesizes each step of `sequence` into `<dir>/<step>` and returns the stack folders, in order. */
+function synthesize(sequence: Sequence, dir: string): string[] {
+  return sequence.steps.map((step, index) => {
+    const outdir = path.join(dir, String(index + 1));
+    fs.mkdirSync(outdir, { recursive: true });
+    const app = new App({ outdir, stackTraces: false });
+    const stack = new TerraformStack(app, sequence.name);
+    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    new AzapiProvider(stack, 'azapi');
+    buildStep(stack, step);
+    app.synth();
+    return path.join(outdir, 'stacks', sequence.name);
+  });
+}
+
+interface Result {
+  readonly sequence: Sequence;
+  readonly passed: boolean;
+  readonly lines: string[];
+  readonly seconds: number;
+}
+
+function run(
+  sequence: Sequence,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  keep: string | undefined,
+): Promise<Result> {
+  const started = Date.now();
+  const stacks = synthesize(sequence, path.join(work, 'steps', sequence.name));
+  return new Promise((resolve) => {
+    const child = spawn(ARM_SIM, ['--sequence', sequence.name, ...stacks], {
+      cwd: ROOT,
+      env: { ...env, ...(keep ? { ARM_SIM_KEEP: path.join(keep, 'arm-sim', sequence.name) } : {}) },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => {
+      const lines = output
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !/^arm-sim: (1 sequence|logs kept)/.test(l));
+      const verdict = judge(sequence, code ?? 1, output);
+      resolve({
+        sequence,
+        passed: verdict === undefined,
+        lines: verdict === undefined ? lines : [...lines, `     test:rollout: ${verdict}`],
+        seconds: (Date.now() - started) / 1000,
+      });
+    });
+  });
+}
+
+/** Why the run does not show what the sequence expects, or undefined when it does. */
+function judge(sequence: Sequence, code: number, output: string): string | undefined {
+  const total = sequence.steps.length;
+  for (const step of sequence.unchangedAt ?? []) {
+    const line = new RegExp(`step ${step}/${total} apply ok; create 0, update 0, replace 0, delete 0`);
+    if (!line.test(output)) return `step ${step} repeats the step before it but its plan was not empty`;
+  }
+  const refused = sequence.refusedAt;
+  if (refused === undefined)
+    return code === 0 ? undefined : 'a step failed, went dark, or the re-plan was not empty';
+  const stepLine = new RegExp(`step ${refused.step}/${total} apply FAIL; plan FAIL`);
+  if (!stepLine.test(output)) return `step ${refused.step} was expected to stop at plan, but it applied`;
+  if (!refused.message.test(output)) return `the refusal does not match ${String(refused.message)}`;
+  // Nothing may have been written by the refused step: its plan stopped before the apply.
+  const earlier = sequence.steps.slice(0, refused.step - 1).map((_, i) => `step ${i + 1}/`);
+  for (const step of earlier) {
+    if (!new RegExp(`${step}\\d+ apply ok; .*downtime: none`).test(output))
+      return `${step} did not apply cleanly`;
+  }
+  return undefined;
+}
+
+async function main(): Promise<number> {
+  const reason = skipReason();
+  if (reason !== undefined) {
+    console.log(`test:rollout: skipped (${reason})`);
+    return 0;
+  }
+  const started = Date.now();
+  const keep = process.env.TEST_ROLLOUT_KEEP ? path.resolve(process.env.TEST_ROLLOUT_KEEP) : undefined;
+  const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-rollout-'));
+  fs.mkdirSync(work, { recursive: true });
+  try {
+    const env = armSimEnvironment(work);
+    if (typeof env === 'string') {
+      console.log(`test:rollout: skipped (${env})`);
+      return 0;
+    }
+    const only = process.env.TEST_ROLLOUT_ONLY?.split(',');
+    const sequences = SEQUENCES.filter((s) => only === undefined || only.includes(s.name));
+    const parallel = Math.max(1, Number(process.env.TEST_ROLLOUT_JOBS ?? 3) || 1);
+    const results = await runQueued(
+      sequences,
+      parallel,
+      (sequence) => run(sequence, work, env, keep),
+      (result) => {
+        const verdict = result.passed ? 'passed' : 'FAILED';
+        console.log(`test:rollout: ${result.sequence.name} ${verdict}: ${result.sequence.title}`);
+        console.log([...result.lines, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
+      },
+    );
+    const failed = results.filter((r) => !r.passed).map((r) => r.sequence.name);
+    const total = ((Date.now() - started) / 1000).toFixed(0);
+    console.log(
+      `test:rollout: ${results.length - failed.length}/${results.length} sequences passed in ${total} s ` +
+        `(${parallel} in parallel, LRO delay ${env.ARM_SIM_LRO_DELAY_MS} ms)` +
+        (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''),
+    );
+    return failed.length > 0 ? 1 : 0;
+  } finally {
+    if (keep === undefined) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,193 @@
+/**
+ * The day-2 paths of docs/deployment.md ("Changing a live endpoint") as sequences: each step is the whole stack
+ * as a user's code would be after one change, with the same construct ids, so that `npm run test:rollout` applies
+ * the steps one after another on one Terraform state. Unit tests synthesize the same steps.
+ */
+import { TerraformStack } from 'cdktf';
+import {
+  BlueDeployment,
+  CodeConfiguration,
+  Environment,
+  Model,
+  OnlineDeploymentOptions,
+} from '../../src/deployment';
+import { IMAGE } from '../endpoint/helpers';
+import { howToStack } from '../endpoint/how-to-stack';
+
+/** The example's files (`v1`) or their second version in `__tests__/rollout/fixtures/v2`. */
+type Version = 'v1' | 'v2';
+
+const FOLDERS: Record<Version, string> = {
+  v1: 'examples/model-1',
+  v2: '__tests__/rollout/fixtures/v2',
+};
+
+/** One deployment as a step declares it. */
+export interface DeploymentStep {
+  readonly model?: Version;
+  readonly code?: Version;
+  readonly conda?: Version;
+  readonly instanceType?: string;
+  readonly instanceCount?: number;
+}
+
+/** The whole stack at one step. */
+export interface Step {
+  /** `blue` (a `BlueDeployment`, construct id `Blue`) and `green` (`endpoint.addDeployment('Green', ...)`). */
+  readonly blue?: DeploymentStep;
+  readonly green?: DeploymentStep;
+  /** `routeTraffic(split)`; without it blue takes all traffic (the how-to's `--all-traffic`). */
+  readonly split?: { readonly [deployment: string]: number };
+  /** `mirrorTraffic(deployment, percent)`. */
+  readonly mirror?: { readonly deployment: string; readonly percent: number };
+  /** The endpoint's `publicNetworkAccess`. */
+  readonly publicAccess?: boolean;
+  /** An outbound FQDN rule on the workspace (construct id `ExtraRule`). */
+  readonly extraRule?: boolean;
+}
+
+/** A day-2 path: its steps and, for a change the library refuses, the step and words of the refusal. */
+export interface Sequence {
+  readonly name: string;
+  readonly title: string;
+  readonly steps: readonly Step[];
+  /** The step (1-based) whose plan must stop, and a pattern its error must match. @default every step applies */
+  readonly refusedAt?: { readonly step: number; readonly message: RegExp };
+  /** Steps (1-based) that repeat the step before them and must plan no change at all. @default none */
+  readonly unchangedAt?: readonly number[];
+}
+
+const BLUE: DeploymentStep = {};
+const GREEN: DeploymentStep = {};
+
+export const SEQUENCES: readonly Sequence[] = [
+  {
+    name: 'safe-rollout',
+    title: "Azure ML's safe rollout: blue 100 | blue 100 + green 0 | 90/10 | 0/100 | blue removed",
+    steps: [
+      { blue: BLUE },
+      { blue: BLUE, green: GREEN, split: { blue: 100, green: 0 } },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { blue: BLUE, green: GREEN, split: { blue: 0, green: 100 } },
+      { green: GREEN, split: { green: 100 } },
+    ],
+  },
+  {
+    name: 'mirror-then-live',
+    title: 'mirror 20 % to green, then send it 10 % live, then all traffic and remove blue',
+    steps: [
+      { blue: BLUE },
+      {
+        blue: BLUE,
+        green: GREEN,
+        split: { blue: 100, green: 0 },
+        mirror: { deployment: 'green', percent: 20 },
+      },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { green: GREEN, split: { green: 100 } },
+    ],
+  },
+  {
+    name: 'one-apply-cutover',
+    title: 'blue 90 / green 10, then green alone at 100 in one apply (blue removed while it takes 90 %)',
+    steps: [
+      { blue: BLUE },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { green: GREEN, split: { green: 100 } },
+    ],
+  },
+  {
+    name: 'split-then-endpoint-change',
+    title: 'a split, the same code again (nothing to do), then a change of the endpoint under a split',
+    steps: [
+      { blue: BLUE },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 } },
+      { blue: BLUE, green: GREEN, split: { blue: 90, green: 10 }, publicAccess: true },
+    ],
+    unchangedAt: [3],
+  },
+  {
+    name: 'code-change',
+    title: 'new scoring script content: rolled in place',
+    steps: [{ blue: BLUE }, { blue: { code: 'v2' } }],
+  },
+  {
+    name: 'model-change',
+    title: 'new model version: rolled in place, the old version deleted after',
+    steps: [{ blue: BLUE }, { blue: { model: 'v2' } }],
+  },
+  {
+    name: 'environment-change',
+    title: 'new conda file (a new environment version): rolled in place',
+    steps: [{ blue: BLUE }, { blue: { conda: 'v2' } }],
+  },
+  {
+    name: 'scale-change',
+    title: 'instance count 1 -> 3 -> 2',
+    steps: [{ blue: BLUE }, { blue: { instanceCount: 3 } }, { blue: { instanceCount: 2 } }],
+  },
+  {
+    name: 'instance-type-serving',
+    title: 'instance type of the serving deployment: refused at plan',
+    steps: [{ blue: BLUE }, { blue: { instanceType: 'Standard_F4s_v2' } }],
+    refusedAt: { step: 2, message: /instanceType changes from 'Standard_DS3_v2' to 'Standard_F4s_v2'/ },
+  },
+  {
+    name: 'instance-type-idle',
+    title: 'instance type of a deployment without traffic: deleted and created again, blue keeps serving',
+    steps: [
+      { blue: BLUE, green: GREEN, split: { blue: 100, green: 0 } },
+      { blue: BLUE, green: { instanceType: 'Standard_F4s_v2' }, split: { blue: 100, green: 0 } },
+      { blue: BLUE, green: { instanceType: 'Standard_F4s_v2' }, split: { blue: 50, green: 50 } },
+    ],
+  },
+  {
+    name: 'outbound-rule',
+    title: 'an outbound FQDN rule added to and removed from the live workspace',
+    steps: [{ blue: BLUE }, { blue: BLUE, extraRule: true }, { blue: BLUE }],
+  },
+  {
+    name: 'public-access',
+    title: 'endpoint public network access turned on, then off',
+    steps: [{ blue: BLUE }, { blue: BLUE, publicAccess: true }, { blue: BLUE, publicAccess: false }],
+  },
+];
+
+function deployment(step: DeploymentStep): OnlineDeploymentOptions {
+  return {
+    model: Model.fromLocalPath(`${FOLDERS[step.model ?? 'v1']}/model`),
+    code: CodeConfiguration.fromLocalPath(`${FOLDERS[step.code ?? 'v1']}/onlinescoring`, 'score.py'),
+    environment: Environment.fromImage(IMAGE, {
+      condaFile: `${FOLDERS[step.conda ?? 'v1']}/environment/conda.yaml`,
+    }),
+    instanceType: step.instanceType ?? 'Standard_DS3_v2',
+    instanceCount: step.instanceCount ?? 1,
+  };
+}
+
+/** Builds one step into `stack` (which has its providers and backend): the how-to workspace and endpoint. */
+export function buildStep(stack: TerraformStack, step: Step): void {
+  const { workspace, endpoint } = howToStack(
+    {},
+    step.publicAccess === undefined ? {} : { publicNetworkAccess: step.publicAccess },
+    undefined,
+    stack,
+  );
+  if (step.extraRule) {
+    workspace.addOutboundFqdnRule('ExtraRule', {
+      ruleName: 'extra-pypi-mirror',
+      destination: 'pypi.example.org',
+    });
+  }
+  if (step.blue) {
+    new BlueDeployment(stack, 'Blue', {
+      endpoint,
+      ...deployment(step.blue),
+      allTraffic: step.split === undefined,
+    });
+  }
+  if (step.green) endpoint.addDeployment('Green', deployment(step.green));
+  if (step.split) endpoint.routeTraffic(step.split);
+  if (step.mirror) endpoint.mirrorTraffic(step.mirror.deployment, step.mirror.percent);
+}

@@ -1,0 +1,59 @@
+/**
+ * What `test:apply` and `test:rollout` share: where the emulated ARM lives, whether it can run here, and one
+ * provider mirror for every run (parallel runs must not unpack it at the same time).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+export const ARM_SIM = path.join(SHARED, 'arm-sim', 'run.sh');
+const MIRROR = path.join(SHARED, 'terraform-providers', 'mirror.sh');
+
+/** Why the emulated ARM cannot run here, or undefined when it can. */
+export function skipReason(): string | undefined {
+  if (!fs.existsSync(ARM_SIM)) return `${path.relative(ROOT, ARM_SIM)} not found`;
+  for (const tool of ['terraform', 'openssl']) {
+    if (spawnSync(tool, ['version'], { stdio: 'ignore' }).status !== 0) return `${tool} not found`;
+  }
+  return undefined;
+}
+
+/**
+ * Unpacks the provider builds once into `work` and returns the environment arm-sim runs with (the mirror, the
+ * CLI configuration and the LRO delay, 300 ms unless ARM_SIM_LRO_DELAY_MS says otherwise: ordering is enforced by
+ * the emulation's state, not by the delay), or the reason it could not.
+ */
+export function armSimEnvironment(work: string): NodeJS.ProcessEnv | string {
+  const mirrorDir = path.join(work, 'terraform-mirror');
+  const mirror = spawnSync(MIRROR, [], { env: { ...process.env, AML_TF_MIRROR_DIR: mirrorDir } });
+  if (mirror.status !== 0) return `provider mirror unavailable: ${mirror.stderr.toString().trim()}`;
+  return {
+    ...process.env,
+    TF_MIRROR: path.join(mirrorDir, 'mirror'),
+    TFRC: path.join(mirrorDir, 'terraformrc'),
+    TF_PLUGIN_CACHE_DIR: path.join(mirrorDir, 'plugin-cache'),
+    ARM_SIM_LRO_DELAY_MS: process.env.ARM_SIM_LRO_DELAY_MS ?? '300',
+  };
+}
+
+/** Runs `jobs` with at most `parallel` at a time, calling `done` as each finishes. */
+export async function runQueued<J, R>(
+  jobs: readonly J[],
+  parallel: number,
+  run: (job: J) => Promise<R>,
+  done: (result: R) => void,
+): Promise<R[]> {
+  const results: R[] = [];
+  const queue = [...jobs];
+  const worker = async (): Promise<void> => {
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const result = await run(job);
+      results.push(result);
+      done(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
+  return results;
+}
