@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { refuse } from '../checks';
+import { ARM_TYPES, armIdLifecycle, readArmId, refuse } from '../checks';
 import { IArmResource } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
 
@@ -88,8 +88,8 @@ class WorkspaceLogAnalytics extends EndpointLogs {
       refuse(
         'SE320',
         `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
-          `workspace ${workspace.node.path} does not say which one it is (brought Application Insights without ` +
-          `workspaceId, or an imported workspace without logAnalyticsWorkspaceId); give the endpoint ` +
+          `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
+          `workspaceId ''); give the endpoint ` +
           `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
       );
     }
@@ -135,7 +135,30 @@ export class EndpointDiagnostics extends Construct {
   constructor(scope: Construct, id: string, props: EndpointDiagnosticsProps) {
     super(scope, id);
     const { destination } = props;
+    const optional = { optional: true };
+    readArmId(
+      this,
+      'logs (Log Analytics workspace)',
+      destination.logAnalyticsWorkspaceId,
+      ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+      optional,
+    );
+    readArmId(
+      this,
+      'logs (storage account)',
+      destination.storageAccountId,
+      ARM_TYPES.STORAGE_ACCOUNT,
+      optional,
+    );
+    readArmId(
+      this,
+      'logs (event hub authorization rule)',
+      destination.eventhubAuthorizationRuleId,
+      ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+      optional,
+    );
     this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
+      lifecycle: armIdLifecycle(this),
       name: EndpointDiagnostics.SETTING_NAME,
       targetResourceId: props.endpointId,
       ...destination,

@@ -1,10 +1,20 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
-import { topLevelIdOf } from '../checks';
+import {
+  appConstructs,
+  ARM_TYPES,
+  armIdLifecycle,
+  checkAtSynth,
+  comparisonKey,
+  ConfigurationError,
+  readArmId,
+  topLevelIdOf,
+} from '../checks';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -57,12 +67,33 @@ export class WorkspacePrivateEndpoint extends Construct {
   public readonly privateEndpoint: PrivateEndpoint;
   /** The zones created here (empty when the user gave zone ids). */
   public readonly privateDnsZones: PrivateDnsZone[] = [];
+  /** What the zones' resource group is compared by (SE123). */
+  private readonly resourceGroupKey: string | undefined;
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
     useProviders(this, props.provider);
+    readArmId(this, 'inboundPrivateEndpoint.subnet.id', props.subnet.id, ARM_TYPES.SUBNET);
+    readArmId(
+      this,
+      'inboundPrivateEndpoint.virtualNetwork.id',
+      props.virtualNetwork?.id,
+      ARM_TYPES.VIRTUAL_NETWORK,
+      {
+        optional: true,
+      },
+    );
+    const givenZones: unknown = props.privateDnsZoneIds;
+    // A list from one expression (a variable) cannot be checked element by element here: it passes unchecked.
+    if (Array.isArray(givenZones) && !Token.isUnresolved(givenZones)) {
+      givenZones.forEach((zoneId, i) =>
+        readArmId(this, `inboundPrivateEndpoint.privateDnsZoneIds[${i}]`, zoneId, ARM_TYPES.PRIVATE_DNS_ZONE),
+      );
+    }
+    this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
+      checkAtSynth(this, () => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
       zoneIds = WORKSPACE_PRIVATE_DNS_ZONES.map((zoneName, index) => {
         const zoneId = index === 0 ? 'ApiZone' : 'NotebooksZone';
@@ -97,8 +128,38 @@ export class WorkspacePrivateEndpoint extends Construct {
         isManualConnection: false,
       },
       privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
+      lifecycle: armIdLifecycle(this),
     });
   }
+
+  /**
+   * SE123: a private DNS zone name is unique in its resource group, so a second workspace creating the two zones
+   * in the same group fails at apply. The first (in construct-tree order, over every stack of the app) creates
+   * them; the others are told to use its zones.
+   */
+  private zonesCreatedTwice(resourceGroupName: string): ConfigurationError[] {
+    const key = this.resourceGroupKey;
+    if (key === undefined) return [];
+    const first = appConstructs(this, isWorkspacePrivateEndpoint).find(
+      (pe) => pe.privateDnsZones.length > 0 && pe.resourceGroupKey === key,
+    );
+    if (first === undefined || first === this) return [];
+    return [
+      new ConfigurationError(
+        'SE123',
+        `the inbound private endpoint creates the private DNS zones ${WORKSPACE_PRIVATE_DNS_ZONES.join(' and ')} ` +
+          `in resource group '${resourceGroupName}', which ${first.node.path} creates too: a zone name is unique ` +
+          `in its resource group, so the second create fails; give this workspace ` +
+          `inboundPrivateEndpoint.privateDnsZoneIds with the ids of the zones the first creates ` +
+          `(its inboundPrivateEndpoint.privateDnsZones), and link them to this virtual network if it is another ` +
+          `one, or put the workspace in another resource group`,
+      ),
+    ];
+  }
+}
+
+function isWorkspacePrivateEndpoint(c: IConstruct): c is WorkspacePrivateEndpoint {
+  return c instanceof WorkspacePrivateEndpoint;
 }
 
 /** `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/n` -> the network id. */
