@@ -258,8 +258,14 @@ const AZURERM_TYPES: Record<string, ArmResourceType> = {
  * known kind (`${azurerm_key_vault.kv.id}`): then the type is certain at synth, and no plan-time check is needed.
  */
 function referencedType(scope: IConstruct, value: string): ArmResourceType | undefined {
-  const match = /^\$\{(?:data\.)?(azurerm_[a-z0-9_]+)\.[^.}]+\.id\}$/.exec(shown(scope, value));
-  return match === null ? undefined : AZURERM_TYPES[match[1]];
+  const match = /^\$\{(?:data\.)?(azurerm_[a-z0-9_]+)\.[^.}]+\.([a-z_]+)\}$/.exec(shown(scope, value));
+  if (match === null) return undefined;
+  if (match[2] === 'id') return AZURERM_TYPES[match[1]];
+  // Attributes that hold another resource's id (or '' when there is none).
+  if (`${match[1]}.${match[2]}` === 'azurerm_application_insights.workspace_id') {
+    return ARM_TYPES.LOG_ANALYTICS_WORKSPACE;
+  }
+  return undefined;
 }
 
 /**
@@ -272,7 +278,9 @@ function skeletonType(value: string): ArmResourceType | undefined {
   const parsed = parseArmId(skeleton);
   // A type segment from an expression: the type is not known at synth.
   if (parsed === undefined || parsed.resourceType.split('/').includes('x')) return undefined;
-  const known = Object.values(ARM_TYPES).find((t) => t.type.toLowerCase() === parsed.resourceType.toLowerCase());
+  const known = Object.values(ARM_TYPES).find(
+    (t) => t.type.toLowerCase() === parsed.resourceType.toLowerCase(),
+  );
   return known ?? { type: parsed.resourceType, label: parsed.resourceType };
 }
 

@@ -1,6 +1,7 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Fn, Token } from 'cdktf';
 import { DataAzapiResource } from '../azapi';
+import { shown } from '../checks';
 
 /** The api-version of `Microsoft.Insights/components` read for its Log Analytics workspace. */
 export const APPLICATION_INSIGHTS_API_VERSION = '2020-02-02';
@@ -53,7 +54,13 @@ export function readLogAnalyticsWorkspaceId(
  * `https://st.blob.core.windows.net` and `.../` give the same. An expression is normalised by Terraform
  * (`trimsuffix`), which gives the same value for an endpoint that already ends in `/`.
  */
-export function blobEndpointWithSlash(endpoint: string): string {
+export function blobEndpointWithSlash(scope: IConstruct, endpoint: string): string {
   if (!Token.isUnresolved(endpoint)) return `${endpoint.replace(/\/+$/, '')}/`;
+  // azurerm's primary_blob_endpoint always ends in '/': used as it is.
+  if (
+    /^\$\{(data\.)?azurerm_storage_account\.[^.}]+\.primary_blob_endpoint\}$/.test(shown(scope, endpoint))
+  ) {
+    return endpoint;
+  }
   return `${Fn.trimsuffix(endpoint, '/')}/`;
 }

@@ -172,6 +172,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
       blobEndpoint: blobEndpointWithSlash(
+        this,
         attrs.storageBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
       ),
     };

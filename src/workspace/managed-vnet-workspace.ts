@@ -399,6 +399,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
       blobEndpoint: blobEndpointWithSlash(
+        this,
         this.storageAccount.primaryBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
       ),
     };
