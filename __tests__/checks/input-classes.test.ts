@@ -665,7 +665,7 @@ describe('valid configurations that used to be refused or broken', () => {
               applicationInsights: { id: armId('rg', 'Microsoft.Insights/components', 'a'), workspaceId: '' },
             }),
             endpointName: 'endpt-classic',
-          publicNetworkAccess: true,
+            publicNetworkAccess: true,
           }),
       ),
     ).toEqual([expect.stringMatching(/\[SE320\]/)]);
