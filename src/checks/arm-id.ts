@@ -315,7 +315,7 @@ function recordPlanTimeCheck(
   list.push({
     condition: armIdCondition(id, expected, emptyMeansUnset),
     errorMessage:
-      `[SE002] ${scope.node.path}: ${propName} '${id}' is not the ARM id of ${withArticle(expected.label)} ` +
+      `SE002 at ${scope.node.path}: ${propName} '${id}' is not the ARM id of ${withArticle(expected.label)} ` +
       `(${expected.type}); give the id of ${withArticle(expected.label)}, like '${exampleId(expected)}'.`,
   });
 }

@@ -10,7 +10,7 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { attempt, check, expectKind, isKnown, refuse, report } from '../checks';
+import { attempt, check, expectKind, isKnown, readTags, refuse, report, TAG_LIMITS } from '../checks';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -141,6 +141,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     check(this, () => checkDeploymentName(this.deploymentName));
     check(this, () => checkCombination(this.deploymentName, props));
     check(this, () => checkLegacyEgress(this.deploymentName, props, endpoint));
+    readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     const instanceCount = props.instanceCount ?? 1;
     this.instanceCount = instanceCount;
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.

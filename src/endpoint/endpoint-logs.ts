@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { ARM_TYPES, armIdLifecycle, readArmId, refuse } from '../checks';
+import { refuse } from '../checks';
 import { IArmResource } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
 
@@ -135,30 +135,7 @@ export class EndpointDiagnostics extends Construct {
   constructor(scope: Construct, id: string, props: EndpointDiagnosticsProps) {
     super(scope, id);
     const { destination } = props;
-    const optional = { optional: true };
-    readArmId(
-      this,
-      'logs (Log Analytics workspace)',
-      destination.logAnalyticsWorkspaceId,
-      ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
-      optional,
-    );
-    readArmId(
-      this,
-      'logs (storage account)',
-      destination.storageAccountId,
-      ARM_TYPES.STORAGE_ACCOUNT,
-      optional,
-    );
-    readArmId(
-      this,
-      'logs (event hub authorization rule)',
-      destination.eventhubAuthorizationRuleId,
-      ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
-      optional,
-    );
     this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
-      lifecycle: armIdLifecycle(this),
       name: EndpointDiagnostics.SETTING_NAME,
       targetResourceId: props.endpointId,
       ...destination,

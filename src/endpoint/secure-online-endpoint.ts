@@ -26,6 +26,7 @@ import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
 import { EndpointDiagnostics, EndpointLogs } from './endpoint-logs';
+import { readDestinationIds } from './log-destination-ids';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 import { grantEndpointIdentityRoles } from './identity-roles';
 import { ImportedSecureOnlineEndpoint, SecureOnlineEndpointAttributes } from './imported-endpoint';
@@ -141,6 +142,12 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     // A user-assigned identity must hold its roles before the endpoint's deployments pull the image.
     const roles = uami === undefined ? [] : grantEndpointIdentityRoles(this, uami, props.workspace);
 
+    const logSettings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
+    const logs = attempt(this, () => logSettings.destination(props.workspace, props.endpointName), undefined);
+    // A destination chosen here is checked before the endpoint is created; the default one was checked where
+    // the workspace was given it.
+    if (props.logs !== undefined && logs !== undefined) readDestinationIds(this, logs);
+
     const body: OnlineEndpointBody = {
       properties: {
         authMode: this.authMode.value,
@@ -172,8 +179,6 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     this.endpointSwaggerUri = this.resource.outputString('swaggerUri');
     this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
 
-    const logSettings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-    const logs = attempt(this, () => logSettings.destination(props.workspace, props.endpointName), undefined);
     if (logs !== undefined) {
       this.diagnostics = new EndpointDiagnostics(this, 'Logs', {
         endpointId: this.endpointId,

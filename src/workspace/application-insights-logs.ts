@@ -29,7 +29,7 @@ export function readLogAnalyticsWorkspaceId(
             Fn.can(Fn.regex('(?i)/providers/Microsoft[.]Insights/components/', applicationInsightsId)),
           ),
           errorMessage:
-            `[SE320] workspace '${workspaceName}' has no Application Insights component, so its online endpoints ` +
+            `SE320: workspace '${workspaceName}' has no Application Insights component, so its online endpoints ` +
             `have no default Log Analytics workspace for their logs: give logAnalyticsWorkspaceId, or each ` +
             `endpoint logs: EndpointLogs.toLogAnalytics(...) (or EndpointLogs.disabled()).`,
         },
@@ -38,7 +38,7 @@ export function readLogAnalyticsWorkspaceId(
         {
           condition: '${try(self.output.logAnalyticsWorkspaceId, "") != ""}',
           errorMessage:
-            `[SE320] the Application Insights component of workspace '${workspaceName}' is not workspace-based ` +
+            `SE320: the Application Insights component of workspace '${workspaceName}' is not workspace-based ` +
             `(classic): it has no Log Analytics workspace for the online endpoints' logs; give ` +
             `logAnalyticsWorkspaceId, or each endpoint logs: EndpointLogs.toLogAnalytics(...) (or ` +
             `EndpointLogs.disabled()).`,

@@ -1,20 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
-import { Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
-import {
-  appConstructs,
-  ARM_TYPES,
-  armIdLifecycle,
-  checkAtSynth,
-  comparisonKey,
-  ConfigurationError,
-  readArmId,
-  topLevelIdOf,
-} from '../checks';
+import { appConstructs, checkAtSynth, comparisonKey, ConfigurationError, topLevelIdOf } from '../checks';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -73,23 +63,6 @@ export class WorkspacePrivateEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
     useProviders(this, props.provider);
-    readArmId(this, 'inboundPrivateEndpoint.subnet.id', props.subnet.id, ARM_TYPES.SUBNET);
-    readArmId(
-      this,
-      'inboundPrivateEndpoint.virtualNetwork.id',
-      props.virtualNetwork?.id,
-      ARM_TYPES.VIRTUAL_NETWORK,
-      {
-        optional: true,
-      },
-    );
-    const givenZones: unknown = props.privateDnsZoneIds;
-    // A list from one expression (a variable) cannot be checked element by element here: it passes unchecked.
-    if (Array.isArray(givenZones) && !Token.isUnresolved(givenZones)) {
-      givenZones.forEach((zoneId, i) =>
-        readArmId(this, `inboundPrivateEndpoint.privateDnsZoneIds[${i}]`, zoneId, ARM_TYPES.PRIVATE_DNS_ZONE),
-      );
-    }
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
@@ -128,7 +101,6 @@ export class WorkspacePrivateEndpoint extends Construct {
         isManualConnection: false,
       },
       privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
-      lifecycle: armIdLifecycle(this),
     });
   }
 

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import {
   AmlComputeBody,
   enabledOrDisabled,
@@ -14,6 +14,7 @@ import {
   ARM_TYPES,
   armIdLifecycle,
   check,
+  checkAtSynth,
   expectKind,
   isKnown,
   readArmId,
@@ -55,7 +56,7 @@ import {
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
   checkSameSubscription,
-  checkUniqueWorkspaceName,
+  workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
@@ -253,7 +254,14 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     useProviders(this, props.provider);
     readIdsAndTags(this, props);
     check(this, () => checkWorkspaceName(props.workspaceName));
-    check(this, () => checkUniqueWorkspaceName(this, props.resourceGroup, props.workspaceName));
+    checkAtSynth(this, () =>
+      workspaceNameClashes(
+        this,
+        props.resourceGroup.id,
+        isCreatedWorkspace,
+        (w) => (w as ManagedVnetWorkspace).resourceGroup.id,
+      ),
+    );
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
@@ -575,9 +583,38 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
   if (props.identity?.userAssignedIdentity !== undefined) {
     readArmId(scope, 'identity (user-assigned) id', identity, ARM_TYPES.USER_ASSIGNED_IDENTITY);
   }
+  const pe = props.inboundPrivateEndpoint;
+  if (pe !== undefined) {
+    // Read here, so that their plan-time checks stop the plan before the workspace is created.
+    readArmId(scope, 'inboundPrivateEndpoint.subnet.id', pe.subnet?.id, ARM_TYPES.SUBNET, { optional: true });
+    readArmId(
+      scope,
+      'inboundPrivateEndpoint.virtualNetwork.id',
+      pe.virtualNetwork?.id,
+      ARM_TYPES.VIRTUAL_NETWORK,
+      {
+        optional: true,
+      },
+    );
+    const zones: unknown = pe.privateDnsZoneIds;
+    // A list from one expression (a variable) cannot be checked element by element: it passes unchecked.
+    if (Array.isArray(zones) && !Token.isUnresolved(zones)) {
+      zones.forEach((zoneId: unknown, i) =>
+        readArmId(
+          scope,
+          `inboundPrivateEndpoint.privateDnsZoneIds[${i}]`,
+          zoneId,
+          ARM_TYPES.PRIVATE_DNS_ZONE,
+        ),
+      );
+    }
+  }
   const reached: TagLimits[] = [TAG_LIMITS.DEFAULT];
   if (props.storageAccount === undefined) reached.push(TAG_LIMITS.STORAGE_ACCOUNT);
-  const pe = props.inboundPrivateEndpoint;
   if (pe !== undefined && pe.privateDnsZoneIds === undefined) reached.push(TAG_LIMITS.PRIVATE_DNS_ZONE);
   readTags(scope, 'tags', props.tags, reached);
+}
+
+function isCreatedWorkspace(c: IConstruct): c is ManagedVnetWorkspace {
+  return c instanceof ManagedVnetWorkspace;
 }
