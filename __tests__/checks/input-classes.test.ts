@@ -33,6 +33,8 @@ import {
   IsolationMode,
   ManagedVnetWorkspace,
   ManagedVnetWorkspaceProps,
+  SecureAssociatedResources,
+  WorkspacePrivateEndpoint,
 } from '../../src/workspace';
 import { endpointOn, howToDeployment } from '../endpoint/helpers';
 import { FakeWorkspace } from '../support/fake-workspace';
@@ -683,4 +685,35 @@ describe('valid configurations that used to be refused or broken', () => {
       }),
     ).toEqual([]);
   });
+});
+
+test('SE003 on the associated resources and the private endpoint built alone, once when the workspace builds them', () => {
+  const tags = { ['s'.repeat(129)]: 'x', 'Cost Center': 'x' };
+  expect(
+    reported((s) => {
+      new SecureAssociatedResources(s, 'Associated', {
+        resourceGroup: LITERAL_RG,
+        location: 'westeurope',
+        workspaceName: 'mlw-a',
+        tags,
+      });
+      new WorkspacePrivateEndpoint(s, 'Pe', {
+        resourceGroup: LITERAL_RG,
+        subnet: SUBNET,
+        workspaceId: WORKSPACE_ID,
+        workspaceName: 'mlw-existing',
+        workspaceLocation: 'westeurope',
+        tags,
+      });
+    }),
+  ).toEqual([
+    expect.stringMatching(
+      /\[SE003\] test\/Associated: tags is refused: tag name 's+\.\.\.' has 129 characters: Azure takes at most 128 on storage accounts/,
+    ),
+    expect.stringMatching(/\[SE003\] test\/Pe: tags is refused: tag name 'Cost Center' has a space/),
+  ]);
+  expect(reported((s) => workspace(s, { tags, inboundPrivateEndpoint: { subnet: SUBNET } }))).toEqual([
+    expect.stringMatching(/\[SE003\] test\/Workspace: .*129 characters/),
+    expect.stringMatching(/\[SE003\] test\/Workspace: .*'Cost Center' has a space/),
+  ]);
 });

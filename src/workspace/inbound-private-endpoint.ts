@@ -4,7 +4,15 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
-import { appConstructs, checkAtSynth, comparisonKey, ConfigurationError, topLevelIdOf } from '../checks';
+import {
+  appConstructs,
+  checkAtSynth,
+  comparisonKey,
+  ConfigurationError,
+  readTags,
+  TAG_LIMITS,
+  topLevelIdOf,
+} from '../checks';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -45,6 +53,12 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly workspaceLocation: string;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
+  /**
+   * The tags were read already, against every resource they reach (by `ManagedVnetWorkspace`).
+   * @default false
+   * @internal
+   */
+  readonly tagsRead?: boolean;
 }
 
 /**
@@ -64,6 +78,10 @@ export class WorkspacePrivateEndpoint extends Construct {
     super(scope, id);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
+    if (props.tagsRead !== true) {
+      const zones = props.privateDnsZoneIds === undefined ? [TAG_LIMITS.PRIVATE_DNS_ZONE] : [];
+      readTags(this, 'tags', props.tags, [TAG_LIMITS.DEFAULT, ...zones]);
+    }
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
       checkAtSynth(this, () => this.zonesCreatedTwice(props.resourceGroup.name));

@@ -316,6 +316,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       applicationInsights: props.applicationInsights,
       names: props.associatedResourceNames,
       tags: props.tags,
+      tagsRead: true,
     });
     this.storageAccount = associated.storageAccount;
     this.keyVault = associated.keyVault;
@@ -420,6 +421,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         workspaceName: props.workspaceName,
         workspaceLocation: this.location,
         tags: props.tags,
+        tagsRead: true,
       });
     }
 
