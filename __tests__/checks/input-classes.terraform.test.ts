@@ -81,6 +81,7 @@ function importedHcl(): TerraformStack {
   const stack = testStack();
   const ws = ManagedVnetWorkspace.fromWorkspaceAttributes(stack, 'Workspace', {
     ...EXISTING,
+    workspaceId: variable(stack, 'workspace_id'),
     keyVaultId: variable(stack, 'key_vault_id'),
   });
   new SecureOnlineEndpoint(stack, 'Endpoint', { workspace: ws, endpointName: 'endpt-imported' });

@@ -717,3 +717,18 @@ test('SE003 on the associated resources and the private endpoint built alone, on
     expect.stringMatching(/\[SE003\] test\/Workspace: .*'Cost Center' has a space/),
   ]);
 });
+
+test('SE122 at plan time: an imported workspace id from an expression is compared with workspaceName by Terraform', () => {
+  const stack = testStack();
+  const id = new TerraformVariable(stack, 'workspace_id', { type: 'string' }).stringValue;
+  ManagedVnetWorkspace.fromWorkspaceAttributes(stack, 'Imported', { ...imported, workspaceId: id });
+  const read = Object.values(synthJson(stack).data?.azapi_resource ?? {})[0];
+  const conditions = (read.lifecycle as { precondition: Array<{ condition: string; error_message: string }> })
+    .precondition;
+  expect(conditions).toContainEqual({
+    condition: '${(lower(element(split("/", var.workspace_id), 8)) == "mlw-existing")}',
+    error_message: expect.stringMatching(
+      /^SE122 at test\/Imported: imported workspace id '\$\{var.workspace_id\}' does not name workspace 'mlw-existing'/,
+    ),
+  });
+});

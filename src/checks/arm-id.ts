@@ -186,8 +186,9 @@ export interface ArmIdReadOptions {
  * The one reader of ARM id props. A literal id of another resource type (compared without case, as ARM does), a
  * GUID where a resource id is expected (an identity's client id), text that is no id, or a value that is not
  * text is recorded on `scope` as SE002 naming the prop, the value, the expected type and the fix; construction
- * goes on with the value as given. An unresolved token passes: `armIdPreconditions` turns it into a plan-time
- * check. Returns the value (undefined when unset and optional).
+ * goes on with the value as given. A Terraform expression is judged at synth when its type is certain (the `id`
+ * of an azurerm resource of a known kind, text with literal type segments around expressions); otherwise
+ * `armIdPreconditions` turns it into a plan-time check. Returns the value (undefined when unset and optional).
  */
 export function readArmId(
   scope: IConstruct,
@@ -301,6 +302,16 @@ export function armIdCondition(id: string, expected: ArmResourceType, emptyMeans
         '$';
   const matches = Fn.can(Fn.regex(pattern, id));
   return Token.asString(emptyMeansUnset ? Op.or(Op.lt(Fn.lengthOf(id), 1), matches) : matches);
+}
+
+/**
+ * Records a plan-time check for `scope` beside those of `readArmId` (a condition on ids from expressions that
+ * the construct adds itself); handed out with them by `armIdPreconditions`.
+ */
+export function addPlanTimeCheck(scope: IConstruct, precondition: Precondition): void {
+  const list = planTimeChecks.get(scope) ?? [];
+  planTimeChecks.set(scope, list);
+  list.push(precondition);
 }
 
 function recordPlanTimeCheck(

@@ -1,12 +1,13 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
+import { Fn, ITerraformDependable, Op, Token } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
 import { DataAzapiResource } from '../azapi';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
 import {
+  addPlanTimeCheck,
   ARM_TYPES,
   armIdPreconditions,
   check,
@@ -294,6 +295,17 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
     if (isKnown(sub) && parsed.subscriptionId !== String(sub).toLowerCase()) {
       disagree('subscription', parsed.subscriptionId, sub, 'subscriptionId');
     }
+  }
+  // An id from an expression names the workspace at plan time: the same comparison, by Terraform.
+  const id = attrs.workspaceId;
+  if (id !== undefined && Token.isUnresolved(id) && isKnown(attrs.workspaceName)) {
+    const name = String(attrs.workspaceName).toLowerCase();
+    addPlanTimeCheck(scope, {
+      condition: Token.asString(Op.eq(Fn.lower(Fn.element(Fn.split('/', id), 8)), name)),
+      errorMessage:
+        `SE122 at ${scope.node.path}: imported workspace id '${id}' does not name workspace ` +
+        `'${attrs.workspaceName}' (workspaceName): they must be the same workspace; correct one of them.`,
+    });
   }
   const subscription =
     parsed?.subscriptionId ?? (isKnown(attrs.subscriptionId) ? attrs.subscriptionId : undefined);
