@@ -732,3 +732,31 @@ test('SE122 at plan time: an imported workspace id from an expression is compare
     ),
   });
 });
+
+test('SE108 at plan time: an imported storage account compared with the provider subscription by Terraform', () => {
+  const stack = testStack();
+  ManagedVnetWorkspace.fromWorkspaceAttributes(stack, 'Imported', { ...imported, storageAccountId: STORAGE });
+  const read = Object.values(synthJson(stack).data?.azapi_resource ?? {})[0];
+  const conditions = (read.lifecycle as { precondition: Array<{ condition: string; error_message: string }> })
+    .precondition;
+  expect(conditions).toEqual([
+    {
+      condition: expect.stringMatching(
+        /^\$\{\(lower\(element\(split\("\/", "\/subscriptions\/0{8}-0{4}-0{4}-0{4}-0{11}1\/.*stdata"\), 2\)\) == lower\(element\(split\("\/", "\/subscriptions\/\$\{data.azurerm_client_config.Imported_ClientConfig_[0-9A-F]{8}.subscription_id\}\/resourceGroups/,
+      ),
+      error_message: expect.stringMatching(
+        /^SE108 at test\/Imported: storageAccountId '.*stdata' is in another subscription/,
+      ),
+    },
+  ]);
+  // Both subscriptions known: decided at synth, nothing left for the plan.
+  const known = testStack();
+  ManagedVnetWorkspace.fromWorkspaceAttributes(known, 'Imported', {
+    ...imported,
+    subscriptionId: SUB,
+    storageAccountId: STORAGE,
+  });
+  expect(Object.values(synthJson(known).data?.azapi_resource ?? {})[0].lifecycle).not.toHaveProperty(
+    'precondition',
+  );
+});

@@ -140,6 +140,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
         `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`;
     this.givenLogAnalyticsWorkspaceId = attrs.logAnalyticsWorkspaceId;
+    checkSubscriptionsAtPlan(this, attrs, liveId);
 
     this.resource = readLiveWorkspace(this, 'Resource', {
       type: this.apiVersion.resourceType('workspaces'),
@@ -210,6 +211,33 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   private readonly givenLogAnalyticsWorkspaceId: string | undefined;
   private readLogAnalytics: string | undefined;
+}
+
+/**
+ * SE108 at plan time: a brought storage account, Key Vault or registry is in the workspace's subscription, when
+ * one of the two subscriptions is known only then (the provider's subscription, an id from an expression).
+ */
+function checkSubscriptionsAtPlan(
+  scope: Construct,
+  attrs: ImportedWorkspaceAttributes,
+  workspaceId: string,
+): void {
+  const given = {
+    storageAccountId: attrs.storageAccountId,
+    keyVaultId: attrs.keyVaultId,
+    containerRegistryId: attrs.containerRegistryId,
+  };
+  const subscriptionOf = (id: string): string => Fn.lower(Fn.element(Fn.split('/', id), 2));
+  for (const [prop, id] of Object.entries(given)) {
+    if (id === undefined || (isKnown(id) && isKnown(workspaceId))) continue;
+    addPlanTimeCheck(scope, {
+      condition: Token.asString(Op.eq(subscriptionOf(id), subscriptionOf(workspaceId))),
+      errorMessage:
+        `SE108 at ${scope.node.path}: ${prop} '${id}' is in another subscription than workspace ` +
+        `'${attrs.workspaceName}' (${workspaceId}): Azure ML accepts associated resources only from the ` +
+        `workspace's subscription; give the ${prop.replace(/Id$/, '')} of that subscription.`,
+    });
+  }
 }
 
 /** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
