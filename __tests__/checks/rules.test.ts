@@ -121,11 +121,23 @@ test('SE117 two workspaces with one name in one resource group; another group or
       workspace(s, {}, 'One');
       workspace(s, { workspaceName: 'MLW-RULES' }, 'Two');
     }),
-  ).toEqual([expect.stringMatching(/\[SE117\] test\/Two: .*'MLW-RULES'.*test\/One/)]);
+  ).toEqual([
+    expect.stringMatching(/\[SE117\] test\/Two: .*'MLW-RULES'.*test\/One/),
+    // The two would also create the same private DNS zones in the group.
+    expect.stringMatching(/\[SE123\] test\/Two\/InboundPrivateEndpoint: /),
+  ]);
   expect(
     reported((s) => {
-      workspace(s, {}, 'One');
-      workspace(s, { workspaceName: 'mlw-rules-2' }, 'Two');
+      const one = workspace(s, {}, 'One');
+      const zones = one.inboundPrivateEndpoint?.privateDnsZones.map((z) => z.id) ?? [];
+      workspace(
+        s,
+        {
+          workspaceName: 'mlw-rules-2',
+          inboundPrivateEndpoint: { subnet: SUBNET, privateDnsZoneIds: zones },
+        },
+        'Two',
+      );
       workspace(s, { resourceGroup: { ...LITERAL_RG, id: `${LITERAL_RG.id}-2`, name: 'rg-ml-2' } }, 'Three');
     }),
   ).toEqual([]);
@@ -147,7 +159,9 @@ test('SE118 imported workspaces without required attributes; with them it passes
     expect.stringMatching(/\[SE118\].*no location/),
   ]);
   expect(reported(imported({ ...attrs, workspaceId: STORAGE }))).toEqual([
-    expect.stringMatching(/\[SE118\].*stdata/),
+    expect.stringMatching(
+      /\[SE002\] test\/Imported: workspaceId .*stdata.*Microsoft.Storage\/storageAccounts, not of a Machine Learning workspace/,
+    ),
   ]);
   expect(reported(imported(attrs))).toEqual([]);
 });

@@ -212,19 +212,27 @@ describe('OnlineDeployment and BlueDeployment', () => {
     test('SE202 accepts a valid name', () =>
       expect(validated(deploy({ deploymentName: 'green-2' }))).not.toThrow());
 
-    test('SE207 refuses an MLflow model with a scoring script', () => {
-      expect(validated(deploy({ model: Model.mlflowFromAssetId('azureml:mlflow-model:1') }))).toThrow(
-        /\[SE207\]/,
-      );
-      expect(
-        validated(
-          deploy({
-            model: Model.mlflowFromAssetId('azureml:mlflow-model:1'),
-            code: undefined,
-            environment: undefined,
-          }),
-        ),
-      ).not.toThrow();
+    test('SE207 refuses an MLflow model with an environment but no scoring code', () => {
+      const mlflow = Model.mlflowFromAssetId('azureml:mlflow-model:1');
+      expect(validated(deploy({ model: mlflow, code: undefined }))).toThrow(/\[SE207\].*no scoring code/);
+      // No code and no environment: Azure ML generates both.
+      expect(validated(deploy({ model: mlflow, code: undefined, environment: undefined }))).not.toThrow();
+    });
+
+    test('an MLflow model with its own scoring script and environment (a customised deployment) is valid', () => {
+      const json = synthWith((s) => {
+        const { endpoint } = endpointOn(s);
+        new OnlineDeployment(s, 'Blue', {
+          endpoint,
+          ...howToDeployment(),
+          model: Model.mlflowFromAssetId('azureml:mlflow-model:1'),
+        });
+      });
+      const [, deployment] = mlResourcesOfType(json, 'workspaces/onlineEndpoints/deployments')[0];
+      const properties = (deployment.body as { properties: Record<string, unknown> }).properties;
+      expect(properties.model).toMatch(/\/models\/mlflow-model\/versions\/1$/);
+      expect(properties.codeConfiguration).toMatchObject({ scoringScript: 'score.py' });
+      expect(properties.environmentId).toBeDefined();
     });
 
     test('SE208 refuses code without an environment', () => {

@@ -140,7 +140,11 @@ describe('SecureOnlineEndpoint', () => {
     test('SE214 refuses a user-assigned identity when the workspace has no container registry', () => {
       const build = (containerRegistryId: string | null) => () => {
         const stack = testStack();
-        const uami = { id: '/subscriptions/s/uami', principalId: 'p', clientId: 'c' };
+        const uami = {
+          id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami',
+          principalId: 'p',
+          clientId: 'c',
+        };
         endpointOn(stack, { containerRegistryId }, { identity: EndpointIdentity.userAssigned(uami) });
       };
       expect(validated(build(null))).toThrow(/\[SE214\]/);

@@ -39,7 +39,7 @@ describe('SecureOnlineEndpoint.fromEndpointAttributes', () => {
         workspace,
         endpointName: 'endpt-shared',
         endpointId:
-          '/subscriptions/s/resourceGroups/g/providers/Microsoft.MachineLearningServices/workspaces/w/onlineEndpoints/endpt-shared',
+          '/subscriptions/s/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-secure/onlineEndpoints/endpt-shared',
         endpointScoringUri: 'https://endpt-shared.westeurope.inference.ml.azure.com/score',
         endpointSwaggerUri: 'https://endpt-shared.westeurope.inference.ml.azure.com/swagger.json',
       });

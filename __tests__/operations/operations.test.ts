@@ -25,6 +25,7 @@ import { Model } from '../../src/deployment';
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 const GUID = '11111111-2222-3333-4444-555555555555';
 const LOGS = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.OperationalInsights/workspaces/log-existing`;
+const RULE_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.EventHub/namespaces/ehns/authorizationRules/send`;
 
 type Json = ReturnType<typeof synthJson>;
 type Profile = {
@@ -339,7 +340,8 @@ describe('grantInvoke', () => {
   test('the endpoint identity can be granted on another endpoint', () => {
     const json = synthWith((s) => {
       const caller = new SecureOnlineEndpoint(s, 'Caller', {
-        workspace: endpointOn(s).ws,
+        // Another name than the Target's endpoint: endpoint names are unique in a region (SE227).
+        workspace: endpointOn(s, {}, { endpointName: 'endpt-first' }).ws,
         endpointName: 'endpt-caller',
       });
       endpoint(new Construct(s, 'Target')).grantInvoke(
@@ -443,11 +445,11 @@ describe('endpoint logs', () => {
         endpointOn(
           s,
           {},
-          { logs: EndpointLogs.toEventHub({ authorizationRuleId: 'rule-id', eventHubName: 'aml' }) },
+          { logs: EndpointLogs.toEventHub({ authorizationRuleId: RULE_ID, eventHubName: 'aml' }) },
         ),
       ),
     );
-    expect(hub).toMatchObject({ eventhub_authorization_rule_id: 'rule-id', eventhub_name: 'aml' });
+    expect(hub).toMatchObject({ eventhub_authorization_rule_id: RULE_ID, eventhub_name: 'aml' });
     expect(hub.log_analytics_destination_type).toBeUndefined();
     expect(diagnostics(synthWith((s) => endpointOn(s, {}, { logs: EndpointLogs.disabled() })))).toEqual([]);
   });
@@ -538,8 +540,8 @@ describe('existing workspaces', () => {
         ...attrs,
         isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND,
         workspaceGuid: 'guid',
-        storageAccountId: 'st',
-        keyVaultId: 'kv',
+        storageAccountId: `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/st`,
+        keyVaultId: `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv`,
         workspacePrincipalId: GUID,
       }),
     );

@@ -86,3 +86,36 @@ export function terraformValidateAll(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A jest `describe` that builds each stack, runs real `terraform validate` over all of them at once and expects no
+ * diagnostic for any (nor outside them). Stacks named in `hcl` are written as `cdktf synth --hcl` writes them.
+ * Skipped with a notice when Terraform is unavailable.
+ */
+export function describeTerraformValidation(
+  title: string,
+  stacks: { readonly [name: string]: () => TerraformStack },
+  options: { readonly hcl?: readonly string[] } = {},
+): void {
+  const env = terraformEnvironment();
+  if (env === null) {
+    process.stdout.write('[terraform] real validation unavailable (terraform or xz missing)\n');
+    describe.skip(title, () => test('skipped', () => undefined));
+    return;
+  }
+  describe(title, () => {
+    let diagnostics: { [name: string]: string[] } = {};
+    beforeAll(() => {
+      const built = Object.fromEntries(Object.entries(stacks).map(([name, build]) => [name, build()]));
+      diagnostics = terraformValidateAll(built, env, options);
+    }, 300_000);
+
+    test('nothing outside the configurations is reported', () => {
+      expect(diagnostics['(root)'] ?? []).toEqual([]);
+    });
+
+    test.each(Object.keys(stacks))('%s', (name) => {
+      expect(diagnostics[name]).toEqual([]);
+    });
+  });
+}

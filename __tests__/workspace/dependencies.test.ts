@@ -9,6 +9,8 @@ import { PrivateEndpointTarget } from '../../src/outbound';
 import { synthJson, testStack, mlResourcesOfType } from '../support/synth';
 import { armId, network, oneOfType } from './fixtures';
 
+const UAMI = armId('rg-id', 'Microsoft.ManagedIdentity/userAssignedIdentities', 'uami');
+
 function build() {
   const stack = testStack();
   const { rg, vnet, subnet } = network(stack);
@@ -105,7 +107,7 @@ describe('managed network dependencies', () => {
       isolationMode: IsolationMode.DISABLED,
       publicNetworkAccess: true,
       imageBuildCompute: ImageBuildCompute.existing('cpu-cluster'),
-      identity: WorkspaceIdentity.userAssigned({ id: '/uami', principalId: 'p', clientId: 'c' }),
+      identity: WorkspaceIdentity.userAssigned({ id: UAMI, principalId: 'p', clientId: 'c' }),
     });
     const json = synthJson(stack);
     expect(json.resource?.azapi_resource_action).toBeUndefined();
@@ -113,9 +115,9 @@ describe('managed network dependencies', () => {
     expect(workspace.managedNetworkReady).toEqual([workspace.resource]);
     expect(workspace.workspacePrincipalId).toBe('p');
     const [, ws] = oneOfType(json, 'workspaces');
-    expect(ws.identity).toEqual({ type: 'UserAssigned', identity_ids: ['/uami'] });
+    expect(ws.identity).toEqual({ type: 'UserAssigned', identity_ids: [UAMI] });
     expect(ws.body).toMatchObject({
-      properties: { primaryUserAssignedIdentity: '/uami', imageBuildCompute: 'cpu-cluster' },
+      properties: { primaryUserAssignedIdentity: UAMI, imageBuildCompute: 'cpu-cluster' },
     });
   });
 });

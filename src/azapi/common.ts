@@ -112,3 +112,35 @@ function hclTypeOf(value: unknown): { isBlock: boolean; type: string; storageCla
   if (typeof value === 'boolean') return { isBlock: false, type: 'simple', storageClassType: 'boolean' };
   return { isBlock: false, type: 'any', storageClassType: 'any' };
 }
+
+/**
+ * cdktf 0.21 renders a resource's or data source's `lifecycle` in HCL with `precondition` and `postcondition` as
+ * plain attributes (`precondition = [...]`), which Terraform refuses: they are blocks. Marks them as blocks in the
+ * HCL form of one element (`hcl[kind][type][name]`); the JSON form is right as it is.
+ */
+export function conditionsAsHclBlocks(
+  hcl: Record<string, unknown>,
+  kind: 'resource' | 'data',
+  type: string,
+  name: string,
+): Record<string, unknown> {
+  const elements = hcl[kind] as Record<string, Record<string, Record<string, unknown>>> | undefined;
+  const attributes = elements?.[type]?.[name];
+  const lifecycle = attributes?.lifecycle as Record<string, unknown> | undefined;
+  const conditions = ['precondition', 'postcondition'];
+  if (attributes === undefined || lifecycle === undefined) return hcl;
+  if (!Object.keys(lifecycle).some((key) => conditions.includes(key))) return hcl;
+  const asBlocks = (value: unknown) => ({ value, isBlock: true, type: 'list', storageClassType: 'list' });
+  attributes.lifecycle = {
+    value: Object.fromEntries(
+      Object.entries(lifecycle).map(([key, value]) => [
+        key,
+        conditions.includes(key) ? asBlocks(value) : value,
+      ]),
+    ),
+    isBlock: true,
+    type: 'simple',
+    storageClassType: 'object',
+  };
+  return hcl;
+}

@@ -1,6 +1,11 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { AZAPI_PROVIDER_METADATA, AzapiResponseExportValues, toHclAttributes } from './common';
+import {
+  AZAPI_PROVIDER_METADATA,
+  AzapiResponseExportValues,
+  conditionsAsHclBlocks,
+  toHclAttributes,
+} from './common';
 
 /** Arguments of the `azapi_resource` data source, with Terraform's meta-arguments. */
 export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
@@ -93,18 +98,11 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
    * right as it is).
    */
   public toHclTerraform(): Record<string, unknown> {
-    const hcl = super.toHclTerraform() as { data: Record<string, Record<string, Record<string, unknown>>> };
-    const attributes = hcl.data[this.terraformResourceType][this.friendlyUniqueId];
-    const lifecycle = attributes.lifecycle as Record<string, unknown> | undefined;
-    if (lifecycle !== undefined) {
-      const asBlocks = (value: unknown) => ({ value, isBlock: true, type: 'list', storageClassType: 'list' });
-      attributes.lifecycle = {
-        value: Object.fromEntries(Object.entries(lifecycle).map(([name, value]) => [name, asBlocks(value)])),
-        isBlock: true,
-        type: 'simple',
-        storageClassType: 'object',
-      };
-    }
-    return hcl;
+    return conditionsAsHclBlocks(
+      super.toHclTerraform() as Record<string, unknown>,
+      'data',
+      this.terraformResourceType,
+      this.friendlyUniqueId,
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
   retryToTerraform,
   timeoutsToTerraform,
   toHclAttributes,
+  conditionsAsHclBlocks,
 } from './common';
 
 /** When an `azapi_resource_action` runs. */
@@ -96,5 +97,15 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return toHclAttributes(this.synthesizeAttributes(), ['timeouts']);
+  }
+
+  /** The HCL form, with `lifecycle` conditions as the blocks Terraform expects (see `conditionsAsHclBlocks`). */
+  public toHclTerraform(): Record<string, unknown> {
+    return conditionsAsHclBlocks(
+      super.toHclTerraform() as Record<string, unknown>,
+      'resource',
+      this.terraformResourceType,
+      this.friendlyUniqueId,
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
   retryToTerraform,
   timeoutsToTerraform,
   toHclAttributes,
+  conditionsAsHclBlocks,
 } from './common';
 
 /** The managed identity block of an `azapi_resource`. */
@@ -178,6 +179,16 @@ export class AzapiResource extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return toHclAttributes(this.synthesizeAttributes(), ['identity', 'timeouts']);
+  }
+
+  /** The HCL form, with `lifecycle` conditions as the blocks Terraform expects (see `conditionsAsHclBlocks`). */
+  public toHclTerraform(): Record<string, unknown> {
+    return conditionsAsHclBlocks(
+      super.toHclTerraform() as Record<string, unknown>,
+      'resource',
+      this.terraformResourceType,
+      this.friendlyUniqueId,
+    );
   }
 
   private ignoredBodyPaths(): string[] | undefined {

@@ -1,5 +1,8 @@
-import { Fn } from 'cdktf';
+import { Fn, Op, Precondition, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { isKnown } from './configuration-error';
+import { report } from './report';
+import { shown } from './uniqueness';
 
 /** The parts of an ARM resource id: `/subscriptions/<s>/resourceGroups/<g>/providers/<ns>/<type>/<name>[/<type>/<name>...]`. */
 export interface ArmId {
@@ -83,4 +86,267 @@ export function topLevelIdOf(id: string): string {
     return id.split('/').slice(0, 9).join('/');
   }
   return Fn.join('/', Fn.slice(Fn.split('/', id), 0, 9));
+}
+
+/**
+ * A kind of Azure resource an id prop expects: its ARM type (`Microsoft.Storage/storageAccounts`) and what users
+ * call it. Compared without case, as ARM compares types.
+ */
+export interface ArmResourceType {
+  /** The ARM resource type, nested types joined by `/`. */
+  readonly type: string;
+  /** What it is called in messages (`storage account`). */
+  readonly label: string;
+}
+
+/** `a storage account`, `an Application Insights component`. */
+export function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+function armType(type: string, label: string): ArmResourceType {
+  return { type, label };
+}
+
+/** The resource types the public props of this library take ids of. */
+export const ARM_TYPES = {
+  RESOURCE_GROUP: armType('Microsoft.Resources/resourceGroups', 'resource group'),
+  STORAGE_ACCOUNT: armType('Microsoft.Storage/storageAccounts', 'storage account'),
+  KEY_VAULT: armType('Microsoft.KeyVault/vaults', 'Key Vault'),
+  CONTAINER_REGISTRY: armType('Microsoft.ContainerRegistry/registries', 'container registry'),
+  APPLICATION_INSIGHTS: armType('Microsoft.Insights/components', 'Application Insights component'),
+  LOG_ANALYTICS_WORKSPACE: armType('Microsoft.OperationalInsights/workspaces', 'Log Analytics workspace'),
+  EVENT_HUB_AUTHORIZATION_RULE: armType(
+    'Microsoft.EventHub/namespaces/authorizationRules',
+    'Event Hub namespace authorization rule',
+  ),
+  USER_ASSIGNED_IDENTITY: armType(
+    'Microsoft.ManagedIdentity/userAssignedIdentities',
+    'user-assigned managed identity',
+  ),
+  ML_WORKSPACE: armType('Microsoft.MachineLearningServices/workspaces', 'Machine Learning workspace'),
+  ML_ONLINE_ENDPOINT: armType(
+    'Microsoft.MachineLearningServices/workspaces/onlineEndpoints',
+    'Machine Learning online endpoint',
+  ),
+  ML_REGISTRY: armType('Microsoft.MachineLearningServices/registries', 'Machine Learning registry'),
+  VIRTUAL_NETWORK: armType('Microsoft.Network/virtualNetworks', 'virtual network'),
+  SUBNET: armType('Microsoft.Network/virtualNetworks/subnets', 'subnet'),
+  PRIVATE_DNS_ZONE: armType('Microsoft.Network/privateDnsZones', 'private DNS zone'),
+} as const;
+
+/** A GUID: what a client id, principal id, tenant id or subscription id looks like (never a resource id). */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.X/a/<name>/b/<name>`. */
+function exampleId(expected: ArmResourceType): string {
+  if (expected.type.toLowerCase() === ARM_TYPES.RESOURCE_GROUP.type.toLowerCase()) {
+    return '/subscriptions/<subscription>/resourceGroups/<group>';
+  }
+  const [namespace, ...types] = expected.type.split('/');
+  return (
+    `/subscriptions/<subscription>/resourceGroups/<group>/providers/${namespace}/` +
+    types.map((t) => `${t}/<name>`).join('/')
+  );
+}
+
+/**
+ * Why a known value is not the ARM id of a resource of the expected type (compared without case), or undefined
+ * when it is one. Says what the value is instead: another type's id, a GUID (a client or principal id), text.
+ */
+export function armIdMismatch(value: string, expected: ArmResourceType): string | undefined {
+  const parsed = parseArmId(value);
+  if (parsed !== undefined && parsed.resourceType.toLowerCase() === expected.type.toLowerCase()) {
+    return undefined;
+  }
+  const fix = `give the ARM id of ${withArticle(expected.label)}, like '${exampleId(expected)}'`;
+  if (value.trim() === '') return `it is empty; ${fix}`;
+  if (GUID_PATTERN.test(value.trim())) {
+    return (
+      `it is a GUID (a client, principal, tenant or subscription id), not a resource id; ${fix} ` +
+      `(an azurerm resource's 'id' attribute)`
+    );
+  }
+  if (parsed === undefined) return `it is not an ARM resource id; ${fix}`;
+  return `it is the id of a ${parsed.resourceType}, not of ${withArticle(expected.label)} (${expected.type}); ${fix}`;
+}
+
+/** Options of `readArmId`. */
+export interface ArmIdReadOptions {
+  /** The prop may be left unset. @default false */
+  readonly optional?: boolean;
+  /**
+   * Empty text means unset (azurerm gives `''` for an attribute a resource does not have), also at plan time.
+   * @default false
+   */
+  readonly emptyMeansUnset?: boolean;
+}
+
+/**
+ * The one reader of ARM id props. A literal id of another resource type (compared without case, as ARM does), a
+ * GUID where a resource id is expected (an identity's client id), text that is no id, or a value that is not
+ * text is recorded on `scope` as SE002 naming the prop, the value, the expected type and the fix; construction
+ * goes on with the value as given. A Terraform expression is judged at synth when its type is certain (the `id`
+ * of an azurerm resource of a known kind, text with literal type segments around expressions); otherwise
+ * `armIdPreconditions` turns it into a plan-time check. Returns the value (undefined when unset and optional).
+ */
+export function readArmId(
+  scope: IConstruct,
+  propName: string,
+  value: unknown,
+  expected: ArmResourceType,
+  options: ArmIdReadOptions = {},
+): string | undefined {
+  if (value === undefined && options.optional === true) return undefined;
+  if (value === '' && options.emptyMeansUnset === true) return undefined;
+  if (typeof value !== 'string') {
+    if (Token.isUnresolved(value)) {
+      report(
+        scope,
+        'SE002',
+        `${propName} is a Terraform expression that is not text; give the id of ${withArticle(expected.label)}`,
+      );
+      return undefined;
+    }
+    const what =
+      value === undefined ? 'not set' : value === null ? 'null' : `${typeof value} ${String(value)}`;
+    report(
+      scope,
+      'SE002',
+      `${propName} is ${what}, not an ARM id: ` +
+        `${armIdMismatch('', expected)?.replace(/^it is empty; /, '')}`,
+    );
+    return undefined;
+  }
+  if (!isKnown(value)) {
+    const referenced = referencedType(scope, value) ?? skeletonType(value);
+    if (referenced === undefined) {
+      recordPlanTimeCheck(scope, propName, value, expected, options.emptyMeansUnset === true);
+    } else if (referenced.type.toLowerCase() !== expected.type.toLowerCase()) {
+      report(
+        scope,
+        'SE002',
+        `${propName} '${shown(scope, value)}' is refused: it is the id of ${withArticle(referenced.label)} ` +
+          `(${referenced.type}), not of ${withArticle(expected.label)} (${expected.type}); pass the ` +
+          `${expected.label} instead`,
+      );
+    }
+    return value;
+  }
+  const problem = armIdMismatch(value, expected);
+  if (problem !== undefined) report(scope, 'SE002', `${propName} '${value}' is refused: ${problem}`);
+  return value;
+}
+
+/** The ARM types of the azurerm resources and data sources whose `id` props are commonly given. */
+const AZURERM_TYPES: Record<string, ArmResourceType> = {
+  azurerm_resource_group: ARM_TYPES.RESOURCE_GROUP,
+  azurerm_storage_account: ARM_TYPES.STORAGE_ACCOUNT,
+  azurerm_key_vault: ARM_TYPES.KEY_VAULT,
+  azurerm_container_registry: ARM_TYPES.CONTAINER_REGISTRY,
+  azurerm_application_insights: ARM_TYPES.APPLICATION_INSIGHTS,
+  azurerm_log_analytics_workspace: ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+  azurerm_eventhub_namespace_authorization_rule: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+  azurerm_user_assigned_identity: ARM_TYPES.USER_ASSIGNED_IDENTITY,
+  azurerm_machine_learning_workspace: ARM_TYPES.ML_WORKSPACE,
+  azurerm_virtual_network: ARM_TYPES.VIRTUAL_NETWORK,
+  azurerm_subnet: ARM_TYPES.SUBNET,
+  azurerm_private_dns_zone: ARM_TYPES.PRIVATE_DNS_ZONE,
+};
+
+/**
+ * The resource type an id expression names when it is the `id` of an azurerm resource or data source of a
+ * known kind (`${azurerm_key_vault.kv.id}`): then the type is certain at synth, and no plan-time check is needed.
+ */
+function referencedType(scope: IConstruct, value: string): ArmResourceType | undefined {
+  const match = /^\$\{(?:data\.)?(azurerm_[a-z0-9_]+)\.[^.}]+\.([a-z_]+)\}$/.exec(shown(scope, value));
+  if (match === null) return undefined;
+  if (match[2] === 'id') return AZURERM_TYPES[match[1]];
+  // Attributes that hold another resource's id (or '' when there is none).
+  if (`${match[1]}.${match[2]}` === 'azurerm_application_insights.workspace_id') {
+    return ARM_TYPES.LOG_ANALYTICS_WORKSPACE;
+  }
+  return undefined;
+}
+
+/**
+ * The resource type of an id written as text around expressions (`/subscriptions/${var.sub}/resourceGroups/...`):
+ * when every type segment is literal, the type is known at synth whatever the names turn out to be.
+ */
+function skeletonType(value: string): ArmResourceType | undefined {
+  const skeleton = value.replace(/[$#]\{TfToken\[[^\]]+\]\}/g, 'x');
+  if (skeleton === 'x' || skeleton === value) return undefined;
+  const parsed = parseArmId(skeleton);
+  // A type segment from an expression: the type is not known at synth.
+  if (parsed === undefined || parsed.resourceType.split('/').includes('x')) return undefined;
+  const known = Object.values(ARM_TYPES).find(
+    (t) => t.type.toLowerCase() === parsed.resourceType.toLowerCase(),
+  );
+  return known ?? { type: parsed.resourceType, label: parsed.resourceType };
+}
+
+const planTimeChecks = new WeakMap<IConstruct, Precondition[]>();
+
+/**
+ * The Terraform condition that `id` (an expression) names a resource of `expected`: the type segments of the id
+ * compared without case. `can(regex(...))` is false for anything that is no ARM id of that type.
+ */
+export function armIdCondition(id: string, expected: ArmResourceType, emptyMeansUnset = false): string {
+  const [namespace, ...types] = expected.type.split('/');
+  const literal = (s: string): string => s.replace(/[^A-Za-z0-9]/g, (c) => `[${c}]`);
+  const pattern =
+    expected.type.toLowerCase() === ARM_TYPES.RESOURCE_GROUP.type.toLowerCase()
+      ? '(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+$'
+      : `(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${literal(namespace)}` +
+        types.map((t) => `/${literal(t)}/[^/]+`).join('') +
+        '$';
+  const matches = Fn.can(Fn.regex(pattern, id));
+  return Token.asString(emptyMeansUnset ? Op.or(Op.lt(Fn.lengthOf(id), 1), matches) : matches);
+}
+
+/**
+ * Records a plan-time check for `scope` beside those of `readArmId` (a condition on ids from expressions that
+ * the construct adds itself); handed out with them by `armIdPreconditions`.
+ */
+export function addPlanTimeCheck(scope: IConstruct, precondition: Precondition): void {
+  const list = planTimeChecks.get(scope) ?? [];
+  planTimeChecks.set(scope, list);
+  list.push(precondition);
+}
+
+function recordPlanTimeCheck(
+  scope: IConstruct,
+  propName: string,
+  id: string,
+  expected: ArmResourceType,
+  emptyMeansUnset: boolean,
+): void {
+  const list = planTimeChecks.get(scope) ?? [];
+  planTimeChecks.set(scope, list);
+  list.push({
+    condition: armIdCondition(id, expected, emptyMeansUnset),
+    errorMessage:
+      `SE002 at ${scope.node.path}: ${propName} '${id}' is not the ARM id of ${withArticle(expected.label)} ` +
+      `(${expected.type}); give the id of ${withArticle(expected.label)}, like '${exampleId(expected)}'.`,
+  });
+}
+
+/**
+ * The plan-time checks of the token ids `readArmId` read for `scope`: `lifecycle.precondition` entries for the
+ * resource that uses them (Terraform stops the plan, or the apply when the id is known only then, before that
+ * resource is touched). Each check is handed out once.
+ */
+export function armIdPreconditions(scope: IConstruct): Precondition[] {
+  const list = planTimeChecks.get(scope) ?? [];
+  planTimeChecks.delete(scope);
+  return list;
+}
+
+/**
+ * `lifecycle` for the resource that uses the ids `readArmId` read for `scope`: their plan-time checks as
+ * preconditions, or undefined when there are none (the resource then has no lifecycle block).
+ */
+export function armIdLifecycle(scope: IConstruct): { precondition: Precondition[] } | undefined {
+  const precondition = armIdPreconditions(scope);
+  return precondition.length > 0 ? { precondition } : undefined;
 }

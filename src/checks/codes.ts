@@ -12,6 +12,7 @@ const WORKSPACE = 'workspace.md#checks';
 const ENDPOINT = 'endpoint.md#checks';
 const DEPLOYMENT = 'deployment.md#checks';
 const AUTOSCALE = 'autoscale.md#checks';
+const IDS_AND_TAGS = 'checks.md#arm-ids-and-tags';
 
 /**
  * Every code this library reports. docs/checks.md lists the same codes with the same summaries, in the same
@@ -22,6 +23,16 @@ export const CHECK_CODES: readonly CheckCode[] = [
     code: 'SE001',
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a value of the wrong kind (text for an object, `null`, a number for a name)',
+  },
+  {
+    code: 'SE002',
+    doc: IDS_AND_TAGS,
+    summary: 'an ARM id of another resource type, a GUID or other text where a resource id is expected',
+  },
+  {
+    code: 'SE003',
+    doc: IDS_AND_TAGS,
+    summary: 'tags Azure refuses on the resource or on a resource they are passed on to',
   },
   { code: 'SE101', doc: WORKSPACE, summary: 'invalid workspace name' },
   { code: 'SE102', doc: WORKSPACE, summary: 'invalid outbound rule name' },
@@ -93,6 +104,17 @@ export const CHECK_CODES: readonly CheckCode[] = [
   },
   { code: 'SE120', doc: WORKSPACE, summary: 'an image-build cluster node count or idle time out of range' },
   { code: 'SE121', doc: WORKSPACE, summary: 'an invalid inbound private endpoint name' },
+  {
+    code: 'SE122',
+    doc: WORKSPACE,
+    summary:
+      'imported workspace attributes that contradict each other (id, name, group, subscription, storage)',
+  },
+  {
+    code: 'SE123',
+    doc: WORKSPACE,
+    summary: 'two workspaces creating the same private DNS zones in one resource group',
+  },
   { code: 'SE330', doc: WORKSPACE, summary: '`enableManagedNetwork` with isolation Disabled' },
   {
     code: 'SE331',
@@ -124,6 +146,8 @@ export const CHECK_CODES: readonly CheckCode[] = [
   },
   { code: 'SE222', doc: ENDPOINT, summary: 'two endpoints with one name in one workspace' },
   { code: 'SE225', doc: ENDPOINT, summary: 'mirror traffic to more than one deployment' },
+  { code: 'SE227', doc: ENDPOINT, summary: 'two endpoints with one name in one Azure region' },
+  { code: 'SE228', doc: ENDPOINT, summary: 'an imported endpoint whose id and name (or workspace) disagree' },
   { code: 'SE310', doc: ENDPOINT, summary: '`grantInvoke` on a key-auth endpoint' },
   {
     code: 'SE311',
@@ -131,12 +155,21 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a `grantInvoke` grantee whose principal id is missing or not a GUID',
   },
   {
+    code: 'SE312',
+    doc: ENDPOINT,
+    summary: 'one role granted to one principal on one scope twice (the ids differing in letter case)',
+  },
+  {
     code: 'SE320',
     doc: ENDPOINT,
     summary: 'default endpoint logs on a workspace whose Log Analytics workspace is unknown',
   },
   { code: 'SE202', doc: DEPLOYMENT, summary: 'invalid deployment name' },
-  { code: 'SE207', doc: DEPLOYMENT, summary: 'an MLflow model with a scoring script' },
+  {
+    code: 'SE207',
+    doc: DEPLOYMENT,
+    summary: 'an MLflow model with an environment but no scoring code (give both, or neither)',
+  },
   { code: 'SE208', doc: DEPLOYMENT, summary: 'code without an environment' },
   {
     code: 'SE209',

@@ -3,3 +3,5 @@ export * from './report';
 export * from './codes';
 export * from './arm-id';
 export * from './types';
+export * from './tags';
+export * from './uniqueness';

@@ -33,7 +33,8 @@ function problemsOn(scope: IConstruct, entry: Recorded): ConfigurationError[] {
 
 /**
  * Records a problem on the construct it belongs to; construction goes on. `app.synth()`, `Testing.synth` and
- * `Testing.fullSynth` then stop with every recorded problem of the stack at once (`ConfigurationErrors`).
+ * `Testing.fullSynth` then stop with every recorded problem of every stack of the app at once
+ * (`ConfigurationErrors`), each with its construct path.
  */
 export function report(scope: IConstruct, code: string, detail: string): void {
   recordOn(scope).found.push(new ConfigurationError(code, detail));
@@ -86,7 +87,8 @@ export class ConfigurationErrors extends Error {
 /**
  * Every synth path runs the stack's aspects after values are resolved and before writing anything (App.synth
  * first resolves, then runs aspects, then validations; Testing.synth runs aspects only). This aspect stops the
- * synth there with all problems, so the output is the same on every path and no problem waits for the next run.
+ * synth there with all problems of the app (every stack), so the output is the same on every path and no problem
+ * waits for the next run.
  * An app created with `skipValidation: true` skips it, as it skips cdktf's validations.
  */
 class StopOnConfigurationProblems implements IAspect {
@@ -96,7 +98,9 @@ class StopOnConfigurationProblems implements IAspect {
     if (node !== this.stack) return;
     const app = node.node.root as { skipValidation?: boolean };
     if (app.skipValidation === true) return;
-    const problems = configurationProblems(this.stack);
+    // Every stack of the app, not only this one: `app.synth()` synthesizes the stacks one by one, and stopping
+    // at the first with only its own problems would hide the others' until the next run.
+    const problems = configurationProblems(this.stack.node.root);
     if (problems.length > 0) throw new ConfigurationErrors(problems);
   }
 }
@@ -108,9 +112,13 @@ function guard(scope: IConstruct): void {
   } catch {
     return; // Not in a stack (a bare construct tree in a test): validation still lists the problems.
   }
-  if (guardedStacks.has(stack)) return;
-  guardedStacks.add(stack);
-  Aspects.of(stack).add(new StopOnConfigurationProblems(stack));
+  // Every stack of the app stops, so that `app.synth()` writes no stack while another one has a problem.
+  const stacks = [stack, ...stack.node.root.node.children.filter((c) => TerraformStack.isStack(c))];
+  for (const s of stacks) {
+    if (guardedStacks.has(s)) continue;
+    guardedStacks.add(s);
+    Aspects.of(s).add(new StopOnConfigurationProblems(s));
+  }
 }
 
 /**

@@ -31,7 +31,8 @@ export abstract class Model {
 
   /**
    * An MLflow model folder (with its `MLmodel` file). Azure ML generates the scoring script and the
-   * environment: give neither code nor environment.
+   * environment when the deployment gives neither code nor environment; give both to customise the deployment
+   * (Azure ML's "customize MLflow model deployments", the way to serve it without internet egress).
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
     expectKind('model path', localPath, 'text');

@@ -8,7 +8,7 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { attempt, check, expectKind, isKnown, refuse, report } from '../checks';
+import { attempt, check, expectKind, isKnown, readTags, refuse, report, TAG_LIMITS } from '../checks';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -51,7 +51,10 @@ export interface OnlineDeploymentOptions extends ProviderProps {
   readonly deploymentName?: string;
   /** The model served. */
   readonly model: Model;
-  /** Scoring code. Not with an MLflow model; needs an environment. @default none */
+  /**
+   * Scoring code; needs an environment. With an MLflow model, code and environment together customise the
+   * deployment (no generated script or image). @default none
+   */
   readonly code?: CodeConfiguration;
   /** The image the deployment runs in. Required unless the model is MLflow. @default none */
   readonly environment?: Environment;
@@ -139,6 +142,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     check(this, () => checkDeploymentName(this.deploymentName));
     check(this, () => checkCombination(this.deploymentName, props));
     check(this, () => checkLegacyEgress(this.deploymentName, props, endpoint));
+    readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     const instanceCount = props.instanceCount ?? 1;
     this.instanceCount = instanceCount;
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
@@ -270,12 +274,15 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 }
 
 function checkCombination(name: string, props: OnlineDeploymentOptions): void {
-  if (props.model.isMlflow && props.code !== undefined) {
+  // Azure ML documents customising an MLflow deployment with a scoring script and an environment together (the
+  // way to serve one without internet egress); an environment alone turns off the generated scoring script.
+  if (props.model.isMlflow && props.environment !== undefined && props.code === undefined) {
     refuse(
       'SE207',
-      `deployment '${name}' serves an MLflow model with a scoring script: Azure ML generates the scoring script ` +
-        `for MLflow models and refuses one given; remove code (and environment), or register the model with ` +
-        `Model.fromLocalPath`,
+      `deployment '${name}' serves an MLflow model with an environment but no scoring code: with an environment ` +
+        `Azure ML no longer generates the MLflow scoring script, and the deployment has nothing to run; give ` +
+        `code: CodeConfiguration.fromLocalPath(dir, 'score.py') as well (a customised MLflow deployment), or ` +
+        `neither code nor environment (Azure ML generates both)`,
     );
   }
   if (props.code !== undefined && props.environment === undefined) {

@@ -88,8 +88,8 @@ class WorkspaceLogAnalytics extends EndpointLogs {
       refuse(
         'SE320',
         `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
-          `workspace ${workspace.node.path} does not say which one it is (brought Application Insights without ` +
-          `workspaceId, or an imported workspace without logAnalyticsWorkspaceId); give the endpoint ` +
+          `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
+          `workspaceId ''); give the endpoint ` +
           `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
       );
     }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { grantRoleOnce } from '../core/role-assignments';
 import { report } from '../checks';
 import { IUserAssignedIdentity } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -7,7 +8,8 @@ import { IManagedVnetWorkspace } from '../workspace';
 /**
  * The roles Azure grants a system-assigned endpoint identity by itself (docs: concept-endpoints-online-auth,
  * "Automatic role assignment for endpoint identity"), plus read access to Key Vault secrets. A user-assigned
- * identity gets none of them automatically, so we grant them.
+ * identity gets none of them automatically, so we grant them. Endpoints sharing one identity on one workspace
+ * share the grants (Azure refuses a second assignment of one role to one principal on one scope).
  */
 export function grantEndpointIdentityRoles(
   scope: Construct,
@@ -26,7 +28,7 @@ export function grantEndpointIdentityRoles(
     return [];
   }
   const grant = (id: string, role: string, resourceId: string, description: string): RoleAssignment =>
-    new RoleAssignment(scope, id, {
+    grantRoleOnce(scope, id, {
       scope: resourceId,
       roleDefinitionName: role,
       principalId: identity.principalId,

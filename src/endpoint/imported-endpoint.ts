@@ -1,7 +1,16 @@
 import { Construct } from 'constructs';
 import { TrafficMap } from '../arm';
 import { DataAzapiResource } from '../azapi';
-import { check, expectKind } from '../checks';
+import {
+  ARM_TYPES,
+  armIdLifecycle,
+  check,
+  expectKind,
+  isKnown,
+  parseArmId,
+  readArmId,
+  report,
+} from '../checks';
 import { ProviderProps, useProviders } from '../core/providers';
 import { IManagedVnetWorkspace } from '../workspace';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
@@ -50,6 +59,8 @@ export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOn
     this.workspace = attrs.workspace;
     this.endpointName = attrs.endpointName;
     this.publicNetworkAccess = attrs.publicNetworkAccess ?? false;
+    readArmId(this, 'endpointId', attrs.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT, { optional: true });
+    checkIdAgrees(this, attrs);
     this.endpointId =
       attrs.endpointId ?? `${attrs.workspace.workspaceId}/onlineEndpoints/${attrs.endpointName}`;
     const type = attrs.workspace.apiVersion.resourceType('workspaces/onlineEndpoints');
@@ -63,6 +74,7 @@ export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOn
               scoringUri: 'properties.scoringUri',
               swaggerUri: 'properties.swaggerUri',
             },
+            lifecycle: armIdLifecycle(this),
           })
         : undefined;
     this.endpointScoringUri =
@@ -83,5 +95,45 @@ export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOn
   /** @internal */
   public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
     this.traffic.register(deployment, registration);
+  }
+}
+
+/**
+ * SE228: an endpoint id and name given together name one endpoint, in the given workspace (names, groups and
+ * subscriptions compared without case, as ARM does).
+ */
+function checkIdAgrees(scope: Construct, attrs: SecureOnlineEndpointAttributes): void {
+  const parsed = parseArmId(attrs.endpointId);
+  if (parsed === undefined || parsed.names.length !== 2) return;
+  const [workspaceName, endpointName] = parsed.names;
+  const problems: string[] = [];
+  if (isKnown(attrs.endpointName) && endpointName.toLowerCase() !== attrs.endpointName.toLowerCase()) {
+    problems.push(`names endpoint '${endpointName}', but endpointName is '${attrs.endpointName}'`);
+  }
+  const workspace = attrs.workspace;
+  if (
+    isKnown(workspace.workspaceName) &&
+    workspaceName.toLowerCase() !== workspace.workspaceName.toLowerCase()
+  ) {
+    problems.push(
+      `is in workspace '${workspaceName}', but the workspace given is '${workspace.workspaceName}'`,
+    );
+  }
+  const group = workspace.resourceGroupName;
+  if (isKnown(group) && parsed.resourceGroup.toLowerCase() !== group.toLowerCase()) {
+    problems.push(`is in resource group '${parsed.resourceGroup}', but the workspace's is '${group}'`);
+  }
+  const subscription = parseArmId(workspace.workspaceId)?.subscriptionId;
+  if (subscription !== undefined && parsed.subscriptionId !== subscription) {
+    problems.push(`is in subscription '${parsed.subscriptionId}', but the workspace's is '${subscription}'`);
+  }
+  for (const problem of problems) {
+    report(
+      scope,
+      'SE228',
+      `imported endpoint id '${attrs.endpointId}' ${problem}: deployments would go to one endpoint and traffic ` +
+        `to another; correct one of them, or leave endpointId unset to have it built from the workspace and ` +
+        `endpointName`,
+    );
   }
 }

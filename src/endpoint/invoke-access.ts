@@ -5,6 +5,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { check, isKnown, refuse } from '../checks';
 import { IPrincipal, PrincipalType } from '../core';
+import { grantRoleOnce } from '../core/role-assignments';
 import { IManagedVnetWorkspace } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 
@@ -67,7 +68,8 @@ export class EndpointInvokeAccess extends Construct {
     if (existing !== undefined) return existing;
     const type =
       grantee.principalType ?? (isManagedIdentity(grantee) ? PrincipalType.SERVICE_PRINCIPAL : undefined);
-    const assignment = new RoleAssignment(this, `Grant${key}`, {
+    // The same principal given again in other letter case is the same assignment for Azure: the first is returned.
+    const assignment = grantRoleOnce(this, `Grant${key}`, {
       scope: this.props.endpointId,
       roleDefinitionId: this.roleDefinition.roleDefinitionResourceId,
       principalId: grantee.principalId,

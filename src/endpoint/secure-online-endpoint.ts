@@ -1,16 +1,33 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Fn, Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, AzapiResourceAction, AzapiUpdateResource, DataAzapiResource } from '../azapi';
-import { attempt, check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
+import {
+  appConstructs,
+  ARM_TYPES,
+  armIdLifecycle,
+  attempt,
+  check,
+  checkAtSynth,
+  comparisonKey,
+  ConfigurationError,
+  expectKind,
+  isKnown,
+  normaliseRegion,
+  readArmId,
+  readTags,
+  refuse,
+  TAG_LIMITS,
+} from '../checks';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
 import { EndpointDiagnostics, EndpointLogs } from './endpoint-logs';
+import { readDestinationIds } from './log-destination-ids';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 import { grantEndpointIdentityRoles } from './identity-roles';
 import { ImportedSecureOnlineEndpoint, SecureOnlineEndpointAttributes } from './imported-endpoint';
@@ -110,7 +127,8 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
     useProviders(this, props.provider);
     expectKind('logs', props.logs, EndpointLogs, true);
     check(this, () => checkEndpointName(props.endpointName));
-    check(this, () => checkUniqueEndpointName(this, props.workspace, props.endpointName));
+    checkAtSynth(this, () => endpointNameClashes(this));
+    readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     this.workspace = props.workspace;
     this.endpointName = props.endpointName;
     this.publicNetworkAccess = props.publicNetworkAccess ?? false;
@@ -119,8 +137,17 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
     const identity = props.identity ?? EndpointIdentity.systemAssigned();
     const uami = identity.userAssignedIdentity;
+    if (uami !== undefined) {
+      readArmId(this, 'identity (user-assigned) id', uami.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+    }
     // A user-assigned identity must hold its roles before the endpoint's deployments pull the image.
     const roles = uami === undefined ? [] : grantEndpointIdentityRoles(this, uami, props.workspace);
+
+    const logSettings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
+    const logs = attempt(this, () => logSettings.destination(props.workspace, props.endpointName), undefined);
+    // A destination chosen here is checked before the endpoint is created; the default one was checked where
+    // the workspace was given it.
+    if (props.logs !== undefined && logs !== undefined) readDestinationIds(this, logs);
 
     const body: OnlineEndpointBody = {
       properties: {
@@ -145,14 +172,13 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
         ...(uami === undefined ? { principalId: 'identity.principalId' } : {}),
       },
       dependsOn: roles.length > 0 ? roles : undefined,
+      lifecycle: armIdLifecycle(this),
     });
     this.endpointId = this.resource.id;
     this.endpointScoringUri = this.resource.outputString('scoringUri');
     this.endpointSwaggerUri = this.resource.outputString('swaggerUri');
     this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
 
-    const logSettings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-    const logs = attempt(this, () => logSettings.destination(props.workspace, props.endpointName), undefined);
     if (logs !== undefined) {
       this.diagnostics = new EndpointDiagnostics(this, 'Logs', {
         endpointId: this.endpointId,
@@ -269,26 +295,50 @@ function checkInboundAccess(endpoint: SecureOnlineEndpoint, props: SecureOnlineE
   );
 }
 
-// Endpoints per workspace: a second endpoint with the same name would be the same ARM resource.
-const endpointsByWorkspace = new WeakMap<IManagedVnetWorkspace, Map<string, string>>();
+function isCreatedEndpoint(c: IConstruct): c is SecureOnlineEndpoint {
+  return c instanceof SecureOnlineEndpoint;
+}
 
-/** SE222: endpoint names are unique per workspace (Azure compares them without case). */
-function checkUniqueEndpointName(
-  endpoint: SecureOnlineEndpoint,
-  workspace: IManagedVnetWorkspace,
-  endpointName: string,
-): void {
-  if (!isKnown(endpointName) || typeof endpointName !== 'string') return;
-  const names = endpointsByWorkspace.get(workspace) ?? new Map<string, string>();
-  endpointsByWorkspace.set(workspace, names);
-  const other = names.get(endpointName.toLowerCase());
-  names.set(endpointName.toLowerCase(), endpoint.node.path);
-  if (other !== undefined && other !== endpoint.node.path) {
-    refuse(
-      'SE222',
-      `endpoint name '${endpointName}' is used twice in workspace ${workspace.node.path} (${other} and ` +
-        `${endpoint.node.path}): they would be one Azure resource, the second overwriting the first; give each ` +
-        `endpoint its own endpointName`,
-    );
+/**
+ * SE222 / SE227: an endpoint name is unique in its workspace (one ARM resource) and in its Azure region (the
+ * scoring URI `https://<name>.<region>.inference.ml.azure.com` is a DNS name), compared without case, over every
+ * stack of the app. Regions compare as ARM does (`West Europe` is `westeurope`); a region from an expression
+ * compares equal only to the same expression.
+ */
+function endpointNameClashes(endpoint: SecureOnlineEndpoint): ConfigurationError[] {
+  const name = comparisonKey(endpoint, endpoint.endpointName);
+  if (name === undefined) return [];
+  const workspaceKey = (e: SecureOnlineEndpoint): string | undefined =>
+    comparisonKey(e.workspace, e.workspace.workspaceId);
+  const regionKey = (e: SecureOnlineEndpoint): string | undefined =>
+    comparisonKey(e.workspace, e.workspace.location, normaliseRegion);
+  const sameWorkspace = (e: SecureOnlineEndpoint): boolean =>
+    e.workspace === endpoint.workspace ||
+    (workspaceKey(e) !== undefined && workspaceKey(e) === workspaceKey(endpoint));
+  // The first endpoint with a name (in construct-tree order over the app) keeps it; the later ones are reported.
+  const all = appConstructs(endpoint, isCreatedEndpoint);
+  const others = all.slice(0, all.indexOf(endpoint)).filter((e) => comparisonKey(e, e.endpointName) === name);
+  const inWorkspace = others.filter(sameWorkspace);
+  if (inWorkspace.length > 0) {
+    return [
+      new ConfigurationError(
+        'SE222',
+        `endpoint name '${endpoint.endpointName}' is used twice in workspace ${endpoint.workspace.node.path} ` +
+          `(${[...inWorkspace, endpoint].map((e) => e.node.path).join(' and ')}): they would be one Azure resource, ` +
+          `the second overwriting the first; give each endpoint its own endpointName`,
+      ),
+    ];
   }
+  const region = regionKey(endpoint);
+  const inRegion = region === undefined ? [] : others.filter((e) => regionKey(e) === region);
+  if (inRegion.length === 0) return [];
+  return [
+    new ConfigurationError(
+      'SE227',
+      `endpoint name '${endpoint.endpointName}' is already used by ${inRegion.map((e) => e.node.path).join(', ')} ` +
+        `in region '${endpoint.workspace.location}': an endpoint name is unique in its Azure region, whatever the ` +
+        `workspace or subscription (it is the DNS name <name>.<region>.inference.ml.azure.com), so the second ` +
+        `create fails; give each endpoint its own endpointName`,
+    ),
+  ];
 }

@@ -1,12 +1,13 @@
 import { Construct } from 'constructs';
-import { dependable } from 'cdktf';
+import { dependable, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { check, expectKind } from '../checks';
+import { ARM_TYPES, armIdPreconditions, check, expectKind, readArmId } from '../checks';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ProviderProps } from '../core/providers';
+import { grantRoleOnce } from '../core/role-assignments';
 
 /** The role the workspace identity needs on a private endpoint target to approve the connection. */
 export const NETWORK_CONNECTION_APPROVER_ROLE = 'Azure AI Enterprise Network Connection Approver';
@@ -134,8 +135,26 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     check(this, () =>
       checkPrivateEndpointTarget(props.ruleName, props.serviceResourceId, props.subresourceTarget),
     );
+    // A target from an expression is checked at plan time, before the rule is written (a literal one: SE115).
+    const targetType = props.subresourceTarget.resourceType;
+    if (targetType !== undefined && Token.isUnresolved(props.serviceResourceId)) {
+      const expected = Object.values(ARM_TYPES).find(
+        (t) => t.type.toLowerCase() === targetType.toLowerCase(),
+      );
+      readArmId(
+        this,
+        'serviceResourceId',
+        props.serviceResourceId,
+        expected ?? { type: targetType, label: targetType },
+      );
+      const preconditions = armIdPreconditions(this);
+      if (preconditions.length > 0) {
+        this.resource.lifecycle = { ...this.resource.lifecycle, precondition: preconditions };
+      }
+    }
     if (grant && principalId !== undefined) {
-      const role = new RoleAssignment(this, 'ApproverRole', {
+      // Two rules to one target (blob and file of one account) share the grant: Azure refuses a second one.
+      const role = grantRoleOnce(this, 'ApproverRole', {
         scope: props.serviceResourceId,
         roleDefinitionName: NETWORK_CONNECTION_APPROVER_ROLE,
         principalId,

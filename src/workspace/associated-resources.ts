@@ -7,6 +7,7 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { readTags, TAG_LIMITS } from '../checks';
 import { IResourceGroup } from '../core';
 import {
   APPLICATION_INSIGHTS_NAME_PATTERN,
@@ -109,6 +110,12 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
   readonly names?: AssociatedResourceNames;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
+  /**
+   * The tags were read already, against every resource they reach (by `ManagedVnetWorkspace`).
+   * @default false
+   * @internal
+   */
+  readonly tagsRead?: boolean;
 }
 
 /**
@@ -133,6 +140,10 @@ export class SecureAssociatedResources extends Construct {
     super(scope, id);
     useProviders(this, props.provider);
     const { resourceGroup, location, tags } = props;
+    if (props.tagsRead !== true) {
+      const storage = props.storageAccount === undefined ? [TAG_LIMITS.STORAGE_ACCOUNT] : [];
+      readTags(this, 'tags', tags, [TAG_LIMITS.DEFAULT, ...storage]);
+    }
     const names = props.names ?? {};
     const common = { resourceGroupName: resourceGroup.name, location, tags };
 

@@ -1,12 +1,26 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
+import { Fn, ITerraformDependable, Op, Token } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DEFAULT_ML_API_VERSION, MlApiVersion } from '../arm';
 import { DataAzapiResource } from '../azapi';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
-import { armIdProblem, check, expectKind, refuse, report, topLevelNameFromId } from '../checks';
+import {
+  addPlanTimeCheck,
+  ARM_TYPES,
+  armIdPreconditions,
+  check,
+  expectKind,
+  isKnown,
+  parseArmId,
+  readArmId,
+  refuse,
+  report,
+  topLevelNameFromId,
+} from '../checks';
+import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
+import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { readLiveWorkspace } from './workspace-verification';
@@ -65,7 +79,8 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly includeSpark?: boolean;
   /**
    * ARM id of the Log Analytics workspace where online endpoints send their logs by default.
-   * @default unknown: endpoints on this workspace then need an explicit `logs` destination (SE320)
+   * @default read at plan time from the workspace's Application Insights (only when an endpoint sends its logs
+   * there); the plan stops (SE320) when the workspace has none, or a classic one
    */
   readonly logAnalyticsWorkspaceId?: string;
 }
@@ -95,7 +110,6 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly workspacePrincipalId: string | undefined;
   public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
   public readonly managedNetworkReady: ITerraformDependable[];
-  public readonly logAnalyticsWorkspaceId: string | undefined;
   /** The data source reading (and verifying) the live workspace. */
   public readonly resource: DataAzapiResource;
   /** The in-place update that turns the managed network on (`enableManagedNetwork` only). */
@@ -125,7 +139,8 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       attrs.workspaceId ??
       `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
         `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`;
-    this.logAnalyticsWorkspaceId = attrs.logAnalyticsWorkspaceId;
+    this.givenLogAnalyticsWorkspaceId = attrs.logAnalyticsWorkspaceId;
+    checkSubscriptionsAtPlan(this, attrs, liveId);
 
     this.resource = readLiveWorkspace(this, 'Resource', {
       type: this.apiVersion.resourceType('workspaces'),
@@ -134,6 +149,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       resourceGroupName: attrs.resourceGroupName,
       // enableManagedNetwork sets the mode itself: only what it cannot change is checked.
       isolationMode: change === undefined ? this.isolationMode : undefined,
+      preconditions: armIdPreconditions(this),
     });
     const live = this.resource;
     // Children (rules, endpoints) reference the update's id, so Terraform creates them after the change.
@@ -157,10 +173,14 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       storageAccountId: this.storageAccountId,
       storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
-      blobEndpoint: attrs.storageBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
+      blobEndpoint: blobEndpointWithSlash(
+        this,
+        attrs.storageBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
+      ),
     };
 
-    if (attrs.provisionManagedNetwork ?? this.isolationMode.isManaged) {
+    // A workspace without a managed network has nothing to provision (SE114, as for created workspaces).
+    if ((attrs.provisionManagedNetwork ?? this.isolationMode.isManaged) && this.isolationMode.isManaged) {
       this.managedNetworkProvisioning = new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
         workspaceId: this.workspaceId,
         apiVersion: this.apiVersion,
@@ -171,6 +191,52 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.managedNetworkReady = this.managedNetworkProvisioning
       ? [this.managedNetworkProvisioning.resource]
       : [];
+  }
+
+  /**
+   * The Log Analytics workspace behind the workspace's Application Insights: as given, or read at plan time the
+   * first time something (an endpoint's default logs) asks for it.
+   */
+  public get logAnalyticsWorkspaceId(): string {
+    this.readLogAnalytics ??=
+      this.givenLogAnalyticsWorkspaceId ??
+      readLogAnalyticsWorkspaceId(
+        this,
+        'ApplicationInsights',
+        this.resource.outputString('applicationInsights'),
+        this.workspaceName,
+      );
+    return this.readLogAnalytics;
+  }
+
+  private readonly givenLogAnalyticsWorkspaceId: string | undefined;
+  private readLogAnalytics: string | undefined;
+}
+
+/**
+ * SE108 at plan time: a brought storage account, Key Vault or registry is in the workspace's subscription, when
+ * one of the two subscriptions is known only then (the provider's subscription, an id from an expression).
+ */
+function checkSubscriptionsAtPlan(
+  scope: Construct,
+  attrs: ImportedWorkspaceAttributes,
+  workspaceId: string,
+): void {
+  const given = {
+    storageAccountId: attrs.storageAccountId,
+    keyVaultId: attrs.keyVaultId,
+    containerRegistryId: attrs.containerRegistryId,
+  };
+  const subscriptionOf = (id: string): string => Fn.lower(Fn.element(Fn.split('/', id), 2));
+  for (const [prop, id] of Object.entries(given)) {
+    if (id === undefined || (isKnown(id) && isKnown(workspaceId))) continue;
+    addPlanTimeCheck(scope, {
+      condition: Token.asString(Op.eq(subscriptionOf(id), subscriptionOf(workspaceId))),
+      errorMessage:
+        `SE108 at ${scope.node.path}: ${prop} '${id}' is in another subscription than workspace ` +
+        `'${attrs.workspaceName}' (${workspaceId}): Azure ML accepts associated resources only from the ` +
+        `workspace's subscription; give the ${prop.replace(/Id$/, '')} of that subscription.`,
+    });
   }
 }
 
@@ -206,13 +272,81 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
   ] as const) {
     expectKind(name, attrs[name], 'text', true);
   }
-  const idProblem =
-    attrs.workspaceId === undefined
-      ? undefined
-      : armIdProblem(attrs.workspaceId, 'Microsoft.MachineLearningServices/workspaces');
-  if (idProblem !== undefined) {
-    report(scope, 'SE118', `imported workspace id '${attrs.workspaceId}' is refused: ${idProblem}`);
+  readArmId(scope, 'workspaceId', attrs.workspaceId, ARM_TYPES.ML_WORKSPACE, { optional: true });
+  readArmId(scope, 'storageAccountId', attrs.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT, { optional: true });
+  readArmId(scope, 'keyVaultId', attrs.keyVaultId, ARM_TYPES.KEY_VAULT, { optional: true });
+  readArmId(scope, 'containerRegistryId', attrs.containerRegistryId, ARM_TYPES.CONTAINER_REGISTRY, {
+    optional: true,
+  });
+  readArmId(
+    scope,
+    'logAnalyticsWorkspaceId',
+    attrs.logAnalyticsWorkspaceId,
+    ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+    {
+      optional: true,
+    },
+  );
+  checkContradictions(scope, attrs);
+  check(scope, () => checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork));
+}
+
+/**
+ * SE122 / SE108: what an imported workspace is told twice must agree. The id names the workspace, its group
+ * and subscription (compared without case, as ARM does); the associated resources are in that subscription.
+ */
+function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttributes): void {
+  const parsed = parseArmId(attrs.workspaceId);
+  const disagree = (what: string, inId: string, given: string, prop: string): void =>
+    report(
+      scope,
+      'SE122',
+      `imported workspace id '${attrs.workspaceId}' names ${what} '${inId}', but ${prop} is '${given}': ` +
+        `they must be the same workspace (Azure compares them without case); correct one of them, or leave ` +
+        `workspaceId unset to have it built from subscriptionId, resourceGroupName and workspaceName`,
+    );
+  if (
+    parsed !== undefined &&
+    parsed.resourceType.toLowerCase() === ARM_TYPES.ML_WORKSPACE.type.toLowerCase()
+  ) {
+    if (
+      isKnown(attrs.workspaceName) &&
+      parsed.name.toLowerCase() !== String(attrs.workspaceName).toLowerCase()
+    ) {
+      disagree('workspace', parsed.name, attrs.workspaceName, 'workspaceName');
+    }
+    const group = attrs.resourceGroupName;
+    if (isKnown(group) && parsed.resourceGroup.toLowerCase() !== String(group).toLowerCase()) {
+      disagree('resource group', parsed.resourceGroup, group, 'resourceGroupName');
+    }
+    const sub = attrs.subscriptionId;
+    if (isKnown(sub) && parsed.subscriptionId !== String(sub).toLowerCase()) {
+      disagree('subscription', parsed.subscriptionId, sub, 'subscriptionId');
+    }
   }
+  // An id from an expression names the workspace at plan time: the same comparison, by Terraform.
+  const id = attrs.workspaceId;
+  if (id !== undefined && Token.isUnresolved(id) && isKnown(attrs.workspaceName)) {
+    const name = String(attrs.workspaceName).toLowerCase();
+    addPlanTimeCheck(scope, {
+      condition: Token.asString(Op.eq(Fn.lower(Fn.element(Fn.split('/', id), 8)), name)),
+      errorMessage:
+        `SE122 at ${scope.node.path}: imported workspace id '${id}' does not name workspace ` +
+        `'${attrs.workspaceName}' (workspaceName): they must be the same workspace; correct one of them.`,
+    });
+  }
+  const subscription =
+    parsed?.subscriptionId ?? (isKnown(attrs.subscriptionId) ? attrs.subscriptionId : undefined);
+  check(scope, () =>
+    checkSameSubscription(
+      subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
+      {
+        'storage account': attrs.storageAccountId,
+        'key vault': attrs.keyVaultId,
+        'container registry': attrs.containerRegistryId,
+      },
+    ),
+  );
 }
 
 export function importWorkspace(

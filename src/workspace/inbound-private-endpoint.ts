@@ -1,10 +1,18 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
-import { topLevelIdOf } from '../checks';
+import {
+  appConstructs,
+  checkAtSynth,
+  comparisonKey,
+  ConfigurationError,
+  readTags,
+  TAG_LIMITS,
+  topLevelIdOf,
+} from '../checks';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -45,6 +53,12 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly workspaceLocation: string;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
+  /**
+   * The tags were read already, against every resource they reach (by `ManagedVnetWorkspace`).
+   * @default false
+   * @internal
+   */
+  readonly tagsRead?: boolean;
 }
 
 /**
@@ -57,12 +71,20 @@ export class WorkspacePrivateEndpoint extends Construct {
   public readonly privateEndpoint: PrivateEndpoint;
   /** The zones created here (empty when the user gave zone ids). */
   public readonly privateDnsZones: PrivateDnsZone[] = [];
+  /** What the zones' resource group is compared by (SE123). */
+  private readonly resourceGroupKey: string | undefined;
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
     useProviders(this, props.provider);
+    this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
+    if (props.tagsRead !== true) {
+      const zones = props.privateDnsZoneIds === undefined ? [TAG_LIMITS.PRIVATE_DNS_ZONE] : [];
+      readTags(this, 'tags', props.tags, [TAG_LIMITS.DEFAULT, ...zones]);
+    }
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
+      checkAtSynth(this, () => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
       zoneIds = WORKSPACE_PRIVATE_DNS_ZONES.map((zoneName, index) => {
         const zoneId = index === 0 ? 'ApiZone' : 'NotebooksZone';
@@ -99,6 +121,35 @@ export class WorkspacePrivateEndpoint extends Construct {
       privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
     });
   }
+
+  /**
+   * SE123: a private DNS zone name is unique in its resource group, so a second workspace creating the two zones
+   * in the same group fails at apply. The first (in construct-tree order, over every stack of the app) creates
+   * them; the others are told to use its zones.
+   */
+  private zonesCreatedTwice(resourceGroupName: string): ConfigurationError[] {
+    const key = this.resourceGroupKey;
+    if (key === undefined) return [];
+    const first = appConstructs(this, isWorkspacePrivateEndpoint).find(
+      (pe) => pe.privateDnsZones.length > 0 && pe.resourceGroupKey === key,
+    );
+    if (first === undefined || first === this) return [];
+    return [
+      new ConfigurationError(
+        'SE123',
+        `the inbound private endpoint creates the private DNS zones ${WORKSPACE_PRIVATE_DNS_ZONES.join(' and ')} ` +
+          `in resource group '${resourceGroupName}', which ${first.node.path} creates too: a zone name is unique ` +
+          `in its resource group, so the second create fails; give this workspace ` +
+          `inboundPrivateEndpoint.privateDnsZoneIds with the ids of the zones the first creates ` +
+          `(its inboundPrivateEndpoint.privateDnsZones), and link them to this virtual network if it is another ` +
+          `one, or put the workspace in another resource group`,
+      ),
+    ];
+  }
+}
+
+function isWorkspacePrivateEndpoint(c: IConstruct): c is WorkspacePrivateEndpoint {
+  return c instanceof WorkspacePrivateEndpoint;
 }
 
 /** `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/n` -> the network id. */

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import {
   AmlComputeBody,
   enabledOrDisabled,
@@ -10,7 +10,20 @@ import {
   WorkspaceProperties,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { check, expectKind, isKnown, report, topLevelNameFromId } from '../checks';
+import {
+  ARM_TYPES,
+  armIdLifecycle,
+  check,
+  checkAtSynth,
+  expectKind,
+  isKnown,
+  readArmId,
+  readTags,
+  report,
+  TAG_LIMITS,
+  TagLimits,
+  topLevelNameFromId,
+} from '../checks';
 import { IResourceGroup } from '../core';
 import {
   AssociatedResourceNames,
@@ -22,6 +35,7 @@ import {
 } from './associated-resources';
 import { FirewallSku } from './firewall-sku';
 import { ImageBuildCompute } from './image-build-compute';
+import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { InboundPrivateEndpointOptions, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
@@ -42,7 +56,7 @@ import {
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
   checkSameSubscription,
-  checkUniqueWorkspaceName,
+  workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
@@ -211,8 +225,6 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly containerRegistryId: string;
   /** ARM id of the Application Insights component. */
   public readonly applicationInsightsId: string;
-  /** ARM id of the Log Analytics workspace behind Application Insights, when known (endpoint logs go there). */
-  public readonly logAnalyticsWorkspaceId: string | undefined;
   /** The workspace GUID (`properties.workspaceId`), known after apply. */
   public readonly workspaceGuid: string;
   /** The discovery URL of the workspace's region. */
@@ -240,8 +252,16 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     super(scope, id);
     checkKinds(props);
     useProviders(this, props.provider);
+    readIdsAndTags(this, props);
     check(this, () => checkWorkspaceName(props.workspaceName));
-    check(this, () => checkUniqueWorkspaceName(this, props.resourceGroup, props.workspaceName));
+    checkAtSynth(this, () =>
+      workspaceNameClashes(
+        this,
+        props.resourceGroup.id,
+        isCreatedWorkspace,
+        (w) => (w as ManagedVnetWorkspace).resourceGroup.id,
+      ),
+    );
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
@@ -296,6 +316,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       applicationInsights: props.applicationInsights,
       names: props.associatedResourceNames,
       tags: props.tags,
+      tagsRead: true,
     });
     this.storageAccount = associated.storageAccount;
     this.keyVault = associated.keyVault;
@@ -306,7 +327,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.keyVaultId = this.keyVault.id;
     this.containerRegistryId = this.containerRegistry.id;
     this.applicationInsightsId = this.applicationInsights.id;
-    this.logAnalyticsWorkspaceId = associated.logAnalyticsWorkspaceId;
+    this.associatedLogAnalyticsWorkspaceId = associated.logAnalyticsWorkspaceId;
+    // A brought `{ id }` that does not say its Log Analytics workspace: read it at plan time when asked for.
+    this.readsLogAnalytics =
+      props.applicationInsights !== undefined && props.applicationInsights.workspaceId === undefined;
     check(this, () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName));
     check(this, () =>
       checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
@@ -368,6 +392,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // case-only edit of friendlyName or description is not sent.
       ignoreCasing: true,
       deleteQueryParameters: props.purgeOnDestroy ? { forceToPurge: ['true'] } : undefined,
+      // Ids given as Terraform expressions are checked for their resource type before the workspace is touched.
+      lifecycle: armIdLifecycle(this),
     });
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
@@ -381,7 +407,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       storageAccountId: this.storageAccountId,
       storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
-      blobEndpoint: this.storageAccount.primaryBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
+      blobEndpoint: blobEndpointWithSlash(
+        this,
+        this.storageAccount.primaryBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
+      ),
     };
 
     if (props.inboundPrivateEndpoint !== undefined && checkInboundPrivateEndpoint(this, props)) {
@@ -392,6 +421,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         workspaceName: props.workspaceName,
         workspaceLocation: this.location,
         tags: props.tags,
+        tagsRead: true,
       });
     }
 
@@ -455,6 +485,26 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
     ];
   }
+
+  /**
+   * ARM id of the Log Analytics workspace behind Application Insights (endpoint logs go there by default): the
+   * created one, the brought component's `workspaceId`, or, for a brought `{ id }` alone, read at plan time from
+   * the component the first time something asks for it. Undefined for a classic component (`workspaceId: ''`).
+   */
+  public get logAnalyticsWorkspaceId(): string | undefined {
+    if (this.readsLogAnalytics && this.associatedLogAnalyticsWorkspaceId === undefined) {
+      this.associatedLogAnalyticsWorkspaceId = readLogAnalyticsWorkspaceId(
+        this,
+        'ApplicationInsightsLogs',
+        this.applicationInsightsId,
+        this.workspaceName,
+      );
+    }
+    return this.associatedLogAnalyticsWorkspaceId;
+  }
+
+  private associatedLogAnalyticsWorkspaceId: string | undefined;
+  private readonly readsLogAnalytics: boolean;
 }
 
 /**
@@ -505,4 +555,68 @@ function checkKinds(props: ManagedVnetWorkspaceProps): void {
     expectKind(name, brought, 'object', true);
     if (brought !== undefined) expectKind(`${name}.id`, brought.id, 'text');
   }
+}
+
+/**
+ * SE002 / SE003: every id the workspace is given names a resource of the type it stands for, and the tags are
+ * ones Azure keeps on the workspace and on every resource created here that they are passed on to.
+ */
+function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): void {
+  readArmId(scope, 'resourceGroup.id', props.resourceGroup.id, ARM_TYPES.RESOURCE_GROUP);
+  readArmId(scope, 'storageAccount.id', props.storageAccount?.id, ARM_TYPES.STORAGE_ACCOUNT, {
+    optional: true,
+  });
+  readArmId(scope, 'keyVault.id', props.keyVault?.id, ARM_TYPES.KEY_VAULT, { optional: true });
+  readArmId(scope, 'containerRegistry.id', props.containerRegistry?.id, ARM_TYPES.CONTAINER_REGISTRY, {
+    optional: true,
+  });
+  readArmId(scope, 'applicationInsights.id', props.applicationInsights?.id, ARM_TYPES.APPLICATION_INSIGHTS, {
+    optional: true,
+  });
+  // azurerm's classic (not workspace-based) Application Insights has '' here: no Log Analytics workspace.
+  readArmId(
+    scope,
+    'applicationInsights.workspaceId',
+    props.applicationInsights?.workspaceId,
+    ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+    { optional: true, emptyMeansUnset: true },
+  );
+  const identity: unknown = props.identity?.userAssignedIdentity?.id;
+  if (props.identity?.userAssignedIdentity !== undefined) {
+    readArmId(scope, 'identity (user-assigned) id', identity, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  }
+  const pe = props.inboundPrivateEndpoint;
+  if (pe !== undefined) {
+    // Read here, so that their plan-time checks stop the plan before the workspace is created.
+    readArmId(scope, 'inboundPrivateEndpoint.subnet.id', pe.subnet?.id, ARM_TYPES.SUBNET, { optional: true });
+    readArmId(
+      scope,
+      'inboundPrivateEndpoint.virtualNetwork.id',
+      pe.virtualNetwork?.id,
+      ARM_TYPES.VIRTUAL_NETWORK,
+      {
+        optional: true,
+      },
+    );
+    const zones: unknown = pe.privateDnsZoneIds;
+    // A list from one expression (a variable) cannot be checked element by element: it passes unchecked.
+    if (Array.isArray(zones) && !Token.isUnresolved(zones)) {
+      zones.forEach((zoneId: unknown, i) =>
+        readArmId(
+          scope,
+          `inboundPrivateEndpoint.privateDnsZoneIds[${i}]`,
+          zoneId,
+          ARM_TYPES.PRIVATE_DNS_ZONE,
+        ),
+      );
+    }
+  }
+  const reached: TagLimits[] = [TAG_LIMITS.DEFAULT];
+  if (props.storageAccount === undefined) reached.push(TAG_LIMITS.STORAGE_ACCOUNT);
+  if (pe !== undefined && pe.privateDnsZoneIds === undefined) reached.push(TAG_LIMITS.PRIVATE_DNS_ZONE);
+  readTags(scope, 'tags', props.tags, reached);
+}
+
+function isCreatedWorkspace(c: IConstruct): c is ManagedVnetWorkspace {
+  return c instanceof ManagedVnetWorkspace;
 }

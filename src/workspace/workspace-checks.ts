@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { MlApiVersion, PREVIEW_ONLY_WORKSPACE_PROPERTIES, WorkspaceProperties } from '../arm';
-import { isKnown, refuse, subscriptionOf } from '../checks';
+import { appConstructs, comparisonKey, ConfigurationError, isKnown, refuse, subscriptionOf } from '../checks';
 import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resources';
 import { ImageBuildCompute } from './image-build-compute';
 import { IsolationMode } from './isolation-mode';
@@ -196,33 +196,32 @@ export function checkImageBuildCluster(imageBuild: ImageBuildCompute): void {
   }
 }
 
-// Workspaces created per resource group, per app: a second one with the same name would be the same ARM resource.
-const workspacesByGroup = new WeakMap<object, Map<unknown, Map<string, string>>>();
-
 /**
  * SE117: two workspaces with one name in one resource group are one Azure resource: the second apply would
- * overwrite the first. The resource group is compared by its id when known, else as the same object.
+ * overwrite the first. Read from the construct tree of the whole app when it is validated (every stack), names
+ * and groups compared without case; the first workspace in tree order keeps the name, the later ones are reported.
+ * A resource group given as an expression compares equal only to the same expression.
  */
-export function checkUniqueWorkspaceName(
-  scope: IConstruct,
-  resourceGroup: { readonly id: string },
-  workspaceName: string,
-): void {
-  if (!isKnown(workspaceName)) return;
-  const root = scope.node.root;
-  const groups = workspacesByGroup.get(root) ?? new Map<unknown, Map<string, string>>();
-  workspacesByGroup.set(root, groups);
-  const key = isKnown(resourceGroup.id) ? resourceGroup.id.toLowerCase() : resourceGroup;
-  const names = groups.get(key) ?? new Map<string, string>();
-  groups.set(key, names);
-  // Azure compares workspace names without case.
-  const other = names.get(workspaceName.toLowerCase());
-  if (other !== undefined && other !== scope.node.path) {
-    refuse(
+export function workspaceNameClashes(
+  workspace: IConstruct & { readonly workspaceName: string },
+  resourceGroupId: string,
+  isWorkspace: (c: IConstruct) => c is IConstruct & { readonly workspaceName: string },
+  groupOf: (c: IConstruct & { readonly workspaceName: string }) => string,
+): ConfigurationError[] {
+  const name = comparisonKey(workspace, workspace.workspaceName);
+  const group = comparisonKey(workspace, resourceGroupId);
+  if (name === undefined || group === undefined) return [];
+  const all = appConstructs(workspace, isWorkspace);
+  const first = all
+    .slice(0, all.indexOf(workspace))
+    .find((w) => comparisonKey(w, w.workspaceName) === name && comparisonKey(w, groupOf(w)) === group);
+  if (first === undefined) return [];
+  return [
+    new ConfigurationError(
       'SE117',
-      `workspace name '${workspaceName}' is used twice in one resource group (${other} and ${scope.node.path}): ` +
-        `they would be one Azure resource, the second overwriting the first; give each workspace its own name`,
-    );
-  }
-  names.set(workspaceName.toLowerCase(), scope.node.path);
+      `workspace name '${workspace.workspaceName}' is used twice in one resource group (${first.node.path} and ` +
+        `${workspace.node.path}): they would be one Azure resource, the second overwriting the first; give each ` +
+        `workspace its own name`,
+    ),
+  ];
 }

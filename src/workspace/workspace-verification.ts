@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Postcondition } from 'cdktf';
+import { Postcondition, Precondition } from 'cdktf';
 import { DataAzapiResource } from '../azapi';
 import { IsolationMode } from './isolation-mode';
 
@@ -70,6 +70,8 @@ export interface LiveWorkspaceReadProps extends WorkspaceExpectations {
   readonly type: string;
   /** ARM id of the workspace. */
   readonly resourceId: string;
+  /** Checks of the ids the stack was given, run before the read (`readArmId`). @default none */
+  readonly preconditions?: Precondition[];
 }
 
 /**
@@ -89,9 +91,14 @@ export function readLiveWorkspace(
       storageAccount: 'properties.storageAccount',
       keyVault: 'properties.keyVault',
       containerRegistry: 'properties.containerRegistry',
+      applicationInsights: 'properties.applicationInsights',
       principalId: 'identity.principalId',
       ...VERIFIED_WORKSPACE_VALUES,
     },
-    lifecycle: { postcondition: workspacePostconditions(props) },
+    lifecycle: {
+      precondition:
+        props.preconditions !== undefined && props.preconditions.length > 0 ? props.preconditions : undefined,
+      postcondition: workspacePostconditions(props),
+    },
   });
 }
