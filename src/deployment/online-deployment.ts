@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable } from 'cdktf';
-// cdktf renders a dependable in replace_triggered_by as `${...}`, which Terraform refuses; this renders the address.
-import { dependable } from 'cdktf/lib/tfExpression';
+// cdktf renders a dependable in replace_triggered_by as `${...}`, which Terraform refuses; `dependable` renders the address.
+import { dependable, ITerraformDependable } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
   OnlineDeploymentBody,

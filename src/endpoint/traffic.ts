@@ -1,7 +1,5 @@
 import { Construct } from 'constructs';
-import { Lazy } from 'cdktf';
-// The same conversion cdktf applies to `dependsOn` in resource configs (not re-exported from the package root).
-import { dependable } from 'cdktf/lib/tfExpression';
+import { dependable, Lazy } from 'cdktf';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, report } from '../checks';
