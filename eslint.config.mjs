@@ -9,6 +9,8 @@ export default tseslint.config(
       'cdktf.out/**',
       'cdktf.out.*/**',
       'examples/cdktf.out/**',
+      'examples/cdktn/cdktf.out/**',
+      'dist/**',
       'lib/**',
       'coverage/**',
       'docs/api/**',

@@ -1,7 +1,8 @@
 /**
- * `npm run test:apply`: synthesizes the how-to stack (main.ts) and every documented configuration, then runs each
- * through ../shared/arm-sim (the real azapi provider: apply, a second plan, destroy, against an emulated ARM).
- * Skips with one line when `terraform` or the shared folder is missing.
+ * `npm run test:apply`: synthesizes the how-to stack (main.ts) on cdktf and on cdktn (`how-to-cdktn`: the cdktn
+ * edition's modules through scripts/editions/register-cdktn.js, azurerm 4.73.0) and every documented
+ * configuration, then runs each through ../shared/arm-sim (the real azapi provider: apply, a second plan,
+ * destroy, against an emulated ARM). Skips with one line when `terraform` or the shared folder is missing.
  *
  * Env: TEST_APPLY_JOBS (parallel arm-sim runs, default 4: they mostly wait on emulated long-running operations),
  * ARM_SIM_LRO_DELAY_MS (default here 300 instead of arm-sim's 1500: ordering is enforced by the emulation's
@@ -30,6 +31,8 @@ const MIRROR = path.join(SHARED, 'terraform-providers', 'mirror.sh');
 interface Job {
   readonly stackName: string;
   readonly behavioursOff: { readonly [behaviour: string]: string };
+  /** The folder holding the stack's folder, when not the app's `stacks`. */
+  readonly stacksDir?: string;
 }
 
 function skipReason(): string | undefined {
@@ -64,7 +67,27 @@ function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
     jobs.push({ stackName: configuration.stackName, behavioursOff: configuration.behavioursOff ?? {} });
   }
   app.synth();
+  if (wanted('how-to-cdktn')) {
+    jobs.push({ stackName: 'how-to-cdktn', behavioursOff: {}, stacksDir: synthesizeCdktnHowTo(outdir) });
+  }
   return jobs;
+}
+
+/** The how-to stack on cdktn, synthesized in a process of its own (one core per process); returns its `stacks`. */
+function synthesizeCdktnHowTo(outdir: string): string {
+  const cdktnOut = `${outdir}.cdktn`;
+  const script =
+    "const { App } = require('cdktf'); const { SecureEndpointHowToStack } = require('./main');" +
+    'const app = new App({ outdir: process.argv[1], stackTraces: false });' +
+    "new SecureEndpointHowToStack(app, 'how-to-cdktn'); app.synth();";
+  const hook = path.join(ROOT, 'scripts', 'editions', 'register-cdktn.js');
+  const run = spawnSync(
+    process.execPath,
+    ['--require', hook, '--require', '@swc-node/register', '-e', script, cdktnOut],
+    { cwd: ROOT, env: { ...process.env, SWC_NODE_SOURCE_MAP_MODE: 'none' }, encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`synthesizing how-to-cdktn failed:\n${run.stdout}${run.stderr}`);
+  return path.join(cdktnOut, 'stacks');
 }
 
 /** Makes every resource and data source of the stack wait for what exists before it. */
@@ -87,7 +110,7 @@ function armSim(
   const off = Object.keys(job.behavioursOff);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(ARM_SIM, [path.join(stacksDir, job.stackName)], {
+    const child = spawn(ARM_SIM, [path.join(job.stacksDir ?? stacksDir, job.stackName)], {
       cwd: ROOT,
       env: {
         ...env,

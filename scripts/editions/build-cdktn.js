@@ -127,6 +127,7 @@ function build() {
         extends: '../../tsconfig.build.json',
         compilerOptions: { rootDir: 'src', outDir: 'lib' },
         include: ['src/**/*.ts'],
+        exclude: [],
       },
       null,
       2,
