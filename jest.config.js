@@ -33,7 +33,10 @@ module.exports = {
     {
       ...project,
       displayName: 'cdktn',
-      testPathIgnorePatterns: [...project.testPathIgnorePatterns, '/__tests__/editions/(how-to-parity|packages)'],
+      testPathIgnorePatterns: [
+        ...project.testPathIgnorePatterns,
+        '/__tests__/editions/(how-to-parity|packages)',
+      ],
       moduleNameMapper: jestModuleNameMapper(),
       snapshotSerializers: ['<rootDir>/__tests__/support/cdktn-snapshots.js'],
     },
