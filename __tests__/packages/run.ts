@@ -131,12 +131,12 @@ function tryEdition(edition: Edition, tarball: string, work: string): Record<str
   const stack = JSON.parse(
     fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', 'ml', 'cdk.tf.json'), 'utf8'),
   );
-  const versions = sh(NPM, ['ls', '--depth=0'], dir)
+  const versions = sh(NPM, ['ls', '--depth=0', '--parseable', '--long'], dir)
     .stdout.trim()
     .split('\n')
     .slice(1)
-    .join(';')
-    .replace(/\s+/g, ' ');
+    .map((line) => line.split(':')[1])
+    .join(', ');
   const resources = Object.values((stack as { resource: Record<string, object> }).resource).reduce<number>(
     (n, byName) => n + Object.keys(byName).length,
     0,
