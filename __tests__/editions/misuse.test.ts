@@ -47,9 +47,13 @@ describe('a construct of this edition in a stack of the other core', () => {
       () => new ManagedVnetWorkspace(stack, 'Workspace', { resourceGroup, workspaceName: 'mlw' }),
     ).toThrow(new Error(message));
     expect(message).not.toContain('\n');
-    expect(() => new AzapiProvider(stack, 'azapi')).toThrow(
-      `is built on ${own}, but stack 'ml' is a ${other} ${otherVersion} stack (construct 'ml/azapi')`,
-    );
+    const readmeExample = message.replace("'ml/Workspace'", "'ml/azapi'");
+    expect(() => new AzapiProvider(stack, 'azapi')).toThrow(new Error(readmeExample));
+    // What docs/cdktn.md shows for the README example with the cdktf edition in a cdktn app.
+    if (own === 'cdktf') {
+      const guide = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'cdktn.md'), 'utf8');
+      expect(guide).toContain(`\n${readmeExample}\n`);
+    }
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
@@ -63,6 +67,22 @@ describe('a construct of this edition in a stack of the other core', () => {
           endpointName: 'e',
         }),
     ).toThrow(`but stack 'ml' is a ${other} ${otherVersion} stack (construct 'ml/Ml/Endpoint')`);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('two copies of the same core: one line that says to install one copy', () => {
+    let copy: Core | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    jest.isolateModules(() => (copy = require('cdktf') as Core));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'misuse-'));
+    const stack = new copy!.TerraformStack(new copy!.App({ outdir }), 'ml') as unknown as TerraformStack;
+    expect(() => new AzapiProvider(stack, 'azapi')).toThrow(
+      new Error(
+        `${own}-azureml-secure-endpoint is built on ${own} ${rtti.version}, but stack 'ml' comes from another ` +
+          `copy (${own} ${rtti.version}) (construct 'ml/azapi'): install one copy of ${own} (npm ls ${own}; ` +
+          `npm dedupe) for the app and ${own}-azureml-secure-endpoint`,
+      ),
+    );
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
