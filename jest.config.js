@@ -6,7 +6,7 @@
  * objects, the azurerm pin of each provider package) and nothing else, so any other difference fails.
  * Tests that run real Terraform (`*.terraform.test.ts`) are left to `npm run validate:terraform`
  * (jest.terraform.config.js), which CI runs beside them: they take most of a minute and need the providers.
- * The tests of the editions themselves (`__tests__/editions/how-to-parity`, `packages`) run once, in the cdktf project.
+ * The tests of the editions themselves (`__tests__/editions/` but misuse) run once, in the cdktf project.
  * @type {import('jest').Config}
  */
 const { jestModuleNameMapper } = require('./scripts/editions/modules');
@@ -35,7 +35,7 @@ module.exports = {
       displayName: 'cdktn',
       testPathIgnorePatterns: [
         ...project.testPathIgnorePatterns,
-        '/__tests__/editions/(how-to-parity|packages)',
+        '/__tests__/editions/(how-to-parity|packages|snapshots)',
       ],
       moduleNameMapper: jestModuleNameMapper(),
       snapshotSerializers: ['<rootDir>/__tests__/support/cdktn-snapshots.js'],
