@@ -4,6 +4,8 @@
  * scripts/editions/modules.js). Both projects compare against the same snapshots: the cdktn project's serializer
  * (__tests__/support/cdktn-snapshots.js) turns cdktn's spelling of a synthesized stack into cdktf's (empty
  * objects, the azurerm pin of each provider package) and nothing else, so any other difference fails.
+ * Update snapshots from the cdktf project (`npx jest --selectProjects cdktf -u`), then run both: `-u` on both
+ * projects would let a real cdktn difference overwrite the cdktf snapshot.
  * Tests that run real Terraform (`*.terraform.test.ts`) are left to `npm run validate:terraform`
  * (jest.terraform.config.js), which CI runs beside them: they take most of a minute and need the providers.
  * The tests of the editions themselves (`__tests__/editions/` but misuse) run once, in the cdktf project.
@@ -29,10 +31,12 @@ module.exports = {
   maxWorkers: '100%',
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   projects: [
-    { ...project, displayName: 'cdktf' },
+    // `CORE`: the core a project's tests must find behind `import ... from 'cdktf'` (__tests__/editions/misuse.test.ts).
+    { ...project, displayName: 'cdktf', globals: { CORE: 'cdktf' } },
     {
       ...project,
       displayName: 'cdktn',
+      globals: { CORE: 'cdktn' },
       testPathIgnorePatterns: [
         ...project.testPathIgnorePatterns,
         '/__tests__/editions/(how-to-parity|packages|snapshots)',

@@ -16,6 +16,7 @@ const rtti = (TerraformStack as unknown as Record<symbol, { fqn: string; version
   Symbol.for('jsii.rtti')
 ];
 const own = rtti.fqn.split('.')[0];
+declare const CORE: string; // jest.config.js: the project's core
 const other = own === 'cdktf' ? 'cdktn' : 'cdktf';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const otherCore = require(path.join(__dirname, '..', '..', 'node_modules', other)) as Core;
@@ -37,6 +38,7 @@ function otherApp(): { app: InstanceType<Core['App']>; stack: TerraformStack; ou
 
 describe('a construct of this edition in a stack of the other core', () => {
   test('fails where it is created, with one line naming both packages and the fix', () => {
+    expect(own).toBe(CORE); // the project's module mapping is in effect
     expect(own).not.toBe(other);
     const { stack, outdir } = otherApp();
     const message =
