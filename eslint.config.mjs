@@ -9,6 +9,8 @@ export default tseslint.config(
       'cdktf.out/**',
       'cdktf.out.*/**',
       'examples/cdktf.out/**',
+      'examples/cdktn/cdktf.out/**',
+      'dist/**',
       'lib/**',
       'coverage/**',
       'docs/api/**',
@@ -25,5 +27,20 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // CommonJS helpers that jest's config and `node --require` load as they are (scripts/editions, test support).
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Synthesizes every layout (single, split, module, hcl) and every example, then runs `terraform init
-# -backend=false` and `terraform validate` in each stack, then the jest tests that validate the other documented
+# Synthesizes every layout (single, split, module, hcl), the how-to stack on cdktn and every example (the cdktn one
+# on the cdktn edition), then runs `terraform init -backend=false` and `terraform validate` in each stack, then
+# the jest tests that validate the other documented
 # configurations the same way (`*.terraform.test.ts`). Providers come from the registry, or from the mirror
 # TF_CLI_CONFIG_FILE points at, or from ../shared/terraform-providers/mirror.sh when that folder exists; without
 # terraform or any provider source it says so in one line and exits 0.
@@ -34,19 +35,23 @@ run() { # label command...
   fi
   rm -f "$log"
 }
-rm -rf cdktf.out cdktf.out.split cdktf.out.module cdktf.out.hcl examples/cdktf.out
+rm -rf cdktf.out cdktf.out.split cdktf.out.module cdktf.out.hcl cdktf.out.cdktn examples/cdktf.out
 run "npm run synth" npm run synth
+# The how-to stack on cdktn (the cdktn edition's modules, azurerm 4.73.0).
+run "npm run synth:cdktn" npm run synth:cdktn
 run "npm run synth:split" npm run synth:split
 run "npm run synth:module" npm run synth:module
 run "npm run synth:hcl" npm run synth:hcl
 # The quickstart example imports the package by name: build it first.
 run "npm run build" npm run build
 run "example quickstart synth" bash -c 'cd examples && npx cdktf synth --output cdktf.out'
+# The cdktn example app, on the cdktn edition built from the same source (dist/cdktn).
+run "npm run example:cdktn" npm run example:cdktn
 
 run "terraform fmt -check (cdktf.out.hcl)" terraform fmt -check -recursive cdktf.out.hcl
 
 dirs=(cdktf.out/stacks/* cdktf.out.split/stacks/* cdktf.out.module/stacks/* cdktf.out.hcl/stacks/*
-  examples/cdktf.out/stacks/* examples/terraform-module)
+  cdktf.out.cdktn/stacks/* examples/cdktf.out/stacks/* examples/cdktn/cdktf.out/stacks/* examples/terraform-module)
 failed=0
 for dir in "${dirs[@]}"; do
   start=$SECONDS

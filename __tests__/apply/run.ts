@@ -1,19 +1,19 @@
 /**
- * `npm run test:apply`: synthesizes the how-to stack (main.ts) and every documented configuration, then runs each
- * through ../shared/arm-sim (the real azapi provider: apply, a second plan, destroy, against an emulated ARM).
- * Skips with one line when `terraform` or the shared folder is missing.
+ * `npm run test:apply`: synthesizes the how-to stack (main.ts) on cdktf and on cdktn (`how-to-cdktn`: the cdktn
+ * edition's modules through scripts/editions/register-cdktn.js, azurerm 4.73.0) and every documented
+ * configuration, then runs each through ../shared/arm-sim (the real azapi provider: apply, a second plan,
+ * destroy, against an emulated ARM). Skips with one line when `terraform` or the shared folder is missing.
  *
  * Env: TEST_APPLY_JOBS (parallel arm-sim runs, default 4: they mostly wait on emulated long-running operations),
  * ARM_SIM_LRO_DELAY_MS (default here 300 instead of arm-sim's 1500: ordering is enforced by the emulation's
  * state, not by the delay, and a shorter delay keeps CI time down), TEST_APPLY_ONLY (comma-separated stack names),
  * TEST_APPLY_KEEP (a folder for the synthesized stacks and arm-sim's logs).
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, LocalBackend, TerraformDataSource, TerraformResource, TerraformStack } from 'cdktf';
-import { dependable } from 'cdktf/lib/tfExpression';
+import { App, dependable, LocalBackend, TerraformDataSource, TerraformResource, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { SecureEndpointHowToStack } from '../../main';
@@ -27,6 +27,8 @@ import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
 interface Job {
   readonly stackName: string;
   readonly behavioursOff: { readonly [behaviour: string]: string };
+  /** The folder holding the stack's folder, when not the app's `stacks`. */
+  readonly stacksDir?: string;
 }
 
 /** One app, one stack per configuration (with the backend and providers users' stacks have), synthesized. */
@@ -53,7 +55,27 @@ function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
     jobs.push({ stackName: configuration.stackName, behavioursOff: configuration.behavioursOff ?? {} });
   }
   app.synth();
+  if (wanted('how-to-cdktn')) {
+    jobs.push({ stackName: 'how-to-cdktn', behavioursOff: {}, stacksDir: synthesizeCdktnHowTo(outdir) });
+  }
   return jobs;
+}
+
+/** The how-to stack on cdktn, synthesized in a process of its own (one core per process); returns its `stacks`. */
+function synthesizeCdktnHowTo(outdir: string): string {
+  const cdktnOut = `${outdir}.cdktn`;
+  const script =
+    "const { App } = require('cdktf'); const { SecureEndpointHowToStack } = require('./main');" +
+    'const app = new App({ outdir: process.argv[1], stackTraces: false });' +
+    "new SecureEndpointHowToStack(app, 'how-to-cdktn'); app.synth();";
+  const hook = path.join(ROOT, 'scripts', 'editions', 'register-cdktn.js');
+  const run = spawnSync(
+    process.execPath,
+    ['--require', hook, '--require', '@swc-node/register', '-e', script, cdktnOut],
+    { cwd: ROOT, env: { ...process.env, SWC_NODE_SOURCE_MAP_MODE: 'none' }, encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`synthesizing how-to-cdktn failed:\n${run.stdout}${run.stderr}`);
+  return path.join(cdktnOut, 'stacks');
 }
 
 /** Makes every resource and data source of the stack wait for what exists before it. */
@@ -76,7 +98,7 @@ function armSim(
   const off = Object.keys(job.behavioursOff);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(ARM_SIM, [path.join(stacksDir, job.stackName)], {
+    const child = spawn(ARM_SIM, [path.join(job.stacksDir ?? stacksDir, job.stackName)], {
       cwd: ROOT,
       env: {
         ...env,

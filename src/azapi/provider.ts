@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_PROVIDER_METADATA, toHclAttributes } from './common';
+import { checkFrameworkCore } from '../core/edition';
 
 /** Configuration of the Azure/azapi provider. Everything is optional: azapi reads the usual ARM_* variables. */
 export interface AzapiProviderConfig {
@@ -43,6 +44,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
       terraformProviderSource: 'Azure/azapi',
     });
+    checkFrameworkCore(this);
     this.config = config;
     this.alias = config.alias;
   }

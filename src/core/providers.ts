@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Aspects, IAspect, TerraformDataSource, TerraformProvider, TerraformResource } from 'cdktf';
+import { checkFrameworkCore } from './edition';
 
 /** The `provider` prop every construct of this library has. */
 export interface ProviderProps {
@@ -18,6 +19,7 @@ export function useProviders(
   scope: IConstruct,
   provider: TerraformProvider | TerraformProvider[] | undefined,
 ): void {
+  checkFrameworkCore(scope);
   if (provider === undefined) return;
   const providers = Array.isArray(provider) ? provider : [provider];
   if (providers.length > 0) Aspects.of(scope).add(new ProviderAspect(providers));
