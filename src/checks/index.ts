@@ -3,3 +3,4 @@ export * from './report';
 export * from './codes';
 export * from './arm-id';
 export * from './types';
+export * from './read';

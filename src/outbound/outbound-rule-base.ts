@@ -1,4 +1,5 @@
-import { check } from '../checks';
+import { check, readProps } from '../checks';
+import { construct, name, provider } from '../checks/read';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AzapiResource, AzapiRetry } from '../azapi';
@@ -14,6 +15,14 @@ export interface OutboundRuleBaseProps extends ProviderProps {
   /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
   readonly ruleName: string;
 }
+
+/** How the props every rule takes are read. @internal */
+export const OUTBOUND_RULE_BASE_PROPS = {
+  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+  // Checked against Azure's rule by the base constructor (SE102); a token is passed through.
+  ruleName: name({ tokens: 'expression' }),
+  provider: provider(),
+} as const;
 
 /** What a concrete rule hands to the base class. */
 export interface OutboundRuleResourceOptions {
@@ -47,16 +56,26 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly workspace: IManagedVnetWorkspace;
   /** The azapi resource. */
   public readonly resource: AzapiResource;
+  /** The props as read (a refused optional prop reads as unset). @internal */
+  protected readonly readProps: OutboundRuleBaseProps;
   /** Error patterns retried while the approver role propagates, when the rule grants one. @internal */
   public readonly approvalRetryPatterns?: string[];
 
+  /**
+   * @param options the rule, or a function that builds it from the props once they are read
+   * @param schemaName the schema the concrete rule's props are read with (checks/read.ts)
+   */
   protected constructor(
     scope: Construct,
     id: string,
     props: OutboundRuleBaseProps,
-    options: OutboundRuleResourceOptions,
+    options: OutboundRuleResourceOptions | ((props: OutboundRuleBaseProps) => OutboundRuleResourceOptions),
+    schemaName?: string,
   ) {
     super(scope, id);
+    if (schemaName !== undefined) props = readProps(this, schemaName, props);
+    if (typeof options === 'function') options = options(props);
+    this.readProps = props;
     useProviders(this, props.provider);
     check(this, () => checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
-import { dependable } from 'cdktf';
+import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { check, expectKind } from '../checks';
+import { check, isKnown, readProps } from '../checks';
+import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
-import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS, OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ProviderProps } from '../core/providers';
 
@@ -64,6 +65,32 @@ export interface RegistryOutboundRules {
   readonly containerRegistry: OutboundPrivateEndpointRule;
 }
 
+const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
+
+defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
+  ...OUTBOUND_RULE_BASE_PROPS,
+  // Checked for the target's resource type (SE115); a token is passed through.
+  serviceResourceId: armId({ tokens: 'expression', optional: false }),
+  subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
+  // Sent in the rule as an expression.
+  sparkEnabled: bool({ tokens: 'expression' }),
+  fqdns: list(text({ tokens: 'expression', optional: false, what: 'a host name (text)' }), {
+    tokens: 'expression',
+  }),
+  grantApproverRole: GRANT_APPROVER_ROLE,
+});
+
+defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
+  workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
+  registryId: armId({ tokens: 'expression', optional: false }),
+  registryStorageAccountId: armId({ tokens: 'expression', optional: false }),
+  registryContainerRegistryId: armId({ tokens: 'expression', optional: false }),
+  // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
+  ruleNamePrefix: name({ tokens: 'expression', optional: true }),
+  grantApproverRole: GRANT_APPROVER_ROLE,
+  provider: provider(),
+});
+
 /**
  * A private endpoint from the managed network to an Azure resource. Works in both isolation modes. Azure adds
  * the rules for the workspace's own storage account, Key Vault and container registry itself.
@@ -79,6 +106,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     props: RegistryOutboundRulesProps,
   ): RegistryOutboundRules {
     const group = new Construct(scope, id);
+    props = readProps(group, 'RegistryOutboundRulesProps', props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
     const common = {
       workspace: props.workspace,
@@ -111,25 +139,37 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   public readonly approverRoleAssignment?: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
-    expectKind('subresourceTarget', props.subresourceTarget, PrivateEndpointTarget);
-    const principalId = props.workspace.workspacePrincipalId;
-    const grant = (props.grantApproverRole ?? true) && principalId !== undefined;
-    super(scope, id, props, {
-      rule: {
-        type: 'PrivateEndpoint',
-        category: 'UserDefined',
-        destination: {
-          serviceResourceId: props.serviceResourceId,
-          subresourceTarget: props.subresourceTarget.value,
-          sparkEnabled: props.sparkEnabled ?? false,
-        },
-        fqdns: props.fqdns,
+    // A token asks Terraform: the role assignment is created with `count = cond ? 1 : 0`.
+    const grantOf = (p: OutboundPrivateEndpointRuleProps): boolean =>
+      (p.grantApproverRole ?? true) !== false && p.workspace.workspacePrincipalId !== undefined;
+    super(
+      scope,
+      id,
+      props,
+      (read) => {
+        const p = read as OutboundPrivateEndpointRuleProps;
+        return {
+          rule: {
+            type: 'PrivateEndpoint',
+            category: 'UserDefined',
+            destination: {
+              serviceResourceId: p.serviceResourceId,
+              subresourceTarget: p.subresourceTarget.value,
+              sparkEnabled: p.sparkEnabled ?? false,
+            },
+            fqdns: p.fqdns,
+          },
+          // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
+          retry: grantOf(p)
+            ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
+            : undefined,
+        };
       },
-      // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
-      retry: grant
-        ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
-        : undefined,
-    });
+      'OutboundPrivateEndpointRuleProps',
+    );
+    props = this.readProps as OutboundPrivateEndpointRuleProps;
+    const principalId = props.workspace.workspacePrincipalId;
+    const grant = grantOf(props);
     check(this, () => checkManagedNetworkExists(props.ruleName, props.workspace));
     check(this, () =>
       checkPrivateEndpointTarget(props.ruleName, props.serviceResourceId, props.subresourceTarget),
@@ -141,10 +181,17 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
         principalId,
         principalType: 'ServicePrincipal',
         description: `Lets workspace ${props.workspace.workspaceName} approve outbound rule ${props.ruleName}`,
+        count: tokenCount(props.grantApproverRole),
       });
       // The rule needs the role when Azure approves its private endpoint connection.
       this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(role)];
       this.approverRoleAssignment = role;
     }
   }
+}
+
+/** `count = cond ? 1 : 0` for a grant given as a Terraform expression; nothing for a literal. */
+function tokenCount(grant: boolean | undefined): number | undefined {
+  if (grant === undefined || isKnown(grant)) return undefined;
+  return Token.asNumber(Fn.conditional(grant, 1, 0));
 }

@@ -4,7 +4,9 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
-import { topLevelIdOf } from '../checks';
+import { readProps, topLevelIdOf } from '../checks';
+import { armId, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -33,6 +35,24 @@ export interface InboundPrivateEndpointOptions {
   readonly privateEndpointName?: string;
 }
 
+const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
+  'InboundPrivateEndpointOptions',
+  {
+    subnet: subnetReader(false),
+    privateDnsZoneIds: list(armId({ tokens: 'expression' }), { tokens: 'expression' }),
+    virtualNetwork: virtualNetworkReader(true),
+    location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
+    // Checked against azurerm's rule where it is used (SE121); a token is passed through.
+    privateEndpointName: name({ tokens: 'expression', optional: true }),
+  },
+);
+
+/** How `inboundPrivateEndpoint` is read. @internal */
+export const INBOUND_PRIVATE_ENDPOINT_READER = object(
+  'InboundPrivateEndpointOptions',
+  INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+);
+
 /** Props of `WorkspacePrivateEndpoint` (built by `ManagedVnetWorkspace`). */
 export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOptions, ProviderProps {
   /** Resource group of the private endpoint and of the created zones. */
@@ -47,6 +67,16 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly tags?: { [key: string]: string };
 }
 
+defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
+  ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+  resourceGroup: RESOURCE_GROUP_READER,
+  workspaceId: armId({ tokens: 'expression', optional: false }),
+  workspaceName: name({ tokens: 'expression' }),
+  workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
+  tags: tags(),
+  provider: provider(),
+});
+
 /**
  * The workspace's `amlworkspace` private endpoint, its DNS zone group and (unless zone ids are given) the two
  * private DNS zones linked to the virtual network. The zone group is what writes the
@@ -60,6 +90,7 @@ export class WorkspacePrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
+    props = readProps(this, 'WorkspacePrivateEndpointProps', props);
     useProviders(this, props.provider);
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
