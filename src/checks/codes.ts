@@ -23,6 +23,27 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a value of the wrong kind (text for an object, `null`, a number for a name)',
   },
+  {
+    code: 'SE002',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a Terraform expression for a prop that must be known when the stack is synthesized',
+  },
+  {
+    code: 'SE003',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary:
+      'a Terraform expression of the wrong kind (a text token for a number, a number token for a yes/no)',
+  },
+  {
+    code: 'SE004',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a `provider` of a type no resource of the construct uses',
+  },
+  {
+    code: 'SE005',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a number that is not whole or outside its range, for a prop without a rule of its own',
+  },
   { code: 'SE101', doc: WORKSPACE, summary: 'invalid workspace name' },
   { code: 'SE102', doc: WORKSPACE, summary: 'invalid outbound rule name' },
   {

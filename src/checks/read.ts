@@ -166,7 +166,8 @@ function reader<T>(
     readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => void;
   },
   optional: boolean,
-  missingCode = 'SE001',
+  missingCode?: string,
+  missingFatal = false,
 ): Reader<T> {
   const { wanted, literal, tokenForms, why, value: checkValue, ...rest } = spec;
   return {
@@ -174,8 +175,11 @@ function reader<T>(
     optional,
     read(value: unknown, prop: string, problems: ConfigurationError[]): T {
       if (value === undefined) {
-        if (optional) return value as T;
-        throw new ConfigurationError(missingCode, `${prop} is not set: it is required; give ${wanted}`);
+        if (optional || (missingCode !== undefined && !missingFatal)) return value as T;
+        throw new ConfigurationError(
+          missingCode ?? 'SE001',
+          `${prop} is not set: it is required; give ${wanted}`,
+        );
       }
       const form = tokenForm(value);
       if (form !== undefined) {
@@ -196,8 +200,14 @@ function reader<T>(
 type Optionality = {
   /** May be left out. */
   readonly optional?: boolean;
-  /** The rule reported when a required value is missing. @default 'SE001' */
+  /**
+   * A required value whose absence the construct reports itself, with this rule (SE118, SE115): the reader
+   * lets `undefined` through. With `missingFatal`, the reader stops at once with this rule instead.
+   * @default none: a missing required value stops at once with SE001
+   */
   readonly missingCode?: string;
+  /** Nothing can be built without the value: stop at once with `missingCode`. @default false */
+  readonly missingFatal?: boolean;
 };
 
 /** true or false. A token must be a boolean expression (a `bool` variable's `booleanValue`, `Token.asAny`). */
@@ -213,6 +223,7 @@ export function bool(options: Common & Optionality): Reader<boolean> {
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -251,6 +262,7 @@ export function whole(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -268,6 +280,7 @@ export function oneOf<T>(classOf: ClassOf, options: Optionality = {}): Reader<T>
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -284,6 +297,7 @@ export function instanceOf<T>(classOf: ClassOf, options: Optionality = {}): Read
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -321,6 +335,7 @@ export function name(
     },
     options.optional ?? false,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -341,6 +356,7 @@ export function text(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -371,6 +387,7 @@ export function duration(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -397,6 +414,7 @@ export function armId(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -413,23 +431,35 @@ export function tags(options: Optionality = {}): Reader<{ [key: string]: string 
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
-/** A map of names to text (`environmentVariables`). A token map is passed through. */
-export function record(options: Common & Optionality): Reader<{ [key: string]: string }> {
-  return reader<{ [key: string]: string }>(
+/**
+ * A map of names to values (`environmentVariables`, a traffic split); `element` reads each value (default: text).
+ * A token map is passed through.
+ */
+export function record<T = string>(
+  options: Common & Optionality & { readonly element?: Reader<T> },
+): Reader<{ [key: string]: T }> {
+  const element = options.element;
+  return reader<{ [key: string]: T }>(
     {
       kind: 'record',
       tokens: options.tokens,
       why: options.why,
-      wanted: 'a map of names to text values',
+      element,
+      wanted: `a map of names to ${element === undefined ? 'text' : element.kind} values`,
       literal: (v) => isPlainObject(v),
       tokenForms: ['resolvable'],
-      value: (v, prop) => readRecordValues(v, prop, 'text'),
+      value: (v, prop, problems) => {
+        if (element === undefined) readRecordValues(v, prop, 'text');
+        else for (const [key, entry] of Object.entries(v)) element.read(entry, `${prop}['${key}']`, problems);
+      },
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -464,6 +494,7 @@ export function list<T>(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -494,21 +525,32 @@ export function object(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
-/** A construct of this library passed by reference (a workspace, an endpoint): it is checked where it was made. */
-export function construct(what: string, options: Optionality = {}): Reader<object> {
+/**
+ * A construct of this library passed by reference (a workspace, an endpoint): it is checked where it was made.
+ * `alsoName` accepts its name as text instead (a deployment named in `mirrorTraffic`).
+ */
+export function construct(
+  what: string,
+  options: Optionality & { readonly alsoName?: boolean } = {},
+): Reader<object> {
   return reader<object>(
     {
       kind: 'construct',
       tokens: 'never',
+      why: `${what} is named at synth`,
       wanted: what,
-      literal: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      literal: (v) =>
+        (typeof v === 'object' && v !== null && !Array.isArray(v)) ||
+        (options.alsoName === true && typeof v === 'string'),
       tokenForms: [],
     },
     options.optional ?? false,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -524,6 +566,7 @@ export function dependables(options: Optionality = {}): Reader<object[]> {
     },
     options.optional ?? false,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -539,6 +582,7 @@ export function body(options: Optionality = {}): Reader<object> {
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -558,6 +602,7 @@ export function num(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }
 
@@ -693,5 +738,6 @@ export function enumOf<T extends string>(
     },
     options.optional ?? true,
     options.missingCode,
+    options.missingFatal,
   );
 }

@@ -1,5 +1,7 @@
 import { armId, defineProps, object, Reader, text } from '../checks/read';
 import { IArmResource, IResourceGroup, ISubnet, IUserAssignedIdentity, IVirtualNetwork } from './references';
+import { IPrincipal, PrincipalType } from './principal';
+import { enumOf, num, record } from '../checks/read';
 
 // How each reference is read (see checks/read.ts). Attributes of resources made in the same app are Terraform
 // references (tokens): they are passed through.
@@ -15,10 +17,11 @@ export const RESOURCE_GROUP_READER = object(
   { kind: 'reference', optional: false },
 );
 
-export function subnetReader(optional: boolean): Reader<object> {
+export function subnetReader(optional: boolean, missingCode?: string): Reader<object> {
   return object('ISubnet', defineProps<ISubnet>('ISubnet', { id: armId({ ...IDS, optional: false }) }), {
     kind: 'reference',
     optional,
+    missingCode,
   });
 }
 
@@ -49,3 +52,21 @@ export function userAssignedIdentityReader(optional: boolean): Reader<object> {
     { kind: 'reference', optional },
   );
 }
+
+/** A principal granted a role (an azurerm identity, `Principal.user(...)`). */
+export const PRINCIPAL_READER = object(
+  'IPrincipal',
+  defineProps<IPrincipal>('IPrincipal', {
+    // Checked as a GUID where it is granted (SE311); a token is passed through.
+    principalId: text({ ...IDS, optional: false, what: 'an object id (GUID text)' }),
+    principalType: enumOf(PrincipalType, 'PrincipalType'),
+  }),
+  { kind: 'reference', optional: false },
+);
+
+/** A traffic split: shares are numbers (SE213 checks them); Terraform number expressions are passed through. */
+export const TRAFFIC_SPLIT_READER = record({
+  ...IDS,
+  optional: false,
+  element: num({ ...IDS, optional: false }),
+});

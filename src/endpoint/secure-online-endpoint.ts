@@ -3,7 +3,20 @@ import { ProviderProps, useProviders } from '../core/providers';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { attempt, check, checkAtSynth, expectKind, isKnown, refuse } from '../checks';
+import { attempt, check, checkAtSynth, isKnown, readParams, readProps, refuse } from '../checks';
+import {
+  bool,
+  construct,
+  defineProps,
+  instanceOf,
+  name,
+  num,
+  oneOf,
+  provider,
+  tags,
+  text,
+} from '../checks/read';
+import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
@@ -55,6 +68,45 @@ export interface SecureOnlineEndpointProps extends ProviderProps {
   readonly logs?: EndpointLogs;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
+  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+  endpointName: name({ ...EXPR, check: checkEndpointName }),
+  authMode: oneOf(EndpointAuthMode),
+  // Sent as `cond ? "Enabled" : "Disabled"`; SE210 treats an expression as possibly false.
+  publicNetworkAccess: bool(EXPR),
+  identity: instanceOf(EndpointIdentity),
+  description: text(EXPR),
+  tags: tags(),
+  inboundAccessArrangedElsewhere: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the check that somebody can call the endpoint (SE210) applies',
+  }),
+  logs: instanceOf(EndpointLogs),
+  provider: provider(),
+});
+
+defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpoint#grantInvoke', { grantee: PRINCIPAL_READER });
+defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoint#addDeployment', {
+  id: text({
+    tokens: 'refuse',
+    optional: false,
+    what: 'a construct id (text)',
+    why: 'construct ids are names in the app',
+  }),
+  props: construct('the deployment options (OnlineDeploymentOptions, read by OnlineDeployment)'),
+});
+defineProps<{ split: TrafficMap }>('SecureOnlineEndpoint#routeTraffic', { split: TRAFFIC_SPLIT_READER });
+defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
+  'SecureOnlineEndpoint#mirrorTraffic',
+  {
+    deployment: construct('a deployment of this endpoint, or its name', { alsoName: true }),
+    // SE205 checks the share; a Terraform number expression is passed through.
+    percent: num({ ...EXPR, optional: false }),
+  },
+);
+
 /**
  * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
  * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
@@ -100,15 +152,8 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
-    expectKind('SecureOnlineEndpoint props', props, 'object');
-    expectKind('workspace', props.workspace, 'object');
-    expectKind('endpointName', props.endpointName, 'text');
-    expectKind('publicNetworkAccess', props.publicNetworkAccess, 'boolean', true);
-    expectKind('authMode', props.authMode, EndpointAuthMode, true);
-    expectKind('identity', props.identity, EndpointIdentity, true);
+    props = readProps(this, 'SecureOnlineEndpointProps', props);
     useProviders(this, props.provider);
-    expectKind('logs', props.logs, EndpointLogs, true);
-    check(this, () => checkEndpointName(props.endpointName));
     check(this, () => checkUniqueEndpointName(this, props.workspace, props.endpointName));
     this.workspace = props.workspace;
     this.endpointName = props.endpointName;
@@ -176,7 +221,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * (SE310): whoever holds the key can call them. Granting one principal twice returns the first assignment.
    */
   public grantInvoke(grantee: IPrincipal): RoleAssignment {
-    expectKind('grantInvoke grantee', grantee, 'object');
+    ({ grantee } = readParams(this, 'SecureOnlineEndpoint#grantInvoke', { grantee }));
     check(this, () => checkInvokeAuthMode(this.endpointName, this.authMode));
     this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
       workspace: this.workspace,
@@ -197,7 +242,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
    */
   public routeTraffic(split: TrafficMap): void {
-    expectKind('routeTraffic split', split, 'object');
+    ({ split } = readParams(this, 'SecureOnlineEndpoint#routeTraffic', { split }));
     this.traffic.route(split);
   }
 
@@ -206,7 +251,10 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
   public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
-    expectKind('mirrorTraffic deployment', deployment, typeof deployment === 'string' ? 'text' : 'object');
+    ({ deployment, percent } = readParams(this, 'SecureOnlineEndpoint#mirrorTraffic', {
+      deployment,
+      percent,
+    }));
     this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
   }
 

@@ -70,7 +70,7 @@ const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
 defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
   ...OUTBOUND_RULE_BASE_PROPS,
   // Checked for the target's resource type (SE115); a token is passed through.
-  serviceResourceId: armId({ tokens: 'expression', optional: false }),
+  serviceResourceId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
   subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
   // Sent in the rule as an expression.
   sparkEnabled: bool({ tokens: 'expression' }),
@@ -82,9 +82,10 @@ defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps'
 
 defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
   workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
-  registryId: armId({ tokens: 'expression', optional: false }),
-  registryStorageAccountId: armId({ tokens: 'expression', optional: false }),
-  registryContainerRegistryId: armId({ tokens: 'expression', optional: false }),
+  // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
+  registryId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  registryStorageAccountId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  registryContainerRegistryId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
   // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
   ruleNamePrefix: name({ tokens: 'expression', optional: true }),
   grantApproverRole: GRANT_APPROVER_ROLE,

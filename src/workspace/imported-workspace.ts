@@ -82,7 +82,7 @@ export const IMPORTED_WORKSPACE_ATTRIBUTES = defineProps<ImportedWorkspaceAttrib
     workspaceId: armId(EXPR),
     subscriptionId: text({ ...EXPR, what: 'a subscription id (GUID text)' }),
     location: text({ ...EXPR, optional: false, missingCode: 'SE118', what: 'an Azure region (text)' }),
-    isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118' }),
+    isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118', missingFatal: true }),
     apiVersion: oneOf(MlApiVersion),
     inboundAccess: enumOf(InboundAccess, 'InboundAccess'),
     workspaceGuid: text({ ...EXPR, what: 'the workspace GUID (text)' }),
@@ -221,14 +221,14 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
  * provisioning), so that one stops at once; the others are reported with every other problem.
  */
 function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttributes): void {
-  // Missing and wrong-kind values were refused by the reader (SE118, SE001); empty names are refused here.
+  // Values of the wrong kind were refused by the reader (SE001); missing and empty ones are reported here.
   for (const name of ['workspaceName', 'resourceGroupName', 'location'] as const) {
-    if (attrs[name] === '') {
+    if (attrs[name] === undefined || attrs[name] === '') {
       report(
         scope,
         'SE118',
-        `imported workspace has an empty ${name}: fromWorkspaceAttributes needs workspaceName, ` +
-          `resourceGroupName, location and isolationMode; give ${name}`,
+        `imported workspace has no ${name}: fromWorkspaceAttributes needs workspaceName, resourceGroupName, ` +
+          `location and isolationMode; give ${name}`,
       );
     }
   }

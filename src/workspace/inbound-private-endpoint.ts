@@ -38,7 +38,8 @@ export interface InboundPrivateEndpointOptions {
 const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
   'InboundPrivateEndpointOptions',
   {
-    subnet: subnetReader(false),
+    // Without a subnet the private endpoint is left out and the workspace reports it (SE118).
+    subnet: subnetReader(false, 'SE118'),
     privateDnsZoneIds: list(armId({ tokens: 'expression' }), { tokens: 'expression' }),
     virtualNetwork: virtualNetworkReader(true),
     location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
