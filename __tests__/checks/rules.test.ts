@@ -353,7 +353,7 @@ test('SE215 an empty local path (it would upload the whole project); a real path
 
 test('SE001 a value of the wrong kind stops at once, naming the prop and the value; the right kind passes', () => {
   expect(() => Model.fromLocalPath(5 as unknown as string)).toThrow(
-    /\[SE001\] model path is number 5: give text/,
+    /\[SE001\] localPath is the number 5: give a local path \(text\)/,
   );
   // An optional prop of the wrong kind is reported with the others; the construct goes on with its default.
   expect(reported((s) => workspace(s, { identity: 'SystemAssigned' as never }))).toEqual([
@@ -361,6 +361,6 @@ test('SE001 a value of the wrong kind stops at once, naming the prop and the val
       /\[SE001\] test\/Workspace: identity is the text 'SystemAssigned': give a WorkspaceIdentity/,
     ),
   ]);
-  expect(() => reported(deployment({ model: null as never }))).toThrow(/\[SE001\] model is null/);
+  expect(() => reported(deployment({ model: null as never }))).toThrow(/\[SE001\] test\/Blue: model is null/);
   expect(reported(deployment({ model: Model.mlflowFromAssetId('azureml:m:1') }))).toEqual([]);
 });

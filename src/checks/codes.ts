@@ -145,6 +145,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   },
   { code: 'SE222', doc: ENDPOINT, summary: 'two endpoints with one name in one workspace' },
   { code: 'SE225', doc: ENDPOINT, summary: 'mirror traffic to more than one deployment' },
+  {
+    code: 'SE227',
+    doc: ENDPOINT,
+    summary: 'more than one deployment whose `allTraffic` is a Terraform expression',
+  },
   { code: 'SE310', doc: ENDPOINT, summary: '`grantInvoke` on a key-auth endpoint' },
   {
     code: 'SE311',

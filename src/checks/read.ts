@@ -273,7 +273,7 @@ export function oneOf<T>(classOf: ClassOf, options: Optionality = {}): Reader<T>
       kind: 'enum',
       tokens: 'never',
       classOf,
-      wanted: `a ${classOf.name} (one of its static members, such as ${classOf.name}.${firstStatic(classOf)})`,
+      wanted: `${article(classOf.name)} ${classOf.name} (one of its static members, such as ${classOf.name}.${firstStatic(classOf)})`,
       literal: (v) => isInstance(v, classOf),
       tokenForms: [],
       why: `${classOf.name} is chosen at synth time`,
@@ -291,7 +291,7 @@ export function instanceOf<T>(classOf: ClassOf, options: Optionality = {}): Read
       kind: 'class',
       tokens: 'never',
       classOf,
-      wanted: `a ${classOf.name} (use its static factories)`,
+      wanted: `${article(classOf.name)} ${classOf.name} (use its static factories)`,
       literal: (v) => isInstance(v, classOf),
       tokenForms: [],
     },
@@ -299,6 +299,11 @@ export function instanceOf<T>(classOf: ClassOf, options: Optionality = {}): Read
     options.missingCode,
     options.missingFatal,
   );
+}
+
+/** `a` or `an` before a name. */
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? 'an' : 'a';
 }
 
 function isInstance(value: unknown, classOf: ClassOf): boolean {
@@ -731,7 +736,7 @@ export function enumOf<T extends string>(
       kind: 'enum',
       tokens: 'never',
       classOf: { name: enumName, prototype: String.prototype },
-      wanted: `a ${enumName} (${allowed.map((v) => `'${v}'`).join(', ')})`,
+      wanted: `${article(enumName)} ${enumName} (${allowed.map((v) => `'${v}'`).join(', ')})`,
       literal: (v) => typeof v === 'string' && (allowed as string[]).includes(v),
       tokenForms: [],
       why: `${enumName} is chosen at synth time`,

@@ -1,7 +1,13 @@
-import { armId, defineProps, object, Reader, text } from '../checks/read';
-import { IArmResource, IResourceGroup, ISubnet, IUserAssignedIdentity, IVirtualNetwork } from './references';
+/** How the reference interfaces (resources made elsewhere, principals, traffic splits) are read. Not part of the API. */
+import { armId, defineProps, enumOf, num, object, Reader, record, text } from '../checks/read';
+import type {
+  IArmResource,
+  IResourceGroup,
+  ISubnet,
+  IUserAssignedIdentity,
+  IVirtualNetwork,
+} from './references';
 import { IPrincipal, PrincipalType } from './principal';
-import { enumOf, num, record } from '../checks/read';
 
 // How each reference is read (see checks/read.ts). Attributes of resources made in the same app are Terraform
 // references (tokens): they are passed through.

@@ -3,7 +3,8 @@ import { OutboundFqdnRuleOptions } from '../workspace/workspace-ref';
 import { check } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
-import { OUTBOUND_RULE_BASE_PROPS, OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { defineProps, text } from '../checks/read';
 
 /** Props of an FQDN outbound rule. */

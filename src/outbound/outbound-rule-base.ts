@@ -1,5 +1,4 @@
 import { check, readProps } from '../checks';
-import { construct, name, provider } from '../checks/read';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AzapiResource, AzapiRetry } from '../azapi';
@@ -15,14 +14,6 @@ export interface OutboundRuleBaseProps extends ProviderProps {
   /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
   readonly ruleName: string;
 }
-
-/** How the props every rule takes are read. @internal */
-export const OUTBOUND_RULE_BASE_PROPS = {
-  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
-  // Checked against Azure's rule by the base constructor (SE102); a token is passed through.
-  ruleName: name({ tokens: 'expression' }),
-  provider: provider(),
-} as const;
 
 /** What a concrete rule hands to the base class. */
 export interface OutboundRuleResourceOptions {

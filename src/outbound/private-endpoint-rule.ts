@@ -5,7 +5,8 @@ import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
 import { check, isKnown, readProps } from '../checks';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
-import { OUTBOUND_RULE_BASE_PROPS, OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ProviderProps } from '../core/providers';
 

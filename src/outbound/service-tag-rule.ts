@@ -4,7 +4,8 @@ import { check } from '../checks';
 import { defineProps, list, oneOf, text } from '../checks/read';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
-import { OUTBOUND_RULE_BASE_PROPS, OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 
 /** Protocol of a service-tag rule. Enum-like. */
 export class ServiceTagProtocol {

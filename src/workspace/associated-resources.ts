@@ -9,7 +9,8 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { IResourceGroup } from '../core';
 import { readProps } from '../checks';
-import { armId, body, bool, defineProps, name, object, provider, tags, text } from '../checks/read';
+import { bool, defineProps, name, provider, tags, text } from '../checks/read';
+import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import { RESOURCE_GROUP_READER } from '../core/readers';
 import {
   APPLICATION_INSIGHTS_NAME_PATTERN,
@@ -115,61 +116,6 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
 }
 
 const EXPR = { tokens: 'expression' } as const;
-
-/** How brought associated resources are read (azurerm objects or `{ id }`). @internal */
-export const ASSOCIATED_READERS = {
-  storageAccount: object(
-    'IWorkspaceStorageAccount',
-    defineProps<IWorkspaceStorageAccount>('IWorkspaceStorageAccount', {
-      id: armId({ ...EXPR, optional: false }),
-      name: name({ ...EXPR, optional: true }),
-      primaryBlobEndpoint: text({
-        ...EXPR,
-        what: "a blob endpoint URL (text such as 'https://<account>.blob.core.windows.net/')",
-      }),
-    }),
-    { kind: 'reference' },
-  ),
-  keyVault: object(
-    'IWorkspaceKeyVault',
-    defineProps<IWorkspaceKeyVault>('IWorkspaceKeyVault', {
-      id: armId({ ...EXPR, optional: false }),
-      // azurerm's KeyVault gives the configured block (or a token); SE106 reads a known bypass only.
-      networkAclsInput: body(),
-    }),
-    { kind: 'reference' },
-  ),
-  containerRegistry: object(
-    'IWorkspaceContainerRegistry',
-    defineProps<IWorkspaceContainerRegistry>('IWorkspaceContainerRegistry', {
-      id: armId({ ...EXPR, optional: false }),
-      // Read as configured on an azurerm ContainerRegistry; a token is unknown to SE104 / SE105, which skip it.
-      skuInput: text({ ...EXPR, what: "a registry SKU (text such as 'Premium')" }),
-      publicNetworkAccessEnabledInput: bool({ ...EXPR }),
-    }),
-    { kind: 'reference' },
-  ),
-  applicationInsights: object(
-    'IWorkspaceApplicationInsights',
-    defineProps<IWorkspaceApplicationInsights>('IWorkspaceApplicationInsights', {
-      id: armId({ ...EXPR, optional: false }),
-      workspaceId: armId({ ...EXPR }),
-    }),
-    { kind: 'reference' },
-  ),
-};
-
-const ASSOCIATED_NAMES = defineProps<AssociatedResourceNames>('AssociatedResourceNames', {
-  // Each is checked against its resource's rule where it is used (SE112); tokens are passed through.
-  storageAccount: name({ ...EXPR, optional: true }),
-  keyVault: name({ ...EXPR, optional: true }),
-  containerRegistry: name({ ...EXPR, optional: true }),
-  applicationInsights: name({ ...EXPR, optional: true }),
-  logAnalyticsWorkspace: name({ ...EXPR, optional: true }),
-});
-
-/** How `associatedResourceNames` is read. @internal */
-export const ASSOCIATED_NAMES_READER = object('AssociatedResourceNames', ASSOCIATED_NAMES);
 
 defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
   resourceGroup: RESOURCE_GROUP_READER,

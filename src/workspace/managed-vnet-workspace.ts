@@ -13,10 +13,9 @@ import { AzapiResource } from '../azapi';
 import { check, isKnown, readProps, report, topLevelNameFromId } from '../checks';
 import { bool, defineProps, instanceOf, name, oneOf, provider, tags, text, whole } from '../checks/read';
 import { RESOURCE_GROUP_READER } from '../core/readers';
+import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import { IResourceGroup } from '../core';
 import {
-  ASSOCIATED_NAMES_READER,
-  ASSOCIATED_READERS,
   AssociatedResourceNames,
   IWorkspaceApplicationInsights,
   IWorkspaceContainerRegistry,
