@@ -210,4 +210,10 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a metric scaling value out of range, or a scale-in threshold not below the scale-out one',
   },
   { code: 'SE306', doc: AUTOSCALE, summary: 'an invalid schedule (hour, minute, days, fixed window)' },
+  {
+    code: 'SE307',
+    doc: AUTOSCALE,
+    summary: 'a schedule time zone that is not a Windows time zone name (`Europe/Berlin`)',
+  },
+  { code: 'SE308', doc: AUTOSCALE, summary: 'two scheduled windows of one time zone that overlap' },
 ];
