@@ -1,3 +1,5 @@
+import { readParams, readProps } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_PROVIDER_METADATA, AzapiResponseExportValues, toHclAttributes } from './common';
@@ -33,6 +35,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
       lifecycle: config.lifecycle,
       forEach: config.forEach,
     });
+    config = readProps(this, 'DataAzapiResourceConfig', config);
     if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
       throw new Error(
         `azapi data source '${id}' needs either resourceId or both name and parentId: set resourceId to the ARM id of the resource to read`,
@@ -58,6 +61,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
 
   /** One value exported by `responseExportValues`, as a string token. */
   public outputString(key: string): string {
+    readParams(this, 'DataAzapiResource#outputString', { key });
     return this.getStringAttribute(`output.${key}`);
   }
 

@@ -1,3 +1,5 @@
+import { readProps } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_PROVIDER_METADATA, toHclAttributes } from './common';
@@ -43,6 +45,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
       terraformProviderSource: 'Azure/azapi',
     });
+    config = readProps(this, 'AzapiProviderConfig', config);
     this.config = config;
     this.alias = config.alias;
   }

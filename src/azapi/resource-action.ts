@@ -1,3 +1,6 @@
+import { readProps } from '../checks';
+import { body, defineProps, enumOf } from '../checks/read';
+import { EXPORT_VALUES, OwnProps, REQUIRED_TEXT, RETRY, TEXT, TEXTS, TIMEOUTS } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -43,6 +46,19 @@ export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments 
   readonly timeouts?: AzapiTimeouts;
 }
 
+defineProps<OwnProps<AzapiResourceActionConfig>>('AzapiResourceActionConfig', {
+  type: REQUIRED_TEXT,
+  resourceId: REQUIRED_TEXT,
+  action: TEXT,
+  method: TEXT,
+  body: body(),
+  when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
+  locks: TEXTS,
+  responseExportValues: EXPORT_VALUES,
+  retry: RETRY,
+  timeouts: TIMEOUTS,
+});
+
 /** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
 export class AzapiResourceAction extends cdktf.TerraformResource {
   /** The Terraform resource type, `azapi_resource_action`. */
@@ -62,6 +78,7 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach,
     });
+    config = readProps(this, 'AzapiResourceActionConfig', config);
     this.config = config;
   }
 

@@ -1,3 +1,5 @@
+import { readParams, readProps } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -105,6 +107,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach,
     });
+    config = readProps(this, 'AzapiResourceConfig', config);
     this.config = config;
     this.tagValues = config.tags;
     if (config.taggable ?? (config.location !== undefined || config.tags !== undefined)) {
@@ -137,6 +140,7 @@ export class AzapiResource extends cdktf.TerraformResource {
 
   /** One value exported by `responseExportValues` (a map key or a property path), as a string token. */
   public outputString(key: string): string {
+    readParams(this, 'AzapiResource#outputString', { key });
     return this.getStringAttribute(`output.${key}`);
   }
 
@@ -145,6 +149,7 @@ export class AzapiResource extends cdktf.TerraformResource {
    * creation (an autoscale setting writing `sku.capacity`). Adding a path twice keeps one.
    */
   public addIgnoreBodyChanges(path: string): void {
+    readParams(this, 'AzapiResource#addIgnoreBodyChanges', { path });
     const configured = this.config.ignoreBodyChanges ?? [];
     if (!configured.includes(path) && !this.extraIgnoredBodyPaths.includes(path)) {
       this.extraIgnoredBodyPaths.push(path);

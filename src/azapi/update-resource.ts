@@ -1,3 +1,5 @@
+import { readProps } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -62,6 +64,7 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach,
     });
+    config = readProps(this, 'AzapiUpdateResourceConfig', config);
     if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
       throw new Error(
         `azapi update resource '${id}' needs either resourceId or both name and parentId: set resourceId to the ARM id of the resource to update`,

@@ -575,14 +575,17 @@ export function dependables(options: Optionality = {}): Reader<object[]> {
   );
 }
 
-/** A request body or another ARM wire-format object, passed to Terraform as it is. */
-export function body(options: Optionality = {}): Reader<object> {
+/**
+ * A request body or another ARM wire-format object, passed to Terraform as it is (`lists`: a list is accepted
+ * too, as for azapi's `response_export_values`).
+ */
+export function body(options: Optionality & { readonly lists?: boolean } = {}): Reader<object> {
   return reader<object>(
     {
       kind: 'body',
       tokens: 'expression',
-      wanted: 'an object',
-      literal: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      wanted: options.lists === true ? 'an object or a list' : 'an object',
+      literal: (v) => typeof v === 'object' && v !== null && (options.lists === true || !Array.isArray(v)),
       tokenForms: ['resolvable'],
     },
     options.optional ?? true,

@@ -1,6 +1,13 @@
+import { readParams } from '../checks';
+import { body, defineProps } from '../checks/read';
 import { Construct } from 'constructs';
 import { anyToHclTerraform, anyToTerraform, hashMapper, hashMapperHcl, TerraformResource } from 'cdktf';
 import { ManagedOnlineDeploymentProperties } from '../arm';
+
+// The deployment's ARM properties, as built by OnlineDeployment; passed to Terraform as they are.
+defineProps<{ properties: ManagedOnlineDeploymentProperties }>('DeploymentReplacementTrigger', {
+  properties: body({ optional: false }),
+});
 
 /**
  * The deployment properties Azure sets only at creation: `instanceType` and `codeConfiguration` are
@@ -40,6 +47,7 @@ export class DeploymentReplacementTrigger extends TerraformResource {
       terraformResourceType: DeploymentReplacementTrigger.tfResourceType,
       terraformGeneratorMetadata: { providerName: 'terraform' },
     });
+    ({ properties } = readParams(this, 'DeploymentReplacementTrigger', { properties }));
     this.triggers = createOnlyValues(properties);
   }
 
