@@ -70,13 +70,13 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiResourceAction.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      provider: config?.provider,
+      dependsOn: config?.dependsOn,
+      count: config?.count,
+      lifecycle: config?.lifecycle,
+      provisioners: config?.provisioners,
+      connection: config?.connection,
+      forEach: config?.forEach,
     });
     config = readProps(this, 'AzapiResourceActionConfig', config);
     this.config = config;

@@ -99,13 +99,13 @@ export class AzapiResource extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiResource.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      provider: config?.provider,
+      dependsOn: config?.dependsOn,
+      count: config?.count,
+      lifecycle: config?.lifecycle,
+      provisioners: config?.provisioners,
+      connection: config?.connection,
+      forEach: config?.forEach,
     });
     config = readProps(this, 'AzapiResourceConfig', config);
     this.config = config;

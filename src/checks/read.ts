@@ -10,9 +10,11 @@ import { report } from './report';
  *   at plan time); no synth-time check reads its stand-in value;
  * - `refuse`: the prop decides something at synth time that Terraform cannot (which resources exist, a name
  *   other names are derived from), so a token is refused (SE002) with the way out in the message.
+ * - `unknown`: the value only informs synth-time checks (a brought registry's SKU as configured), which skip a
+ *   token as unknown; it is sent nowhere.
  * Kinds that have no token form (an instance of one of this library's classes, a construct) say `never`.
  */
-export type TokenUse = 'expression' | 'refuse' | 'never';
+export type TokenUse = 'expression' | 'refuse' | 'unknown' | 'never';
 
 /**
  * The kinds of value a prop can take. The API-generated test feeds each kind its own cases; `arm-id` and `tags`
@@ -148,7 +150,7 @@ function tokenRefused(prop: string, value: unknown, why: string): ConfigurationE
 
 interface Common {
   /** What a token means (see TokenUse): every prop says it where it is read. */
-  readonly tokens: 'expression' | 'refuse';
+  readonly tokens: 'expression' | 'refuse' | 'unknown';
   /** Why a token is refused, for the message. @default 'the construct decides with it at synth time' */
   readonly why?: string;
 }
@@ -548,8 +550,9 @@ export function construct(
       tokens: 'never',
       why: `${what} is named at synth`,
       wanted: what,
+      // A construct of this library (it has a construct node); a plain object is not one.
       literal: (v) =>
-        (typeof v === 'object' && v !== null && !Array.isArray(v)) ||
+        (typeof v === 'object' && v !== null && typeof (v as { node?: unknown }).node === 'object') ||
         (options.alsoName === true && typeof v === 'string'),
       tokenForms: [],
     },
@@ -579,11 +582,18 @@ export function dependables(options: Optionality = {}): Reader<object[]> {
  * A request body or another ARM wire-format object, passed to Terraform as it is (`lists`: a list is accepted
  * too, as for azapi's `response_export_values`).
  */
-export function body(options: Optionality & { readonly lists?: boolean } = {}): Reader<object> {
+export function body(
+  options: Optionality & {
+    readonly lists?: boolean;
+    readonly tokens?: 'expression' | 'refuse' | 'unknown';
+    readonly why?: string;
+  } = {},
+): Reader<object> {
   return reader<object>(
     {
       kind: 'body',
-      tokens: 'expression',
+      tokens: options.tokens ?? 'expression',
+      why: options.why,
       wanted: options.lists === true ? 'an object or a list' : 'an object',
       literal: (v) => typeof v === 'object' && v !== null && (options.lists === true || !Array.isArray(v)),
       tokenForms: ['resolvable'],
@@ -748,4 +758,25 @@ export function enumOf<T extends string>(
     options.missingCode,
     options.missingFatal,
   );
+}
+
+/** A construct id given to a method that creates a construct (`addDeployment('Green', ...)`). */
+export function constructId(): Reader<string> {
+  return text({
+    tokens: 'refuse',
+    optional: false,
+    what: 'a construct id (text)',
+    why: 'construct ids name the resources in the synthesized output',
+    check: (id, prop) => {
+      if (id === '')
+        throw new ConfigurationError('SE001', `${prop} is empty: give a construct id such as 'Green'`);
+    },
+  });
+}
+
+/** The readers of some fields of a schema (an options interface that a props interface extends). */
+export function pick(schemaName: string, fields: readonly string[]): Schema {
+  const schema = schemas.get(schemaName);
+  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  return Object.fromEntries(fields.map((f) => [f, schema[f]]));
 }

@@ -72,7 +72,8 @@ export const PRINCIPAL_READER = object(
 
 /** A traffic split: shares are numbers (SE213 checks them); Terraform number expressions are passed through. */
 export const TRAFFIC_SPLIT_READER = record({
-  ...IDS,
+  tokens: 'refuse',
+  why: 'the deployments it names are checked at synth (SE204); give a map whose shares may be expressions',
   optional: false,
   element: num({ ...IDS, optional: false }),
 });

@@ -86,7 +86,7 @@ class LocalCode extends CodeConfiguration {
   /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.directory, 'code folder');
+    const content = readLocalContent(scope, this.directory, 'code folder (directory)');
     const scriptPath = `${content.baseName}/${this.scoringScript.replace(/^\.\//, '')}`;
     if (!content.isDirectory || !content.files.some((f) => f.relativePath === scriptPath)) {
       refuse(
@@ -130,6 +130,6 @@ class ExistingCode extends CodeConfiguration {
 
   /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace), dependables: [] };
+    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace, 'codeId'), dependables: [] };
   }
 }

@@ -120,7 +120,7 @@ class ExistingEnvironment extends Environment {
   /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
     return {
-      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace),
+      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace, 'environmentId'),
       dependables: [],
       installsPackages: false,
     };

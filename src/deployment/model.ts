@@ -103,7 +103,7 @@ class LocalModel extends Model {
   /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.localPath, 'model path');
+    const content = readLocalContent(scope, this.localPath, 'model path (localPath)');
     if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
       refuse(
         'SE219',
@@ -145,7 +145,7 @@ class ExistingModel extends Model {
 
   /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace), dependables: [] };
+    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace, 'assetId'), dependables: [] };
   }
 }
 

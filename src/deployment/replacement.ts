@@ -6,7 +6,11 @@ import { ManagedOnlineDeploymentProperties } from '../arm';
 
 // The deployment's ARM properties, as built by OnlineDeployment; passed to Terraform as they are.
 defineProps<{ properties: ManagedOnlineDeploymentProperties }>('DeploymentReplacementTrigger', {
-  properties: body({ optional: false }),
+  properties: body({
+    optional: false,
+    tokens: 'refuse',
+    why: 'the create-only properties are picked from it at synth',
+  }),
 });
 
 /**

@@ -7,8 +7,12 @@ import { attempt, check, checkAtSynth, isKnown, readParams, readProps, refuse } 
 import {
   bool,
   construct,
+  constructId,
+  definedSchemas,
   defineProps,
   instanceOf,
+  object,
+  readValue,
   name,
   num,
   oneOf,
@@ -88,14 +92,13 @@ defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
 });
 
 defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpoint#grantInvoke', { grantee: PRINCIPAL_READER });
+const CONSTRUCT_ID = constructId();
 defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoint#addDeployment', {
-  id: text({
-    tokens: 'refuse',
+  id: CONSTRUCT_ID,
+  // Read by the OnlineDeployment this method creates (the deployment's construct path in messages).
+  props: object('OnlineDeploymentOptions', definedSchemas().get('OnlineDeploymentOptions') ?? {}, {
     optional: false,
-    what: 'a construct id (text)',
-    why: 'construct ids are names in the app',
   }),
-  props: construct('the deployment options (OnlineDeploymentOptions, read by OnlineDeployment)'),
 });
 defineProps<{ split: TrafficMap }>('SecureOnlineEndpoint#routeTraffic', { split: TRAFFIC_SPLIT_READER });
 defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
@@ -234,6 +237,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
   public addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment {
+    readValue(CONSTRUCT_ID, id, 'id');
     return new OnlineDeployment(this, id, { ...props, endpoint: this });
   }
 

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { check, isKnown, readProps } from '../checks';
+import { check, isKnown, readProps, refuse } from '../checks';
+import { ML_NAME_PATTERN } from '../workspace/names';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
@@ -66,6 +67,9 @@ export interface RegistryOutboundRules {
   readonly containerRegistry: OutboundPrivateEndpointRule;
 }
 
+/** The prop a rule's serviceResourceId came from, for rules forRegistry makes. */
+const SERVICE_ID_PROP = new WeakMap<object, string>();
+
 const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
 
 defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
@@ -110,30 +114,55 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     const group = new Construct(scope, id);
     props = readProps(group, 'RegistryOutboundRulesProps', props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
+    check(group, () => {
+      if (isKnown(prefix) && !ML_NAME_PATTERN.test(`${prefix}-blob`)) {
+        refuse(
+          'SE102',
+          `ruleNamePrefix '${prefix}' makes rule names such as '${prefix}-aml' that Azure refuses (3 to 33 ` +
+            `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
+        );
+      }
+    });
+    const labelled = (serviceIdProp: string, rule: OutboundPrivateEndpointRuleProps) => {
+      SERVICE_ID_PROP.set(rule, serviceIdProp);
+      return rule;
+    };
     const common = {
       workspace: props.workspace,
       grantApproverRole: props.grantApproverRole,
       provider: props.provider,
     };
     return {
-      registry: new OutboundPrivateEndpointRule(group, 'AmlRegistry', {
-        ...common,
-        ruleName: `${prefix}-aml`,
-        serviceResourceId: props.registryId,
-        subresourceTarget: PrivateEndpointTarget.AML_REGISTRY,
-      }),
-      storageAccount: new OutboundPrivateEndpointRule(group, 'StorageAccount', {
-        ...common,
-        ruleName: `${prefix}-blob`,
-        serviceResourceId: props.registryStorageAccountId,
-        subresourceTarget: PrivateEndpointTarget.BLOB,
-      }),
-      containerRegistry: new OutboundPrivateEndpointRule(group, 'ContainerRegistry', {
-        ...common,
-        ruleName: `${prefix}-acr`,
-        serviceResourceId: props.registryContainerRegistryId,
-        subresourceTarget: PrivateEndpointTarget.REGISTRY,
-      }),
+      registry: new OutboundPrivateEndpointRule(
+        group,
+        'AmlRegistry',
+        labelled('registryId', {
+          ...common,
+          ruleName: `${prefix}-aml`,
+          serviceResourceId: props.registryId,
+          subresourceTarget: PrivateEndpointTarget.AML_REGISTRY,
+        }),
+      ),
+      storageAccount: new OutboundPrivateEndpointRule(
+        group,
+        'StorageAccount',
+        labelled('registryStorageAccountId', {
+          ...common,
+          ruleName: `${prefix}-blob`,
+          serviceResourceId: props.registryStorageAccountId,
+          subresourceTarget: PrivateEndpointTarget.BLOB,
+        }),
+      ),
+      containerRegistry: new OutboundPrivateEndpointRule(
+        group,
+        'ContainerRegistry',
+        labelled('registryContainerRegistryId', {
+          ...common,
+          ruleName: `${prefix}-acr`,
+          serviceResourceId: props.registryContainerRegistryId,
+          subresourceTarget: PrivateEndpointTarget.REGISTRY,
+        }),
+      ),
     };
   }
 
@@ -141,6 +170,8 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   public readonly approverRoleAssignment?: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
+    // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
+    const serviceIdProp = SERVICE_ID_PROP.get(props) ?? 'serviceResourceId';
     // A token asks Terraform: the role assignment is created with `count = cond ? 1 : 0`.
     const grantOf = (p: OutboundPrivateEndpointRuleProps): boolean =>
       (p.grantApproverRole ?? true) !== false && p.workspace.workspacePrincipalId !== undefined;
@@ -174,7 +205,12 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     const grant = grantOf(props);
     check(this, () => checkManagedNetworkExists(props.ruleName, props.workspace));
     check(this, () =>
-      checkPrivateEndpointTarget(props.ruleName, props.serviceResourceId, props.subresourceTarget),
+      checkPrivateEndpointTarget(
+        props.ruleName,
+        props.serviceResourceId,
+        props.subresourceTarget,
+        serviceIdProp,
+      ),
     );
     if (grant && principalId !== undefined) {
       const role = new RoleAssignment(this, 'ApproverRole', {

@@ -29,7 +29,7 @@ export const ASSOCIATED_READERS = {
     defineProps<IWorkspaceKeyVault>('IWorkspaceKeyVault', {
       id: armId({ ...EXPR, optional: false }),
       // azurerm's KeyVault gives the configured block (or a token); SE106 reads a known bypass only.
-      networkAclsInput: body(),
+      networkAclsInput: body({ tokens: 'unknown' }),
     }),
     { kind: 'reference' },
   ),
@@ -38,8 +38,8 @@ export const ASSOCIATED_READERS = {
     defineProps<IWorkspaceContainerRegistry>('IWorkspaceContainerRegistry', {
       id: armId({ ...EXPR, optional: false }),
       // Read as configured on an azurerm ContainerRegistry; a token is unknown to SE104 / SE105, which skip it.
-      skuInput: text({ ...EXPR, what: "a registry SKU (text such as 'Premium')" }),
-      publicNetworkAccessEnabledInput: bool({ ...EXPR }),
+      skuInput: text({ tokens: 'unknown', what: "a registry SKU (text such as 'Premium')" }),
+      publicNetworkAccessEnabledInput: bool({ tokens: 'unknown' }),
     }),
     { kind: 'reference' },
   ),
