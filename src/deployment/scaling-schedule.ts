@@ -103,7 +103,8 @@ const WEEK_MINUTES = 7 * DAY;
 /** A precondition that a number given as a Terraform expression is whole and from 0 to `max`. */
 function wholeInRange(value: number, max: number, what: string): Precondition {
   return {
-    condition: Op.and(Op.and(Op.gte(value, 0), Op.lte(value, max)), Op.eq(Fn.floor(value), value)),
+    // `0 <= value`, not `value >= 0`: cdktf renders a right operand of 0 as `undefined`.
+    condition: Op.and(Op.and(Op.lte(0, value), Op.lte(value, max)), Op.eq(Fn.floor(value), value)),
     errorMessage: `${what} must be a whole number from 0 to ${max} (SE306).`,
   };
 }
@@ -173,8 +174,9 @@ class WeeklySchedule extends ScalingSchedule {
       endDays = end > start ? days : nextDays;
     } else {
       // An hour from a Terraform variable: Terraform decides whether the window ends on the next day.
-      const start = Op.add(Op.mul(options.startHour, 60), startMinute);
-      const end = Op.add(Op.mul(options.endHour, 60), endMinute);
+      // Literal zeros on the left: cdktf renders a right operand of 0 as `undefined`.
+      const start = Op.add(startMinute, Op.mul(options.startHour, 60));
+      const end = Op.add(endMinute, Op.mul(options.endHour, 60));
       endDays = Token.asList(Fn.conditional(Op.gt(end, start), [...days], nextDays)) as WeekDay[];
     }
     this.recurrence = {
