@@ -339,7 +339,7 @@ test('SE226 an asset name Azure ML refuses; a valid name passes', () => {
 
 test('SE215 an empty local path (it would upload the whole project); a real path passes', () => {
   expect(reported(deployment({ model: Model.mlflowFromLocalPath('') }))).toEqual([
-    expect.stringMatching(/\[SE215\].*model path is empty/),
+    expect.stringMatching(/\[SE215\].*model path \(localPath\) is empty/),
   ]);
   expect(
     reported(

@@ -50,18 +50,19 @@ export interface Reader<T = unknown> {
   readonly kind: ValueKind;
   readonly tokens: TokenUse;
   readonly optional: boolean;
-  /** The fields of an object, options or reference reader. */
+  /** The fields of an object, options or reference reader. @default none */
   readonly fields?: Schema;
-  /** The schema name of `fields` (the interface), for messages and the API walk. */
+  /** The schema name of `fields` (the interface), for messages and the API walk. @default none */
   readonly schemaName?: string;
-  /** For `arm-id` readers: the resource type the id must name, when the reader checks it. */
+  /** For `arm-id` readers: the resource type the id must name, when the reader checks it. @default any */
   readonly resourceType?: string;
-  /** For `enum` and `class` readers: the class whose instances are accepted. */
+  /** For `enum` and `class` readers: the class whose instances are accepted. @default none */
   readonly classOf?: ClassOf;
-  /** For `whole` and `number` readers: the range. */
+  /** For `whole` readers: the smallest value. @default none */
   readonly min?: number;
+  /** For `whole` readers: the largest value. @default none */
   readonly max?: number;
-  /** For `list` readers: the reader of each element. */
+  /** For `list` and `record` readers: the reader of each element. @default none */
   readonly element?: Reader;
   read(value: unknown, prop: string, problems: ConfigurationError[]): T;
 }
@@ -163,8 +164,9 @@ function reader<T>(
     readonly literal: (value: unknown) => boolean;
     /** The token forms that are of the right kind. */
     readonly tokenForms: readonly TokenForm[];
+    /** Why a token is refused. @default 'the construct decides with it at synth time' */
     readonly why?: string;
-    /** Checks a literal value of the right kind; pushes problems. */
+    /** Checks a literal value of the right kind; pushes problems. @default no check */
     readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => void;
   },
   optional: boolean,
@@ -200,7 +202,7 @@ function reader<T>(
 
 /** A required or optional variant of a reader builder. */
 type Optionality = {
-  /** May be left out. */
+  /** May be left out. @default depends on the reader (names are required, most others optional) */
   readonly optional?: boolean;
   /**
    * A required value whose absence the construct reports itself, with this rule (SE118, SE115): the reader
@@ -234,8 +236,10 @@ export function whole(
   options: Common &
     Optionality & {
       readonly min: number;
+      /** @default no upper bound */
       readonly max?: number;
       readonly code: string;
+      /** The unit for messages. @default none */
       readonly unit?: string;
     },
 ): Reader<number> {
@@ -584,8 +588,11 @@ export function dependables(options: Optionality = {}): Reader<object[]> {
  */
 export function body(
   options: Optionality & {
+    /** A list is accepted too. @default false */
     readonly lists?: boolean;
+    /** @default 'expression' */
     readonly tokens?: 'expression' | 'refuse' | 'unknown';
+    /** Why a token is refused. @default a generic reason */
     readonly why?: string;
   } = {},
 ): Reader<object> {

@@ -49,9 +49,8 @@ export function checkInstanceRange(what: string, min: number, max: number, initi
     if (initial < min || initial > max) {
       refuse(
         'SE302',
-        `${what} starts at instanceCount ${initial} (its defaultInstances), outside minInstances ${min} to ` +
-          `maxInstances ${max}: the ` +
-          `first scale action would jump at once; set the deployment's instanceCount within the range`,
+        `${what} starts at instanceCount ${initial}, outside minInstances ${min} to maxInstances ${max}: the ` +
+          `first scale action would jump at once; set the deployment's instanceCount (the setting's defaultInstances) within the range`,
       );
     }
   }
