@@ -452,10 +452,7 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'ManagedVnetWorkspace.enableManagedNetwork': {
-    args: () => {
-      const { isolationMode: _mode, ...attrs } = importedAttrs();
-      return { props: attrs };
-    },
+    args: () => ({ props: { ...importedAttrs(), isolationMode: undefined } }),
     run: (s, a) => {
       const ws = api.ManagedVnetWorkspace.enableManagedNetwork(
         s,

@@ -787,3 +787,10 @@ export function pick(schemaName: string, fields: readonly string[]): Schema {
   if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
   return Object.fromEntries(fields.map((f) => [f, schema[f]]));
 }
+
+/** A schema without some of its fields (a props interface that omits fields of the one it extends). */
+export function without<S extends object, K extends keyof S>(schema: S, ...fields: K[]): Omit<S, K> {
+  const copy: Partial<S> = { ...schema };
+  for (const field of fields) delete copy[field];
+  return copy as Omit<S, K>;
+}

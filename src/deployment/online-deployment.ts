@@ -24,6 +24,7 @@ import {
   record,
   tags,
   text,
+  without,
 } from '../checks/read';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
@@ -171,9 +172,8 @@ defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
 });
 // BlueDeploymentProps: OnlineDeploymentProps without deploymentName, read by this constructor (name `blue`).
-const { deploymentName: _blueName, ...BLUE_OPTIONS } = ONLINE_DEPLOYMENT_OPTIONS;
 defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>('BlueDeploymentProps', {
-  ...BLUE_OPTIONS,
+  ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
 });
 defineProps<{ range: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { readProps, report } from '../checks';
-import { defineProps, oneOf } from '../checks/read';
+import { defineProps, oneOf, without } from '../checks/read';
 import { FirewallSku } from './firewall-sku';
 import {
   IMPORTED_WORKSPACE_ATTRIBUTES,
@@ -27,13 +27,8 @@ export interface EnableManagedNetworkProps extends Omit<
   readonly firewallSku?: FirewallSku;
 }
 
-const {
-  isolationMode: _mode,
-  provisionManagedNetwork: _provision,
-  ...IMPORTED
-} = IMPORTED_WORKSPACE_ATTRIBUTES;
 defineProps<EnableManagedNetworkProps>('EnableManagedNetworkProps', {
-  ...IMPORTED,
+  ...without(IMPORTED_WORKSPACE_ATTRIBUTES, 'isolationMode', 'provisionManagedNetwork'),
   isolationMode: oneOf(IsolationMode),
   firewallSku: oneOf(FirewallSku),
 });
