@@ -1,4 +1,4 @@
-import { Tokenization } from 'cdktf';
+import { TerraformMetaArguments, Tokenization } from 'cdktf';
 
 /** The provider source and version constraint every azapi binding synthesizes against. */
 export const AZAPI_PROVIDER_METADATA = {
@@ -111,4 +111,17 @@ function hclTypeOf(value: unknown): { isBlock: boolean; type: string; storageCla
   if (typeof value === 'number') return { isBlock: false, type: 'simple', storageClassType: 'number' };
   if (typeof value === 'boolean') return { isBlock: false, type: 'simple', storageClassType: 'boolean' };
   return { isBlock: false, type: 'any', storageClassType: 'any' };
+}
+
+/** Terraform's meta-arguments of a resource binding's config, as cdktf's TerraformResource takes them. */
+export function resourceMetaArguments(config: TerraformMetaArguments | undefined): TerraformMetaArguments {
+  return {
+    provider: config?.provider,
+    dependsOn: config?.dependsOn,
+    count: config?.count,
+    lifecycle: config?.lifecycle,
+    provisioners: config?.provisioners,
+    connection: config?.connection,
+    forEach: config?.forEach,
+  };
 }

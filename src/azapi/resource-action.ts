@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
+  resourceMetaArguments,
   AzapiBody,
   AzapiResponseExportValues,
   AzapiRetry,
@@ -70,13 +71,7 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiResourceAction.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config?.provider,
-      dependsOn: config?.dependsOn,
-      count: config?.count,
-      lifecycle: config?.lifecycle,
-      provisioners: config?.provisioners,
-      connection: config?.connection,
-      forEach: config?.forEach,
+      ...resourceMetaArguments(config),
     });
     config = readProps(this, 'AzapiResourceActionConfig', config);
     this.config = config;

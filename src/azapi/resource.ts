@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
+  resourceMetaArguments,
   AzapiBody,
   AzapiResponseExportValues,
   AzapiRetry,
@@ -99,13 +100,7 @@ export class AzapiResource extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiResource.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config?.provider,
-      dependsOn: config?.dependsOn,
-      count: config?.count,
-      lifecycle: config?.lifecycle,
-      provisioners: config?.provisioners,
-      connection: config?.connection,
-      forEach: config?.forEach,
+      ...resourceMetaArguments(config),
     });
     config = readProps(this, 'AzapiResourceConfig', config);
     this.config = config;

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
+  resourceMetaArguments,
   AzapiBody,
   AzapiResponseExportValues,
   AzapiRetry,
@@ -56,13 +57,7 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiUpdateResource.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config?.provider,
-      dependsOn: config?.dependsOn,
-      count: config?.count,
-      lifecycle: config?.lifecycle,
-      provisioners: config?.provisioners,
-      connection: config?.connection,
-      forEach: config?.forEach,
+      ...resourceMetaArguments(config),
     });
     config = readProps(this, 'AzapiUpdateResourceConfig', config);
     if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {

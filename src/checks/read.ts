@@ -325,81 +325,69 @@ function firstStatic(classOf: ClassOf): string {
   return names[0] ?? '...';
 }
 
+/** What the text readers take: what a token means, whether it may be left out, and a check of the value. */
+type TextOptions = Common &
+  Optionality & {
+    /** The rule of the value (throws a ConfigurationError with its code). @default none */
+    readonly check?: (value: string, prop: string) => void;
+    /** What to give, for messages. @default the reader's own words */
+    readonly what?: string;
+  };
+
+/** The readers of text: the same kind checks and token forms, with their own kind, words and default. */
+function textReader(
+  kind: 'name' | 'text' | 'duration' | 'arm-id',
+  wanted: string,
+  options: TextOptions,
+  optional: boolean,
+  extra: {
+    readonly resourceType?: string;
+    readonly first?: (value: string, prop: string) => string | undefined;
+  } = {},
+): Reader<string> {
+  return reader<string>(
+    {
+      kind,
+      tokens: options.tokens,
+      why: options.why,
+      resourceType: extra.resourceType,
+      wanted,
+      literal: (v) => typeof v === 'string',
+      tokenForms: ['text'],
+      value: (v, prop, problems) => {
+        const problem = extra.first?.(v, prop);
+        if (problem !== undefined) problems.push(new ConfigurationError('SE001', problem));
+        else collect(problems, () => options.check?.(v, prop));
+      },
+    },
+    options.optional ?? optional,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
 /**
  * The name of a resource of a given kind. `check` is the rule of that kind of name (its length, characters and
  * case; it throws a ConfigurationError with the rule's code); a token name is passed through unchecked unless
  * the prop refuses tokens.
  */
-export function name(
-  options: Common &
-    Optionality & { readonly check?: (value: string, prop: string) => void; readonly what?: string },
-): Reader<string> {
-  return reader<string>(
-    {
-      kind: 'name',
-      tokens: options.tokens,
-      why: options.why,
-      wanted: `${options.what ?? 'a name'} (text)`,
-      literal: (v) => typeof v === 'string',
-      tokenForms: ['text'],
-      value: (v, prop, problems) => collect(problems, () => options.check?.(v, prop)),
-    },
-    options.optional ?? false,
-    options.missingCode,
-    options.missingFatal,
-  );
+export function name(options: TextOptions): Reader<string> {
+  return textReader('name', `${options.what ?? 'a name'} (text)`, options, false);
 }
 
 /** Free text; `check` may refuse values (empty, too long). */
-export function text(
-  options: Common &
-    Optionality & { readonly check?: (value: string, prop: string) => void; readonly what?: string },
-): Reader<string> {
-  return reader<string>(
-    {
-      kind: 'text',
-      tokens: options.tokens,
-      why: options.why,
-      wanted: options.what ?? 'text',
-      literal: (v) => typeof v === 'string',
-      tokenForms: ['text'],
-      value: (v, prop, problems) => collect(problems, () => options.check?.(v, prop)),
-    },
-    options.optional ?? true,
-    options.missingCode,
-    options.missingFatal,
-  );
+export function text(options: TextOptions): Reader<string> {
+  return textReader('text', options.what ?? 'text', options, true);
 }
 
 /** A duration: ISO 8601 text (`PT120S`) checked by `check`, or a token passed through. */
-export function duration(
-  options: Common & Optionality & { readonly check?: (value: string, prop: string) => void },
-): Reader<string> {
-  return reader<string>(
-    {
-      kind: 'duration',
-      tokens: options.tokens,
-      why: options.why,
-      wanted: "an ISO 8601 duration (text such as 'PT120S')",
-      literal: (v) => typeof v === 'string',
-      tokenForms: ['text'],
-      value: (v, prop, problems) => {
-        if (!ISO_DURATION.test(v)) {
-          problems.push(
-            new ConfigurationError(
-              'SE001',
-              `${prop} is '${v}', which is not an ISO 8601 duration: write it like 'PT120S' or 'PT2M'`,
-            ),
-          );
-          return;
-        }
-        collect(problems, () => options.check?.(v, prop));
-      },
-    },
-    options.optional ?? true,
-    options.missingCode,
-    options.missingFatal,
-  );
+export function duration(options: TextOptions): Reader<string> {
+  return textReader('duration', "an ISO 8601 duration (text such as 'PT120S')", options, true, {
+    first: (v, prop) =>
+      ISO_DURATION.test(v)
+        ? undefined
+        : `${prop} is '${v}', which is not an ISO 8601 duration: write it like 'PT120S' or 'PT2M'`,
+  });
 }
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
@@ -408,25 +396,11 @@ const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(
  * An ARM resource id (text). The reader that checks the resource type it names lives in arm-id.ts; until a prop
  * names one, the id is checked only for being text, and a token is passed through.
  */
-export function armId(
-  options: Common &
-    Optionality & { readonly resourceType?: string; readonly check?: (value: string, prop: string) => void },
-): Reader<string> {
-  return reader<string>(
-    {
-      kind: 'arm-id',
-      tokens: options.tokens,
-      why: options.why,
-      resourceType: options.resourceType,
-      wanted: `an ARM resource id${options.resourceType ? ` of a ${options.resourceType}` : ''} (text)`,
-      literal: (v) => typeof v === 'string',
-      tokenForms: ['text'],
-      value: (v, prop, problems) => collect(problems, () => options.check?.(v, prop)),
-    },
-    options.optional ?? true,
-    options.missingCode,
-    options.missingFatal,
-  );
+export function armId(options: TextOptions & { readonly resourceType?: string }): Reader<string> {
+  const type = options.resourceType;
+  return textReader('arm-id', `an ARM resource id${type ? ` of a ${type}` : ''} (text)`, options, true, {
+    resourceType: type,
+  });
 }
 
 /** Azure tags: a map of text to text. A token map is passed through. */
