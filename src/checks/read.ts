@@ -341,7 +341,9 @@ function textReader(
   options: TextOptions,
   optional: boolean,
   extra: {
+    /** For ARM ids: the resource type named. @default any */
     readonly resourceType?: string;
+    /** A check of the form before `check` (a duration's syntax): the problem, or undefined. @default none */
     readonly first?: (value: string, prop: string) => string | undefined;
   } = {},
 ): Reader<string> {
