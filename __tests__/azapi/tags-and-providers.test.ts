@@ -66,7 +66,7 @@ test('the provider prop: each resource gets the configuration of its own provide
     ...howToDeployment(),
     provider: [azurerm, azapi],
   });
-  // Autoscale is an azurerm resource of the deployment: without one the azurerm provider would be refused (SE004).
+  // Autoscale is an azurerm resource of the deployment: without one the azurerm provider would be refused (SE008).
   deployment.autoScaleInstanceCount({ minInstances: 1, maxInstances: 2 });
   const json = synth(stack);
   // Terraform's built-in `terraform_data` (the deployment's replacement trigger) has no provider to choose.

@@ -41,7 +41,7 @@ const workspace = (s: TerraformStack, extra: Partial<ManagedVnetWorkspaceProps> 
 const resources = (json: SynthesizedStack | undefined, type: string) =>
   Object.values(json?.resource?.[type] ?? {});
 
-describe('SE002 a Terraform expression where the prop decides at synth', () => {
+describe('SE006 a Terraform expression where the prop decides at synth', () => {
   test('inboundAccessArrangedElsewhere from a variable is refused by name; a literal passes', () => {
     const fired = synth((s) =>
       workspace(s, {
@@ -51,7 +51,7 @@ describe('SE002 a Terraform expression where the prop decides at synth', () => {
     );
     expect(fired.problems).toContainEqual(
       expect.stringMatching(
-        /^\[SE002\] test\/Workspace: inboundAccessArrangedElsewhere is a Terraform expression/,
+        /^\[SE006\] test\/Workspace: inboundAccessArrangedElsewhere is a Terraform expression/,
       ),
     );
     expect(
@@ -62,7 +62,7 @@ describe('SE002 a Terraform expression where the prop decides at synth', () => {
 
   test('provisionManagedNetwork and addImageBuildOutboundRules from variables are refused', () => {
     expect(synth((s) => workspace(s, { provisionManagedNetwork: boolVar(s) as never })).problems).toEqual([
-      expect.stringMatching(/\[SE002\].*provisionManagedNetwork.*provisioning action exists/),
+      expect.stringMatching(/\[SE006\].*provisionManagedNetwork.*provisioning action exists/),
     ]);
     const deployment = (s: TerraformStack, add: unknown) =>
       new OnlineDeployment(s, 'Blue', {
@@ -75,16 +75,16 @@ describe('SE002 a Terraform expression where the prop decides at synth', () => {
         addImageBuildOutboundRules: add as boolean,
       });
     expect(synth((s) => deployment(s, boolVar(s))).problems).toEqual([
-      expect.stringMatching(/\[SE002\] test\/Blue: addImageBuildOutboundRules/),
+      expect.stringMatching(/\[SE006\] test\/Blue: addImageBuildOutboundRules/),
     ]);
     expect(synth((s) => deployment(s, false)).problems).toEqual([]);
   });
 });
 
-describe('SE003 a Terraform expression of the wrong kind', () => {
+describe('SE007 a Terraform expression of the wrong kind', () => {
   test('a number token as a yes/no, a text token as a traffic share; the right kinds pass', () => {
     expect(synth((s) => workspace(s, { purgeOnDestroy: numberVar(s) as never })).problems).toEqual([
-      expect.stringMatching(/\[SE003\] test\/Workspace: purgeOnDestroy is a Terraform number expression/),
+      expect.stringMatching(/\[SE007\] test\/Workspace: purgeOnDestroy is a Terraform number expression/),
     ]);
     const split = (s: TerraformStack, green: number) => {
       const endpoint = new SecureOnlineEndpoint(s, 'Endpoint', {
@@ -102,7 +102,7 @@ describe('SE003 a Terraform expression of the wrong kind', () => {
     };
     const text = new TerraformVariable(testStack(), 'share', { type: 'string' }).stringValue;
     expect(() => synth((s) => split(s, text as unknown as number))).toThrow(
-      /\[SE003\] test\/Endpoint: split\['green'\] is a Terraform text expression, of the wrong kind/,
+      /\[SE007\] test\/Endpoint: split\['green'\] is a Terraform text expression, of the wrong kind/,
     );
     const passed = synth((s) => split(s, numberVar(s)));
     expect(passed.problems).toEqual([]);
@@ -110,7 +110,7 @@ describe('SE003 a Terraform expression of the wrong kind', () => {
   });
 });
 
-describe('SE004 a provider of a type no resource of the construct uses', () => {
+describe('SE008 a provider of a type no resource of the construct uses', () => {
   test('an azurerm provider on an FQDN rule (azapi only) and a provider given as text are refused', () => {
     const rule = (s: TerraformStack, provider: unknown) =>
       new OutboundFqdnRule(s, 'Rule', {
@@ -121,7 +121,7 @@ describe('SE004 a provider of a type no resource of the construct uses', () => {
       });
     expect(
       synth((s) => rule(s, new AzurermProvider(s, 'second', { features: [{}], alias: 'second' }))).problems,
-    ).toEqual([expect.stringMatching(/\[SE004\] test\/Rule: provider 'test\/second' is a azurerm provider/)]);
+    ).toEqual([expect.stringMatching(/\[SE008\] test\/Rule: provider 'test\/second' is a azurerm provider/)]);
     expect(synth((s) => rule(s, 'azapi.second')).problems).toEqual([
       expect.stringMatching(/\[SE001\] test\/Rule: provider is the text 'azapi.second': give a provider/),
     ]);
@@ -131,11 +131,11 @@ describe('SE004 a provider of a type no resource of the construct uses', () => {
   });
 });
 
-describe('SE005 a number out of range for a prop without a rule of its own', () => {
+describe('SE009 a number out of range for a prop without a rule of its own', () => {
   test('softDeleteRetentionInDays 0 is refused; 14 passes', () => {
     expect(synth((s) => workspace(s, { softDeleteRetentionInDays: 0 })).problems).toEqual([
       expect.stringMatching(
-        /\[SE005\] test\/Workspace: softDeleteRetentionInDays is 0: give a whole number of days/,
+        /\[SE009\] test\/Workspace: softDeleteRetentionInDays is 0: give a whole number of days/,
       ),
     ]);
     expect(synth((s) => workspace(s, { softDeleteRetentionInDays: 14 })).problems).toEqual([]);
@@ -204,7 +204,7 @@ describe('yes/no props from Terraform variables are decided in Terraform, never 
     expect(literal.body.properties.traffic).toEqual({ blue: 100 });
   });
 
-  test('SE227 two deployments taking allTraffic from expressions are refused; one passes (above)', () => {
+  test('SE229 two deployments taking allTraffic from expressions are refused; one passes (above)', () => {
     const problems = synth((s) => {
       const endpoint = new SecureOnlineEndpoint(s, 'Endpoint', {
         workspace: new FakeWorkspace(s, 'W'),
@@ -221,7 +221,7 @@ describe('yes/no props from Terraform variables are decided in Terraform, never 
       }
     }).problems;
     expect(problems).toEqual([
-      expect.stringMatching(/\[SE227\] test\/Endpoint: deployments blue, green take allTraffic/),
+      expect.stringMatching(/\[SE229\] test\/Endpoint: deployments blue, green take allTraffic/),
     ]);
   });
 });

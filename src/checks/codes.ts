@@ -24,23 +24,23 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a value of the wrong kind (text for an object, `null`, a number for a name)',
   },
   {
-    code: 'SE002',
+    code: 'SE006',
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a Terraform expression for a prop that must be known when the stack is synthesized',
   },
   {
-    code: 'SE003',
+    code: 'SE007',
     doc: 'checks.md#values-of-the-wrong-kind',
     summary:
       'a Terraform expression of the wrong kind (a text token for a number, a number token for a yes/no)',
   },
   {
-    code: 'SE004',
+    code: 'SE008',
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a `provider` of a type no resource of the construct uses',
   },
   {
-    code: 'SE005',
+    code: 'SE009',
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a number that is not whole or outside its range, for a prop without a rule of its own',
   },
@@ -146,7 +146,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'SE222', doc: ENDPOINT, summary: 'two endpoints with one name in one workspace' },
   { code: 'SE225', doc: ENDPOINT, summary: 'mirror traffic to more than one deployment' },
   {
-    code: 'SE227',
+    code: 'SE229',
     doc: ENDPOINT,
     summary: 'more than one deployment whose `allTraffic` is a Terraform expression',
   },

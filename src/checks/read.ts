@@ -9,7 +9,7 @@ import { report } from './report';
  * - `expression`: it is passed through as a Terraform expression (a condition, arithmetic, a precondition decides
  *   at plan time); no synth-time check reads its stand-in value;
  * - `refuse`: the prop decides something at synth time that Terraform cannot (which resources exist, a name
- *   other names are derived from), so a token is refused (SE002) with the way out in the message.
+ *   other names are derived from), so a token is refused (SE006) with the way out in the message.
  * - `unknown`: the value only informs synth-time checks (a brought registry's SKU as configured), which skip a
  *   token as unknown; it is sent nowhere.
  * Kinds that have no token form (an instance of one of this library's classes, a construct) say `never`.
@@ -130,7 +130,7 @@ function wrongKind(prop: string, value: unknown, wanted: string, optional: boole
   const form = tokenForm(value);
   if (form !== undefined) {
     return new ConfigurationError(
-      'SE003',
+      'SE007',
       `${prop} is ${TOKEN_FORM_NAMES[form]}, of the wrong kind: it needs ${wanted}; pass a token of that kind ` +
         `(a variable of that type, Token.asNumber / Token.asString / Token.asList)`,
     );
@@ -143,7 +143,7 @@ function wrongKind(prop: string, value: unknown, wanted: string, optional: boole
 
 function tokenRefused(prop: string, value: unknown, why: string): ConfigurationError {
   return new ConfigurationError(
-    'SE002',
+    'SE006',
     `${prop} is ${describeValue(value)}, but it must be known when the stack is synthesized: ${why}; give a ` +
       `literal value (for example from an environment variable read by the app), not a Terraform variable`,
   );

@@ -8,7 +8,7 @@ export interface ProviderProps {
    * The provider configurations this construct's resources use: an aliased `AzurermProvider`, an aliased
    * `AzapiProvider`, or both (for example a second subscription). Each resource gets the one of its own provider
    * type; types not given keep the default configuration. Constructs created inside this one inherit it unless they
-   * set their own. A provider of a type no resource of the construct uses is refused (SE004): it would be
+   * set their own. A provider of a type no resource of the construct uses is refused (SE008): it would be
    * silently ignored.
    * @default the default (not aliased) configuration of each provider
    */
@@ -18,7 +18,7 @@ export interface ProviderProps {
 /**
  * Makes every resource and data source under `scope` (also those added later) use the given providers. The
  * props reader has checked that `provider` is a provider or a list of them; at synth, a provider of a type that
- * no resource under `scope` uses is refused (SE004).
+ * no resource under `scope` uses is refused (SE008).
  */
 export function useProviders(
   scope: IConstruct,
@@ -35,7 +35,7 @@ export function useProviders(
       .map(
         (p) =>
           new ConfigurationError(
-            'SE004',
+            'SE008',
             `provider '${p.node.path}' is a ${p.terraformResourceType} provider, but no resource of this ` +
               `construct uses one (its resources use ${[...used].sort().join(', ') || 'none'}): it would be ` +
               `ignored; pass the provider of the type its resources need, or leave it out`,

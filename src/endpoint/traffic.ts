@@ -143,7 +143,7 @@ export class EndpointTraffic {
     if (this.split === undefined && deciding.length > 1) {
       const names = deciding.map((r) => r.deployment.deploymentName).join(', ');
       add(
-        'SE227',
+        'SE229',
         `deployments ${names} take allTraffic from Terraform expressions: two of them could each ask for 100 % ` +
           `at plan time; give at most one of them an expression, or call endpoint.routeTraffic({ ... }) with ` +
           `number expressions for the shares`,

@@ -180,7 +180,7 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
   identity: instanceOf(WorkspaceIdentity),
   apiVersion: oneOf(MlApiVersion),
   tags: tags(),
-  softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE005', unit: 'days' }),
+  softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE009', unit: 'days' }),
   enableSoftwareBillOfMaterials: bool(EXPR),
   // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
   purgeOnDestroy: bool(EXPR),
