@@ -134,9 +134,11 @@ describe('azapi bindings', () => {
 
   test('update resource and data source refuse to be created without a target', () => {
     const stack = testStack();
-    expect(() => new AzapiUpdateResource(stack, 'u', { type: WORKSPACE })).toThrow(/needs either resourceId/);
+    expect(() => new AzapiUpdateResource(stack, 'u', { type: WORKSPACE })).toThrow(
+      /\[SE001\] resourceId is not set/,
+    );
     expect(() => new DataAzapiResource(stack, 'd', { type: WORKSPACE, name: 'x' })).toThrow(
-      /needs either resourceId/,
+      /\[SE001\] resourceId is not set/,
     );
   });
 

@@ -61,7 +61,13 @@ test('the provider prop: each resource gets the configuration of its own provide
     subscriptionId: '00000000-0000-0000-0000-000000000002',
   });
   const azapi = new AzapiProvider(stack, 'azapi-second', { alias: 'second' });
-  new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment(), provider: [azurerm, azapi] });
+  const deployment = new BlueDeployment(stack, 'Blue', {
+    endpoint,
+    ...howToDeployment(),
+    provider: [azurerm, azapi],
+  });
+  // Autoscale is an azurerm resource of the deployment: without one the azurerm provider would be refused (SE008).
+  deployment.autoScaleInstanceCount({ minInstances: 1, maxInstances: 2 });
   const json = synth(stack);
   // Terraform's built-in `terraform_data` (the deployment's replacement trigger) has no provider to choose.
   const blue = Object.entries(json.resource ?? {})
@@ -72,6 +78,9 @@ test('the provider prop: each resource gets the configuration of its own provide
         .map(([name, r]) => [`${type}.${name}`, r.provider] as const),
     );
   expect(blue.map(([address]) => address)).toContainEqual(expect.stringMatching(/^azapi_resource\.Blue_/));
+  expect(blue.map(([address]) => address)).toContainEqual(
+    expect.stringMatching(/^azurerm_monitor_autoscale_setting\.Blue_/),
+  );
   for (const [address, provider] of blue) {
     expect({ address, provider }).toEqual({
       address,

@@ -194,7 +194,7 @@ describe('SE002 ARM ids of the type the prop expects', () => {
     expect(messages).toEqual([
       expect.stringMatching(/\[SE002\] test\/Endpoint: logs \(Log Analytics workspace\) .*stdata/),
       expect.stringMatching(
-        /\[SE002\] test\/Second: logs \(event hub authorization rule\) .*workspaces\/mlw-existing/,
+        /\[SE002\] test\/Second: logs \(event hub authorizationRuleId\) .*workspaces\/mlw-existing/,
       ),
     ]);
     expect(reported((s) => endpointOn(s, {}, { logs: EndpointLogs.toLogAnalytics({ id: LOGS }) }))).toEqual(

@@ -316,9 +316,10 @@ test('SE206/SE225 mirroring to a live deployment or to two deployments; one shad
     expect.stringMatching(/\[SE225\]/),
   ]);
   expect(reported(mirror({ blue: 100, green: 0 }, { green: 10, shadow: 0 }))).toEqual([]);
-  expect(reported(mirror({ blue: '100' as unknown as number }, {}))).toEqual([
-    expect.stringMatching(/\[SE213\].*the text '100'/),
-  ]);
+  // Text is not a share: refused at once by the split's reader, naming the share and the value.
+  expect(() => reported(mirror({ blue: '100' as unknown as number }, {}))).toThrow(
+    /\[SE001\] test\/Endpoint: split\['blue'\] is the text '100': give a number/,
+  );
 });
 
 test('SE118/SE121 inbound private endpoint without a subnet or with a bad name; a subnet and a good name pass', () => {
@@ -352,7 +353,7 @@ test('SE226 an asset name Azure ML refuses; a valid name passes', () => {
 
 test('SE215 an empty local path (it would upload the whole project); a real path passes', () => {
   expect(reported(deployment({ model: Model.mlflowFromLocalPath('') }))).toEqual([
-    expect.stringMatching(/\[SE215\].*model path is empty/),
+    expect.stringMatching(/\[SE215\].*model path \(localPath\) is empty/),
   ]);
   expect(
     reported(
@@ -366,11 +367,14 @@ test('SE215 an empty local path (it would upload the whole project); a real path
 
 test('SE001 a value of the wrong kind stops at once, naming the prop and the value; the right kind passes', () => {
   expect(() => Model.fromLocalPath(5 as unknown as string)).toThrow(
-    /\[SE001\] model path is number 5: give text/,
+    /\[SE001\] localPath is the number 5: give a local path \(text\)/,
   );
-  expect(() => reported((s) => workspace(s, { identity: 'SystemAssigned' as never }))).toThrow(
-    /\[SE001\] identity is the text 'SystemAssigned': give a WorkspaceIdentity/,
-  );
-  expect(() => reported(deployment({ model: null as never }))).toThrow(/\[SE001\] model is null/);
+  // An optional prop of the wrong kind is reported with the others; the construct goes on with its default.
+  expect(reported((s) => workspace(s, { identity: 'SystemAssigned' as never }))).toEqual([
+    expect.stringMatching(
+      /\[SE001\] test\/Workspace: identity is the text 'SystemAssigned': give a WorkspaceIdentity/,
+    ),
+  ]);
+  expect(() => reported(deployment({ model: null as never }))).toThrow(/\[SE001\] test\/Blue: model is null/);
   expect(reported(deployment({ model: Model.mlflowFromAssetId('azureml:m:1') }))).toEqual([]);
 });

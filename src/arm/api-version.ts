@@ -1,3 +1,14 @@
+import { defineProps, readParams, text } from '../checks/read';
+
+defineProps<{ version: string }>('MlApiVersion.of', {
+  version: text({
+    tokens: 'refuse',
+    optional: false,
+    what: "an api-version (text such as '2026-05-01')",
+    why: 'the api-version decides at synth which properties the request bodies may have',
+  }),
+});
+
 /**
  * The Microsoft.MachineLearningServices api-versions this library emits. Enum-like: use the static members;
  * `MlApiVersion.of` exists for versions released after this library, at the user's own risk.
@@ -10,6 +21,7 @@ export class MlApiVersion {
 
   /** An api-version not listed here. Bodies are still typed for the 2026-05 shapes. */
   public static of(version: string): MlApiVersion {
+    readParams(undefined, 'MlApiVersion.of', { version });
     return new MlApiVersion(version, version.endsWith('-preview'));
   }
 

@@ -1,3 +1,5 @@
+import { readParams, readProps, refuse } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -37,15 +39,18 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: DataAzapiResource.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
+      provider: config?.provider,
+      dependsOn: config?.dependsOn,
+      count: config?.count,
+      lifecycle: config?.lifecycle,
+      forEach: config?.forEach,
     });
+    config = readProps(this, 'DataAzapiResourceConfig', config);
     if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
-      throw new Error(
-        `azapi data source '${id}' needs either resourceId or both name and parentId: set resourceId to the ARM id of the resource to read`,
+      refuse(
+        'SE001',
+        `resourceId is not set (nor name and parentId): azapi data source '${id}' needs the ARM id of the ` +
+          `resource to read; set resourceId, or both name and parentId`,
       );
     }
     this.config = config;
@@ -73,6 +78,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
 
   /** One value exported by `responseExportValues`, as a string token. */
   public outputString(key: string): string {
+    readParams(this, 'DataAzapiResource#outputString', { key });
     return this.getStringAttribute(`output.${key}`);
   }
 

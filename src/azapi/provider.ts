@@ -1,3 +1,5 @@
+import { readProps } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_PROVIDER_METADATA, toHclAttributes } from './common';
@@ -45,6 +47,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'Azure/azapi',
     });
     checkFrameworkCore(this);
+    config = readProps(this, 'AzapiProviderConfig', config);
     this.config = config;
     this.alias = config.alias;
   }

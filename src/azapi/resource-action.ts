@@ -1,7 +1,11 @@
+import { readProps } from '../checks';
+import { body, defineProps, enumOf } from '../checks/read';
+import { EXPORT_VALUES, FLAG, OwnProps, REQUIRED_TEXT, RETRY, TEXT, TEXTS, TIMEOUTS } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
+  resourceMetaArguments,
   AzapiBody,
   AzapiResponseExportValues,
   AzapiRetry,
@@ -46,6 +50,20 @@ export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments 
   readonly timeouts?: AzapiTimeouts;
 }
 
+defineProps<OwnProps<AzapiResourceActionConfig>>('AzapiResourceActionConfig', {
+  type: REQUIRED_TEXT,
+  resourceId: REQUIRED_TEXT,
+  action: TEXT,
+  method: TEXT,
+  body: body(),
+  when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
+  locks: TEXTS,
+  ignoreNotFound: FLAG,
+  responseExportValues: EXPORT_VALUES,
+  retry: RETRY,
+  timeouts: TIMEOUTS,
+});
+
 /** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
 export class AzapiResourceAction extends cdktf.TerraformResource {
   /** The Terraform resource type, `azapi_resource_action`. */
@@ -57,14 +75,9 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiResourceAction.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...resourceMetaArguments(config),
     });
+    config = readProps(this, 'AzapiResourceActionConfig', config);
     this.config = config;
   }
 

@@ -1,7 +1,10 @@
+import { readParams, readProps } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
+  resourceMetaArguments,
   AzapiBody,
   AzapiResponseExportValues,
   AzapiRetry,
@@ -98,14 +101,9 @@ export class AzapiResource extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiResource.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...resourceMetaArguments(config),
     });
+    config = readProps(this, 'AzapiResourceConfig', config);
     this.config = config;
     this.tagValues = config.tags;
     if (config.taggable ?? (config.location !== undefined || config.tags !== undefined)) {
@@ -138,6 +136,7 @@ export class AzapiResource extends cdktf.TerraformResource {
 
   /** One value exported by `responseExportValues` (a map key or a property path), as a string token. */
   public outputString(key: string): string {
+    readParams(this, 'AzapiResource#outputString', { key });
     return this.getStringAttribute(`output.${key}`);
   }
 
@@ -146,6 +145,7 @@ export class AzapiResource extends cdktf.TerraformResource {
    * creation (an autoscale setting writing `sku.capacity`). Adding a path twice keeps one.
    */
   public addIgnoreBodyChanges(path: string): void {
+    readParams(this, 'AzapiResource#addIgnoreBodyChanges', { path });
     const configured = this.config.ignoreBodyChanges ?? [];
     if (!configured.includes(path) && !this.extraIgnoredBodyPaths.includes(path)) {
       this.extraIgnoredBodyPaths.push(path);

@@ -1,7 +1,10 @@
+import { readProps, refuse } from '../checks';
+import './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AZAPI_PROVIDER_METADATA,
+  resourceMetaArguments,
   AzapiBody,
   AzapiResponseExportValues,
   AzapiRetry,
@@ -54,17 +57,14 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: AzapiUpdateResource.tfResourceType,
       terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...resourceMetaArguments(config),
     });
+    config = readProps(this, 'AzapiUpdateResourceConfig', config);
     if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
-      throw new Error(
-        `azapi update resource '${id}' needs either resourceId or both name and parentId: set resourceId to the ARM id of the resource to update`,
+      refuse(
+        'SE001',
+        `resourceId is not set (nor name and parentId): azapi update resource '${id}' needs the ARM id of the ` +
+          `resource to update; set resourceId, or both name and parentId`,
       );
     }
     this.config = config;

@@ -34,6 +34,27 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: IDS_AND_TAGS,
     summary: 'tags Azure refuses on the resource or on a resource they are passed on to',
   },
+  {
+    code: 'SE006',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a Terraform expression for a prop that must be known when the stack is synthesized',
+  },
+  {
+    code: 'SE007',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary:
+      'a Terraform expression of the wrong kind (a text token for a number, a number token for a yes/no)',
+  },
+  {
+    code: 'SE008',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a `provider` of a type no resource of the construct uses',
+  },
+  {
+    code: 'SE009',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a number that is not whole or outside its range, for a prop without a rule of its own',
+  },
   { code: 'SE101', doc: WORKSPACE, summary: 'invalid workspace name' },
   { code: 'SE102', doc: WORKSPACE, summary: 'invalid outbound rule name' },
   {
@@ -148,6 +169,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'SE225', doc: ENDPOINT, summary: 'mirror traffic to more than one deployment' },
   { code: 'SE227', doc: ENDPOINT, summary: 'two endpoints with one name in one Azure region' },
   { code: 'SE228', doc: ENDPOINT, summary: 'an imported endpoint whose id and name (or workspace) disagree' },
+  {
+    code: 'SE229',
+    doc: ENDPOINT,
+    summary: 'more than one deployment whose `allTraffic` is a Terraform expression',
+  },
   { code: 'SE310', doc: ENDPOINT, summary: '`grantInvoke` on a key-auth endpoint' },
   {
     code: 'SE311',
@@ -217,4 +243,10 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a metric scaling value out of range, or a scale-in threshold not below the scale-out one',
   },
   { code: 'SE306', doc: AUTOSCALE, summary: 'an invalid schedule (hour, minute, days, fixed window)' },
+  {
+    code: 'SE307',
+    doc: AUTOSCALE,
+    summary: 'a schedule time zone that is not a Windows time zone name (`Europe/Berlin`)',
+  },
+  { code: 'SE308', doc: AUTOSCALE, summary: 'two scheduled windows of one time zone that overlap' },
 ];

@@ -5,3 +5,4 @@ export * from './arm-id';
 export * from './types';
 export * from './tags';
 export * from './uniqueness';
+export * from './read';

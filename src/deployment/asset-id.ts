@@ -11,7 +11,12 @@ const SHORT_FORM = /^azureml:([^:/]+):([^:/]+)$/;
  * `azureml://` URI (registries, datastores) pass through; the CLI's short form `azureml:<name>:<version>`
  * becomes the version's ARM id in the deployment's workspace. Anything else is refused (SE217).
  */
-export function resolveAssetId(assetId: string, kind: AssetKind, workspace: IManagedVnetWorkspace): string {
+export function resolveAssetId(
+  assetId: string,
+  kind: AssetKind,
+  workspace: IManagedVnetWorkspace,
+  prop: string,
+): string {
   if (!isKnown(assetId)) return assetId;
   const short = SHORT_FORM.exec(assetId);
   if (short !== null) return `${workspace.workspaceId}/${kind}/${short[1]}/versions/${short[2]}`;
@@ -22,7 +27,7 @@ export function resolveAssetId(assetId: string, kind: AssetKind, workspace: IMan
   const singular = kind.slice(0, -1);
   return refuse(
     'SE217',
-    `${singular} asset id '${assetId}' is not a ${singular} version: give an ARM id ending in ` +
+    `${singular} asset id ${prop} '${assetId}' is not a ${singular} version: give an ARM id ending in ` +
       `'/${kind}/<name>/versions/<version>', an 'azureml://registries/<registry>/${kind}/<name>/versions/<version>' ` +
       `URI, or 'azureml:<name>:<version>'`,
   );

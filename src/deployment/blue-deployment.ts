@@ -10,6 +10,8 @@ export interface BlueDeploymentProps extends Omit<OnlineDeploymentProps, 'deploy
 /** The how-to's deployment: named `blue`, taking all traffic unless told otherwise. */
 export class BlueDeployment extends OnlineDeployment {
   constructor(scope: Construct, id: string, props: BlueDeploymentProps) {
-    super(scope, id, { ...props, deploymentName: 'blue', allTraffic: props.allTraffic ?? true });
+    // Only a missing allTraffic defaults to true; anything else (null, a Terraform expression) is read as given.
+    const allTraffic = props?.allTraffic === undefined ? true : props.allTraffic;
+    super(scope, id, { ...props, deploymentName: 'blue', allTraffic });
   }
 }

@@ -1,10 +1,46 @@
 import { CodeVersionBody } from '../arm';
-import { expectKind, refuse } from '../checks';
+import { readParams, refuse } from '../checks';
+import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './model';
+import { LOCAL_ASSET_OPTIONS } from './readers';
+
+const SCRIPT = text({
+  tokens: 'refuse',
+  optional: false,
+  what: "a path in the code folder (text such as 'score.py')",
+  why: 'the script is looked for in the code folder when the stack is synthesized (SE218)',
+});
+defineProps<{ directory: string; scoringScript: string; options: LocalAssetOptions }>(
+  'CodeConfiguration.fromLocalPath',
+  {
+    directory: text({
+      tokens: 'refuse',
+      optional: false,
+      what: 'a local folder (text)',
+      why: 'the files are read, hashed and uploaded when the stack is synthesized',
+    }),
+    scoringScript: SCRIPT,
+    options: object('LocalAssetOptions', LOCAL_ASSET_OPTIONS),
+  },
+);
+defineProps<{ codeId: string; scoringScript: string }>('CodeConfiguration.fromAssetId', {
+  // Checked for its form (SE217) where it is bound; a token is passed through.
+  codeId: text({
+    tokens: 'expression',
+    optional: false,
+    what: "an asset id (text such as 'azureml:<name>:<version>')",
+  }),
+  // Sent as the deployment's scoring script; a token is passed through.
+  scoringScript: text({
+    tokens: 'expression',
+    optional: false,
+    what: "a path in the code (text such as 'score.py')",
+  }),
+});
 
 /** The scoring code of a deployment: a folder and the script in it that defines `init()` and `run()`. */
 export abstract class CodeConfiguration {
@@ -17,15 +53,17 @@ export abstract class CodeConfiguration {
     scoringScript: string,
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
-    expectKind('code folder', directory, 'text');
-    expectKind('scoring script', scoringScript, 'text');
+    ({ options } = readParams(undefined, 'CodeConfiguration.fromLocalPath', {
+      directory,
+      scoringScript,
+      options,
+    }));
     return new LocalCode(directory, scoringScript, options);
   }
 
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
-    expectKind('code id', codeId, 'text');
-    expectKind('scoring script', scoringScript, 'text');
+    readParams(undefined, 'CodeConfiguration.fromAssetId', { codeId, scoringScript });
     return new ExistingCode(codeId, scoringScript);
   }
 
@@ -48,7 +86,7 @@ class LocalCode extends CodeConfiguration {
   /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.directory, 'code folder');
+    const content = readLocalContent(scope, this.directory, 'code folder (directory)');
     const scriptPath = `${content.baseName}/${this.scoringScript.replace(/^\.\//, '')}`;
     if (!content.isDirectory || !content.files.some((f) => f.relativePath === scriptPath)) {
       refuse(
@@ -92,6 +130,6 @@ class ExistingCode extends CodeConfiguration {
 
   /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace), dependables: [] };
+    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace, 'codeId'), dependables: [] };
   }
 }

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { expectKind, isKnown, refuse } from '../checks';
+import { isKnown, readParams, refuse } from '../checks';
+import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './model';
+import { LOCAL_ASSET_OPTIONS } from './readers';
 
 export interface ImageEnvironmentOptions extends LocalAssetOptions {
   /**
@@ -23,6 +25,34 @@ export interface BoundEnvironment extends BoundAsset {
   readonly installsPackages: boolean;
 }
 
+defineProps<{ image: string; options: ImageEnvironmentOptions }>('Environment.fromImage', {
+  // Checked as an image reference (SE223); a token is passed through.
+  image: text({
+    tokens: 'expression',
+    optional: false,
+    what: "an image reference (text such as 'mcr.microsoft.com/azureml/...:latest')",
+  }),
+  options: object(
+    'ImageEnvironmentOptions',
+    defineProps<ImageEnvironmentOptions>('ImageEnvironmentOptions', {
+      ...LOCAL_ASSET_OPTIONS,
+      condaFile: text({
+        tokens: 'refuse',
+        what: 'a local conda file (text)',
+        why: 'the file is read and hashed when the stack is synthesized',
+      }),
+    }),
+  ),
+});
+defineProps<{ environmentId: string }>('Environment.fromAssetId', {
+  // Checked for its form (SE217) where it is bound; a token is passed through.
+  environmentId: text({
+    tokens: 'expression',
+    optional: false,
+    what: "an asset id (text such as 'azureml:<name>:<version>')",
+  }),
+});
+
 /** The container image a deployment runs in. */
 export abstract class Environment {
   /**
@@ -30,8 +60,7 @@ export abstract class Environment {
    * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
-    expectKind('environment image', image, 'text');
-    expectKind('condaFile', options.condaFile, 'text', true);
+    ({ options } = readParams(undefined, 'Environment.fromImage', { image, options }));
     return new ImageEnvironment(image, options);
   }
 
@@ -40,7 +69,7 @@ export abstract class Environment {
    * URI (curated environments), or `azureml:<name>:<version>`.
    */
   public static fromAssetId(environmentId: string): Environment {
-    expectKind('environment id', environmentId, 'text');
+    readParams(undefined, 'Environment.fromAssetId', { environmentId });
     return new ExistingEnvironment(environmentId);
   }
 
@@ -91,7 +120,7 @@ class ExistingEnvironment extends Environment {
   /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
     return {
-      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace),
+      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace, 'environmentId'),
       dependables: [],
       installsPackages: false,
     };

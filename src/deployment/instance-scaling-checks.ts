@@ -50,7 +50,7 @@ export function checkInstanceRange(what: string, min: number, max: number, initi
       refuse(
         'SE302',
         `${what} starts at instanceCount ${initial}, outside minInstances ${min} to maxInstances ${max}: the ` +
-          `first scale action would jump at once; set the deployment's instanceCount within the range`,
+          `first scale action would jump at once; set the deployment's instanceCount (the setting's defaultInstances) within the range`,
       );
     }
   }

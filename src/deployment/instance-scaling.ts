@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { Fn, ITerraformDependable, Op, Precondition, Token } from 'cdktf';
 import {
   MonitorAutoscaleSetting,
   MonitorAutoscaleSettingProfile,
   MonitorAutoscaleSettingProfileRule,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
-import { check, expectKind, isKnown, refuse } from '../checks';
+import { check, isKnown, readParams, readProps, refuse } from '../checks';
+import { armId, construct, defineProps, instanceOf, name, num, object, text } from '../checks/read';
 import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import {
   AUTOSCALE_LIMITS,
@@ -128,6 +129,68 @@ const REQUEST_LATENCY: ScalingMetric = {
   max: 3_600_000,
   unit: 'milliseconds',
 };
+const EXPR = { tokens: 'expression' } as const;
+// Checked by the autoscale rules (SE302, SE305), which leave a Terraform expression to a precondition at plan time.
+const NUMBER = num(EXPR);
+const SCALING_ID = text({
+  tokens: 'refuse',
+  optional: false,
+  what: 'an id (text)',
+  why: 'it names the profile or rules, and is checked for reuse at synth (SE304)',
+});
+const METRIC_OPTIONS = {
+  scaleOutBy: NUMBER,
+  scaleInBy: NUMBER,
+  scaleOutCooldownMinutes: NUMBER,
+  scaleInCooldownMinutes: NUMBER,
+  evaluationMinutes: NUMBER,
+} as const;
+defineProps<{ id: string; options: CpuUtilizationScalingOptions }>('InstanceScaling#scaleOnCpuUtilization', {
+  id: SCALING_ID,
+  options: object(
+    'CpuUtilizationScalingOptions',
+    defineProps<CpuUtilizationScalingOptions>('CpuUtilizationScalingOptions', {
+      ...METRIC_OPTIONS,
+      targetUtilizationPercent: num({ ...EXPR, optional: false }),
+      scaleInUtilizationPercent: NUMBER,
+    }),
+    { optional: false },
+  ),
+});
+defineProps<{ id: string; options: RequestLatencyScalingOptions }>('InstanceScaling#scaleOnRequestLatency', {
+  id: SCALING_ID,
+  options: object(
+    'RequestLatencyScalingOptions',
+    defineProps<RequestLatencyScalingOptions>('RequestLatencyScalingOptions', {
+      ...METRIC_OPTIONS,
+      targetMilliseconds: num({ ...EXPR, optional: false }),
+      scaleInMilliseconds: NUMBER,
+    }),
+    { optional: false },
+  ),
+});
+defineProps<{ id: string; options: ScheduledScalingOptions }>('InstanceScaling#scaleOnSchedule', {
+  id: SCALING_ID,
+  options: object(
+    'ScheduledScalingOptions',
+    defineProps<ScheduledScalingOptions>('ScheduledScalingOptions', {
+      schedule: instanceOf(ScalingSchedule, { optional: false }),
+      minInstances: num({ ...EXPR, optional: false }),
+      maxInstances: num({ ...EXPR, optional: false }),
+    }),
+    { optional: false },
+  ),
+});
+defineProps<InstanceScalingProps>('InstanceScalingProps', {
+  endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
+  deploymentName: name({ ...EXPR }),
+  deploymentId: armId({ ...EXPR, optional: false }),
+  defaultInstances: num({ ...EXPR, optional: false }),
+  deployment: construct('the deployment resource'),
+  minInstances: num({ ...EXPR, optional: false }),
+  maxInstances: num({ ...EXPR, optional: false }),
+});
+
 /** Suffix of the profile that restores the default range at the end of a weekly window. */
 const END_SUFFIX = '-end';
 
@@ -146,10 +209,8 @@ export class InstanceScaling extends Construct {
 
   constructor(scope: Construct, id: string, props: InstanceScalingProps) {
     super(scope, id);
+    props = readProps(this, 'InstanceScalingProps', props);
     const what = `the autoscale of deployment '${props.deploymentName}'`;
-    expectKind('autoScaleInstanceCount range', props, 'object');
-    expectKind('minInstances', props.minInstances, 'number');
-    expectKind('maxInstances', props.maxInstances, 'number');
     check(this, () =>
       checkInstanceRange(what, props.minInstances, props.maxInstances, props.defaultInstances),
     );
@@ -173,8 +234,7 @@ export class InstanceScaling extends Construct {
    * minute): out above `targetUtilizationPercent`, in below `scaleInUtilizationPercent`.
    */
   public scaleOnCpuUtilization(id: string, options: CpuUtilizationScalingOptions): void {
-    expectKind('scaleOnCpuUtilization options', options, 'object');
-    expectKind('targetUtilizationPercent', options.targetUtilizationPercent, 'number');
+    ({ options } = readParams(this, 'InstanceScaling#scaleOnCpuUtilization', { id, options }));
     const { targetUtilizationPercent: target, scaleInUtilizationPercent: scaleIn } = options;
     this.addMetricScaling(id, CPU_UTILIZATION, target, scaleIn, options);
   }
@@ -184,8 +244,7 @@ export class InstanceScaling extends Construct {
    * endpoint's: with several deployments it includes their traffic too.
    */
   public scaleOnRequestLatency(id: string, options: RequestLatencyScalingOptions): void {
-    expectKind('scaleOnRequestLatency options', options, 'object');
-    expectKind('targetMilliseconds', options.targetMilliseconds, 'number');
+    ({ options } = readParams(this, 'InstanceScaling#scaleOnRequestLatency', { id, options }));
     const { targetMilliseconds: target, scaleInMilliseconds: scaleIn } = options;
     this.addMetricScaling(id, REQUEST_LATENCY, target, scaleIn, options);
   }
@@ -197,11 +256,11 @@ export class InstanceScaling extends Construct {
    */
   public scaleOnSchedule(id: string, options: ScheduledScalingOptions): void {
     const what = `scheduled scaling '${id}' of deployment '${this.props.deploymentName}'`;
-    expectKind('scaleOnSchedule options', options, 'object');
-    expectKind('schedule', options.schedule, ScalingSchedule);
-    expectKind('minInstances', options.minInstances, 'number');
-    expectKind('maxInstances', options.maxInstances, 'number');
-    check(this, () => this.checkNewId(id, what));
+    ({ options } = readParams(this, 'InstanceScaling#scaleOnSchedule', { id, options }));
+    const ends = options.schedule.endRecurrence !== undefined;
+    check(this, () => this.checkNewId(id, what, ends));
+    check(this, () => this.checkNoOverlap(what, options.schedule));
+    this.addPreconditions(options.schedule.preconditions(what));
     check(this, () => checkInstanceRange(what, options.minInstances, options.maxInstances));
     check(this, () => options.schedule.check(what));
     check(this, () => {
@@ -226,7 +285,10 @@ export class InstanceScaling extends Construct {
     options: MetricScalingOptions,
   ): void {
     const what = `${metric.kind} scaling '${id}' of deployment '${this.props.deploymentName}'`;
-    const scaleIn = givenScaleIn ?? (isKnown(target) ? Math.floor(target / 2) : target);
+    // A target from a Terraform variable: Terraform halves it (its stand-in would give both rules one threshold).
+    const scaleIn =
+      givenScaleIn ??
+      (isKnown(target) ? Math.floor(target / 2) : Token.asNumber(Fn.floor(Op.div(target, 2))));
     const [targetName, scaleInName] = metric.options;
     const scaleOutBy = options.scaleOutBy ?? 1;
     const scaleInBy = options.scaleInBy ?? 1;
@@ -238,7 +300,8 @@ export class InstanceScaling extends Construct {
       checkWholeInRange(`${scaleInName} of ${what}`, scaleIn, 0, metric.max - 1, metric.unit);
       checkThresholds(what, target, scaleIn, metric.unit);
     });
-    check(this, () => this.checkNewId(id, what));
+    check(this, () => this.checkNewId(id, what, false));
+    this.addPreconditions(metricPreconditions(what, metric, target, scaleIn));
     check(this, () => {
       const max = AUTOSCALE_LIMITS.maxCapacity;
       checkWholeInRange(`scaleOutBy of ${what}`, scaleOutBy, 1, max, 'instances');
@@ -296,15 +359,65 @@ export class InstanceScaling extends Construct {
     this.resource.putProfile(this.profiles());
   }
 
-  private checkNewId(id: string, what: string): void {
+  /**
+   * SE304: an id names a profile or a pair of rules, and must be new; a weekly window also takes `<id>-end` for its
+   * generated end profile. Other ids ending in `-end` (a fixed window named `year-end`) are fine.
+   */
+  private checkNewId(id: string, what: string, withEnd: boolean): void {
     const taken = ['default', ...this.profiles().map((p) => p.name), ...this.metricRules.map((m) => m.id)];
-    if (taken.includes(id) || id.endsWith(END_SUFFIX)) {
+    const clash = taken.includes(id)
+      ? id
+      : withEnd && taken.includes(`${id}${END_SUFFIX}`)
+        ? `${id}${END_SUFFIX}`
+        : undefined;
+    if (clash !== undefined) {
       refuse(
         'SE304',
-        `${what} reuses the id '${id}' on deployment '${this.props.deploymentName}': each scaling needs its ` +
-          `own id ('default' and names ending in '${END_SUFFIX}' are taken by generated profiles); rename it`,
+        `${what} reuses the id '${clash}' on deployment '${this.props.deploymentName}': each scaling needs its ` +
+          `own id ('default' and '<id>${END_SUFFIX}' of each weekly window are taken by generated profiles); rename it`,
       );
     }
+  }
+
+  /**
+   * SE308: two windows of one time zone that overlap. Azure Monitor's recurring profiles last until the next one
+   * starts, so the later window's start ends the earlier one and its end profile restores the default range:
+   * the rest of the earlier window would be lost without a word. Fixed windows that overlap are refused too.
+   */
+  private checkNoOverlap(what: string, schedule: ScalingSchedule): void {
+    const weekly = schedule.weekRanges();
+    const fixed = schedule.instants();
+    for (const other of this.schedules) {
+      const otherWeekly = other.options.schedule.weekRanges();
+      const otherFixed = other.options.schedule.instants();
+      let overlap = false;
+      if (weekly !== undefined && otherWeekly !== undefined && weekly.timeZone === otherWeekly.timeZone) {
+        overlap = weekly.ranges.some(([a, b]) => otherWeekly.ranges.some(([c, d]) => a < d && c < b));
+      }
+      if (fixed !== undefined && otherFixed !== undefined && fixed.timeZone === otherFixed.timeZone) {
+        const [a, b] = fixed.range;
+        const [c, d] = otherFixed.range;
+        overlap = a < d && c < b;
+      }
+      if (overlap) {
+        refuse(
+          'SE308',
+          `${what} overlaps scheduled scaling '${other.id}': Azure Monitor applies one profile at a time, so ` +
+            `part of one window would silently get the other's (or the default) instance range; make the ` +
+            `windows not overlap, or merge them into one`,
+        );
+      }
+    }
+  }
+
+  /** Adds plan-time checks for values given as Terraform expressions. */
+  private addPreconditions(preconditions: Precondition[]): void {
+    if (preconditions.length === 0) return;
+    const lifecycle = this.resource.lifecycle ?? {};
+    this.resource.lifecycle = {
+      ...lifecycle,
+      precondition: [...(lifecycle.precondition ?? []), ...preconditions],
+    };
   }
 
   private profiles(): MonitorAutoscaleSettingProfile[] {
@@ -344,4 +457,30 @@ export class InstanceScaling extends Construct {
 function clampKnown(value: number, min: number, max: number): number {
   if (!isKnown(value) || !isKnown(min) || !isKnown(max)) return isKnown(min) ? min : value;
   return Math.min(Math.max(value, min), max);
+}
+
+/**
+ * Preconditions for a metric scaling whose target or scale-in threshold is a Terraform expression: the target in
+ * range, and the scale-in threshold below it (SE305's rules, checked at plan time).
+ */
+function metricPreconditions(
+  what: string,
+  metric: ScalingMetric,
+  target: number,
+  scaleIn: number,
+): Precondition[] {
+  if (isKnown(target) && isKnown(scaleIn)) return [];
+  const [targetName] = metric.options;
+  return [
+    {
+      condition: Op.and(Op.gte(target, 1), Op.lte(target, metric.max)),
+      errorMessage: `${targetName} of ${what} must be from 1 to ${metric.max} ${metric.unit} (SE305).`,
+    },
+    {
+      condition: Op.lt(scaleIn, target),
+      errorMessage:
+        `${what} must scale in below its scale-out threshold, or each scale action would trigger the other ` +
+        `(SE305).`,
+    },
+  ];
 }

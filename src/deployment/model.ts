@@ -1,6 +1,8 @@
 import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { expectKind, refuse } from '../checks';
+import { readParams, refuse } from '../checks';
+import { defineProps, object, text } from '../checks/read';
+import { LOCAL_ASSET_OPTIONS } from './readers';
 import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
@@ -15,6 +17,32 @@ export interface LocalAssetOptions {
   readonly description?: string;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+const LOCAL_PATH = text({
+  tokens: 'refuse',
+  optional: false,
+  what: 'a local path (text)',
+  why: 'the files are read, hashed and uploaded when the stack is synthesized',
+});
+
+const OPTIONS = object('LocalAssetOptions', LOCAL_ASSET_OPTIONS);
+// Checked for its form (SE217) where it is bound; a token is passed through.
+const ASSET_ID = text({
+  ...EXPR,
+  optional: false,
+  what: "an asset id (text such as 'azureml:<name>:<version>')",
+});
+defineProps<{ localPath: string; options: LocalAssetOptions }>('Model.fromLocalPath', {
+  localPath: LOCAL_PATH,
+  options: OPTIONS,
+});
+defineProps<{ localPath: string; options: LocalAssetOptions }>('Model.mlflowFromLocalPath', {
+  localPath: LOCAL_PATH,
+  options: OPTIONS,
+});
+defineProps<{ assetId: string }>('Model.fromAssetId', { assetId: ASSET_ID });
+defineProps<{ assetId: string }>('Model.mlflowFromAssetId', { assetId: ASSET_ID });
+
 /**
  * The model a deployment serves. Bound by the deployment: local files are uploaded and registered as a model
  * version whose name is a hash of their content (same content, same version).
@@ -25,7 +53,7 @@ export abstract class Model {
    * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    expectKind('model path', localPath, 'text');
+    ({ options } = readParams(undefined, 'Model.fromLocalPath', { localPath, options }));
     return new LocalModel(localPath, 'custom_model', options);
   }
 
@@ -35,7 +63,7 @@ export abstract class Model {
    * (Azure ML's "customize MLflow model deployments", the way to serve it without internet egress).
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    expectKind('model path', localPath, 'text');
+    ({ options } = readParams(undefined, 'Model.mlflowFromLocalPath', { localPath, options }));
     return new LocalModel(localPath, 'mlflow_model', options);
   }
 
@@ -44,13 +72,13 @@ export abstract class Model {
    * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
    */
   public static fromAssetId(assetId: string): Model {
-    expectKind('model id', assetId, 'text');
+    readParams(undefined, 'Model.fromAssetId', { assetId });
     return new ExistingModel(assetId, false);
   }
 
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
-    expectKind('model id', assetId, 'text');
+    readParams(undefined, 'Model.mlflowFromAssetId', { assetId });
     return new ExistingModel(assetId, true);
   }
 
@@ -76,7 +104,7 @@ class LocalModel extends Model {
   /** @internal */
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.localPath, 'model path');
+    const content = readLocalContent(scope, this.localPath, 'model path (localPath)');
     if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
       refuse(
         'SE219',
@@ -118,7 +146,7 @@ class ExistingModel extends Model {
 
   /** @internal */
   public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace), dependables: [] };
+    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace, 'assetId'), dependables: [] };
   }
 }
 

@@ -8,7 +8,32 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { attempt, check, expectKind, isKnown, readTags, refuse, report, TAG_LIMITS } from '../checks';
+import {
+  attempt,
+  check,
+  isKnown,
+  readParams,
+  readProps,
+  readTags,
+  refuse,
+  report,
+  TAG_LIMITS,
+} from '../checks';
+import {
+  bool,
+  construct,
+  defineProps,
+  instanceOf,
+  name,
+  num,
+  object,
+  oneOf,
+  provider,
+  record,
+  tags,
+  text,
+  without,
+} from '../checks/read';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -105,6 +130,71 @@ export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
   readonly endpoint: ISecureOnlineEndpoint;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+// Numbers are checked by the deployment's own rules (SE216), which skip a Terraform expression; it is sent as is.
+const NUMBER = num(EXPR);
+const PROBE = object(
+  'ProbeOptions',
+  defineProps<ProbeOptions>('ProbeOptions', {
+    initialDelaySeconds: NUMBER,
+    periodSeconds: NUMBER,
+    timeoutSeconds: NUMBER,
+    successThreshold: NUMBER,
+    failureThreshold: NUMBER,
+  }),
+);
+/** How a deployment's options are read (also for `endpoint.addDeployment` and `BlueDeployment`). */
+const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDeploymentOptions', {
+  deploymentName: name({
+    tokens: 'refuse',
+    optional: true,
+    why: "it names the deployment in the endpoint's traffic, which is checked at synth",
+  }),
+  model: instanceOf(Model, { optional: false }),
+  code: instanceOf(CodeConfiguration),
+  environment: instanceOf(Environment),
+  instanceType: text({ ...EXPR, what: "a VM size (text such as 'Standard_DS3_v2')" }),
+  instanceCount: NUMBER,
+  // A Terraform expression is decided at plan time: the traffic update sends `cond ? 100 : 0` (see traffic).
+  allTraffic: bool(EXPR),
+  requestSettings: object(
+    'RequestSettings',
+    defineProps<RequestSettings>('RequestSettings', {
+      requestTimeoutMs: NUMBER,
+      maxConcurrentRequestsPerInstance: NUMBER,
+      maxQueueWaitMs: NUMBER,
+    }),
+  ),
+  livenessProbe: PROBE,
+  readinessProbe: PROBE,
+  environmentVariables: record(EXPR),
+  appInsightsEnabled: bool(EXPR),
+  egressPublicNetworkAccess: oneOf(EgressPublicNetworkAccess),
+  addImageBuildOutboundRules: bool({
+    tokens: 'refuse',
+    why: "it decides at synth whether the workspace's package-index rules exist and the deployment waits for them",
+  }),
+  description: text(EXPR),
+  tags: tags(),
+  provider: provider(),
+});
+defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
+  ...ONLINE_DEPLOYMENT_OPTIONS,
+  endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
+});
+// BlueDeploymentProps: OnlineDeploymentProps without deploymentName, read by this constructor (name `blue`).
+defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>('BlueDeploymentProps', {
+  ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
+  endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
+});
+defineProps<{ range: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
+  range: object(
+    'InstanceCountRange',
+    defineProps<InstanceCountRange>('InstanceCountRange', { minInstances: NUMBER, maxInstances: NUMBER }),
+    { optional: false },
+  ),
+});
+
 /** Longest request timeout Azure ML accepts on managed endpoints. */
 const MAX_REQUEST_TIMEOUT_MS = 180_000;
 
@@ -133,7 +223,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
-    checkKinds(props);
+    props = readProps(this, 'OnlineDeploymentProps', props);
     useProviders(this, props.provider);
     const { endpoint } = props;
     this.endpoint = endpoint;
@@ -245,6 +335,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
    */
   public autoScaleInstanceCount(range: InstanceCountRange): InstanceScaling {
+    ({ range } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { range }));
     if (this.scaling !== undefined) {
       report(
         this,
@@ -419,26 +510,5 @@ function checkWhole(value: number | undefined, min: number, what: string): void 
   if (value === undefined || !isKnown(value)) return;
   if (!isWhole(value) || value < min) {
     refuse('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`);
-  }
-}
-
-/** SE001: props of the wrong kind stop the constructor at once (nothing can be built from them). */
-function checkKinds(props: OnlineDeploymentProps): void {
-  expectKind('OnlineDeployment props', props, 'object');
-  expectKind('endpoint', props.endpoint, 'object');
-  expectKind('model', props.model, Model);
-  expectKind('code', props.code, CodeConfiguration, true);
-  expectKind('environment', props.environment, Environment, true);
-  expectKind('deploymentName', props.deploymentName, 'text', true);
-  expectKind('instanceType', props.instanceType, 'text', true);
-  expectKind('instanceCount', props.instanceCount, 'number', true);
-  expectKind('egressPublicNetworkAccess', props.egressPublicNetworkAccess, EgressPublicNetworkAccess, true);
-  for (const name of [
-    'requestSettings',
-    'livenessProbe',
-    'readinessProbe',
-    'environmentVariables',
-  ] as const) {
-    expectKind(name, props[name], 'object', true);
   }
 }

@@ -1,3 +1,5 @@
+import { readParams } from '../checks';
+import { body, defineProps } from '../checks/read';
 import { Construct } from 'constructs';
 import {
   anyToHclTerraform,
@@ -9,6 +11,15 @@ import {
 } from 'cdktf';
 import { ManagedOnlineDeploymentProperties, MlApiVersion, OnlineDeploymentPutBody } from '../arm';
 import { AzapiResourceAction, DataAzapiResource } from '../azapi';
+
+// The deployment's ARM properties, as built by OnlineDeployment; passed to Terraform as they are.
+defineProps<{ properties: ManagedOnlineDeploymentProperties }>('DeploymentReplacementTrigger', {
+  properties: body({
+    optional: false,
+    tokens: 'refuse',
+    why: 'the create-only properties are picked from it at synth',
+  }),
+});
 
 /**
  * The deployment properties Azure sets only at creation. `instanceType` is `x-ms-mutability: [read, create]` in
@@ -47,6 +58,7 @@ export class DeploymentReplacementTrigger extends TerraformResource {
       terraformResourceType: DeploymentReplacementTrigger.tfResourceType,
       terraformGeneratorMetadata: { providerName: 'terraform' },
     });
+    ({ properties } = readParams(this, 'DeploymentReplacementTrigger', { properties }));
     this.triggers = createOnlyValues(properties);
   }
 

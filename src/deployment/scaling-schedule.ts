@@ -2,7 +2,10 @@ import {
   MonitorAutoscaleSettingProfileFixedDate,
   MonitorAutoscaleSettingProfileRecurrence,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
-import { isKnown, refuse } from '../checks';
+import { Fn, Op, Precondition, Token } from 'cdktf';
+import { isKnown, readParams, refuse } from '../checks';
+import { defineProps, enumOf, list, num, object, text } from '../checks/read';
+import { timeZoneProblem } from './time-zones';
 
 /** A day of the week, as Azure Monitor autoscale names it. */
 export enum WeekDay {
@@ -41,9 +44,70 @@ export interface FixedWindowOptions {
   readonly timeZone?: string;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+// Hours and minutes are checked by the schedule (SE306); a Terraform expression is checked by a precondition at
+// plan time, and the days a window ends on are then decided by Terraform.
+const TIME = num(EXPR);
+// Checked against Azure Monitor's Windows time zone names where the schedule is used (SE307); a token is passed.
+const TIME_ZONE = text({
+  ...EXPR,
+  what: "a Windows time zone name (text such as 'W. Europe Standard Time')",
+});
+
+/** SE307: a time zone Azure Monitor autoscale does not know. */
+function checkTimeZone(what: string, zone: string | undefined): void {
+  if (zone === undefined || !isKnown(zone)) return;
+  const problem = timeZoneProblem(zone);
+  if (problem !== undefined) refuse('SE307', `timeZone of ${what} is ${problem}`);
+}
+defineProps<{ options: WeeklyScheduleOptions }>('ScalingSchedule.weekly', {
+  options: object(
+    'WeeklyScheduleOptions',
+    defineProps<WeeklyScheduleOptions>('WeeklyScheduleOptions', {
+      days: list(enumOf(WeekDay, 'WeekDay', { optional: false }), {
+        tokens: 'refuse',
+        why: 'the days a window ends on, and overlaps with other windows, are worked out at synth',
+      }),
+      startHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
+      startMinute: TIME,
+      endHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
+      endMinute: TIME,
+      timeZone: TIME_ZONE,
+    }),
+    { optional: false },
+  ),
+});
+defineProps<{ options: FixedWindowOptions }>('ScalingSchedule.between', {
+  options: object(
+    'FixedWindowOptions',
+    defineProps<FixedWindowOptions>('FixedWindowOptions', {
+      // Checked as RFC 3339 times (SE306); a token is passed through.
+      start: text({
+        ...EXPR,
+        optional: false,
+        what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+      }),
+      end: text({ ...EXPR, optional: false, what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')" }),
+      timeZone: TIME_ZONE,
+    }),
+    { optional: false },
+  ),
+});
+
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const WEEK: readonly WeekDay[] = Object.values(WeekDay);
+const DAY = 24 * 60;
+const WEEK_MINUTES = 7 * DAY;
+
+/** A precondition that a number given as a Terraform expression is whole and from 0 to `max`. */
+function wholeInRange(value: number, max: number, what: string): Precondition {
+  return {
+    // `0 <= value`, not `value >= 0`: cdktf renders a right operand of 0 as `undefined`.
+    condition: Op.and(Op.and(Op.lte(0, value), Op.lte(value, max)), Op.eq(Fn.floor(value), value)),
+    errorMessage: `${what} must be a whole number from 0 to ${max} (SE306).`,
+  };
+}
 
 /**
  * When a scheduled autoscale profile applies: a window that repeats each week, or a fixed window.
@@ -55,11 +119,13 @@ const WEEK: readonly WeekDay[] = Object.values(WeekDay);
 export abstract class ScalingSchedule {
   /** A window that repeats on the given days (`Monday`-`Friday`, 08:00 to 20:00). */
   public static weekly(options: WeeklyScheduleOptions): ScalingSchedule {
+    readParams(undefined, 'ScalingSchedule.weekly', { options });
     return new WeeklySchedule(options);
   }
 
   /** Applies between two instants (a sale, a launch); wins over weekly windows. */
   public static between(options: FixedWindowOptions): ScalingSchedule {
+    readParams(undefined, 'ScalingSchedule.between', { options });
     return new FixedWindowSchedule(options);
   }
 
@@ -72,6 +138,19 @@ export abstract class ScalingSchedule {
 
   /** Refuses values Azure Monitor would reject (SE306); `what` names the profile in the message. */
   public abstract check(what: string): void;
+
+  /**
+   * The window as minute ranges of the week (0 is Monday 00:00) in its time zone, when every part of it is
+   * known; for the overlap check (SE308). @internal
+   */
+  public abstract weekRanges():
+    { readonly timeZone: string; readonly ranges: Array<[number, number]> } | undefined;
+
+  /** The instants the window covers (milliseconds), when known; for the overlap check (SE308). @internal */
+  public abstract instants(): { readonly timeZone: string; readonly range: [number, number] } | undefined;
+
+  /** Terraform preconditions for the parts given as expressions (their range, checked at plan time). @internal */
+  public abstract preconditions(what: string): Precondition[];
 }
 
 class WeeklySchedule extends ScalingSchedule {
@@ -83,26 +162,80 @@ class WeeklySchedule extends ScalingSchedule {
     super();
     const days = options.days ?? [...WEEK];
     const timezone = options.timeZone ?? 'UTC';
-    const start = options.startHour * 60 + (options.startMinute ?? 0);
-    const end = options.endHour * 60 + (options.endMinute ?? 0);
-    // A window ending at or before its start time ends on the next day (22:00 to 06:00).
-    const endDays = end > start ? days : days.map((d) => WEEK[(WEEK.indexOf(d) + 1) % WEEK.length]);
+    const startMinute = options.startMinute ?? 0;
+    const endMinute = options.endMinute ?? 0;
+    const nextDays = days.map((d) => WEEK[(WEEK.indexOf(d) + 1) % WEEK.length]);
+    const parts = [options.startHour, startMinute, options.endHour, endMinute];
+    let endDays: WeekDay[];
+    if (parts.every((p) => isKnown(p))) {
+      // A window ending at or before its start time ends on the next day (22:00 to 06:00).
+      const start = options.startHour * 60 + startMinute;
+      const end = options.endHour * 60 + endMinute;
+      endDays = end > start ? days : nextDays;
+    } else {
+      // An hour from a Terraform variable: Terraform decides whether the window ends on the next day.
+      // Literal zeros on the left: cdktf renders a right operand of 0 as `undefined`.
+      const start = Op.add(startMinute, Op.mul(options.startHour, 60));
+      const end = Op.add(endMinute, Op.mul(options.endHour, 60));
+      endDays = Token.asList(Fn.conditional(Op.gt(end, start), [...days], nextDays)) as WeekDay[];
+    }
     this.recurrence = {
       days: [...days],
       hours: [options.startHour],
-      minutes: [options.startMinute ?? 0],
+      minutes: [startMinute],
       timezone,
     };
     this.endRecurrence = {
       days: endDays,
       hours: [options.endHour],
-      minutes: [options.endMinute ?? 0],
+      minutes: [endMinute],
       timezone,
     };
   }
 
+  public weekRanges(): { readonly timeZone: string; readonly ranges: Array<[number, number]> } | undefined {
+    const { startHour, endHour } = this.options;
+    const startMinute = this.options.startMinute ?? 0;
+    const endMinute = this.options.endMinute ?? 0;
+    const timeZone = this.options.timeZone ?? 'UTC';
+    if (![startHour, endHour, startMinute, endMinute, timeZone].every((p) => isKnown(p))) return undefined;
+    const start = startHour * 60 + startMinute;
+    const end = endHour * 60 + endMinute;
+    const length = end > start ? end - start : end + DAY - start;
+    const days = this.options.days ?? [...WEEK];
+    const ranges = days.flatMap((day): Array<[number, number]> => {
+      const from = WEEK.indexOf(day) * DAY + start;
+      const to = from + length;
+      // A window from Sunday night into Monday wraps around the week.
+      return to <= WEEK_MINUTES
+        ? [[from, to]]
+        : [
+            [from, WEEK_MINUTES],
+            [0, to - WEEK_MINUTES],
+          ];
+    });
+    return { timeZone, ranges };
+  }
+
+  public instants(): undefined {
+    return undefined;
+  }
+
+  public preconditions(what: string): Precondition[] {
+    const parts: Array<[string, number | undefined, number]> = [
+      ['startHour', this.options.startHour, 23],
+      ['startMinute', this.options.startMinute, 59],
+      ['endHour', this.options.endHour, 23],
+      ['endMinute', this.options.endMinute, 59],
+    ];
+    return parts
+      .filter(([, value]) => value !== undefined && !isKnown(value))
+      .map(([name, value, max]) => wholeInRange(value as number, max, `${name} of ${what}`));
+  }
+
   public check(what: string): void {
     const { days } = this.options;
+    checkTimeZone(what, this.options.timeZone);
     const hours: Array<[string, number | undefined]> = [
       ['startHour', this.options.startHour],
       ['endHour', this.options.endHour],
@@ -143,8 +276,26 @@ class FixedWindowSchedule extends ScalingSchedule {
     this.fixedDate = { start: options.start, end: options.end, timezone: options.timeZone ?? 'UTC' };
   }
 
+  public weekRanges(): undefined {
+    return undefined;
+  }
+
+  public instants(): { readonly timeZone: string; readonly range: [number, number] } | undefined {
+    const { start, end } = this.options;
+    const timeZone = this.options.timeZone ?? 'UTC';
+    if (![start, end, timeZone].every((p) => isKnown(p)) || !RFC3339.test(start) || !RFC3339.test(end)) {
+      return undefined;
+    }
+    return { timeZone, range: [Date.parse(start), Date.parse(end)] };
+  }
+
+  public preconditions(): Precondition[] {
+    return [];
+  }
+
   public check(what: string): void {
     const { start, end } = this.options;
+    checkTimeZone(what, this.options.timeZone);
     for (const [name, value] of [
       ['start', start],
       ['end', end],

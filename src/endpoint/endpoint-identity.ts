@@ -1,7 +1,13 @@
 import { ManagedServiceIdentity } from '../arm';
-import { expectKind } from '../checks';
+import { readParams } from '../checks';
+import { defineProps } from '../checks/read';
+import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
+
+defineProps<{ identity: IUserAssignedIdentity }>('EndpointIdentity.userAssigned', {
+  identity: userAssignedIdentityReader(false),
+});
 
 /**
  * The identity an endpoint's deployments run as: it pulls the image, reads the model and writes metrics.
@@ -21,8 +27,7 @@ export abstract class EndpointIdentity {
    * creates the role assignments the Azure ML docs require (see docs/endpoint.md) before it is created.
    */
   public static userAssigned(identity: IUserAssignedIdentity): EndpointIdentity {
-    expectKind('user-assigned identity', identity, 'object');
-    expectKind('user-assigned identity id', identity.id, 'text');
+    readParams(undefined, 'EndpointIdentity.userAssigned', { identity });
     return new UserAssignedEndpointIdentity(identity);
   }
 

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { refuse } from '../checks';
+import { readParams, readProps, refuse } from '../checks';
+import { armId, defineProps, name, object } from '../checks/read';
+import { armResourceReader } from '../core/readers';
 import { IArmResource } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
 
@@ -37,6 +39,35 @@ export interface EventHubLogOptions {
   readonly eventHubName?: string;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
+  workspace: armResourceReader(false),
+});
+defineProps<{ account: IArmResource }>('EndpointLogs.toStorageAccount', {
+  account: armResourceReader(false),
+});
+defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
+  options: object(
+    'EventHubLogOptions',
+    defineProps<EventHubLogOptions>('EventHubLogOptions', {
+      authorizationRuleId: armId({ ...EXPR, optional: false }),
+      eventHubName: name({ ...EXPR, optional: true }),
+    }),
+    { optional: false },
+  ),
+});
+const DESTINATION = defineProps<EndpointLogDestination>('EndpointLogDestination', {
+  logAnalyticsWorkspaceId: armId(EXPR),
+  storageAccountId: armId(EXPR),
+  eventhubAuthorizationRuleId: armId(EXPR),
+  eventhubName: name({ ...EXPR, optional: true }),
+});
+defineProps<EndpointDiagnosticsProps>('EndpointDiagnosticsProps', {
+  endpointId: armId({ ...EXPR, optional: false }),
+  destination: object('EndpointLogDestination', DESTINATION, { optional: false }),
+});
+
 /**
  * Where an online endpoint's console, traffic and event logs and its metrics go (an
  * `azurerm_monitor_diagnostic_setting` on the endpoint). By default the workspace's own Log Analytics
@@ -50,16 +81,19 @@ export abstract class EndpointLogs {
 
   /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
   public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
+    readParams(undefined, 'EndpointLogs.toLogAnalytics', { workspace });
     return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
   }
 
   /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
   public static toStorageAccount(account: IArmResource): EndpointLogs {
+    readParams(undefined, 'EndpointLogs.toStorageAccount', { account });
     return new FixedDestination({ storageAccountId: account.id });
   }
 
   /** An event hub, for a SIEM. */
   public static toEventHub(options: EventHubLogOptions): EndpointLogs {
+    readParams(undefined, 'EndpointLogs.toEventHub', { options });
     return new FixedDestination({
       eventhubAuthorizationRuleId: options.authorizationRuleId,
       eventhubName: options.eventHubName,
@@ -134,6 +168,7 @@ export class EndpointDiagnostics extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointDiagnosticsProps) {
     super(scope, id);
+    props = readProps(this, 'EndpointDiagnosticsProps', props);
     const { destination } = props;
     this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
       name: EndpointDiagnostics.SETTING_NAME,

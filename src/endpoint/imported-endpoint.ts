@@ -4,13 +4,15 @@ import { DataAzapiResource } from '../azapi';
 import {
   ARM_TYPES,
   armIdLifecycle,
-  check,
-  expectKind,
   isKnown,
   parseArmId,
   readArmId,
+  readParams,
+  readProps,
   report,
 } from '../checks';
+import { armId, bool, construct, defineProps, name, provider, text } from '../checks/read';
+import { TRAFFIC_SPLIT_READER } from '../core/readers';
 import { ProviderProps, useProviders } from '../core/providers';
 import { IManagedVnetWorkspace } from '../workspace';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
@@ -33,6 +35,24 @@ export interface SecureOnlineEndpointAttributes extends ProviderProps {
   readonly endpointSwaggerUri?: string;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+defineProps<SecureOnlineEndpointAttributes>('SecureOnlineEndpointAttributes', {
+  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+  endpointName: name({ ...EXPR, check: checkEndpointName }),
+  endpointId: armId(EXPR),
+  publicNetworkAccess: bool({
+    tokens: 'refuse',
+    why: 'it says how the endpoint was created, which the checks on private-only endpoints read at synth',
+  }),
+  endpointScoringUri: text({ ...EXPR, what: 'a URL (text)' }),
+  endpointSwaggerUri: text({ ...EXPR, what: 'a URL (text)' }),
+  provider: provider(),
+});
+defineProps<{ split: TrafficMap }>('ImportedSecureOnlineEndpoint#routeTraffic', {
+  split: TRAFFIC_SPLIT_READER,
+});
+
 /** An online endpoint created elsewhere, to which this stack adds deployments (and, if asked, traffic). */
 export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOnlineEndpoint {
   /** ARM id of the endpoint. */
@@ -51,11 +71,8 @@ export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOn
 
   constructor(scope: Construct, id: string, attrs: SecureOnlineEndpointAttributes) {
     super(scope, id);
-    expectKind('SecureOnlineEndpoint.fromEndpointAttributes attrs', attrs, 'object');
+    attrs = readProps(this, 'SecureOnlineEndpointAttributes', attrs);
     useProviders(this, attrs.provider);
-    expectKind('workspace', attrs.workspace, 'object');
-    expectKind('endpointName', attrs.endpointName, 'text');
-    check(this, () => checkEndpointName(attrs.endpointName));
     this.workspace = attrs.workspace;
     this.endpointName = attrs.endpointName;
     this.publicNetworkAccess = attrs.publicNetworkAccess ?? false;
@@ -89,6 +106,7 @@ export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOn
 
   /** Sets the live traffic split, as `SecureOnlineEndpoint.routeTraffic` does. */
   public routeTraffic(split: TrafficMap): void {
+    ({ split } = readParams(this, 'ImportedSecureOnlineEndpoint#routeTraffic', { split }));
     this.traffic.route(split);
   }
 

@@ -3,7 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { Fn } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { check, isKnown, refuse } from '../checks';
+import { check, isKnown, readParams, readProps, refuse } from '../checks';
+import { armId, construct, defineProps, name, oneOf } from '../checks/read';
+import { PRINCIPAL_READER } from '../core/readers';
 import { IPrincipal, PrincipalType } from '../core';
 import { grantRoleOnce } from '../core/role-assignments';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -27,6 +29,14 @@ export interface EndpointInvokeAccessProps {
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
+defineProps<EndpointInvokeAccessProps>('EndpointInvokeAccessProps', {
+  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+  endpointName: name({ tokens: 'expression' }),
+  endpointId: armId({ tokens: 'expression', optional: false }),
+  authMode: oneOf(EndpointAuthMode, { optional: false }),
+});
+defineProps<{ grantee: IPrincipal }>('EndpointInvokeAccess#grant', { grantee: PRINCIPAL_READER });
+
 /**
  * Who may call an endpoint: one custom role definition (construct id `RoleDefinition`) holding only what the
  * endpoint's auth mode needs to call it, and one role assignment per grantee on the endpoint itself.
@@ -44,6 +54,7 @@ export class EndpointInvokeAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointInvokeAccessProps) {
     super(scope, id);
+    props = readProps(this, 'EndpointInvokeAccessProps', props);
     this.props = props;
     const resourceGroupId = resourceGroupIdOf(props.workspace.workspaceId);
     const aad = props.authMode === EndpointAuthMode.AAD_TOKEN;
@@ -62,6 +73,7 @@ export class EndpointInvokeAccess extends Construct {
 
   /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first. */
   public grant(grantee: IPrincipal): RoleAssignment {
+    ({ grantee } = readParams(this, 'EndpointInvokeAccess#grant', { grantee }));
     check(this, () => checkPrincipal(this.props.endpointName, grantee));
     const key = grantKey(grantee) ?? `At${this.grants.size}`;
     const existing = this.grants.get(key);

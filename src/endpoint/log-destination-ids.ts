@@ -24,7 +24,7 @@ export function readDestinationIds(scope: IConstruct, destination: EndpointLogDe
   );
   readArmId(
     scope,
-    'logs (event hub authorization rule)',
+    'logs (event hub authorizationRuleId)',
     destination.eventhubAuthorizationRuleId,
     ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
     optional,

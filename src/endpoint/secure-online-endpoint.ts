@@ -13,14 +13,32 @@ import {
   checkAtSynth,
   comparisonKey,
   ConfigurationError,
-  expectKind,
   isKnown,
   normaliseRegion,
   readArmId,
+  readParams,
+  readProps,
   readTags,
   refuse,
   TAG_LIMITS,
 } from '../checks';
+import {
+  bool,
+  construct,
+  constructId,
+  definedSchemas,
+  defineProps,
+  instanceOf,
+  object,
+  readValue,
+  name,
+  num,
+  oneOf,
+  provider,
+  tags,
+  text,
+} from '../checks/read';
+import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
@@ -73,6 +91,44 @@ export interface SecureOnlineEndpointProps extends ProviderProps {
   readonly logs?: EndpointLogs;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
+  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+  endpointName: name({ ...EXPR, check: checkEndpointName }),
+  authMode: oneOf(EndpointAuthMode),
+  // Sent as `cond ? "Enabled" : "Disabled"`; SE210 treats an expression as possibly false.
+  publicNetworkAccess: bool(EXPR),
+  identity: instanceOf(EndpointIdentity),
+  description: text(EXPR),
+  tags: tags(),
+  inboundAccessArrangedElsewhere: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the check that somebody can call the endpoint (SE210) applies',
+  }),
+  logs: instanceOf(EndpointLogs),
+  provider: provider(),
+});
+
+defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpoint#grantInvoke', { grantee: PRINCIPAL_READER });
+const CONSTRUCT_ID = constructId();
+defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoint#addDeployment', {
+  id: CONSTRUCT_ID,
+  // Read by the OnlineDeployment this method creates (the deployment's construct path in messages).
+  props: object('OnlineDeploymentOptions', definedSchemas().get('OnlineDeploymentOptions') ?? {}, {
+    optional: false,
+  }),
+});
+defineProps<{ split: TrafficMap }>('SecureOnlineEndpoint#routeTraffic', { split: TRAFFIC_SPLIT_READER });
+defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
+  'SecureOnlineEndpoint#mirrorTraffic',
+  {
+    deployment: construct('a deployment of this endpoint, or its name', { alsoName: true }),
+    // SE205 checks the share; a Terraform number expression is passed through.
+    percent: num({ ...EXPR, optional: false }),
+  },
+);
+
 /**
  * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
  * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
@@ -118,14 +174,8 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
-    expectKind('SecureOnlineEndpoint props', props, 'object');
-    expectKind('workspace', props.workspace, 'object');
-    expectKind('endpointName', props.endpointName, 'text');
-    expectKind('publicNetworkAccess', props.publicNetworkAccess, 'boolean', true);
-    expectKind('authMode', props.authMode, EndpointAuthMode, true);
-    expectKind('identity', props.identity, EndpointIdentity, true);
+    props = readProps(this, 'SecureOnlineEndpointProps', props);
     useProviders(this, props.provider);
-    expectKind('logs', props.logs, EndpointLogs, true);
     check(this, () => checkEndpointName(props.endpointName));
     checkAtSynth(this, () => endpointNameClashes(this));
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
@@ -202,7 +252,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * (SE310): whoever holds the key can call them. Granting one principal twice returns the first assignment.
    */
   public grantInvoke(grantee: IPrincipal): RoleAssignment {
-    expectKind('grantInvoke grantee', grantee, 'object');
+    ({ grantee } = readParams(this, 'SecureOnlineEndpoint#grantInvoke', { grantee }));
     check(this, () => checkInvokeAuthMode(this.endpointName, this.authMode));
     this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
       workspace: this.workspace,
@@ -215,6 +265,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
   public addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment {
+    readValue(CONSTRUCT_ID, id, 'id');
     return new OnlineDeployment(this, id, { ...props, endpoint: this });
   }
 
@@ -223,7 +274,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
    */
   public routeTraffic(split: TrafficMap): void {
-    expectKind('routeTraffic split', split, 'object');
+    ({ split } = readParams(this, 'SecureOnlineEndpoint#routeTraffic', { split }));
     this.traffic.route(split);
   }
 
@@ -232,7 +283,10 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
   public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
-    expectKind('mirrorTraffic deployment', deployment, typeof deployment === 'string' ? 'text' : 'object');
+    ({ deployment, percent } = readParams(this, 'SecureOnlineEndpoint#mirrorTraffic', {
+      deployment,
+      percent,
+    }));
     this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
   }
 

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { dependable, Lazy, Token } from 'cdktf';
+import { dependable, Fn, Lazy, Token } from 'cdktf';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, report } from '../checks';
@@ -104,10 +104,26 @@ export class EndpointTraffic {
     else this.mirror.set(deploymentName, percent);
   }
 
-  /** The live traffic the update sets: routeTraffic's split, or 100 % to the one `allTraffic` deployment. */
+  /**
+   * The live traffic the update sets: routeTraffic's split, or 100 % to the one `allTraffic` deployment. A
+   * deployment whose `allTraffic` is a Terraform expression is decided at plan time: it gets `cond ? 100 : 0`, and
+   * the one literal taker, if any, `cond ? 0 : 100` (Azure accepts splits summing to 100 or 0).
+   */
   public liveTraffic(): TrafficMap {
     if (this.split !== undefined) return this.split;
-    const takers = [...this.deployments.values()].filter((r) => r.allTraffic);
+    const registered = [...this.deployments.values()];
+    const takers = registered.filter((r) => r.allTraffic === true);
+    const deciding = registered.filter((r) => !isKnown(r.allTraffic));
+    if (deciding.length === 1 && takers.length <= 1) {
+      const cond = deciding[0].allTraffic;
+      const shares: Record<string, number> = {
+        [deciding[0].deployment.deploymentName]: Token.asNumber(Fn.conditional(cond, 100, 0)),
+      };
+      if (takers.length === 1) {
+        shares[takers[0].deployment.deploymentName] = Token.asNumber(Fn.conditional(cond, 0, 100));
+      }
+      return shares;
+    }
     if (takers.length === 1) return { [takers[0].deployment.deploymentName]: 100 };
     return {};
   }
@@ -118,7 +134,17 @@ export class EndpointTraffic {
     const add = (code: string, message: string): void => {
       problems.push(new ConfigurationError(code, message));
     };
-    const takers = [...this.deployments.values()].filter((r) => r.allTraffic);
+    const takers = [...this.deployments.values()].filter((r) => r.allTraffic === true);
+    const deciding = [...this.deployments.values()].filter((r) => !isKnown(r.allTraffic));
+    if (this.split === undefined && deciding.length > 1) {
+      const names = deciding.map((r) => r.deployment.deploymentName).join(', ');
+      add(
+        'SE229',
+        `deployments ${names} take allTraffic from Terraform expressions: two of them could each ask for 100 % ` +
+          `at plan time; give at most one of them an expression, or call endpoint.routeTraffic({ ... }) with ` +
+          `number expressions for the shares`,
+      );
+    }
     if (this.split === undefined && takers.length > 1) {
       const names = takers.map((r) => r.deployment.deploymentName).join(', ');
       add(

@@ -71,6 +71,7 @@ export function checkPrivateEndpointTarget(
   ruleName: string,
   serviceResourceId: string | undefined,
   target: PrivateEndpointTarget,
+  what = 'serviceResourceId',
 ): void {
   const resourceType = target.resourceType ?? '';
   const problem =
@@ -82,7 +83,7 @@ export function checkPrivateEndpointTarget(
   if (problem !== undefined) {
     refuse(
       'SE115',
-      `private endpoint rule '${ruleName}' (sub-resource ${target.value}) target '${serviceResourceId ?? ''}' is ` +
+      `private endpoint rule '${ruleName}' (sub-resource ${target.value}) target ${what} '${serviceResourceId ?? ''}' is ` +
         `refused: ${problem}`,
     );
   }

@@ -4,9 +4,17 @@ import { check } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS } from './readers';
+import { defineProps, text } from '../checks/read';
 
 /** Props of an FQDN outbound rule. */
 export interface OutboundFqdnRuleProps extends OutboundRuleBaseProps, OutboundFqdnRuleOptions {}
+
+defineProps<OutboundFqdnRuleProps>('OutboundFqdnRuleProps', {
+  ...OUTBOUND_RULE_BASE_PROPS,
+  // Checked as a host name (SE119); a token is passed through.
+  destination: text({ tokens: 'expression', optional: false, what: "a host name (text such as 'pypi.org')" }),
+});
 
 /**
  * Allows the managed network to reach a host name on ports 80 and 443 (for example `pypi.org` for image
@@ -18,9 +26,20 @@ export class OutboundFqdnRule extends OutboundRuleBase {
   public readonly destination: string;
 
   constructor(scope: Construct, id: string, props: OutboundFqdnRuleProps) {
-    super(scope, id, props, {
-      rule: { type: 'FQDN', category: 'UserDefined', destination: props.destination },
-    });
+    super(
+      scope,
+      id,
+      props,
+      (read) => ({
+        rule: {
+          type: 'FQDN',
+          category: 'UserDefined',
+          destination: (read as OutboundFqdnRuleProps).destination,
+        },
+      }),
+      'OutboundFqdnRuleProps',
+    );
+    props = this.readProps as OutboundFqdnRuleProps;
     this.destination = props.destination;
     check(this, () => checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace));
     check(this, () => checkFqdnDestination(props.ruleName, props.destination));

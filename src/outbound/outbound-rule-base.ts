@@ -1,4 +1,4 @@
-import { check } from '../checks';
+import { check, readProps } from '../checks';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AzapiResource, AzapiRetry } from '../azapi';
@@ -47,16 +47,26 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly workspace: IManagedVnetWorkspace;
   /** The azapi resource. */
   public readonly resource: AzapiResource;
+  /** The props as read (a refused optional prop reads as unset). @internal */
+  protected readonly readProps: OutboundRuleBaseProps;
   /** Error patterns retried while the approver role propagates, when the rule grants one. @internal */
   public readonly approvalRetryPatterns?: string[];
 
+  /**
+   * @param options the rule, or a function that builds it from the props once they are read
+   * @param schemaName the schema the concrete rule's props are read with (checks/read.ts)
+   */
   protected constructor(
     scope: Construct,
     id: string,
     props: OutboundRuleBaseProps,
-    options: OutboundRuleResourceOptions,
+    options: OutboundRuleResourceOptions | ((props: OutboundRuleBaseProps) => OutboundRuleResourceOptions),
+    schemaName?: string,
   ) {
     super(scope, id);
+    if (schemaName !== undefined) props = readProps(this, schemaName, props);
+    if (typeof options === 'function') options = options(props);
+    this.readProps = props;
     useProviders(this, props.provider);
     check(this, () => checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;

@@ -1,10 +1,13 @@
 import { Construct } from 'constructs';
-import { dependable, Token } from 'cdktf';
+import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { ARM_TYPES, armIdPreconditions, check, expectKind, readArmId } from '../checks';
+import { ARM_TYPES, armIdPreconditions, check, isKnown, readArmId, readProps, refuse } from '../checks';
+import { ML_NAME_PATTERN } from '../workspace/names';
+import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ProviderProps } from '../core/providers';
 import { grantRoleOnce } from '../core/role-assignments';
@@ -65,6 +68,36 @@ export interface RegistryOutboundRules {
   readonly containerRegistry: OutboundPrivateEndpointRule;
 }
 
+/** The prop a rule's serviceResourceId came from, for rules forRegistry makes. */
+const SERVICE_ID_PROP = new WeakMap<object, string>();
+
+const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
+
+defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
+  ...OUTBOUND_RULE_BASE_PROPS,
+  // Checked for the target's resource type (SE115); a token is passed through.
+  serviceResourceId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
+  // Sent in the rule as an expression.
+  sparkEnabled: bool({ tokens: 'expression' }),
+  fqdns: list(text({ tokens: 'expression', optional: false, what: 'a host name (text)' }), {
+    tokens: 'expression',
+  }),
+  grantApproverRole: GRANT_APPROVER_ROLE,
+});
+
+defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
+  workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
+  // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
+  registryId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  registryStorageAccountId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  registryContainerRegistryId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
+  ruleNamePrefix: name({ tokens: 'expression', optional: true }),
+  grantApproverRole: GRANT_APPROVER_ROLE,
+  provider: provider(),
+});
+
 /**
  * A private endpoint from the managed network to an Azure resource. Works in both isolation modes. Azure adds
  * the rules for the workspace's own storage account, Key Vault and container registry itself.
@@ -80,31 +113,57 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     props: RegistryOutboundRulesProps,
   ): RegistryOutboundRules {
     const group = new Construct(scope, id);
+    props = readProps(group, 'RegistryOutboundRulesProps', props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
+    check(group, () => {
+      if (isKnown(prefix) && !ML_NAME_PATTERN.test(`${prefix}-blob`)) {
+        refuse(
+          'SE102',
+          `ruleNamePrefix '${prefix}' makes rule names such as '${prefix}-aml' that Azure refuses (3 to 33 ` +
+            `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
+        );
+      }
+    });
+    const labelled = (serviceIdProp: string, rule: OutboundPrivateEndpointRuleProps) => {
+      SERVICE_ID_PROP.set(rule, serviceIdProp);
+      return rule;
+    };
     const common = {
       workspace: props.workspace,
       grantApproverRole: props.grantApproverRole,
       provider: props.provider,
     };
     return {
-      registry: new OutboundPrivateEndpointRule(group, 'AmlRegistry', {
-        ...common,
-        ruleName: `${prefix}-aml`,
-        serviceResourceId: props.registryId,
-        subresourceTarget: PrivateEndpointTarget.AML_REGISTRY,
-      }),
-      storageAccount: new OutboundPrivateEndpointRule(group, 'StorageAccount', {
-        ...common,
-        ruleName: `${prefix}-blob`,
-        serviceResourceId: props.registryStorageAccountId,
-        subresourceTarget: PrivateEndpointTarget.BLOB,
-      }),
-      containerRegistry: new OutboundPrivateEndpointRule(group, 'ContainerRegistry', {
-        ...common,
-        ruleName: `${prefix}-acr`,
-        serviceResourceId: props.registryContainerRegistryId,
-        subresourceTarget: PrivateEndpointTarget.REGISTRY,
-      }),
+      registry: new OutboundPrivateEndpointRule(
+        group,
+        'AmlRegistry',
+        labelled('registryId', {
+          ...common,
+          ruleName: `${prefix}-aml`,
+          serviceResourceId: props.registryId,
+          subresourceTarget: PrivateEndpointTarget.AML_REGISTRY,
+        }),
+      ),
+      storageAccount: new OutboundPrivateEndpointRule(
+        group,
+        'StorageAccount',
+        labelled('registryStorageAccountId', {
+          ...common,
+          ruleName: `${prefix}-blob`,
+          serviceResourceId: props.registryStorageAccountId,
+          subresourceTarget: PrivateEndpointTarget.BLOB,
+        }),
+      ),
+      containerRegistry: new OutboundPrivateEndpointRule(
+        group,
+        'ContainerRegistry',
+        labelled('registryContainerRegistryId', {
+          ...common,
+          ruleName: `${prefix}-acr`,
+          serviceResourceId: props.registryContainerRegistryId,
+          subresourceTarget: PrivateEndpointTarget.REGISTRY,
+        }),
+      ),
     };
   }
 
@@ -112,28 +171,47 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   public readonly approverRoleAssignment?: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
-    expectKind('subresourceTarget', props.subresourceTarget, PrivateEndpointTarget);
-    const principalId = props.workspace.workspacePrincipalId;
-    const grant = (props.grantApproverRole ?? true) && principalId !== undefined;
-    super(scope, id, props, {
-      rule: {
-        type: 'PrivateEndpoint',
-        category: 'UserDefined',
-        destination: {
-          serviceResourceId: props.serviceResourceId,
-          subresourceTarget: props.subresourceTarget.value,
-          sparkEnabled: props.sparkEnabled ?? false,
-        },
-        fqdns: props.fqdns,
+    // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
+    const serviceIdProp = SERVICE_ID_PROP.get(props) ?? 'serviceResourceId';
+    // A token asks Terraform: the role assignment is created with `count = cond ? 1 : 0`.
+    const grantOf = (p: OutboundPrivateEndpointRuleProps): boolean =>
+      (p.grantApproverRole ?? true) !== false && p.workspace.workspacePrincipalId !== undefined;
+    super(
+      scope,
+      id,
+      props,
+      (read) => {
+        const p = read as OutboundPrivateEndpointRuleProps;
+        return {
+          rule: {
+            type: 'PrivateEndpoint',
+            category: 'UserDefined',
+            destination: {
+              serviceResourceId: p.serviceResourceId,
+              subresourceTarget: p.subresourceTarget.value,
+              sparkEnabled: p.sparkEnabled ?? false,
+            },
+            fqdns: p.fqdns,
+          },
+          // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
+          retry: grantOf(p)
+            ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
+            : undefined,
+        };
       },
-      // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
-      retry: grant
-        ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
-        : undefined,
-    });
+      'OutboundPrivateEndpointRuleProps',
+    );
+    props = this.readProps as OutboundPrivateEndpointRuleProps;
+    const principalId = props.workspace.workspacePrincipalId;
+    const grant = grantOf(props);
     check(this, () => checkManagedNetworkExists(props.ruleName, props.workspace));
     check(this, () =>
-      checkPrivateEndpointTarget(props.ruleName, props.serviceResourceId, props.subresourceTarget),
+      checkPrivateEndpointTarget(
+        props.ruleName,
+        props.serviceResourceId,
+        props.subresourceTarget,
+        serviceIdProp,
+      ),
     );
     // A target from an expression is checked at plan time, before the rule is written (a literal one: SE115).
     const targetType = props.subresourceTarget.resourceType;
@@ -160,10 +238,17 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
         principalId,
         principalType: 'ServicePrincipal',
         description: `Lets workspace ${props.workspace.workspaceName} approve outbound rule ${props.ruleName}`,
+        count: tokenCount(props.grantApproverRole),
       });
       // The rule needs the role when Azure approves its private endpoint connection.
       this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(role)];
       this.approverRoleAssignment = role;
     }
   }
+}
+
+/** `count = cond ? 1 : 0` for a grant given as a Terraform expression; nothing for a literal. */
+function tokenCount(grant: boolean | undefined): number | undefined {
+  if (grant === undefined || isKnown(grant)) return undefined;
+  return Token.asNumber(Fn.conditional(grant, 1, 0));
 }

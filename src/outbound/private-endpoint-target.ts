@@ -1,4 +1,15 @@
-import { expectKind } from '../checks';
+import { readParams } from '../checks';
+import { defineProps, text } from '../checks/read';
+
+defineProps<{ groupId: string }>('PrivateEndpointTarget.of', {
+  // A sub-resource decides which resource type the rule's target id must have (SE115): known at synth.
+  groupId: text({
+    tokens: 'refuse',
+    optional: false,
+    what: "a private link sub-resource (text such as 'searchService')",
+    why: 'the sub-resource is matched with the target id at synth',
+  }),
+});
 
 /**
  * The sub-resource a private endpoint outbound rule connects to (the private link "group id").
@@ -35,7 +46,7 @@ export class PrivateEndpointTarget {
 
   /** Any other private link group id, e.g. `searchService` or `account`. */
   public static of(groupId: string): PrivateEndpointTarget {
-    expectKind('private endpoint sub-resource', groupId, 'text');
+    readParams(undefined, 'PrivateEndpointTarget.of', { groupId });
     return new PrivateEndpointTarget(groupId);
   }
 

@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { ServiceTagDestination } from '../arm';
-import { check, expectKind } from '../checks';
+import { check } from '../checks';
+import { defineProps, list, oneOf, text } from '../checks/read';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 
 /** Protocol of a service-tag rule. Enum-like. */
 export class ServiceTagProtocol {
@@ -39,19 +41,42 @@ export interface OutboundServiceTagRuleOptions {
 /** Props of a service-tag outbound rule. */
 export interface OutboundServiceTagRuleProps extends OutboundRuleBaseProps, OutboundServiceTagRuleOptions {}
 
+defineProps<OutboundServiceTagRuleProps>('OutboundServiceTagRuleProps', {
+  ...OUTBOUND_RULE_BASE_PROPS,
+  serviceTag: text({
+    tokens: 'expression',
+    optional: false,
+    what: "a service tag (text such as 'AzureMonitor')",
+  }),
+  protocol: oneOf(ServiceTagProtocol),
+  // Checked as ports (SE119); a token is passed through.
+  portRanges: text({ tokens: 'expression', what: "ports (text such as '443' or '80, 8080')" }),
+  addressPrefixes: list(text({ tokens: 'expression', optional: false, what: 'an address prefix (text)' }), {
+    tokens: 'expression',
+  }),
+});
+
 /** Allows the managed network to reach an Azure service tag. Only with AllowOnlyApprovedOutbound (SE103). */
 export class OutboundServiceTagRule extends OutboundRuleBase {
   constructor(scope: Construct, id: string, props: OutboundServiceTagRuleProps) {
-    expectKind('addressPrefixes', props.addressPrefixes, 'list', true);
-    expectKind('protocol', props.protocol, ServiceTagProtocol, true);
-    const destination: ServiceTagDestination = {
-      serviceTag: props.serviceTag,
-      protocol: (props.protocol ?? ServiceTagProtocol.TCP).value,
-      portRanges: props.portRanges ?? '443',
-      action: 'Allow',
-      addressPrefixes: props.addressPrefixes,
-    };
-    super(scope, id, props, { rule: { type: 'ServiceTag', category: 'UserDefined', destination } });
+    super(
+      scope,
+      id,
+      props,
+      (read) => {
+        const p = read as OutboundServiceTagRuleProps;
+        const destination: ServiceTagDestination = {
+          serviceTag: p.serviceTag,
+          protocol: (p.protocol ?? ServiceTagProtocol.TCP).value,
+          portRanges: p.portRanges ?? '443',
+          action: 'Allow',
+          addressPrefixes: p.addressPrefixes,
+        };
+        return { rule: { type: 'ServiceTag', category: 'UserDefined', destination } };
+      },
+      'OutboundServiceTagRuleProps',
+    );
+    props = this.readProps as OutboundServiceTagRuleProps;
     check(this, () => checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace));
     check(this, () =>
       checkServiceTagDestination(

@@ -9,6 +9,10 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { readTags, TAG_LIMITS } from '../checks';
 import { IResourceGroup } from '../core';
+import { readProps } from '../checks';
+import { bool, defineProps, name, provider, tags, text } from '../checks/read';
+import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
+import { RESOURCE_GROUP_READER } from '../core/readers';
 import {
   APPLICATION_INSIGHTS_NAME_PATTERN,
   checkAssociatedName,
@@ -118,6 +122,24 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
   readonly tagsRead?: boolean;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
+  resourceGroup: RESOURCE_GROUP_READER,
+  location: text({ ...EXPR, optional: false, what: 'an Azure region (text)' }),
+  workspaceName: name({ ...EXPR }),
+  ...ASSOCIATED_READERS,
+  containerRegistryPublicNetworkAccess: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the registry is private, which other checks read',
+  }),
+  names: ASSOCIATED_NAMES_READER,
+  tags: tags(),
+  provider: provider(),
+  // Internal: set by the workspace, which reads its tags itself against every resource they reach.
+  tagsRead: bool({ tokens: 'refuse', why: 'the workspace sets it, to read its tags once' }),
+});
+
 /**
  * The workspace's storage account, Key Vault, container registry and Application Insights: the ones the user
  * brought, or new ones with secure settings. Each created resource states below what its settings protect.
@@ -138,6 +160,7 @@ export class SecureAssociatedResources extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
     super(scope, id);
+    props = readProps(this, 'SecureAssociatedResourcesProps', props);
     useProviders(this, props.provider);
     const { resourceGroup, location, tags } = props;
     if (props.tagsRead !== true) {

@@ -1,7 +1,12 @@
 import { Construct } from 'constructs';
-import { expectKind, report } from '../checks';
+import { readProps, report } from '../checks';
+import { defineProps, oneOf, without } from '../checks/read';
 import { FirewallSku } from './firewall-sku';
-import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
+import {
+  IMPORTED_WORKSPACE_ATTRIBUTES,
+  ImportedWorkspaceAttributes,
+  importWorkspace,
+} from './imported-workspace';
 import { IsolationMode } from './isolation-mode';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 
@@ -22,6 +27,12 @@ export interface EnableManagedNetworkProps extends Omit<
   readonly firewallSku?: FirewallSku;
 }
 
+defineProps<EnableManagedNetworkProps>('EnableManagedNetworkProps', {
+  ...without(IMPORTED_WORKSPACE_ATTRIBUTES, 'isolationMode', 'provisionManagedNetwork'),
+  isolationMode: oneOf(IsolationMode),
+  firewallSku: oneOf(FirewallSku),
+});
+
 /**
  * The how-to's migration alternative: turns on the managed network of an existing workspace in place, then
  * provisions it after the rules added to the result; see `ManagedVnetWorkspace.enableManagedNetwork`.
@@ -31,8 +42,8 @@ export function enableManagedNetwork(
   id: string,
   props: EnableManagedNetworkProps,
 ): ManagedVnetWorkspaceBase {
-  expectKind('isolationMode', props.isolationMode, IsolationMode, true);
-  expectKind('firewallSku', props.firewallSku, FirewallSku, true);
+  // Read here, on the scope the workspace is added to: the imported workspace built below reads nothing again.
+  props = readProps(scope, 'EnableManagedNetworkProps', props);
   const requested = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
   // A refused Disabled is reported on the result; it is built as approved outbound so nothing else trips on it.
   const isolationMode = requested.isManaged ? requested : IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;

@@ -1,3 +1,4 @@
+import { defineProps, definedSchemas, duration, name, object, readParams, text, whole } from '../checks/read';
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {
   /**
@@ -14,6 +15,20 @@ export interface ImageBuildClusterOptions {
   readonly nodeIdleTimeBeforeScaleDown?: string;
 }
 
+defineProps<ImageBuildClusterOptions>('ImageBuildClusterOptions', {
+  // Checked with the workspace's path where the workspace uses them (SE110, SE120).
+  computeName: name({ tokens: 'expression', optional: true }),
+  vmSize: text({ tokens: 'expression', what: "a VM size name (text such as 'Standard_DS3_v2')" }),
+  maxNodeCount: whole({ tokens: 'expression', min: 1, code: 'SE120', unit: 'nodes' }),
+  nodeIdleTimeBeforeScaleDown: duration({ tokens: 'expression' }),
+});
+defineProps<{ options: ImageBuildClusterOptions }>('ImageBuildCompute.cluster', {
+  options: object('ImageBuildClusterOptions', definedSchemas().get('ImageBuildClusterOptions') ?? {}),
+});
+defineProps<{ computeName: string }>('ImageBuildCompute.existing', {
+  computeName: name({ tokens: 'expression' }),
+});
+
 /**
  * Where Azure ML builds environment images. A container registry that is not publicly reachable cannot build
  * images itself (`ImageBuildComputeNotValid`), so the workspace names a compute cluster for it.
@@ -22,11 +37,13 @@ export interface ImageBuildClusterOptions {
 export class ImageBuildCompute {
   /** A small CPU cluster with zero minimum nodes, created in the workspace (the default): it costs nothing idle. */
   public static cluster(options: ImageBuildClusterOptions = {}): ImageBuildCompute {
+    ({ options } = readParams(undefined, 'ImageBuildCompute.cluster', { options }));
     return new ImageBuildCompute(options.computeName ?? 'image-build', options);
   }
 
   /** A compute that already exists in the workspace (or that you create yourself), by name. */
   public static existing(computeName: string): ImageBuildCompute {
+    readParams(undefined, 'ImageBuildCompute.existing', { computeName });
     return new ImageBuildCompute(computeName, undefined);
   }
 

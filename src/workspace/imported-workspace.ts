@@ -11,16 +11,16 @@ import {
   ARM_TYPES,
   armIdPreconditions,
   check,
-  expectKind,
   isKnown,
   parseArmId,
   readArmId,
-  refuse,
+  readProps,
   report,
   topLevelNameFromId,
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
+import { armId, bool, defineProps, enumOf, name, oneOf, provider, text } from '../checks/read';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { readLiveWorkspace } from './workspace-verification';
@@ -85,6 +85,44 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly logAnalyticsWorkspaceId?: string;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+/** How the attributes of an imported workspace are read (shared with enableManagedNetwork). @internal */
+export const IMPORTED_WORKSPACE_ATTRIBUTES = defineProps<ImportedWorkspaceAttributes>(
+  'ImportedWorkspaceAttributes',
+  {
+    workspaceName: name({ ...EXPR, check: checkWorkspaceName, missingCode: 'SE118' }),
+    resourceGroupName: name({ ...EXPR, missingCode: 'SE118' }),
+    workspaceId: armId(EXPR),
+    subscriptionId: text({ ...EXPR, what: 'a subscription id (GUID text)' }),
+    location: text({ ...EXPR, optional: false, missingCode: 'SE118', what: 'an Azure region (text)' }),
+    isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118', missingFatal: true }),
+    apiVersion: oneOf(MlApiVersion),
+    inboundAccess: enumOf(InboundAccess, 'InboundAccess'),
+    workspaceGuid: text({ ...EXPR, what: 'the workspace GUID (text)' }),
+    storageAccountId: armId(EXPR),
+    storageAccountName: name({ ...EXPR, optional: true }),
+    storageBlobEndpoint: text({
+      ...EXPR,
+      what: "a blob endpoint URL (text such as 'https://<account>.blob.core.windows.net/')",
+    }),
+    keyVaultId: armId(EXPR),
+    containerRegistryId: armId(EXPR),
+    containerRegistryPrivateOnly: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth which checks on the registry apply (SE209, SE113)',
+    }),
+    workspacePrincipalId: text({ ...EXPR, what: 'an object id (GUID text)' }),
+    provisionManagedNetwork: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the provisioning action exists, which deployments wait for',
+    }),
+    includeSpark: bool(EXPR),
+    logAnalyticsWorkspaceId: armId(EXPR),
+    provider: provider(),
+  },
+);
+
 /** The managed network `enableManagedNetwork` turns on before anything else uses the workspace. */
 export interface ManagedNetworkChange {
   /** The isolation mode to turn on. */
@@ -122,6 +160,8 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     change?: ManagedNetworkChange,
   ) {
     super(scope, id);
+    // enableManagedNetwork has read its props already (EnableManagedNetworkProps).
+    if (change === undefined) attrs = readProps(this, 'ImportedWorkspaceAttributes', attrs);
     checkImportedAttributes(this, attrs);
     useProviders(this, attrs.provider);
     this.workspaceName = attrs.workspaceName;
@@ -246,31 +286,16 @@ function checkSubscriptionsAtPlan(
  * provisioning), so that one stops at once; the others are reported with every other problem.
  */
 function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttributes): void {
-  const missing = (name: string): string =>
-    `imported workspace has no ${name}: fromWorkspaceAttributes needs workspaceName, resourceGroupName, ` +
-    `location and isolationMode; give ${name}`;
-  const mode: unknown = attrs.isolationMode;
-  if (mode === undefined) refuse('SE118', missing('isolationMode'));
-  if (!(mode instanceof IsolationMode)) {
-    refuse(
-      'SE118',
-      `imported workspace isolationMode '${String(mode)}' is not an IsolationMode: give ` +
-        `IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND, ALLOW_INTERNET_OUTBOUND or DISABLED`,
-    );
-  }
+  // Values of the wrong kind were refused by the reader (SE001); missing and empty ones are reported here.
   for (const name of ['workspaceName', 'resourceGroupName', 'location'] as const) {
-    const value: unknown = attrs[name];
-    if (typeof value !== 'string' || value === '') report(scope, 'SE118', missing(name));
-  }
-  if (typeof attrs.workspaceName === 'string') check(scope, () => checkWorkspaceName(attrs.workspaceName));
-  for (const name of [
-    'workspaceId',
-    'storageAccountId',
-    'keyVaultId',
-    'containerRegistryId',
-    'logAnalyticsWorkspaceId',
-  ] as const) {
-    expectKind(name, attrs[name], 'text', true);
+    if (attrs[name] === undefined || attrs[name] === '') {
+      report(
+        scope,
+        'SE118',
+        `imported workspace has no ${name}: fromWorkspaceAttributes needs workspaceName, resourceGroupName, ` +
+          `location and isolationMode; give ${name}`,
+      );
+    }
   }
   readArmId(scope, 'workspaceId', attrs.workspaceId, ARM_TYPES.ML_WORKSPACE, { optional: true });
   readArmId(scope, 'storageAccountId', attrs.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT, { optional: true });

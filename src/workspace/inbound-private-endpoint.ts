@@ -9,10 +9,13 @@ import {
   checkAtSynth,
   comparisonKey,
   ConfigurationError,
+  readProps,
   readTags,
   TAG_LIMITS,
   topLevelIdOf,
 } from '../checks';
+import { armId, bool, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
 export const WORKSPACE_PRIVATE_DNS_ZONES: readonly string[] = [
@@ -41,6 +44,25 @@ export interface InboundPrivateEndpointOptions {
   readonly privateEndpointName?: string;
 }
 
+const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
+  'InboundPrivateEndpointOptions',
+  {
+    // Without a subnet the private endpoint is left out and the workspace reports it (SE118).
+    subnet: subnetReader(false, 'SE118'),
+    privateDnsZoneIds: list(armId({ tokens: 'expression' }), { tokens: 'expression' }),
+    virtualNetwork: virtualNetworkReader(true),
+    location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
+    // Checked against azurerm's rule where it is used (SE121); a token is passed through.
+    privateEndpointName: name({ tokens: 'expression', optional: true }),
+  },
+);
+
+/** How `inboundPrivateEndpoint` is read. @internal */
+export const INBOUND_PRIVATE_ENDPOINT_READER = object(
+  'InboundPrivateEndpointOptions',
+  INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+);
+
 /** Props of `WorkspacePrivateEndpoint` (built by `ManagedVnetWorkspace`). */
 export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOptions, ProviderProps {
   /** Resource group of the private endpoint and of the created zones. */
@@ -61,6 +83,18 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly tagsRead?: boolean;
 }
 
+defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
+  ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+  resourceGroup: RESOURCE_GROUP_READER,
+  workspaceId: armId({ tokens: 'expression', optional: false }),
+  workspaceName: name({ tokens: 'expression' }),
+  workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
+  tags: tags(),
+  provider: provider(),
+  // Internal: set by the workspace, which reads its tags itself against every resource they reach.
+  tagsRead: bool({ tokens: 'refuse', why: 'the workspace sets it, to read its tags once' }),
+});
+
 /**
  * The workspace's `amlworkspace` private endpoint, its DNS zone group and (unless zone ids are given) the two
  * private DNS zones linked to the virtual network. The zone group is what writes the
@@ -76,6 +110,7 @@ export class WorkspacePrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
+    props = readProps(this, 'WorkspacePrivateEndpointProps', props);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     if (props.tagsRead !== true) {

@@ -3,6 +3,8 @@ import { ProviderProps, useProviders } from '../core/providers';
 import { dependable, ITerraformDependable } from 'cdktf';
 import { AzapiResourceAction } from '../azapi';
 import { ManagedNetworkProvisionOptions, MlApiVersion } from '../arm';
+import { readProps } from '../checks';
+import { armId, bool, defineProps, dependables, oneOf, provider } from '../checks/read';
 
 /** Props of `ManagedNetworkProvisioning`. */
 export interface ManagedNetworkProvisioningProps extends ProviderProps {
@@ -15,6 +17,15 @@ export interface ManagedNetworkProvisioningProps extends ProviderProps {
   /** What must exist before provisioning: the workspace, its inbound private endpoint. */
   readonly dependsOn: ITerraformDependable[];
 }
+
+defineProps<ManagedNetworkProvisioningProps>('ManagedNetworkProvisioningProps', {
+  workspaceId: armId({ tokens: 'expression', optional: false }),
+  apiVersion: oneOf(MlApiVersion, { optional: false }),
+  // Sent in the request body as an expression.
+  includeSpark: bool({ tokens: 'expression' }),
+  dependsOn: dependables(),
+  provider: provider(),
+});
 
 /**
  * The `provisionManagedNetwork` POST action. Without it Azure provisions the managed network lazily when the
@@ -31,6 +42,7 @@ export class ManagedNetworkProvisioning extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
     super(scope, id);
+    props = readProps(this, 'ManagedNetworkProvisioningProps', props);
     useProviders(this, props.provider);
     const body: ManagedNetworkProvisionOptions = { includeSpark: props.includeSpark ?? false };
     this.resource = new AzapiResourceAction(this, 'Resource', {

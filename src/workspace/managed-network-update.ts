@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { MlApiVersion, WorkspaceManagedNetworkUpdateBody } from '../arm';
 import { AzapiUpdateResource } from '../azapi';
+import { readProps } from '../checks';
+import { armId, defineProps, oneOf } from '../checks/read';
 import { FirewallSku } from './firewall-sku';
 import { IsolationMode } from './isolation-mode';
 
@@ -15,6 +17,13 @@ export interface ManagedNetworkUpdateProps {
   readonly firewallSku?: FirewallSku;
 }
 
+defineProps<ManagedNetworkUpdateProps>('ManagedNetworkUpdateProps', {
+  workspaceId: armId({ tokens: 'expression', optional: false }),
+  apiVersion: oneOf(MlApiVersion, { optional: false }),
+  isolationMode: oneOf(IsolationMode, { optional: false }),
+  firewallSku: oneOf(FirewallSku),
+});
+
 /**
  * Turns on the managed virtual network of an existing workspace in place: an `azapi_update_resource` (construct
  * id `Resource`) that reads the workspace, sets `properties.managedNetwork` and writes it back. The workspace is
@@ -26,6 +35,7 @@ export class ManagedNetworkUpdate extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedNetworkUpdateProps) {
     super(scope, id);
+    props = readProps(this, 'ManagedNetworkUpdateProps', props);
     const approvedOnly = props.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const body: WorkspaceManagedNetworkUpdateBody = {
       properties: {

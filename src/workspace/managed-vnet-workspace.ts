@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import {
   AmlComputeBody,
   enabledOrDisabled,
@@ -15,15 +15,18 @@ import {
   armIdLifecycle,
   check,
   checkAtSynth,
-  expectKind,
   isKnown,
   readArmId,
+  readProps,
   readTags,
   report,
   TAG_LIMITS,
   TagLimits,
   topLevelNameFromId,
 } from '../checks';
+import { bool, defineProps, instanceOf, name, oneOf, provider, tags, text, whole } from '../checks/read';
+import { RESOURCE_GROUP_READER } from '../core/readers';
+import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import { IResourceGroup } from '../core';
 import {
   AssociatedResourceNames,
@@ -36,7 +39,11 @@ import {
 import { FirewallSku } from './firewall-sku';
 import { ImageBuildCompute } from './image-build-compute';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
-import { InboundPrivateEndpointOptions, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
+import {
+  INBOUND_PRIVATE_ENDPOINT_READER,
+  InboundPrivateEndpointOptions,
+  WorkspacePrivateEndpoint,
+} from './inbound-private-endpoint';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
 import {
@@ -158,6 +165,42 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
   readonly purgeOnDestroy?: boolean;
 }
 
+const EXPR = { tokens: 'expression' } as const;
+
+defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
+  resourceGroup: RESOURCE_GROUP_READER,
+  workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
+  location: text({ ...EXPR, what: 'an Azure region (text)' }),
+  friendlyName: text(EXPR),
+  description: text(EXPR),
+  isolationMode: oneOf(IsolationMode),
+  firewallSku: oneOf(FirewallSku),
+  // Sent as `cond ? "Enabled" : "Disabled"`; the private-only checks treat an expression as possibly false.
+  publicNetworkAccess: bool(EXPR),
+  inboundPrivateEndpoint: INBOUND_PRIVATE_ENDPOINT_READER,
+  inboundAccessArrangedElsewhere: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the checks that somebody can reach the workspace (SE107, SE210) apply',
+  }),
+  ...ASSOCIATED_READERS,
+  associatedResourceNames: ASSOCIATED_NAMES_READER,
+  imageBuildCompute: instanceOf(ImageBuildCompute),
+  provisionManagedNetwork: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the provisioning action exists, which deployments wait for',
+  }),
+  // Sent in the provisioning request as an expression.
+  includeSpark: bool(EXPR),
+  identity: instanceOf(WorkspaceIdentity),
+  apiVersion: oneOf(MlApiVersion),
+  tags: tags(),
+  softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE009', unit: 'days' }),
+  enableSoftwareBillOfMaterials: bool(EXPR),
+  // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
+  purgeOnDestroy: bool(EXPR),
+  provider: provider(),
+});
+
 /**
  * An Azure Machine Learning workspace with a managed virtual network, secure by default: approved outbound
  * only, no public network access, no v1 legacy mode, hardened associated resources, an image-build compute
@@ -250,7 +293,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
-    checkKinds(props);
+    props = readProps(this, 'ManagedVnetWorkspaceProps', props);
     useProviders(this, props.provider);
     readIdsAndTags(this, props);
     check(this, () => checkWorkspaceName(props.workspaceName));
@@ -391,7 +434,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // whole body (azapi has no per-path form): the other ids echo safely too, and the price is that a
       // case-only edit of friendlyName or description is not sent.
       ignoreCasing: true,
-      deleteQueryParameters: props.purgeOnDestroy ? { forceToPurge: ['true'] } : undefined,
+      deleteQueryParameters: purgeQuery(props.purgeOnDestroy),
       // Ids given as Terraform expressions are checked for their resource type before the workspace is touched.
       lifecycle: armIdLifecycle(this),
     });
@@ -535,26 +578,19 @@ function checkInboundPrivateEndpoint(scope: Construct, props: ManagedVnetWorkspa
   return true;
 }
 
-/** SE001: props of the wrong kind stop the constructor at once (nothing can be built from them). */
-function checkKinds(props: ManagedVnetWorkspaceProps): void {
-  expectKind('ManagedVnetWorkspace props', props, 'object');
-  expectKind('resourceGroup', props.resourceGroup, 'object');
-  expectKind('resourceGroup.id', props.resourceGroup.id, 'text');
-  expectKind('workspaceName', props.workspaceName, 'text');
-  expectKind('location', props.location, 'text', true);
-  expectKind('publicNetworkAccess', props.publicNetworkAccess, 'boolean', true);
-  expectKind('inboundAccessArrangedElsewhere', props.inboundAccessArrangedElsewhere, 'boolean', true);
-  expectKind('isolationMode', props.isolationMode, IsolationMode, true);
-  expectKind('firewallSku', props.firewallSku, FirewallSku, true);
-  expectKind('imageBuildCompute', props.imageBuildCompute, ImageBuildCompute, true);
-  expectKind('identity', props.identity, WorkspaceIdentity, true);
-  expectKind('apiVersion', props.apiVersion, MlApiVersion, true);
-  expectKind('inboundPrivateEndpoint', props.inboundPrivateEndpoint, 'object', true);
-  for (const name of ['storageAccount', 'keyVault', 'containerRegistry', 'applicationInsights'] as const) {
-    const brought = props[name];
-    expectKind(name, brought, 'object', true);
-    if (brought !== undefined) expectKind(`${name}.id`, brought.id, 'text');
+/**
+ * The DELETE's query for `purgeOnDestroy`: `forceToPurge=true` when true, nothing when false or unset, and for a
+ * Terraform expression the expression `cond ? { forceToPurge = ["true"] } : null`, decided at plan time (a token
+ * object would otherwise read as true and purge every workspace the stack destroys).
+ */
+function purgeQuery(purge: boolean | undefined): { [name: string]: string[] } | undefined {
+  if (purge === undefined || purge === false) return undefined;
+  if (!isKnown(purge)) {
+    return Token.asAny(Fn.conditional(purge, { forceToPurge: ['true'] }, null)) as unknown as {
+      [name: string]: string[];
+    };
   }
+  return { forceToPurge: ['true'] };
 }
 
 /**

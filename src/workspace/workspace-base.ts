@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MlApiVersion } from '../arm';
 import { report } from '../checks';
+import { constructId, defineProps, object, pick, readValue } from '../checks/read';
 import { OutboundFqdnRule } from '../outbound/fqdn-rule';
 import {
   OutboundPrivateEndpointRule,
@@ -17,6 +18,52 @@ import {
   OutboundFqdnRuleOptions,
   WorkspaceBlobStore,
 } from './workspace-ref';
+
+const CONSTRUCT_ID = constructId();
+defineProps<{ id: string; options: OutboundPrivateEndpointRuleOptions }>(
+  'ManagedVnetWorkspaceBase#addOutboundPrivateEndpointRule',
+  {
+    id: CONSTRUCT_ID,
+    options: object(
+      'OutboundPrivateEndpointRuleOptions',
+      pick('OutboundPrivateEndpointRuleProps', [
+        'ruleName',
+        'serviceResourceId',
+        'subresourceTarget',
+        'sparkEnabled',
+        'fqdns',
+        'grantApproverRole',
+      ]),
+      { optional: false },
+    ),
+  },
+);
+defineProps<{ id: string; options: OutboundFqdnRuleOptions }>(
+  'ManagedVnetWorkspaceBase#addOutboundFqdnRule',
+  {
+    id: CONSTRUCT_ID,
+    options: object('OutboundFqdnRuleOptions', pick('OutboundFqdnRuleProps', ['ruleName', 'destination']), {
+      optional: false,
+    }),
+  },
+);
+defineProps<{ id: string; options: OutboundServiceTagRuleOptions }>(
+  'ManagedVnetWorkspaceBase#addOutboundServiceTagRule',
+  {
+    id: CONSTRUCT_ID,
+    options: object(
+      'OutboundServiceTagRuleOptions',
+      pick('OutboundServiceTagRuleProps', [
+        'ruleName',
+        'serviceTag',
+        'protocol',
+        'portRanges',
+        'addressPrefixes',
+      ]),
+      { optional: false },
+    ),
+  },
+);
 
 /** What created and imported workspaces share: outbound rules and the provisioning they feed. */
 export abstract class ManagedVnetWorkspaceBase extends Construct implements IManagedVnetWorkspace {
@@ -50,6 +97,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
     id: string,
     options: OutboundPrivateEndpointRuleOptions,
   ): OutboundPrivateEndpointRule {
+    readValue(CONSTRUCT_ID, id, 'id');
     return new OutboundPrivateEndpointRule(this, id, { ...options, workspace: this });
   }
 
@@ -58,7 +106,8 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
    * the existing rule, so constructs that each need `pypi.org` can all ask for it.
    */
   public addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): OutboundFqdnRule {
-    const existing = this.rules.get(options.ruleName);
+    readValue(CONSTRUCT_ID, id, 'id');
+    const existing = this.rules.get(options?.ruleName);
     if (existing instanceof OutboundFqdnRule && existing.destination === options.destination) {
       return existing;
     }
@@ -70,6 +119,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
     id: string,
     options: OutboundServiceTagRuleOptions,
   ): OutboundServiceTagRule {
+    readValue(CONSTRUCT_ID, id, 'id');
     return new OutboundServiceTagRule(this, id, { ...options, workspace: this });
   }
 

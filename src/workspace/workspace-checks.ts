@@ -15,7 +15,7 @@ export function checkContainerRegistrySku(
   if (publicNetworkAccess !== true && isKnown(sku) && sku.toLowerCase() !== 'premium') {
     refuse(
       'SE104',
-      `container registry SKU '${sku}' cannot serve a workspace reachable only privately: only Premium registries ` +
+      `container registry SKU (skuInput) '${sku}' cannot serve a workspace reachable only privately: only Premium registries ` +
         `support the private endpoint the managed network uses to pull and push images; set sku = 'Premium' on ` +
         `the registry, or leave containerRegistry unset to have a Premium registry created`,
     );

@@ -1,5 +1,12 @@
+import { readParams } from '../checks';
+import { defineProps } from '../checks/read';
+import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
+
+defineProps<{ identity: IUserAssignedIdentity }>('WorkspaceIdentity.userAssigned', {
+  identity: userAssignedIdentityReader(false),
+});
 
 /** The managed identity of a workspace. Enum-like: use the static factories. */
 export class WorkspaceIdentity {
@@ -13,6 +20,7 @@ export class WorkspaceIdentity {
    * the associated resources yourself (the system-assigned identity gets them from Azure automatically).
    */
   public static userAssigned(identity: IUserAssignedIdentity): WorkspaceIdentity {
+    readParams(undefined, 'WorkspaceIdentity.userAssigned', { identity });
     return new WorkspaceIdentity(identity);
   }
 

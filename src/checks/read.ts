@@ -1,0 +1,772 @@
+import { IConstruct } from 'constructs';
+import { TerraformProvider, Token, Tokenization } from 'cdktf';
+import { ConfigurationError } from './configuration-error';
+import { ClassOf } from './types';
+import { report } from './report';
+
+/**
+ * What a Terraform token (a variable, a reference to another resource) given for a prop means:
+ * - `expression`: it is passed through as a Terraform expression (a condition, arithmetic, a precondition decides
+ *   at plan time); no synth-time check reads its stand-in value;
+ * - `refuse`: the prop decides something at synth time that Terraform cannot (which resources exist, a name
+ *   other names are derived from), so a token is refused (SE006) with the way out in the message.
+ * - `unknown`: the value only informs synth-time checks (a brought registry's SKU as configured), which skip a
+ *   token as unknown; it is sent nowhere.
+ * Kinds that have no token form (an instance of one of this library's classes, a construct) say `never`.
+ */
+export type TokenUse = 'expression' | 'refuse' | 'unknown' | 'never';
+
+/**
+ * The kinds of value a prop can take. The API-generated test feeds each kind its own cases; `arm-id` and `tags`
+ * have their own readers (the resource type an id must name, Azure's tag limits).
+ */
+export type ValueKind =
+  | 'boolean'
+  | 'whole'
+  | 'number'
+  | 'enum'
+  | 'name'
+  | 'duration'
+  | 'text'
+  | 'object'
+  | 'record'
+  | 'list'
+  | 'arm-id'
+  | 'tags'
+  | 'reference'
+  | 'construct'
+  | 'class'
+  | 'provider'
+  | 'dependables'
+  | 'body';
+
+/**
+ * How one prop is read: its kind, what a token means for it, whether it may be left out, and the function that
+ * checks a value. `read` throws a `ConfigurationError` when nothing can be built from the value (a value of the
+ * wrong kind, a token refused) and adds to `problems` what is wrong with a value that can still be used (a name
+ * Azure would refuse, a number out of range), so that construction goes on and every problem is listed.
+ */
+export interface Reader<T = unknown> {
+  readonly kind: ValueKind;
+  readonly tokens: TokenUse;
+  readonly optional: boolean;
+  /** The fields of an object, options or reference reader. @default none */
+  readonly fields?: Schema;
+  /** The schema name of `fields` (the interface), for messages and the API walk. @default none */
+  readonly schemaName?: string;
+  /** For `arm-id` readers: the resource type the id must name, when the reader checks it. @default any */
+  readonly resourceType?: string;
+  /** For `enum` and `class` readers: the class whose instances are accepted. @default none */
+  readonly classOf?: ClassOf;
+  /** For `whole` readers: the smallest value. @default none */
+  readonly min?: number;
+  /** For `whole` readers: the largest value. @default none */
+  readonly max?: number;
+  /** For `list` and `record` readers: the reader of each element. @default none */
+  readonly element?: Reader;
+  read(value: unknown, prop: string, problems: ConfigurationError[]): T;
+}
+
+/** The readers of every field of an interface (a props interface, an options interface, a reference). */
+export type Schema = { readonly [field: string]: Reader };
+
+/** A schema that names a reader for every field of `P`, so a prop added to `P` without one does not compile. */
+export type SchemaOf<P> = { readonly [K in keyof Required<P>]-?: Reader };
+
+const schemas = new Map<string, Schema>();
+
+/**
+ * Records the schema of an interface under its name (`ManagedVnetWorkspaceProps`, or `Model.fromLocalPath` for a
+ * factory's parameters) and returns it. The API-generated test compares these with the props it finds in the
+ * declarations: a prop nobody classified fails it.
+ */
+export function defineProps<P>(name: string, schema: SchemaOf<P>): SchemaOf<P> {
+  schemas.set(name, schema);
+  return schema;
+}
+
+/** Every schema defined so far, by interface (or factory) name. */
+export function definedSchemas(): ReadonlyMap<string, Schema> {
+  return schemas;
+}
+
+/** The form of a Terraform token: a text token, a number token, a list token, or an opaque resolvable. */
+export type TokenForm = 'text' | 'number' | 'list' | 'resolvable';
+
+/** The form of `value` when it is an unresolved Terraform token, else undefined. */
+export function tokenForm(value: unknown): TokenForm | undefined {
+  if (typeof value === 'string') return Token.isUnresolved(value) ? 'text' : undefined;
+  if (typeof value === 'number') return Token.isUnresolved(value) ? 'number' : undefined;
+  if (Array.isArray(value)) return Token.isUnresolved(value) ? 'list' : undefined;
+  if (typeof value === 'object' && value !== null && Tokenization.isResolvable(value)) return 'resolvable';
+  return undefined;
+}
+
+const TOKEN_FORM_NAMES: Record<TokenForm, string> = {
+  text: 'a Terraform text expression',
+  number: 'a Terraform number expression',
+  list: 'a Terraform list expression',
+  resolvable: 'a Terraform expression (Token.asAny, a variable value)',
+};
+
+/** A value as a message shows it: text quoted, tokens by their form (their stand-in means nothing). */
+export function describeValue(value: unknown): string {
+  const form = tokenForm(value);
+  if (form !== undefined) return TOKEN_FORM_NAMES[form];
+  if (value === null) return 'null';
+  if (value === undefined) return 'not set';
+  if (typeof value === 'string')
+    return `the text '${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name !== undefined && name !== 'Object' ? `a ${name}` : 'an object';
+  }
+  if (typeof value === 'function') return 'a function';
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function wrongKind(prop: string, value: unknown, wanted: string, optional: boolean): ConfigurationError {
+  const form = tokenForm(value);
+  if (form !== undefined) {
+    return new ConfigurationError(
+      'SE007',
+      `${prop} is ${TOKEN_FORM_NAMES[form]}, of the wrong kind: it needs ${wanted}; pass a token of that kind ` +
+        `(a variable of that type, Token.asNumber / Token.asString / Token.asList)`,
+    );
+  }
+  return new ConfigurationError(
+    'SE001',
+    `${prop} is ${describeValue(value)}: give ${wanted}${optional ? ', or leave it unset' : ''}`,
+  );
+}
+
+function tokenRefused(prop: string, value: unknown, why: string): ConfigurationError {
+  return new ConfigurationError(
+    'SE006',
+    `${prop} is ${describeValue(value)}, but it must be known when the stack is synthesized: ${why}; give a ` +
+      `literal value (for example from an environment variable read by the app), not a Terraform variable`,
+  );
+}
+
+interface Common {
+  /** What a token means (see TokenUse): every prop says it where it is read. */
+  readonly tokens: 'expression' | 'refuse' | 'unknown';
+  /** Why a token is refused, for the message. @default 'the construct decides with it at synth time' */
+  readonly why?: string;
+}
+
+/** Base of the readers: handles `undefined`, then the kind and the token, then the value. */
+function reader<T>(
+  spec: Omit<Reader<T>, 'read' | 'optional'> & {
+    readonly wanted: string;
+    /** True for a value of the right kind (literal); tokens are judged by `tokenForms`. */
+    readonly literal: (value: unknown) => boolean;
+    /** The token forms that are of the right kind. */
+    readonly tokenForms: readonly TokenForm[];
+    /** Why a token is refused. @default 'the construct decides with it at synth time' */
+    readonly why?: string;
+    /** Checks a literal value of the right kind; pushes problems. @default no check */
+    readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => void;
+  },
+  optional: boolean,
+  missingCode?: string,
+  missingFatal = false,
+): Reader<T> {
+  const { wanted, literal, tokenForms, why, value: checkValue, ...rest } = spec;
+  return {
+    ...rest,
+    optional,
+    read(value: unknown, prop: string, problems: ConfigurationError[]): T {
+      if (value === undefined) {
+        if (optional || (missingCode !== undefined && !missingFatal)) return value as T;
+        throw new ConfigurationError(
+          missingCode ?? 'SE001',
+          `${prop} is not set: it is required; give ${wanted}`,
+        );
+      }
+      const form = tokenForm(value);
+      if (form !== undefined) {
+        if (!tokenForms.includes(form)) throw wrongKind(prop, value, wanted, optional);
+        if (rest.tokens === 'refuse' || rest.tokens === 'never') {
+          throw tokenRefused(prop, value, why ?? 'the construct decides with it at synth time');
+        }
+        return value as T;
+      }
+      if (!literal(value)) throw wrongKind(prop, value, wanted, optional);
+      checkValue?.(value as T, prop, problems);
+      return value as T;
+    },
+  };
+}
+
+/** A required or optional variant of a reader builder. */
+type Optionality = {
+  /** May be left out. @default depends on the reader (names are required, most others optional) */
+  readonly optional?: boolean;
+  /**
+   * A required value whose absence the construct reports itself, with this rule (SE118, SE115): the reader
+   * lets `undefined` through. With `missingFatal`, the reader stops at once with this rule instead.
+   * @default none: a missing required value stops at once with SE001
+   */
+  readonly missingCode?: string;
+  /** Nothing can be built without the value: stop at once with `missingCode`. @default false */
+  readonly missingFatal?: boolean;
+};
+
+/** true or false. A token must be a boolean expression (a `bool` variable's `booleanValue`, `Token.asAny`). */
+export function bool(options: Common & Optionality): Reader<boolean> {
+  return reader<boolean>(
+    {
+      kind: 'boolean',
+      tokens: options.tokens,
+      why: options.why,
+      wanted: 'true or false',
+      literal: (v) => typeof v === 'boolean',
+      tokenForms: ['resolvable'],
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** A whole number from `min` to `max`; `code` is the rule reported for a value out of range. */
+export function whole(
+  options: Common &
+    Optionality & {
+      readonly min: number;
+      /** @default no upper bound */
+      readonly max?: number;
+      readonly code: string;
+      /** The unit for messages. @default none */
+      readonly unit?: string;
+    },
+): Reader<number> {
+  const max = options.max ?? Number.MAX_SAFE_INTEGER;
+  const range = options.max === undefined ? `at least ${options.min}` : `from ${options.min} to ${max}`;
+  return reader<number>(
+    {
+      kind: 'whole',
+      tokens: options.tokens,
+      why: options.why,
+      min: options.min,
+      max,
+      wanted: `a whole number ${range}`,
+      literal: (v) => typeof v === 'number',
+      tokenForms: ['number'],
+      value: (v, prop, problems) => {
+        if (!Number.isInteger(v) || v < options.min || v > max) {
+          problems.push(
+            new ConfigurationError(
+              options.code,
+              `${prop} is ${v}: give a whole number${options.unit ? ` of ${options.unit}` : ''} ${range}`,
+            ),
+          );
+        }
+      },
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** An instance of an enum-like class (`IsolationMode.DISABLED`); text and tokens are refused. */
+export function oneOf<T>(classOf: ClassOf, options: Optionality = {}): Reader<T> {
+  return reader<T>(
+    {
+      kind: 'enum',
+      tokens: 'never',
+      classOf,
+      wanted: `${article(classOf.name)} ${classOf.name} (one of its static members, such as ${classOf.name}.${firstStatic(classOf)})`,
+      literal: (v) => isInstance(v, classOf),
+      tokenForms: [],
+      why: `${classOf.name} is chosen at synth time`,
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** An instance of one of this library's classes made by its factories (`Model.fromLocalPath(...)`). */
+export function instanceOf<T>(classOf: ClassOf, options: Optionality = {}): Reader<T> {
+  return reader<T>(
+    {
+      kind: 'class',
+      tokens: 'never',
+      classOf,
+      wanted: `${article(classOf.name)} ${classOf.name} (use its static factories)`,
+      literal: (v) => isInstance(v, classOf),
+      tokenForms: [],
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** `a` or `an` before a name. */
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? 'an' : 'a';
+}
+
+function isInstance(value: unknown, classOf: ClassOf): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.isPrototypeOf.call(classOf.prototype, value)
+  );
+}
+
+function firstStatic(classOf: ClassOf): string {
+  const names = Object.getOwnPropertyNames(classOf).filter((n) => n === n.toUpperCase() && /^[A-Z]/.test(n));
+  return names[0] ?? '...';
+}
+
+/** What the text readers take: what a token means, whether it may be left out, and a check of the value. */
+type TextOptions = Common &
+  Optionality & {
+    /** The rule of the value (throws a ConfigurationError with its code). @default none */
+    readonly check?: (value: string, prop: string) => void;
+    /** What to give, for messages. @default the reader's own words */
+    readonly what?: string;
+  };
+
+/** The readers of text: the same kind checks and token forms, with their own kind, words and default. */
+function textReader(
+  kind: 'name' | 'text' | 'duration' | 'arm-id',
+  wanted: string,
+  options: TextOptions,
+  optional: boolean,
+  extra: {
+    /** For ARM ids: the resource type named. @default any */
+    readonly resourceType?: string;
+    /** A check of the form before `check` (a duration's syntax): the problem, or undefined. @default none */
+    readonly first?: (value: string, prop: string) => string | undefined;
+  } = {},
+): Reader<string> {
+  return reader<string>(
+    {
+      kind,
+      tokens: options.tokens,
+      why: options.why,
+      resourceType: extra.resourceType,
+      wanted,
+      literal: (v) => typeof v === 'string',
+      tokenForms: ['text'],
+      value: (v, prop, problems) => {
+        const problem = extra.first?.(v, prop);
+        if (problem !== undefined) problems.push(new ConfigurationError('SE001', problem));
+        else collect(problems, () => options.check?.(v, prop));
+      },
+    },
+    options.optional ?? optional,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/**
+ * The name of a resource of a given kind. `check` is the rule of that kind of name (its length, characters and
+ * case; it throws a ConfigurationError with the rule's code); a token name is passed through unchecked unless
+ * the prop refuses tokens.
+ */
+export function name(options: TextOptions): Reader<string> {
+  return textReader('name', `${options.what ?? 'a name'} (text)`, options, false);
+}
+
+/** Free text; `check` may refuse values (empty, too long). */
+export function text(options: TextOptions): Reader<string> {
+  return textReader('text', options.what ?? 'text', options, true);
+}
+
+/** A duration: ISO 8601 text (`PT120S`) checked by `check`, or a token passed through. */
+export function duration(options: TextOptions): Reader<string> {
+  return textReader('duration', "an ISO 8601 duration (text such as 'PT120S')", options, true, {
+    first: (v, prop) =>
+      ISO_DURATION.test(v)
+        ? undefined
+        : `${prop} is '${v}', which is not an ISO 8601 duration: write it like 'PT120S' or 'PT2M'`,
+  });
+}
+
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+/**
+ * An ARM resource id (text). The reader that checks the resource type it names lives in arm-id.ts; until a prop
+ * names one, the id is checked only for being text, and a token is passed through.
+ */
+export function armId(options: TextOptions & { readonly resourceType?: string }): Reader<string> {
+  const type = options.resourceType;
+  return textReader('arm-id', `an ARM resource id${type ? ` of a ${type}` : ''} (text)`, options, true, {
+    resourceType: type,
+  });
+}
+
+/** Azure tags: a map of text to text. A token map is passed through. */
+export function tags(options: Optionality = {}): Reader<{ [key: string]: string }> {
+  return reader<{ [key: string]: string }>(
+    {
+      kind: 'tags',
+      tokens: 'expression',
+      wanted: 'a map of tag names to text values',
+      literal: (v) => isPlainObject(v),
+      tokenForms: ['resolvable'],
+      value: (v, prop) => readRecordValues(v, prop, 'text'),
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/**
+ * A map of names to values (`environmentVariables`, a traffic split); `element` reads each value (default: text).
+ * A token map is passed through.
+ */
+export function record<T = string>(
+  options: Common & Optionality & { readonly element?: Reader<T> },
+): Reader<{ [key: string]: T }> {
+  const element = options.element;
+  return reader<{ [key: string]: T }>(
+    {
+      kind: 'record',
+      tokens: options.tokens,
+      why: options.why,
+      element,
+      wanted: `a map of names to ${element === undefined ? 'text' : element.kind} values`,
+      literal: (v) => isPlainObject(v),
+      tokenForms: ['resolvable'],
+      value: (v, prop, problems) => {
+        if (element === undefined) readRecordValues(v, prop, 'text');
+        else for (const [key, entry] of Object.entries(v)) element.read(entry, `${prop}['${key}']`, problems);
+      },
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+function readRecordValues(value: object, prop: string, wanted: 'text'): void {
+  for (const [key, entry] of Object.entries(value)) {
+    const form = tokenForm(entry);
+    if (form === 'text' || (form === undefined && typeof entry === 'string')) continue;
+    throw wrongKind(`${prop}['${key}']`, entry, wanted, false);
+  }
+}
+
+/** A list whose elements `element` reads. A list token is passed through unless the prop refuses tokens. */
+export function list<T>(
+  element: Reader<T>,
+  options: Common & Optionality & { readonly nonEmpty?: string },
+): Reader<T[]> {
+  return reader<T[]>(
+    {
+      kind: 'list',
+      tokens: options.tokens,
+      why: options.why,
+      element,
+      wanted: `a list of ${element.kind === 'enum' && element.classOf ? element.classOf.name : element.kind} values`,
+      literal: (v) => Array.isArray(v),
+      tokenForms: ['list', 'resolvable'],
+      value: (v, prop, problems) => {
+        if (v.length === 0 && options.nonEmpty !== undefined) {
+          problems.push(new ConfigurationError('SE001', `${prop} is an empty list: ${options.nonEmpty}`));
+        }
+        v.forEach((e, i) => element.read(e, `${prop}[${i}]`, problems));
+      },
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/**
+ * An object whose fields `fields` reads: an options object (`requestSettings`), or a reference to a resource made
+ * elsewhere (`resourceGroup`, `subnet`, an azurerm resource object) whose attributes are read the same way.
+ */
+export function object(
+  schemaName: string,
+  fields: Schema,
+  options: Optionality & { readonly kind?: 'object' | 'reference' } = {},
+): Reader<object> {
+  return reader<object>(
+    {
+      kind: options.kind ?? 'object',
+      tokens: 'never',
+      fields,
+      schemaName,
+      wanted: options.kind === 'reference' ? `an object with ${Object.keys(fields).join(', ')}` : 'an object',
+      literal: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      tokenForms: [],
+      why: 'its fields are read one by one',
+      value: (v, prop, problems) => {
+        for (const [field, fieldReader] of Object.entries(fields)) {
+          fieldReader.read((v as Record<string, unknown>)[field], `${prop}.${field}`, problems);
+        }
+      },
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/**
+ * A construct of this library passed by reference (a workspace, an endpoint): it is checked where it was made.
+ * `alsoName` accepts its name as text instead (a deployment named in `mirrorTraffic`).
+ */
+export function construct(
+  what: string,
+  options: Optionality & { readonly alsoName?: boolean } = {},
+): Reader<object> {
+  return reader<object>(
+    {
+      kind: 'construct',
+      tokens: 'never',
+      why: `${what} is named at synth`,
+      wanted: what,
+      // A construct of this library (it has a construct node); a plain object is not one.
+      literal: (v) =>
+        (typeof v === 'object' && v !== null && typeof (v as { node?: unknown }).node === 'object') ||
+        (options.alsoName === true && typeof v === 'string'),
+      tokenForms: [],
+    },
+    options.optional ?? false,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** Terraform elements to depend on. */
+export function dependables(options: Optionality = {}): Reader<object[]> {
+  return reader<object[]>(
+    {
+      kind: 'dependables',
+      tokens: 'never',
+      wanted: 'a list of Terraform resources',
+      literal: (v) => Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null),
+      tokenForms: [],
+    },
+    options.optional ?? false,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/**
+ * A request body or another ARM wire-format object, passed to Terraform as it is (`lists`: a list is accepted
+ * too, as for azapi's `response_export_values`).
+ */
+export function body(
+  options: Optionality & {
+    /** A list is accepted too. @default false */
+    readonly lists?: boolean;
+    /** @default 'expression' */
+    readonly tokens?: 'expression' | 'refuse' | 'unknown';
+    /** Why a token is refused. @default a generic reason */
+    readonly why?: string;
+  } = {},
+): Reader<object> {
+  return reader<object>(
+    {
+      kind: 'body',
+      tokens: options.tokens ?? 'expression',
+      why: options.why,
+      wanted: options.lists === true ? 'an object or a list' : 'an object',
+      literal: (v) => typeof v === 'object' && v !== null && (options.lists === true || !Array.isArray(v)),
+      tokenForms: ['resolvable'],
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** Any number (a threshold); `check` may refuse values. */
+export function num(
+  options: Common & Optionality & { readonly check?: (value: number, prop: string) => void },
+): Reader<number> {
+  return reader<number>(
+    {
+      kind: 'number',
+      tokens: options.tokens,
+      why: options.why,
+      wanted: 'a number',
+      literal: (v) => typeof v === 'number' && !Number.isNaN(v),
+      tokenForms: ['number'],
+      value: (v, prop, problems) => collect(problems, () => options.check?.(v, prop)),
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function collect(problems: ConfigurationError[], run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    if (!(e instanceof ConfigurationError)) throw e;
+    problems.push(e);
+  }
+}
+
+/**
+ * Reads `props` with the schema recorded under `schemaName`: every problem is recorded on `scope` (with its path),
+ * a refused optional prop reads as unset (its default), and a refused required prop, from which nothing can be
+ * built, stops the constructor with every problem found so far (`ConfigurationErrors`-like, one line each).
+ * Returns the props to build from.
+ */
+export function readProps<P extends object>(scope: IConstruct, schemaName: string, props: P): P {
+  const schema = schemas.get(schemaName);
+  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  return readWith(scope, schemaName, schema, props);
+}
+
+/** `readProps` for a factory's or method's parameters, given by name. */
+export function readParams<P extends object>(
+  scope: IConstruct | undefined,
+  schemaName: string,
+  params: P,
+): P {
+  const schema = schemas.get(schemaName);
+  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  return readWith(scope, schemaName, schema, params, true);
+}
+
+function readWith<P extends object>(
+  scope: IConstruct | undefined,
+  schemaName: string,
+  schema: Schema,
+  props: P,
+  params = false,
+): P {
+  const path = scope?.node.path;
+  if (!params && (typeof props !== 'object' || props === null || Array.isArray(props))) {
+    throw at(wrongKind(`the ${schemaName}`, props, 'an object of props', false), path);
+  }
+  const read: Record<string, unknown> = { ...(props as Record<string, unknown>) };
+  const fatal: ConfigurationError[] = [];
+  for (const [field, fieldReader] of Object.entries(schema)) {
+    const problems: ConfigurationError[] = [];
+    try {
+      read[field] = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      if (fieldReader.optional && scope !== undefined) {
+        read[field] = undefined;
+        report(scope, e.code, e.detail);
+      } else {
+        fatal.push(e);
+      }
+    }
+    // A factory has no construct to record on: what is wrong with a value it can still hold (a number out of
+    // range, a name Azure refuses) is reported by the construct that uses the value, with its path.
+    if (scope !== undefined) for (const problem of problems) report(scope, problem.code, problem.detail);
+  }
+  if (fatal.length > 0) throw at(fatal[0], path, fatal.slice(1));
+  return read as P;
+}
+
+/** The first error located on `path`, with the others appended (one line each). */
+function at(
+  first: ConfigurationError,
+  path: string | undefined,
+  others: ConfigurationError[] = [],
+): ConfigurationError {
+  const detail =
+    others.length === 0
+      ? first.detail
+      : `${first.detail}\n${others.map((o) => `  [${o.code}] ${o.detail}`).join('\n')}`;
+  return new ConfigurationError(first.code, detail, path);
+}
+
+/**
+ * Reads one value with a reader outside a props object (a factory's single argument): throws what is fatal and
+ * what is wrong with the value alike, since a factory has no construct to record problems on.
+ */
+export function readValue<T>(reader_: Reader<T>, value: unknown, prop: string): T {
+  const problems: ConfigurationError[] = [];
+  const result = reader_.read(value, prop, problems);
+  if (problems.length > 0) throw problems[0];
+  return result;
+}
+
+/**
+ * The `provider` prop: a TerraformProvider or a list of them. Text (`'azapi.second'`) is refused; whether each
+ * provider is of a kind some resource of the construct uses is checked at synth (useProviders).
+ */
+export function provider(): Reader<TerraformProvider | TerraformProvider[]> {
+  return reader<TerraformProvider | TerraformProvider[]>(
+    {
+      kind: 'provider',
+      tokens: 'never',
+      wanted: 'a provider configuration (an AzapiProvider or AzurermProvider object) or a list of them',
+      literal: (v) =>
+        v instanceof TerraformProvider ||
+        (Array.isArray(v) && v.every((p) => p instanceof TerraformProvider)),
+      tokenForms: [],
+    },
+    true,
+  );
+}
+
+/** A member of a TypeScript string enum (`InboundAccess.PUBLIC`, `WeekDay.MONDAY`); other text is refused. */
+export function enumOf<T extends string>(
+  values: { readonly [member: string]: T },
+  enumName: string,
+  options: Optionality = {},
+): Reader<T> {
+  const allowed = Object.values(values);
+  return reader<T>(
+    {
+      kind: 'enum',
+      tokens: 'never',
+      classOf: { name: enumName, prototype: String.prototype },
+      wanted: `${article(enumName)} ${enumName} (${allowed.map((v) => `'${v}'`).join(', ')})`,
+      literal: (v) => typeof v === 'string' && (allowed as string[]).includes(v),
+      tokenForms: [],
+      why: `${enumName} is chosen at synth time`,
+    },
+    options.optional ?? true,
+    options.missingCode,
+    options.missingFatal,
+  );
+}
+
+/** A construct id given to a method that creates a construct (`addDeployment('Green', ...)`). */
+export function constructId(): Reader<string> {
+  return text({
+    tokens: 'refuse',
+    optional: false,
+    what: 'a construct id (text)',
+    why: 'construct ids name the resources in the synthesized output',
+    check: (id, prop) => {
+      if (id === '')
+        throw new ConfigurationError('SE001', `${prop} is empty: give a construct id such as 'Green'`);
+    },
+  });
+}
+
+/** The readers of some fields of a schema (an options interface that a props interface extends). */
+export function pick(schemaName: string, fields: readonly string[]): Schema {
+  const schema = schemas.get(schemaName);
+  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  return Object.fromEntries(fields.map((f) => [f, schema[f]]));
+}
+
+/** A schema without some of its fields (a props interface that omits fields of the one it extends). */
+export function without<S extends object, K extends keyof S>(schema: S, ...fields: K[]): Omit<S, K> {
+  const copy: Partial<S> = { ...schema };
+  for (const field of fields) delete copy[field];
+  return copy as Omit<S, K>;
+}

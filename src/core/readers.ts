@@ -1,0 +1,79 @@
+/** How the reference interfaces (resources made elsewhere, principals, traffic splits) are read. Not part of the API. */
+import { armId, defineProps, enumOf, num, object, Reader, record, text } from '../checks/read';
+import type {
+  IArmResource,
+  IResourceGroup,
+  ISubnet,
+  IUserAssignedIdentity,
+  IVirtualNetwork,
+} from './references';
+import { IPrincipal, PrincipalType } from './principal';
+
+// How each reference is read (see checks/read.ts). Attributes of resources made in the same app are Terraform
+// references (tokens): they are passed through.
+const IDS = { tokens: 'expression' } as const;
+
+export const RESOURCE_GROUP_READER = object(
+  'IResourceGroup',
+  defineProps<IResourceGroup>('IResourceGroup', {
+    id: armId({ ...IDS, optional: false }),
+    name: text({ ...IDS, optional: false, what: 'the resource group name (text)' }),
+    location: text({ ...IDS, optional: false, what: 'an Azure region (text)' }),
+  }),
+  { kind: 'reference', optional: false },
+);
+
+export function subnetReader(optional: boolean, missingCode?: string): Reader<object> {
+  return object('ISubnet', defineProps<ISubnet>('ISubnet', { id: armId({ ...IDS, optional: false }) }), {
+    kind: 'reference',
+    optional,
+    missingCode,
+  });
+}
+
+export function virtualNetworkReader(optional: boolean): Reader<object> {
+  return object(
+    'IVirtualNetwork',
+    defineProps<IVirtualNetwork>('IVirtualNetwork', { id: armId({ ...IDS, optional: false }) }),
+    { kind: 'reference', optional },
+  );
+}
+
+export function armResourceReader(optional: boolean): Reader<object> {
+  return object(
+    'IArmResource',
+    defineProps<IArmResource>('IArmResource', { id: armId({ ...IDS, optional: false }) }),
+    { kind: 'reference', optional },
+  );
+}
+
+export function userAssignedIdentityReader(optional: boolean): Reader<object> {
+  return object(
+    'IUserAssignedIdentity',
+    defineProps<IUserAssignedIdentity>('IUserAssignedIdentity', {
+      id: armId({ ...IDS, optional: false }),
+      principalId: text({ ...IDS, optional: false, what: 'an object id (GUID text)' }),
+      clientId: text({ ...IDS, optional: false, what: 'a client id (GUID text)' }),
+    }),
+    { kind: 'reference', optional },
+  );
+}
+
+/** A principal granted a role (an azurerm identity, `Principal.user(...)`). */
+export const PRINCIPAL_READER = object(
+  'IPrincipal',
+  defineProps<IPrincipal>('IPrincipal', {
+    // Checked as a GUID where it is granted (SE311); a token is passed through.
+    principalId: text({ ...IDS, optional: false, what: 'an object id (GUID text)' }),
+    principalType: enumOf(PrincipalType, 'PrincipalType'),
+  }),
+  { kind: 'reference', optional: false },
+);
+
+/** A traffic split: shares are numbers (SE213 checks them); Terraform number expressions are passed through. */
+export const TRAFFIC_SPLIT_READER = record({
+  tokens: 'refuse',
+  why: 'the deployments it names are checked at synth (SE204); give a map whose shares may be expressions',
+  optional: false,
+  element: num({ ...IDS, optional: false }),
+});

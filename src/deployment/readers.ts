@@ -1,0 +1,12 @@
+/** How props several deployment factories share are read (checks/read.ts). Not part of the API. */
+import { defineProps, name, text } from '../checks/read';
+import type { LocalAssetOptions } from './model';
+
+const EXPR = { tokens: 'expression' } as const;
+
+/** How `LocalAssetOptions` are read (also for code and environments). */
+export const LOCAL_ASSET_OPTIONS = defineProps<LocalAssetOptions>('LocalAssetOptions', {
+  // Checked as an asset name (SE226) where the asset is registered; a token is passed through.
+  name: name({ ...EXPR, optional: true }),
+  description: text(EXPR),
+});
