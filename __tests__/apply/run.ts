@@ -27,18 +27,28 @@ import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
 interface Job {
   readonly stackName: string;
   readonly behavioursOff: { readonly [behaviour: string]: string };
-  /** The folder holding the stack's folder, when not the app's `stacks`. */
-  readonly stacksDir?: string;
+  /** The folder holding the stack's folder (its app's `stacks`). */
+  readonly stacksDir: string;
 }
 
-/** One app, one stack per configuration (with the backend and providers users' stacks have), synthesized. */
+/**
+ * One app per configuration (each with the backend and providers users' stacks have), synthesized. Each is a
+ * deployment of its own, with its own state: in one app, names that are unique per Azure region (endpoint names)
+ * would be refused across the configurations, as they should be in a user's app.
+ */
 function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
-  const app = new App({ outdir, stackTraces: false });
   const jobs: Job[] = [];
   const wanted = (name: string): boolean => only === undefined || only.has(name);
+  const appFor = (name: string): { app: App; stacksDir: string } => {
+    const dir = path.join(outdir, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return { app: new App({ outdir: dir, stackTraces: false }), stacksDir: path.join(dir, 'stacks') };
+  };
   if (wanted('how-to')) {
+    const { app, stacksDir } = appFor('how-to');
     new SecureEndpointHowToStack(app, 'how-to');
-    jobs.push({ stackName: 'how-to', behavioursOff: {} });
+    app.synth();
+    jobs.push({ stackName: 'how-to', behavioursOff: {}, stacksDir });
   }
   const configurations: DocumentedConfiguration[] = [
     ...WORKSPACE_CONFIGURATIONS,
@@ -46,15 +56,20 @@ function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
     ...OPERATIONS_CONFIGURATIONS,
   ];
   for (const configuration of configurations.filter((c) => wanted(c.stackName))) {
+    const { app, stacksDir } = appFor(configuration.stackName);
     const stack = new TerraformStack(app, configuration.stackName);
     new LocalBackend(stack, { path: 'terraform.tfstate' });
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     new AzapiProvider(stack, 'azapi');
     configuration.build(stack);
     if (configuration.existingBeforeTheStack) waitFor(stack, configuration.existingBeforeTheStack(stack));
-    jobs.push({ stackName: configuration.stackName, behavioursOff: configuration.behavioursOff ?? {} });
+    app.synth();
+    jobs.push({
+      stackName: configuration.stackName,
+      behavioursOff: configuration.behavioursOff ?? {},
+      stacksDir,
+    });
   }
-  app.synth();
   if (wanted('how-to-cdktn')) {
     jobs.push({ stackName: 'how-to-cdktn', behavioursOff: {}, stacksDir: synthesizeCdktnHowTo(outdir) });
   }
@@ -89,16 +104,11 @@ function waitFor(stack: TerraformStack, existing: TerraformResource): void {
 }
 
 /** Runs arm-sim on one stack; resolves with its output (the one-line verdict and the details under it). */
-function armSim(
-  job: Job,
-  stacksDir: string,
-  env: NodeJS.ProcessEnv,
-  keep: string | undefined,
-): Promise<Result> {
+function armSim(job: Job, env: NodeJS.ProcessEnv, keep: string | undefined): Promise<Result> {
   const off = Object.keys(job.behavioursOff);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(ARM_SIM, [path.join(job.stacksDir ?? stacksDir, job.stackName)], {
+    const child = spawn(ARM_SIM, [path.join(job.stacksDir, job.stackName)], {
       cwd: ROOT,
       env: {
         ...env,
@@ -149,8 +159,7 @@ async function main(): Promise<number> {
       return 0;
     }
     const parallel = Math.max(1, Number(process.env.TEST_APPLY_JOBS ?? 4) || 1);
-    const stacksDir = path.join(work, 'cdktf.out', 'stacks');
-    const results = await runQueued(jobs, parallel, (job) => armSim(job, stacksDir, env, keep), report);
+    const results = await runQueued(jobs, parallel, (job) => armSim(job, env, keep), report);
     const failed = results.filter((r) => r.code !== 0).map((r) => r.job.stackName);
     const total = ((Date.now() - started) / 1000).toFixed(0);
     console.log(
