@@ -813,6 +813,7 @@ beforeAll(() => {
 const INTERNAL_PROPS = new Set([
   'SecureAssociatedResources.props.tagsRead',
   'WorkspacePrivateEndpoint.props.tagsRead',
+  'EndpointDiagnostics.props.destinationIdsRead',
 ]);
 
 test('every prop of the public API has a reader, and every reader a declared prop', () => {

@@ -129,6 +129,10 @@ export const ARM_TYPES = {
     'Microsoft.MachineLearningServices/workspaces/onlineEndpoints',
     'Machine Learning online endpoint',
   ),
+  ML_ONLINE_DEPLOYMENT: armType(
+    'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments',
+    'Machine Learning online deployment',
+  ),
   ML_REGISTRY: armType('Microsoft.MachineLearningServices/registries', 'Machine Learning registry'),
   VIRTUAL_NETWORK: armType('Microsoft.Network/virtualNetworks', 'virtual network'),
   SUBNET: armType('Microsoft.Network/virtualNetworks/subnets', 'subnet'),
@@ -180,6 +184,21 @@ export interface ArmIdReadOptions {
    * @default false
    */
   readonly emptyMeansUnset?: boolean;
+}
+
+/**
+ * SE002 for a literal id of another resource type given to a construct that its parent usually builds (the
+ * plumbing constructs: managed-network provisioning, diagnostics, invoke access, autoscale). A value of another kind
+ * is its props reader's to report, and a token is a reference made by the parent, of the right type.
+ */
+export function checkLiteralArmId(
+  scope: IConstruct,
+  propName: string,
+  value: unknown,
+  expected: ArmResourceType,
+): void {
+  if (typeof value !== 'string' || Token.isUnresolved(value)) return;
+  readArmId(scope, propName, value, expected);
 }
 
 /**

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { TerraformProvider, Token, Tokenization } from 'cdktf';
 import { ConfigurationError } from './configuration-error';
 import { ClassOf } from './types';
+import { ArmResourceType } from './arm-id';
 import { report } from './report';
 
 /**
@@ -398,8 +399,18 @@ const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(
  * An ARM resource id (text). The reader that checks the resource type it names lives in arm-id.ts; until a prop
  * names one, the id is checked only for being text, and a token is passed through.
  */
-export function armId(options: TextOptions & { readonly resourceType?: string }): Reader<string> {
-  const type = options.resourceType;
+/**
+ * The resource type an id prop takes. Every `armId` reader states one, so that a new id prop cannot go unclassified:
+ * the constructor refuses an id of another type (SE002, `readArmId`), and the API-generated test feeds each typed
+ * prop an id of another type and expects that refusal. `ANY_RESOURCE_TYPE` is for props whose type depends on
+ * another prop (a private endpoint's target resource) and are checked by their own rule.
+ */
+export const ANY_RESOURCE_TYPE = 'any resource type';
+
+export function armId(
+  options: TextOptions & { readonly resourceType: ArmResourceType | typeof ANY_RESOURCE_TYPE },
+): Reader<string> {
+  const type = options.resourceType === ANY_RESOURCE_TYPE ? undefined : options.resourceType.type;
   return textReader('arm-id', `an ARM resource id${type ? ` of a ${type}` : ''} (text)`, options, true, {
     resourceType: type,
   });

@@ -1,4 +1,6 @@
 /** How the reference interfaces (resources made elsewhere, principals, traffic splits) are read. Not part of the API. */
+import { ANY_RESOURCE_TYPE } from '../checks/read';
+import { ARM_TYPES } from '../checks/arm-id';
 import { armId, defineProps, enumOf, num, object, Reader, record, text } from '../checks/read';
 import type {
   IArmResource,
@@ -16,7 +18,7 @@ const IDS = { tokens: 'expression' } as const;
 export const RESOURCE_GROUP_READER = object(
   'IResourceGroup',
   defineProps<IResourceGroup>('IResourceGroup', {
-    id: armId({ ...IDS, optional: false }),
+    id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.RESOURCE_GROUP }),
     name: text({ ...IDS, optional: false, what: 'the resource group name (text)' }),
     location: text({ ...IDS, optional: false, what: 'an Azure region (text)' }),
   }),
@@ -24,17 +26,25 @@ export const RESOURCE_GROUP_READER = object(
 );
 
 export function subnetReader(optional: boolean, missingCode?: string): Reader<object> {
-  return object('ISubnet', defineProps<ISubnet>('ISubnet', { id: armId({ ...IDS, optional: false }) }), {
-    kind: 'reference',
-    optional,
-    missingCode,
-  });
+  return object(
+    'ISubnet',
+    defineProps<ISubnet>('ISubnet', {
+      id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.SUBNET }),
+    }),
+    {
+      kind: 'reference',
+      optional,
+      missingCode,
+    },
+  );
 }
 
 export function virtualNetworkReader(optional: boolean): Reader<object> {
   return object(
     'IVirtualNetwork',
-    defineProps<IVirtualNetwork>('IVirtualNetwork', { id: armId({ ...IDS, optional: false }) }),
+    defineProps<IVirtualNetwork>('IVirtualNetwork', {
+      id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.VIRTUAL_NETWORK }),
+    }),
     { kind: 'reference', optional },
   );
 }
@@ -42,7 +52,10 @@ export function virtualNetworkReader(optional: boolean): Reader<object> {
 export function armResourceReader(optional: boolean): Reader<object> {
   return object(
     'IArmResource',
-    defineProps<IArmResource>('IArmResource', { id: armId({ ...IDS, optional: false }) }),
+    defineProps<IArmResource>('IArmResource', {
+      // Any resource a role is granted on; its type is the caller's.
+      id: armId({ ...IDS, optional: false, resourceType: ANY_RESOURCE_TYPE }),
+    }),
     { kind: 'reference', optional },
   );
 }
@@ -51,7 +64,7 @@ export function userAssignedIdentityReader(optional: boolean): Reader<object> {
   return object(
     'IUserAssignedIdentity',
     defineProps<IUserAssignedIdentity>('IUserAssignedIdentity', {
-      id: armId({ ...IDS, optional: false }),
+      id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.USER_ASSIGNED_IDENTITY }),
       principalId: text({ ...IDS, optional: false, what: 'an object id (GUID text)' }),
       clientId: text({ ...IDS, optional: false, what: 'a client id (GUID text)' }),
     }),

@@ -1,3 +1,4 @@
+import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { Fn, ITerraformDependable, Op, Precondition, Token } from 'cdktf';
 import {
@@ -184,7 +185,7 @@ defineProps<{ id: string; options: ScheduledScalingOptions }>('InstanceScaling#s
 defineProps<InstanceScalingProps>('InstanceScalingProps', {
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
   deploymentName: name({ ...EXPR }),
-  deploymentId: armId({ ...EXPR, optional: false }),
+  deploymentId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_DEPLOYMENT }),
   defaultInstances: num({ ...EXPR, optional: false }),
   deployment: construct('the deployment resource'),
   minInstances: num({ ...EXPR, optional: false }),
@@ -210,6 +211,7 @@ export class InstanceScaling extends Construct {
   constructor(scope: Construct, id: string, props: InstanceScalingProps) {
     super(scope, id);
     props = readProps(this, 'InstanceScalingProps', props);
+    checkLiteralArmId(this, 'deploymentId', props.deploymentId, ARM_TYPES.ML_ONLINE_DEPLOYMENT);
     const what = `the autoscale of deployment '${props.deploymentName}'`;
     check(this, () =>
       checkInstanceRange(what, props.minInstances, props.maxInstances, props.defaultInstances),

@@ -1,7 +1,8 @@
+import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { readParams, readProps, refuse } from '../checks';
-import { armId, defineProps, name, object } from '../checks/read';
+import { armId, bool, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from '../core/readers';
 import { IArmResource } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -51,21 +52,26 @@ defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
   options: object(
     'EventHubLogOptions',
     defineProps<EventHubLogOptions>('EventHubLogOptions', {
-      authorizationRuleId: armId({ ...EXPR, optional: false }),
+      authorizationRuleId: armId({
+        ...EXPR,
+        optional: false,
+        resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+      }),
       eventHubName: name({ ...EXPR, optional: true }),
     }),
     { optional: false },
   ),
 });
 const DESTINATION = defineProps<EndpointLogDestination>('EndpointLogDestination', {
-  logAnalyticsWorkspaceId: armId(EXPR),
-  storageAccountId: armId(EXPR),
-  eventhubAuthorizationRuleId: armId(EXPR),
+  logAnalyticsWorkspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.LOG_ANALYTICS_WORKSPACE }),
+  storageAccountId: armId({ ...EXPR, resourceType: ARM_TYPES.STORAGE_ACCOUNT }),
+  eventhubAuthorizationRuleId: armId({ ...EXPR, resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE }),
   eventhubName: name({ ...EXPR, optional: true }),
 });
 defineProps<EndpointDiagnosticsProps>('EndpointDiagnosticsProps', {
-  endpointId: armId({ ...EXPR, optional: false }),
+  endpointId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
   destination: object('EndpointLogDestination', DESTINATION, { optional: false }),
+  destinationIdsRead: bool({ tokens: 'refuse', why: 'the endpoint sets it, to report the ids once' }),
 });
 
 /**
@@ -153,6 +159,12 @@ export interface EndpointDiagnosticsProps {
   readonly endpointId: string;
   /** Where the logs go. */
   readonly destination: EndpointLogDestination;
+  /**
+   * Set by an endpoint that has checked the destination's ids itself (so they are reported once).
+   * @default false
+   * @internal
+   */
+  readonly destinationIdsRead?: boolean;
 }
 
 /**
@@ -169,6 +181,24 @@ export class EndpointDiagnostics extends Construct {
   constructor(scope: Construct, id: string, props: EndpointDiagnosticsProps) {
     super(scope, id);
     props = readProps(this, 'EndpointDiagnosticsProps', props);
+    checkLiteralArmId(this, 'endpointId', props.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT);
+    // An endpoint checks the destination it was given itself (before the endpoint, for plan-time checks).
+    if (props.destinationIdsRead !== true) {
+      const d = props.destination;
+      checkLiteralArmId(
+        this,
+        'destination.logAnalyticsWorkspaceId',
+        d.logAnalyticsWorkspaceId,
+        ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+      );
+      checkLiteralArmId(this, 'destination.storageAccountId', d.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT);
+      checkLiteralArmId(
+        this,
+        'destination.eventhubAuthorizationRuleId',
+        d.eventhubAuthorizationRuleId,
+        ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+      );
+    }
     const { destination } = props;
     this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
       name: EndpointDiagnostics.SETTING_NAME,

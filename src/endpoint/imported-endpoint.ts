@@ -40,7 +40,7 @@ const EXPR = { tokens: 'expression' } as const;
 defineProps<SecureOnlineEndpointAttributes>('SecureOnlineEndpointAttributes', {
   workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
   endpointName: name({ ...EXPR, check: checkEndpointName }),
-  endpointId: armId(EXPR),
+  endpointId: armId({ ...EXPR, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
   publicNetworkAccess: bool({
     tokens: 'refuse',
     why: 'it says how the endpoint was created, which the checks on private-only endpoints read at synth',

@@ -1,3 +1,4 @@
+import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { createHash } from 'crypto';
 import { Construct, IConstruct } from 'constructs';
 import { Fn } from 'cdktf';
@@ -32,7 +33,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 defineProps<EndpointInvokeAccessProps>('EndpointInvokeAccessProps', {
   workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
   endpointName: name({ tokens: 'expression' }),
-  endpointId: armId({ tokens: 'expression', optional: false }),
+  endpointId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
   authMode: oneOf(EndpointAuthMode, { optional: false }),
 });
 defineProps<{ grantee: IPrincipal }>('EndpointInvokeAccess#grant', { grantee: PRINCIPAL_READER });
@@ -55,6 +56,7 @@ export class EndpointInvokeAccess extends Construct {
   constructor(scope: Construct, id: string, props: EndpointInvokeAccessProps) {
     super(scope, id);
     props = readProps(this, 'EndpointInvokeAccessProps', props);
+    checkLiteralArmId(this, 'endpointId', props.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT);
     this.props = props;
     const resourceGroupId = resourceGroupIdOf(props.workspace.workspaceId);
     const aad = props.authMode === EndpointAuthMode.AAD_TOKEN;

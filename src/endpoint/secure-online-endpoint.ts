@@ -233,6 +233,7 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       this.diagnostics = new EndpointDiagnostics(this, 'Logs', {
         endpointId: this.endpointId,
         destination: logs,
+        destinationIdsRead: true,
       });
     }
 

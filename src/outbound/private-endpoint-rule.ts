@@ -1,3 +1,4 @@
+import { ANY_RESOURCE_TYPE } from '../checks/read';
 import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
@@ -76,7 +77,13 @@ const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
 defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
   ...OUTBOUND_RULE_BASE_PROPS,
   // Checked for the target's resource type (SE115); a token is passed through.
-  serviceResourceId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  serviceResourceId: armId({
+    tokens: 'expression',
+    optional: false,
+    missingCode: 'SE115',
+    // Its type follows subresourceTarget, which SE115 checks against it.
+    resourceType: ANY_RESOURCE_TYPE,
+  }),
   subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
   // Sent in the rule as an expression.
   sparkEnabled: bool({ tokens: 'expression' }),
@@ -89,9 +96,24 @@ defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps'
 defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
   workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
   // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
-  registryId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
-  registryStorageAccountId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
-  registryContainerRegistryId: armId({ tokens: 'expression', optional: false, missingCode: 'SE115' }),
+  registryId: armId({
+    tokens: 'expression',
+    optional: false,
+    missingCode: 'SE115',
+    resourceType: ARM_TYPES.ML_REGISTRY,
+  }),
+  registryStorageAccountId: armId({
+    tokens: 'expression',
+    optional: false,
+    missingCode: 'SE115',
+    resourceType: ARM_TYPES.STORAGE_ACCOUNT,
+  }),
+  registryContainerRegistryId: armId({
+    tokens: 'expression',
+    optional: false,
+    missingCode: 'SE115',
+    resourceType: ARM_TYPES.CONTAINER_REGISTRY,
+  }),
   // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
   ruleNamePrefix: name({ tokens: 'expression', optional: true }),
   grantApproverRole: GRANT_APPROVER_ROLE,

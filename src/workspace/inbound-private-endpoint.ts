@@ -1,3 +1,4 @@
+import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -49,7 +50,9 @@ const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptio
   {
     // Without a subnet the private endpoint is left out and the workspace reports it (SE118).
     subnet: subnetReader(false, 'SE118'),
-    privateDnsZoneIds: list(armId({ tokens: 'expression' }), { tokens: 'expression' }),
+    privateDnsZoneIds: list(armId({ tokens: 'expression', resourceType: ARM_TYPES.PRIVATE_DNS_ZONE }), {
+      tokens: 'expression',
+    }),
     virtualNetwork: virtualNetworkReader(true),
     location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
     // Checked against azurerm's rule where it is used (SE121); a token is passed through.
@@ -86,7 +89,7 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
 defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
   ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
   resourceGroup: RESOURCE_GROUP_READER,
-  workspaceId: armId({ tokens: 'expression', optional: false }),
+  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
   workspaceName: name({ tokens: 'expression' }),
   workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
   tags: tags(),
@@ -111,6 +114,7 @@ export class WorkspacePrivateEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
     props = readProps(this, 'WorkspacePrivateEndpointProps', props);
+    checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     if (props.tagsRead !== true) {

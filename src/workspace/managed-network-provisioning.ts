@@ -1,3 +1,4 @@
+import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { dependable, ITerraformDependable } from 'cdktf';
@@ -19,7 +20,7 @@ export interface ManagedNetworkProvisioningProps extends ProviderProps {
 }
 
 defineProps<ManagedNetworkProvisioningProps>('ManagedNetworkProvisioningProps', {
-  workspaceId: armId({ tokens: 'expression', optional: false }),
+  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
   apiVersion: oneOf(MlApiVersion, { optional: false }),
   // Sent in the request body as an expression.
   includeSpark: bool({ tokens: 'expression' }),
@@ -43,6 +44,7 @@ export class ManagedNetworkProvisioning extends Construct {
   constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
     super(scope, id);
     props = readProps(this, 'ManagedNetworkProvisioningProps', props);
+    checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     const body: ManagedNetworkProvisionOptions = { includeSpark: props.includeSpark ?? false };
     this.resource = new AzapiResourceAction(this, 'Resource', {

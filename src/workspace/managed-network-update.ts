@@ -1,3 +1,4 @@
+import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { MlApiVersion, WorkspaceManagedNetworkUpdateBody } from '../arm';
 import { AzapiUpdateResource } from '../azapi';
@@ -18,7 +19,7 @@ export interface ManagedNetworkUpdateProps {
 }
 
 defineProps<ManagedNetworkUpdateProps>('ManagedNetworkUpdateProps', {
-  workspaceId: armId({ tokens: 'expression', optional: false }),
+  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
   apiVersion: oneOf(MlApiVersion, { optional: false }),
   isolationMode: oneOf(IsolationMode, { optional: false }),
   firewallSku: oneOf(FirewallSku),
@@ -36,6 +37,7 @@ export class ManagedNetworkUpdate extends Construct {
   constructor(scope: Construct, id: string, props: ManagedNetworkUpdateProps) {
     super(scope, id);
     props = readProps(this, 'ManagedNetworkUpdateProps', props);
+    checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     const approvedOnly = props.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const body: WorkspaceManagedNetworkUpdateBody = {
       properties: {

@@ -1,4 +1,5 @@
 /** How the workspace's props that several constructs share are read (checks/read.ts). Not part of the API. */
+import { ARM_TYPES } from '../checks/arm-id';
 import { armId, body, bool, defineProps, name, object, text } from '../checks/read';
 import type {
   AssociatedResourceNames,
@@ -15,7 +16,7 @@ export const ASSOCIATED_READERS = {
   storageAccount: object(
     'IWorkspaceStorageAccount',
     defineProps<IWorkspaceStorageAccount>('IWorkspaceStorageAccount', {
-      id: armId({ ...EXPR, optional: false }),
+      id: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.STORAGE_ACCOUNT }),
       name: name({ ...EXPR, optional: true }),
       primaryBlobEndpoint: text({
         ...EXPR,
@@ -27,7 +28,7 @@ export const ASSOCIATED_READERS = {
   keyVault: object(
     'IWorkspaceKeyVault',
     defineProps<IWorkspaceKeyVault>('IWorkspaceKeyVault', {
-      id: armId({ ...EXPR, optional: false }),
+      id: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.KEY_VAULT }),
       // azurerm's KeyVault gives the configured block (or a token); SE106 reads a known bypass only.
       networkAclsInput: body({ tokens: 'unknown' }),
     }),
@@ -36,7 +37,7 @@ export const ASSOCIATED_READERS = {
   containerRegistry: object(
     'IWorkspaceContainerRegistry',
     defineProps<IWorkspaceContainerRegistry>('IWorkspaceContainerRegistry', {
-      id: armId({ ...EXPR, optional: false }),
+      id: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.CONTAINER_REGISTRY }),
       // Read as configured on an azurerm ContainerRegistry; a token is unknown to SE104 / SE105, which skip it.
       skuInput: text({ tokens: 'unknown', what: "a registry SKU (text such as 'Premium')" }),
       publicNetworkAccessEnabledInput: bool({ tokens: 'unknown' }),
@@ -46,8 +47,8 @@ export const ASSOCIATED_READERS = {
   applicationInsights: object(
     'IWorkspaceApplicationInsights',
     defineProps<IWorkspaceApplicationInsights>('IWorkspaceApplicationInsights', {
-      id: armId({ ...EXPR, optional: false }),
-      workspaceId: armId({ ...EXPR }),
+      id: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.APPLICATION_INSIGHTS }),
+      workspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.LOG_ANALYTICS_WORKSPACE }),
     }),
     { kind: 'reference' },
   ),
