@@ -20,7 +20,14 @@ import { SecureEndpointHowToStack } from '../../main';
 import { ENDPOINT_CONFIGURATIONS } from '../endpoint/configurations';
 import { OPERATIONS_CONFIGURATIONS } from '../operations/configurations';
 import { DocumentedConfiguration } from '../support/documented';
-import { ARM_SIM, armSimEnvironment, ROOT, runQueued, skipReason } from '../support/arm-sim';
+import {
+  ARM_SIM,
+  armSimEnvironment,
+  ROOT,
+  runQueued,
+  skipReason,
+  withProviderRaceRetry,
+} from '../support/arm-sim';
 import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
 
 /** A synthesized stack to run, with the behaviours it turns off. */
@@ -159,7 +166,12 @@ async function main(): Promise<number> {
       return 0;
     }
     const parallel = Math.max(1, Number(process.env.TEST_APPLY_JOBS ?? 4) || 1);
-    const results = await runQueued(jobs, parallel, (job) => armSim(job, env, keep), report);
+    const results = await runQueued(
+      jobs,
+      parallel,
+      (job) => withProviderRaceRetry(() => armSim(job, env, keep)),
+      report,
+    );
     const failed = results.filter((r) => r.code !== 0).map((r) => r.job.stackName);
     const total = ((Date.now() - started) / 1000).toFixed(0);
     console.log(

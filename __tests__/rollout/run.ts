@@ -15,7 +15,14 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
-import { ARM_SIM, armSimEnvironment, ROOT, runQueued, skipReason } from '../support/arm-sim';
+import {
+  ARM_SIM,
+  armSimEnvironment,
+  ROOT,
+  runQueued,
+  skipReason,
+  withProviderRaceRetry,
+} from '../support/arm-sim';
 import { buildStep, Sequence, SEQUENCES } from './sequences';
 
 /** Synthesizes each step of `sequence` into `<dir>/<step>` and returns the stack folders, in order. */
@@ -39,6 +46,8 @@ interface Result {
   readonly passed: boolean;
   readonly lines: string[];
   readonly seconds: number;
+  /** arm-sim's whole output. */
+  readonly output: string;
 }
 
 function run(
@@ -64,6 +73,7 @@ function run(
       const verdict = judge(sequence, code ?? 1, output);
       resolve({
         sequence,
+        output,
         passed: verdict === undefined,
         lines: verdict === undefined ? lines : [...lines, `     test:rollout: ${verdict}`],
         seconds: (Date.now() - started) / 1000,
@@ -116,11 +126,14 @@ async function main(): Promise<number> {
     const results = await runQueued(
       sequences,
       parallel,
-      (sequence) => run(sequence, work, env, keep),
+      (sequence) => withProviderRaceRetry(() => run(sequence, work, env, keep)),
       (result) => {
         const verdict = result.passed ? 'passed' : 'FAILED';
         console.log(`test:rollout: ${result.sequence.name} ${verdict}: ${result.sequence.title}`);
-        console.log([...result.lines, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
+        const retried = result.output.includes('(retried once')
+          ? ['     (retried once: the shared provider cache was being linked)']
+          : [];
+        console.log([...result.lines, ...retried, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
       },
     );
     const failed = results.filter((r) => !r.passed).map((r) => r.sequence.name);

@@ -57,3 +57,20 @@ export async function runQueued<J, R>(
   await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
   return results;
 }
+
+/**
+ * Parallel runs share one provider plugin cache; a run can find a provider folder another run's `terraform init`
+ * is linking at that moment ("could not read package directory"). That is the harness, not the stack: such a run
+ * is retried once, and says so.
+ */
+export async function withProviderRaceRetry<R extends { readonly output: string }>(
+  run: () => Promise<R>,
+): Promise<R> {
+  const first = await run();
+  if (!/could not read package directory|Failed to load plugin schemas/.test(first.output)) return first;
+  const second = await run();
+  return {
+    ...second,
+    output: `${second.output}\n     (retried once: the shared provider cache was being linked)`,
+  };
+}
