@@ -11,7 +11,6 @@
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, dependable, LocalBackend, TerraformDataSource, TerraformResource, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -20,14 +19,7 @@ import { SecureEndpointHowToStack } from '../../main';
 import { ENDPOINT_CONFIGURATIONS } from '../endpoint/configurations';
 import { OPERATIONS_CONFIGURATIONS } from '../operations/configurations';
 import { DocumentedConfiguration } from '../support/documented';
-import {
-  ARM_SIM,
-  armSimEnvironment,
-  ROOT,
-  runQueued,
-  skipReason,
-  withProviderRaceRetry,
-} from '../support/arm-sim';
+import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from '../support/arm-sim';
 import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
 
 /** A synthesized stack to run, with the behaviours it turns off. */
@@ -147,48 +139,23 @@ function report(result: Result): void {
   console.log([...lines, ...off, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
 }
 
-async function main(): Promise<number> {
-  const reason = skipReason();
-  if (reason !== undefined) {
-    console.log(`test:apply: skipped (${reason})`);
-    return 0;
-  }
+runHarness('test:apply', 'TEST_APPLY_KEEP', async (work, env, keep) => {
   const started = Date.now();
-  const keep = process.env.TEST_APPLY_KEEP ? path.resolve(process.env.TEST_APPLY_KEEP) : undefined;
-  const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-apply-'));
-  fs.mkdirSync(work, { recursive: true });
   const only = process.env.TEST_APPLY_ONLY ? new Set(process.env.TEST_APPLY_ONLY.split(',')) : undefined;
-  try {
-    const jobs = synthesize(path.join(work, 'cdktf.out'), only);
-    const env = armSimEnvironment(work);
-    if (typeof env === 'string') {
-      console.log(`test:apply: skipped (${env})`);
-      return 0;
-    }
-    const parallel = Math.max(1, Number(process.env.TEST_APPLY_JOBS ?? 4) || 1);
-    const results = await runQueued(
-      jobs,
-      parallel,
-      (job) => withProviderRaceRetry(() => armSim(job, env, keep)),
-      report,
-    );
-    const failed = results.filter((r) => r.code !== 0).map((r) => r.job.stackName);
-    const total = ((Date.now() - started) / 1000).toFixed(0);
-    console.log(
-      `test:apply: ${results.length - failed.length}/${results.length} stacks applied, re-planned with 0 changes ` +
-        `and destroyed in ${total} s (${parallel} in parallel, LRO delay ${env.ARM_SIM_LRO_DELAY_MS} ms)` +
-        (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''),
-    );
-    return failed.length > 0 ? 1 : 0;
-  } finally {
-    if (keep === undefined) fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  const jobs = synthesize(path.join(work, 'cdktf.out'), only);
+  const parallel = Math.max(1, Number(process.env.TEST_APPLY_JOBS ?? 4) || 1);
+  const results = await runQueued(
+    jobs,
+    parallel,
+    (job) => withProviderRaceRetry(() => armSim(job, env, keep)),
+    report,
+  );
+  const failed = results.filter((r) => r.code !== 0).map((r) => r.job.stackName);
+  const total = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(
+    `test:apply: ${results.length - failed.length}/${results.length} stacks applied, re-planned with 0 changes ` +
+      `and destroyed in ${total} s (${parallel} in parallel, LRO delay ${env.ARM_SIM_LRO_DELAY_MS} ms)` +
+      (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''),
+  );
+  return failed.length > 0 ? 1 : 0;
+});

@@ -38,7 +38,7 @@ import {
 } from '../../src/workspace';
 import { endpointOn, howToDeployment } from '../endpoint/helpers';
 import { FakeWorkspace } from '../support/fake-workspace';
-import { mlResourcesOfType, resourcesOfType, synthJson, testStack, validated } from '../support/synth';
+import { mlResourcesOfType, reported, resourcesOfType, synthJson, testStack } from '../support/synth';
 import { armId, LITERAL_RG, OTHER_SUB, SUB } from '../workspace/fixtures';
 
 const STORAGE = armId('rg-data', 'Microsoft.Storage/storageAccounts', 'stdata');
@@ -48,18 +48,6 @@ const UAMI_ID = armId('rg-id', 'Microsoft.ManagedIdentity/userAssignedIdentities
 const CLIENT_ID = '6f1d0b3e-2c4a-4e57-9c1b-0a2d3e4f5a6b';
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
 const WORKSPACE_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-existing`;
-
-/** The messages synth would report for what `build` constructs in a fresh test stack. */
-function reported(build: (stack: TerraformStack) => void): string[] {
-  const stack = testStack();
-  try {
-    validated(() => build(stack))();
-  } catch (e) {
-    if (e instanceof ConfigurationErrors) return e.errors.map((p) => p.message);
-    throw e;
-  }
-  return [];
-}
 
 function workspace(scope: Construct, overrides: Partial<ManagedVnetWorkspaceProps> = {}, id = 'Workspace') {
   return new ManagedVnetWorkspace(scope, id, {

@@ -4,7 +4,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { ConfigurationErrors } from '../../src/checks';
 import { Environment, Model, OnlineDeployment, OnlineDeploymentOptions } from '../../src/deployment';
 import { SecureOnlineEndpoint } from '../../src/endpoint';
 import {
@@ -20,25 +19,13 @@ import {
   ManagedVnetWorkspaceProps,
 } from '../../src/workspace';
 import { FakeWorkspace } from '../support/fake-workspace';
-import { synthString, testStack, validated } from '../support/synth';
+import { reported, synthString, testStack } from '../support/synth';
 import { armId, LITERAL_RG } from '../workspace/fixtures';
 import { IMAGE } from '../endpoint/helpers';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
 const STORAGE = armId('rg-data', 'Microsoft.Storage/storageAccounts', 'stdata');
 const REGISTRY = armId('rg-reg', 'Microsoft.MachineLearningServices/registries', 'mlreg');
-
-/** The codes (and lines) synth would report for what `build` constructs in a fresh test stack. */
-function reported(build: (stack: TerraformStack) => void): string[] {
-  const stack = testStack();
-  try {
-    validated(() => build(stack))();
-  } catch (e) {
-    if (e instanceof ConfigurationErrors) return e.errors.map((p) => p.message);
-    throw e;
-  }
-  return [];
-}
 
 function workspace(scope: Construct, overrides: Partial<ManagedVnetWorkspaceProps> = {}, id = 'Workspace') {
   return new ManagedVnetWorkspace(scope, id, {

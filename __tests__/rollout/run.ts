@@ -10,19 +10,11 @@
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
-import {
-  ARM_SIM,
-  armSimEnvironment,
-  ROOT,
-  runQueued,
-  skipReason,
-  withProviderRaceRetry,
-} from '../support/arm-sim';
+import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from '../support/arm-sim';
 import { buildStep, Sequence, SEQUENCES } from './sequences';
 
 /** Synthesizes each step of `sequence` into `<dir>/<step>` and returns the stack folders, in order. */
@@ -104,55 +96,30 @@ function judge(sequence: Sequence, code: number, output: string): string | undef
   return undefined;
 }
 
-async function main(): Promise<number> {
-  const reason = skipReason();
-  if (reason !== undefined) {
-    console.log(`test:rollout: skipped (${reason})`);
-    return 0;
-  }
+runHarness('test:rollout', 'TEST_ROLLOUT_KEEP', async (work, env, keep) => {
   const started = Date.now();
-  const keep = process.env.TEST_ROLLOUT_KEEP ? path.resolve(process.env.TEST_ROLLOUT_KEEP) : undefined;
-  const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-rollout-'));
-  fs.mkdirSync(work, { recursive: true });
-  try {
-    const env = armSimEnvironment(work);
-    if (typeof env === 'string') {
-      console.log(`test:rollout: skipped (${env})`);
-      return 0;
-    }
-    const only = process.env.TEST_ROLLOUT_ONLY?.split(',');
-    const sequences = SEQUENCES.filter((s) => only === undefined || only.includes(s.name));
-    const parallel = Math.max(1, Number(process.env.TEST_ROLLOUT_JOBS ?? 3) || 1);
-    const results = await runQueued(
-      sequences,
-      parallel,
-      (sequence) => withProviderRaceRetry(() => run(sequence, work, env, keep)),
-      (result) => {
-        const verdict = result.passed ? 'passed' : 'FAILED';
-        console.log(`test:rollout: ${result.sequence.name} ${verdict}: ${result.sequence.title}`);
-        const retried = result.output.includes('(retried once')
-          ? ['     (retried once: the shared provider cache was being linked)']
-          : [];
-        console.log([...result.lines, ...retried, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
-      },
-    );
-    const failed = results.filter((r) => !r.passed).map((r) => r.sequence.name);
-    const total = ((Date.now() - started) / 1000).toFixed(0);
-    console.log(
-      `test:rollout: ${results.length - failed.length}/${results.length} sequences passed in ${total} s ` +
-        `(${parallel} in parallel, LRO delay ${env.ARM_SIM_LRO_DELAY_MS} ms)` +
-        (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''),
-    );
-    return failed.length > 0 ? 1 : 0;
-  } finally {
-    if (keep === undefined) fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  const only = process.env.TEST_ROLLOUT_ONLY?.split(',');
+  const sequences = SEQUENCES.filter((s) => only === undefined || only.includes(s.name));
+  const parallel = Math.max(1, Number(process.env.TEST_ROLLOUT_JOBS ?? 3) || 1);
+  const results = await runQueued(
+    sequences,
+    parallel,
+    (sequence) => withProviderRaceRetry(() => run(sequence, work, env, keep)),
+    (result) => {
+      const verdict = result.passed ? 'passed' : 'FAILED';
+      console.log(`test:rollout: ${result.sequence.name} ${verdict}: ${result.sequence.title}`);
+      const retried = result.output.includes('(retried once')
+        ? ['     (retried once: the shared provider cache was being linked)']
+        : [];
+      console.log([...result.lines, ...retried, `     (${result.seconds.toFixed(0)} s)`].join('\n'));
+    },
+  );
+  const failed = results.filter((r) => !r.passed).map((r) => r.sequence.name);
+  const total = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(
+    `test:rollout: ${results.length - failed.length}/${results.length} sequences passed in ${total} s ` +
+      `(${parallel} in parallel, LRO delay ${env.ARM_SIM_LRO_DELAY_MS} ms)` +
+      (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''),
+  );
+  return failed.length > 0 ? 1 : 0;
+});

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -73,4 +74,44 @@ export async function withProviderRaceRetry<R extends { readonly output: string 
     ...second,
     output: `${second.output}\n     (retried once: the shared provider cache was being linked)`,
   };
+}
+
+/**
+ * Runs one arm-sim harness as a script: skips in one line when the emulated ARM cannot run here, gives `body` a
+ * work folder (the one `keepVariable` names, kept; else a temporary one, removed) and the arm-sim environment, and
+ * exits with the code `body` returns (1 on an error).
+ */
+export function runHarness(
+  label: string,
+  keepVariable: string,
+  body: (work: string, env: NodeJS.ProcessEnv, keep: string | undefined) => Promise<number>,
+): void {
+  const run = async (): Promise<number> => {
+    const reason = skipReason();
+    if (reason !== undefined) {
+      console.log(`${label}: skipped (${reason})`);
+      return 0;
+    }
+    const kept = process.env[keepVariable];
+    const keep = kept ? path.resolve(kept) : undefined;
+    const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), `${label.replace(/\W/g, '-')}-`));
+    fs.mkdirSync(work, { recursive: true });
+    try {
+      const env = armSimEnvironment(work);
+      if (typeof env === 'string') {
+        console.log(`${label}: skipped (${env})`);
+        return 0;
+      }
+      return await body(work, env, keep);
+    } finally {
+      if (keep === undefined) fs.rmSync(work, { recursive: true, force: true });
+    }
+  };
+  run().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

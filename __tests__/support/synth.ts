@@ -92,3 +92,15 @@ export function validated(build: () => unknown): () => void {
     if (problems.length > 0) throw new ConfigurationErrors(problems);
   };
 }
+
+/** The messages (`[code] path: detail`) synth would report for what `build` constructs in a fresh test stack. */
+export function reported(build: (stack: TerraformStack) => void): string[] {
+  const stack = testStack();
+  try {
+    validated(() => build(stack))();
+  } catch (e) {
+    if (e instanceof ConfigurationErrors) return e.errors.map((p) => p.message);
+    throw e;
+  }
+  return [];
+}
