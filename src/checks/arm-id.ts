@@ -304,7 +304,18 @@ function skeletonType(value: string): ArmResourceType | undefined {
   return known ?? { type: parsed.resourceType, label: parsed.resourceType };
 }
 
-const planTimeChecks = new WeakMap<IConstruct, Precondition[]>();
+// The plan-time checks a construct has yet to hand out, held on the construct itself.
+const PLAN_TIME_CHECKS = Symbol('planTimeChecks');
+
+function planTimeChecksOf(scope: IConstruct): Precondition[] {
+  const holder = scope as IConstruct & { [PLAN_TIME_CHECKS]?: Precondition[] };
+  let list = holder[PLAN_TIME_CHECKS];
+  if (list === undefined) {
+    list = [];
+    Object.defineProperty(holder, PLAN_TIME_CHECKS, { value: list, enumerable: false });
+  }
+  return list;
+}
 
 /**
  * The Terraform condition that `id` (an expression) names a resource of `expected`: the type segments of the id
@@ -328,9 +339,7 @@ export function armIdCondition(id: string, expected: ArmResourceType, emptyMeans
  * the construct adds itself); handed out with them by `armIdPreconditions`.
  */
 export function addPlanTimeCheck(scope: IConstruct, precondition: Precondition): void {
-  const list = planTimeChecks.get(scope) ?? [];
-  planTimeChecks.set(scope, list);
-  list.push(precondition);
+  planTimeChecksOf(scope).push(precondition);
 }
 
 function recordPlanTimeCheck(
@@ -340,9 +349,7 @@ function recordPlanTimeCheck(
   expected: ArmResourceType,
   emptyMeansUnset: boolean,
 ): void {
-  const list = planTimeChecks.get(scope) ?? [];
-  planTimeChecks.set(scope, list);
-  list.push({
+  planTimeChecksOf(scope).push({
     condition: armIdCondition(id, expected, emptyMeansUnset),
     errorMessage:
       `SE002 at ${scope.node.path}: ${propName} '${id}' is not the ARM id of ${withArticle(expected.label)} ` +
@@ -356,9 +363,8 @@ function recordPlanTimeCheck(
  * resource is touched). Each check is handed out once.
  */
 export function armIdPreconditions(scope: IConstruct): Precondition[] {
-  const list = planTimeChecks.get(scope) ?? [];
-  planTimeChecks.delete(scope);
-  return list;
+  const list = planTimeChecksOf(scope);
+  return list.splice(0, list.length);
 }
 
 /**

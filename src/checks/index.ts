@@ -1,5 +1,6 @@
 export * from './configuration-error';
 export * from './report';
+export * from './validation';
 export * from './codes';
 export * from './arm-id';
 export * from './types';
