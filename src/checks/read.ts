@@ -702,13 +702,20 @@ function at(
 }
 
 /**
- * Reads one value with a reader outside a props object (a factory's single argument): throws what is fatal and
- * what is wrong with the value alike, since a factory has no construct to record problems on.
+ * Reads one value with a reader outside a props object (a factory's single argument, a method's construct id):
+ * throws what is fatal and what is wrong with the value alike, located on `scope` (the construct whose method
+ * was called) when there is one.
  */
-export function readValue<T>(reader_: Reader<T>, value: unknown, prop: string): T {
+export function readValue<T>(reader_: Reader<T>, value: unknown, prop: string, scope?: IConstruct): T {
   const problems: ConfigurationError[] = [];
-  const result = reader_.read(value, prop, problems);
-  if (problems.length > 0) throw problems[0];
+  let result: T;
+  try {
+    result = reader_.read(value, prop, problems);
+  } catch (e) {
+    if (e instanceof ConfigurationError && scope !== undefined) throw e.at(scope.node.path);
+    throw e;
+  }
+  if (problems.length > 0) throw scope === undefined ? problems[0] : problems[0].at(scope.node.path);
   return result;
 }
 
