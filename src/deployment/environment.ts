@@ -7,7 +7,7 @@ import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { hashText, resolveLocalPath } from './local-content';
-import { LocalAssetOptions } from './model';
+import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 
 export interface ImageEnvironmentOptions extends LocalAssetOptions {

@@ -1,5 +1,5 @@
 import { isKnown, refuse } from '../checks';
-import { MAX_INSTANCE_COUNT } from './online-deployment';
+import { MAX_INSTANCE_COUNT } from './deployment-checks';
 
 /** Azure Monitor autoscale limits (autoscale settings REST API and docs). */
 export const AUTOSCALE_LIMITS = {
@@ -7,9 +7,7 @@ export const AUTOSCALE_LIMITS = {
    * Most instances a profile's capacity may name: Azure ML's per-deployment limit, as for `instanceCount`
    * (Azure Monitor itself would accept up to 1000, the deployment would not).
    */
-  get maxCapacity(): number {
-    return MAX_INSTANCE_COUNT;
-  },
+  maxCapacity: MAX_INSTANCE_COUNT,
   /** Rules in one profile. */
   rulesPerProfile: 10,
   /** Profiles in one setting. */

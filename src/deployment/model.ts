@@ -8,14 +8,9 @@ import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { readLocalContent } from './local-content';
+import { LocalAssetOptions } from './local-asset-options';
 
-/** Options of a model (or code, or environment) registered from local files. */
-export interface LocalAssetOptions {
-  /** Asset (container) name in the workspace. @default `<endpoint name>-<deployment name>-<model|code|env>` */
-  readonly name?: string;
-  /** @default none */
-  readonly description?: string;
-}
+export type { LocalAssetOptions } from './local-asset-options';
 
 const EXPR = { tokens: 'expression' } as const;
 const LOCAL_PATH = text({

@@ -36,7 +36,7 @@ import {
 } from '../checks/read';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
-import { AssetBindContext } from './bind-context';
+import { AssetBindContext, BoundAsset } from './bind-context';
 import { CodeConfiguration } from './code-configuration';
 import { millisecondsToIso, secondsToIso } from './durations';
 import { EgressPublicNetworkAccess } from './egress';
@@ -45,6 +45,9 @@ import { AssetRegistry } from './asset-registry';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
+import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
+
+export { MAX_INSTANCE_COUNT } from './deployment-checks';
 
 /** The CLI's `request_settings`, in its units (milliseconds). */
 export interface RequestSettings {
@@ -195,6 +198,18 @@ defineProps<{ range: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCo
   ),
 });
 
+/** What the deployment's model, code and environment were bound to. */
+interface BoundAssets {
+  /** The model version. */
+  readonly model: BoundAsset;
+  /** The code version. @default none: no code, or the code was refused */
+  readonly code?: BoundAsset;
+  /** The environment version. @default none: no environment, or the environment was refused */
+  readonly environment?: BoundAsset;
+  /** The asset versions and uploads, then the package-index rules the image build needs. */
+  readonly dependables: ITerraformDependable[];
+}
+
 /** Longest request timeout Azure ML accepts on managed endpoints. */
 const MAX_REQUEST_TIMEOUT_MS = 180_000;
 
@@ -225,22 +240,36 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     super(scope, id);
     props = readProps(this, 'OnlineDeploymentProps', props);
     useProviders(this, props.provider);
-    const { endpoint } = props;
-    this.endpoint = endpoint;
-    const workspace = endpoint.workspace;
+    this.endpoint = props.endpoint;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
+    this.instanceCount = props.instanceCount ?? 1;
+    this.validateProps(props);
+
+    const assets = this.bindAssets(props);
+    const body = this.renderBody(props, assets);
+    this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', body.properties);
+    const guard = this.guardCreateOnlyChanges(props, body);
+    this.resource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
+    this.deploymentId = this.resource.id;
+    this.endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
+  }
+
+  /** Checks on what the user gave, reported together at synth. */
+  private validateProps(props: OnlineDeploymentProps): void {
     check(this, () => checkDeploymentName(this.deploymentName));
     check(this, () => checkCombination(this.deploymentName, props));
-    check(this, () => checkLegacyEgress(this.deploymentName, props, endpoint));
+    check(this, () => checkLegacyEgress(this.deploymentName, props, this.endpoint));
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
-    const instanceCount = props.instanceCount ?? 1;
-    this.instanceCount = instanceCount;
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
-    check(this, () => checkInstances(this.deploymentName, instanceCount, props.instanceType));
+    check(this, () => checkInstances(this.deploymentName, this.instanceCount, props.instanceType));
+  }
 
+  /** Binds the model, code and environment, and finds the outbound rules their image build needs. */
+  private bindAssets(props: OnlineDeploymentProps): BoundAssets {
+    const workspace = this.endpoint.workspace;
     const context: AssetBindContext = {
       workspace,
-      defaultNamePrefix: `${endpoint.endpointName}-${this.deploymentName}`,
+      defaultNamePrefix: `${this.endpoint.endpointName}-${this.deploymentName}`,
     };
     // A refused asset (a missing local file) is reported with every other problem; construction goes on.
     const unbound = { assetId: '', dependables: [], installsPackages: false };
@@ -253,10 +282,26 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       buildsFromPackages && (props.addImageBuildOutboundRules ?? true)
         ? AssetRegistry.of(workspace).packageIndexRules()
         : [];
+    return {
+      model,
+      code,
+      environment,
+      dependables: [
+        ...model.dependables,
+        ...(code?.dependables ?? []),
+        ...(environment?.dependables ?? []),
+        ...imageBuildRules,
+      ],
+    };
+  }
 
+  /** The deployment's ARM body, from the props and the bound assets. */
+  private renderBody(props: OnlineDeploymentProps, assets: BoundAssets): OnlineDeploymentBody {
+    const { code, environment } = assets;
+    const name = this.deploymentName;
     const properties: ManagedOnlineDeploymentProperties = {
       endpointComputeType: 'Managed',
-      model: model.assetId,
+      model: assets.model.assetId,
       codeConfiguration:
         code === undefined || props.code === undefined
           ? undefined
@@ -267,25 +312,29 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
       egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
-      requestSettings: attempt(
-        this,
-        () => requestSettings(props.requestSettings, this.deploymentName),
-        undefined,
-      ),
+      requestSettings: attempt(this, () => requestSettings(props.requestSettings, name), undefined),
       livenessProbe: attempt(
         this,
-        () => probe(props.livenessProbe, `liveness probe of '${this.deploymentName}'`, true),
+        () => probe(props.livenessProbe, `liveness probe of '${name}'`, true),
         undefined,
       ),
       readinessProbe: attempt(
         this,
-        () => probe(props.readinessProbe, `readiness probe of '${this.deploymentName}'`, false),
+        () => probe(props.readinessProbe, `readiness probe of '${name}'`, false),
         undefined,
       ),
     };
-    const body: OnlineDeploymentBody = { sku: { name: 'Default', capacity: instanceCount }, properties };
-    this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', properties);
-    const guard = new CreateOnlyChangeGuard(this, 'CreateOnlyChange', {
+    return { sku: { name: 'Default', capacity: this.instanceCount }, properties };
+  }
+
+  /** What makes a change of a create-only property safe on live state (see CreateOnlyChangeGuard). */
+  private guardCreateOnlyChanges(
+    props: OnlineDeploymentProps,
+    body: OnlineDeploymentBody,
+  ): CreateOnlyChangeGuard {
+    const { endpoint } = this;
+    const workspace = endpoint.workspace;
+    return new CreateOnlyChangeGuard(this, 'CreateOnlyChange', {
       apiVersion: workspace.apiVersion,
       endpointId: endpoint.endpointId,
       endpointName: endpoint.endpointName,
@@ -297,23 +346,24 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       request: { ...body, location: workspace.location, tags: props.tags },
       trigger: this.replacementTrigger,
     });
-    const dependsOn: ITerraformDependable[] = [
-      // "You can't create online deployments until you provision the managed network."
-      ...workspace.managedNetworkReady,
-      ...model.dependables,
-      ...(code?.dependables ?? []),
-      ...(environment?.dependables ?? []),
-      ...imageBuildRules,
-      ...guard.actions,
-    ];
-    this.resource = new AzapiResource(this, 'Resource', {
+  }
+
+  private createResource(
+    props: OnlineDeploymentProps,
+    body: OnlineDeploymentBody,
+    waitsFor: ITerraformDependable[],
+  ): AzapiResource {
+    const { endpoint } = this;
+    const workspace = endpoint.workspace;
+    return new AzapiResource(this, 'Resource', {
       type: workspace.apiVersion.resourceType('workspaces/onlineEndpoints/deployments'),
       name: this.deploymentName,
       parentId: endpoint.endpointId,
       location: workspace.location,
       body,
       tags: props.tags,
-      dependsOn,
+      // "You can't create online deployments until you provision the managed network."
+      dependsOn: [...workspace.managedNetworkReady, ...waitsFor],
       // Azure ML runs one operation at a time per endpoint: deployments of one endpoint (and its traffic update)
       // take the endpoint's azapi lock instead of failing with a conflict when Terraform runs them in parallel.
       locks: [endpoint.endpointId],
@@ -324,8 +374,6 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       // destroy of a create_before_destroy object after the updates of its dependents.
       lifecycle: { createBeforeDestroy: true },
     });
-    this.deploymentId = this.resource.id;
-    endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
   }
 
   /**
@@ -362,50 +410,6 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public get fqn(): string {
     return this.resource.fqn;
   }
-}
-
-function checkCombination(name: string, props: OnlineDeploymentOptions): void {
-  // Azure ML documents customising an MLflow deployment with a scoring script and an environment together (the
-  // way to serve one without internet egress); an environment alone turns off the generated scoring script.
-  if (props.model.isMlflow && props.environment !== undefined && props.code === undefined) {
-    refuse(
-      'SE207',
-      `deployment '${name}' serves an MLflow model with an environment but no scoring code: with an environment ` +
-        `Azure ML no longer generates the MLflow scoring script, and the deployment has nothing to run; give ` +
-        `code: CodeConfiguration.fromLocalPath(dir, 'score.py') as well (a customised MLflow deployment), or ` +
-        `neither code nor environment (Azure ML generates both)`,
-    );
-  }
-  if (props.code !== undefined && props.environment === undefined) {
-    refuse(
-      'SE208',
-      `deployment '${name}' has scoring code but no environment: the script needs an image to run in; add ` +
-        `environment: Environment.fromImage(image, { condaFile }) or Environment.fromAssetId(id)`,
-    );
-  }
-  if (!props.model.isMlflow && props.environment === undefined) {
-    refuse(
-      'SE220',
-      `deployment '${name}' serves a custom model without an environment: only MLflow models get one ` +
-        `generated; add environment: Environment.fromImage(...), or use Model.mlflowFromLocalPath for an MLflow model`,
-    );
-  }
-}
-
-function checkLegacyEgress(
-  name: string,
-  props: OnlineDeploymentOptions,
-  endpoint: ISecureOnlineEndpoint,
-): void {
-  if (props.egressPublicNetworkAccess !== EgressPublicNetworkAccess.ENABLED) return;
-  if (endpoint.workspace.containerRegistryPrivateOnly !== true) return;
-  refuse(
-    'SE209',
-    `deployment '${name}' sets the legacy egressPublicNetworkAccess Enabled while the workspace's container ` +
-      `registry is reachable only privately: the deployment could not download its image (the how-to's ` +
-      `troubleshooting: image download failure); leave egressPublicNetworkAccess unset (the managed network ` +
-      `handles egress) or set EgressPublicNetworkAccess.DISABLED`,
-  );
 }
 
 function requestSettings(
@@ -464,51 +468,4 @@ function probe(
     successThreshold: options.successThreshold,
     failureThreshold: options.failureThreshold,
   };
-}
-
-/**
- * Most instances one deployment may ask for: 50 is Azure ML's per-deployment instance limit for managed online
- * endpoints (the "endpoint limits" table of Azure ML's quota documentation). Azure refuses more at apply, after
- * the endpoint and the assets were created; more than that is a support request, not a configuration.
- */
-export const MAX_INSTANCE_COUNT = 50;
-
-// An Azure VM size name: `Standard_DS3_v2`, `Standard_NC6s_v3`.
-const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** SE216 / SE223: the instance count and the VM size. */
-function checkInstances(name: string, instanceCount: number, instanceType: string | undefined): void {
-  if (
-    isKnown(instanceCount) &&
-    !(isWhole(instanceCount) && instanceCount >= 1 && instanceCount <= MAX_INSTANCE_COUNT)
-  ) {
-    refuse(
-      'SE216',
-      `instanceCount of deployment '${name}' is ${String(instanceCount)}: give a whole number from 1 to ` +
-        `${MAX_INSTANCE_COUNT} (Azure ML's per-deployment limit)`,
-    );
-  }
-  if (
-    instanceType !== undefined &&
-    isKnown(instanceType) &&
-    !(typeof instanceType === 'string' && VM_SIZE.test(instanceType))
-  ) {
-    refuse(
-      'SE223',
-      `instanceType of deployment '${name}' is '${String(instanceType)}': give an Azure VM size name such as ` +
-        `'Standard_DS3_v2'`,
-    );
-  }
-}
-
-function isWhole(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
-
-/** SE216: a count or period that must be a whole number of at least `min`. */
-function checkWhole(value: number | undefined, min: number, what: string): void {
-  if (value === undefined || !isKnown(value)) return;
-  if (!isWhole(value) || value < min) {
-    refuse('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`);
-  }
 }

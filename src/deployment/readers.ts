@@ -1,6 +1,6 @@
 /** How props several deployment factories share are read (checks/read.ts). Not part of the API. */
 import { defineProps, name, text } from '../checks/read';
-import type { LocalAssetOptions } from './model';
+import type { LocalAssetOptions } from './local-asset-options';
 
 const EXPR = { tokens: 'expression' } as const;
 

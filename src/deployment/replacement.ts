@@ -114,10 +114,16 @@ export class CreateOnlyChangeGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: CreateOnlyChangeGuardProps) {
     super(scope, id);
-    const deploymentType = props.apiVersion.resourceType('workspaces/onlineEndpoints/deployments');
-    const deploymentId = `${props.endpointId}/deployments/${props.deploymentName}`;
-    const liveDeployment = new DataAzapiResource(this, 'LiveDeployment', {
-      type: deploymentType,
+    const liveDeployment = this.readLiveDeployment(props);
+    const liveTraffic = this.readLiveTraffic(props);
+    const conditions = guardConditions(props, liveDeployment, liveTraffic);
+    this.actions = this.createActions(props, conditions);
+  }
+
+  /** The live deployment's create-only values, read at plan time (absent: not created yet). */
+  private readLiveDeployment(props: CreateOnlyChangeGuardProps): DataAzapiResource {
+    return new DataAzapiResource(this, 'LiveDeployment', {
+      type: props.apiVersion.resourceType('workspaces/onlineEndpoints/deployments'),
       resourceId: `${props.liveEndpointId}/deployments/${props.deploymentName}`,
       ignoreNotFound: true,
       responseExportValues: {
@@ -125,39 +131,27 @@ export class CreateOnlyChangeGuard extends Construct {
         egressPublicNetworkAccess: 'properties.egressPublicNetworkAccess',
       },
     });
-    const liveEndpoint = new DataAzapiResource(this, 'LiveTraffic', {
+  }
+
+  /** The endpoint's live and mirrored traffic, read at plan time. */
+  private readLiveTraffic(props: CreateOnlyChangeGuardProps): DataAzapiResource {
+    return new DataAzapiResource(this, 'LiveTraffic', {
       type: props.apiVersion.resourceType('workspaces/onlineEndpoints'),
       resourceId: props.liveEndpointId,
       ignoreNotFound: true,
       responseExportValues: { traffic: 'properties.traffic', mirrorTraffic: 'properties.mirrorTraffic' },
     });
-    const live = `${liveDeployment.fqn}.output`;
-    const wanted = createOnlyValues(props.request.properties);
-    const liveType = `try(lower(${live}.instanceType), "")`;
-    const differs = [
-      `${liveType} != lower(${hcl(wanted.instanceType)})`,
-      // Sent only when set: compare only then (Azure may report a default for an unset flag).
-      wanted.egressPublicNetworkAccess === undefined
-        ? undefined
-        : `try(lower(${live}.egressPublicNetworkAccess), "") != lower(${hcl(wanted.egressPublicNetworkAccess)})`,
-    ].filter((c) => c !== undefined);
-    const recreate = `(${liveDeployment.fqn}.exists && (${differs.join(' || ')}))`;
-    const share = (map: string): string =>
-      `try(${liveEndpoint.fqn}.output.${map}[${hcl(props.deploymentName)}], 0)`;
-    const serving = `(${share('traffic')} > 0 || ${share('mirrorTraffic')} > 0)`;
-    const name = `deployment '${props.deploymentName}' of endpoint '${props.endpointName}'`;
-    const refusal =
-      `${name} takes live or mirrored traffic (\${${share('traffic')}} % live, ` +
-      `\${${share('mirrorTraffic')}} % mirrored) and its instanceType changes from ` +
-      `'\${try(${live}.instanceType, "")}' to '${String(wanted.instanceType)}' (or its ` +
-      `egressPublicNetworkAccess changes): Azure sets these only when a deployment is created, so applying ` +
-      `would delete the serving deployment and take the endpoint down. Nothing was changed. Add a new ` +
-      `deployment with the new instanceType (endpoint.addDeployment('Green', { ..., instanceType })), ` +
-      `shift the traffic to it with routeTraffic, then remove '${props.deploymentName}'; or route its ` +
-      `traffic away first and apply the instanceType change after that`;
+  }
+
+  /** `Delete` then `Create`: `DELETE` and `PUT` when the deployment must be created anew, `GET` otherwise. */
+  private createActions(
+    props: CreateOnlyChangeGuardProps,
+    conditions: GuardConditions,
+  ): AzapiResourceAction[] {
+    const { recreate, serving, refusal } = conditions;
     const common = {
-      type: deploymentType,
-      resourceId: deploymentId,
+      type: props.apiVersion.resourceType('workspaces/onlineEndpoints/deployments'),
+      resourceId: `${props.endpointId}/deployments/${props.deploymentName}`,
       ignoreNotFound: true,
       // One operation at a time per endpoint, like the deployments and the traffic writer.
       locks: [props.endpointId],
@@ -184,8 +178,50 @@ export class CreateOnlyChangeGuard extends Construct {
       dependsOn: [remove],
       lifecycle,
     });
-    this.actions = [remove, create];
+    return [remove, create];
   }
+}
+
+/** The guard's HCL conditions, and the message that stops the plan. */
+interface GuardConditions {
+  /** The live deployment exists and differs from the code in a create-only value. */
+  readonly recreate: string;
+  /** The deployment takes live or mirrored traffic. */
+  readonly serving: string;
+  /** Why the plan stops, and the ways out. */
+  readonly refusal: string;
+}
+
+function guardConditions(
+  props: CreateOnlyChangeGuardProps,
+  liveDeployment: DataAzapiResource,
+  liveTraffic: DataAzapiResource,
+): GuardConditions {
+  const live = `${liveDeployment.fqn}.output`;
+  const wanted = createOnlyValues(props.request.properties);
+  const liveType = `try(lower(${live}.instanceType), "")`;
+  const differs = [
+    `${liveType} != lower(${hcl(wanted.instanceType)})`,
+    // Sent only when set: compare only then (Azure may report a default for an unset flag).
+    wanted.egressPublicNetworkAccess === undefined
+      ? undefined
+      : `try(lower(${live}.egressPublicNetworkAccess), "") != lower(${hcl(wanted.egressPublicNetworkAccess)})`,
+  ].filter((c) => c !== undefined);
+  const recreate = `(${liveDeployment.fqn}.exists && (${differs.join(' || ')}))`;
+  const share = (map: string): string =>
+    `try(${liveTraffic.fqn}.output.${map}[${hcl(props.deploymentName)}], 0)`;
+  const serving = `(${share('traffic')} > 0 || ${share('mirrorTraffic')} > 0)`;
+  const name = `deployment '${props.deploymentName}' of endpoint '${props.endpointName}'`;
+  const refusal =
+    `${name} takes live or mirrored traffic (\${${share('traffic')}} % live, ` +
+    `\${${share('mirrorTraffic')}} % mirrored) and its instanceType changes from ` +
+    `'\${try(${live}.instanceType, "")}' to '${String(wanted.instanceType)}' (or its ` +
+    `egressPublicNetworkAccess changes): Azure sets these only when a deployment is created, so applying ` +
+    `would delete the serving deployment and take the endpoint down. Nothing was changed. Add a new ` +
+    `deployment with the new instanceType (endpoint.addDeployment('Green', { ..., instanceType })), ` +
+    `shift the traffic to it with routeTraffic, then remove '${props.deploymentName}'; or route its ` +
+    `traffic away first and apply the instanceType change after that`;
+  return { recreate, serving, refusal };
 }
 
 /** A value inside an HCL expression: a Terraform token as it is, a literal as a quoted string. */

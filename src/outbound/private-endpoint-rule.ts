@@ -7,7 +7,7 @@ import { ARM_TYPES, armIdPreconditions, check, isKnown, readArmId, readProps, re
 import { ML_NAME_PATTERN } from '../workspace/names';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
-import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
 import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ProviderProps } from '../core/providers';
@@ -195,37 +195,14 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
     // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
     const serviceIdProp = SERVICE_ID_PROP.get(props) ?? 'serviceResourceId';
-    // A token asks Terraform: the role assignment is created with `count = cond ? 1 : 0`.
-    const grantOf = (p: OutboundPrivateEndpointRuleProps): boolean =>
-      (p.grantApproverRole ?? true) !== false && p.workspace.workspacePrincipalId !== undefined;
     super(
       scope,
       id,
       props,
-      (read) => {
-        const p = read as OutboundPrivateEndpointRuleProps;
-        return {
-          rule: {
-            type: 'PrivateEndpoint',
-            category: 'UserDefined',
-            destination: {
-              serviceResourceId: p.serviceResourceId,
-              subresourceTarget: p.subresourceTarget.value,
-              sparkEnabled: p.sparkEnabled ?? false,
-            },
-            fqdns: p.fqdns,
-          },
-          // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
-          retry: grantOf(p)
-            ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
-            : undefined,
-        };
-      },
+      (read) => renderRule(read as OutboundPrivateEndpointRuleProps),
       'OutboundPrivateEndpointRuleProps',
     );
     props = this.readProps as OutboundPrivateEndpointRuleProps;
-    const principalId = props.workspace.workspacePrincipalId;
-    const grant = grantOf(props);
     check(this, () => checkManagedNetworkExists(props.ruleName, props.workspace));
     check(this, () =>
       checkPrivateEndpointTarget(
@@ -235,38 +212,69 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
         serviceIdProp,
       ),
     );
-    // A target from an expression is checked at plan time, before the rule is written (a literal one: SE115).
+    this.checkTargetAtPlan(props);
+    this.approverRoleAssignment = this.createApproverRoleAssignment(props);
+  }
+
+  /** A target from an expression is checked at plan time, before the rule is written (a literal one: SE115). */
+  private checkTargetAtPlan(props: OutboundPrivateEndpointRuleProps): void {
     const targetType = props.subresourceTarget.resourceType;
-    if (targetType !== undefined && Token.isUnresolved(props.serviceResourceId)) {
-      const expected = Object.values(ARM_TYPES).find(
-        (t) => t.type.toLowerCase() === targetType.toLowerCase(),
-      );
-      readArmId(
-        this,
-        'serviceResourceId',
-        props.serviceResourceId,
-        expected ?? { type: targetType, label: targetType },
-      );
-      const preconditions = armIdPreconditions(this);
-      if (preconditions.length > 0) {
-        this.resource.lifecycle = { ...this.resource.lifecycle, precondition: preconditions };
-      }
-    }
-    if (grant && principalId !== undefined) {
-      // Two rules to one target (blob and file of one account) share the grant: Azure refuses a second one.
-      const role = grantRoleOnce(this, 'ApproverRole', {
-        scope: props.serviceResourceId,
-        roleDefinitionName: NETWORK_CONNECTION_APPROVER_ROLE,
-        principalId,
-        principalType: 'ServicePrincipal',
-        description: `Lets workspace ${props.workspace.workspaceName} approve outbound rule ${props.ruleName}`,
-        count: tokenCount(props.grantApproverRole),
-      });
-      // The rule needs the role when Azure approves its private endpoint connection.
-      this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(role)];
-      this.approverRoleAssignment = role;
+    if (targetType === undefined || !Token.isUnresolved(props.serviceResourceId)) return;
+    const expected = Object.values(ARM_TYPES).find((t) => t.type.toLowerCase() === targetType.toLowerCase());
+    readArmId(
+      this,
+      'serviceResourceId',
+      props.serviceResourceId,
+      expected ?? { type: targetType, label: targetType },
+    );
+    const preconditions = armIdPreconditions(this);
+    if (preconditions.length > 0) {
+      this.resource.lifecycle = { ...this.resource.lifecycle, precondition: preconditions };
     }
   }
+
+  /** The approver role for the workspace identity on the target, unless turned off or the principal is unknown. */
+  private createApproverRoleAssignment(props: OutboundPrivateEndpointRuleProps): RoleAssignment | undefined {
+    const principalId = props.workspace.workspacePrincipalId;
+    if (!grantsApproverRole(props) || principalId === undefined) return undefined;
+    // Two rules to one target (blob and file of one account) share the grant: Azure refuses a second one.
+    const role = grantRoleOnce(this, 'ApproverRole', {
+      scope: props.serviceResourceId,
+      roleDefinitionName: NETWORK_CONNECTION_APPROVER_ROLE,
+      principalId,
+      principalType: 'ServicePrincipal',
+      description: `Lets workspace ${props.workspace.workspaceName} approve outbound rule ${props.ruleName}`,
+      count: tokenCount(props.grantApproverRole),
+    });
+    // The rule needs the role when Azure approves its private endpoint connection.
+    this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(role)];
+    return role;
+  }
+}
+
+/** The rule as ARM expects it, and the retry its approval needs while a granted role propagates. */
+function renderRule(props: OutboundPrivateEndpointRuleProps): OutboundRuleResourceOptions {
+  return {
+    rule: {
+      type: 'PrivateEndpoint',
+      category: 'UserDefined',
+      destination: {
+        serviceResourceId: props.serviceResourceId,
+        subresourceTarget: props.subresourceTarget.value,
+        sparkEnabled: props.sparkEnabled ?? false,
+      },
+      fqdns: props.fqdns,
+    },
+    // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
+    retry: grantsApproverRole(props)
+      ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
+      : undefined,
+  };
+}
+
+/** Whether the rule grants the approver role; a token asks Terraform (`count = cond ? 1 : 0`). */
+function grantsApproverRole(props: OutboundPrivateEndpointRuleProps): boolean {
+  return (props.grantApproverRole ?? true) !== false && props.workspace.workspacePrincipalId !== undefined;
 }
 
 /** `count = cond ? 1 : 0` for a grant given as a Terraform expression; nothing for a literal. */

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { IResolvable } from 'cdktf';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
@@ -12,6 +11,13 @@ import { IResourceGroup } from '../core';
 import { readProps } from '../checks';
 import { bool, defineProps, name, provider, tags, text } from '../checks/read';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
+import {
+  AssociatedResourceNames,
+  IWorkspaceApplicationInsights,
+  IWorkspaceContainerRegistry,
+  IWorkspaceKeyVault,
+  IWorkspaceStorageAccount,
+} from './associated-resource-types';
 import { RESOURCE_GROUP_READER } from '../core/readers';
 import {
   APPLICATION_INSIGHTS_NAME_PATTERN,
@@ -25,68 +31,6 @@ import {
   LOG_ANALYTICS_NAME_PATTERN,
   STORAGE_ACCOUNT_NAME_PATTERN,
 } from './names';
-
-/** A storage account: azurerm `StorageAccount`, or `{ id }` for one made elsewhere. */
-export interface IWorkspaceStorageAccount {
-  /** ARM id of the storage account. */
-  readonly id: string;
-  /** Account name. @default derived from `id` */
-  readonly name?: string;
-  /** Blob endpoint, as azurerm `StorageAccount` gives it. @default the public cloud's, from the name */
-  readonly primaryBlobEndpoint?: string;
-}
-
-/**
- * A Key Vault: azurerm `KeyVault`, or `{ id }`. When its network ACLs are known (`networkAclsInput`, set by
- * azurerm `KeyVault`), their bypass is checked (SE106).
- */
-export interface IWorkspaceKeyVault {
-  /** ARM id of the Key Vault. */
-  readonly id: string;
-  /** The vault's network ACLs as configured. @default unknown: SE106 cannot decide and is skipped */
-  readonly networkAclsInput?: {
-    /** `AzureServices` or `None`. */
-    readonly bypass: string;
-  };
-}
-
-/**
- * A container registry: azurerm `ContainerRegistry`, or `{ id }`. When known, its SKU and public network access
- * are checked (SE104, SE105).
- */
-export interface IWorkspaceContainerRegistry {
-  /** ARM id of the container registry. */
-  readonly id: string;
-  /** The registry SKU as configured (`Basic`, `Standard`, `Premium`). @default unknown: SE104 is skipped */
-  readonly skuInput?: string;
-  /** Whether the registry accepts public network traffic. @default unknown: SE105 is skipped */
-  readonly publicNetworkAccessEnabledInput?: boolean | IResolvable;
-}
-
-/** Application Insights: azurerm `ApplicationInsights`, or `{ id }`. */
-export interface IWorkspaceApplicationInsights {
-  /** ARM id of the Application Insights component. */
-  readonly id: string;
-  /**
-   * ARM id of the Log Analytics workspace behind it (azurerm `ApplicationInsights.workspaceId`), where online
-   * endpoints send their logs by default. @default unknown: endpoints then need their own `logs` destination
-   */
-  readonly workspaceId?: string;
-}
-
-/** Names of the associated resources the workspace creates. Globally unique names default to a stable hash. */
-export interface AssociatedResourceNames {
-  /** @default `st` + workspace name + 8 hex characters of the construct path's hash (at most 24) */
-  readonly storageAccount?: string;
-  /** @default `kv` + workspace name + 8 hex characters of the construct path's hash (at most 24) */
-  readonly keyVault?: string;
-  /** @default `cr` + workspace name + 8 hex characters of the construct path's hash */
-  readonly containerRegistry?: string;
-  /** @default `<workspace name>-appi` */
-  readonly applicationInsights?: string;
-  /** @default `<workspace name>-log`, with `_` replaced by `-` (Log Analytics refuses underscores) */
-  readonly logAnalyticsWorkspace?: string;
-}
 
 /** Props of `SecureAssociatedResources` (built by `ManagedVnetWorkspace`). */
 export interface SecureAssociatedResourcesProps extends ProviderProps {
@@ -123,6 +67,16 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
 }
 
 const EXPR = { tokens: 'expression' } as const;
+
+/** What every created resource shares. */
+interface CommonSettings {
+  /** Name of the resource group the resources are created in. */
+  readonly resourceGroupName: string;
+  /** Their region. */
+  readonly location: string;
+  /** Their tags. @default none */
+  readonly tags?: { [key: string]: string };
+}
 
 defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
   resourceGroup: RESOURCE_GROUP_READER,
@@ -177,27 +131,8 @@ export class SecureAssociatedResources extends Construct {
       const publicAccess = props.containerRegistry.publicNetworkAccessEnabledInput;
       this.containerRegistryPrivateOnly = typeof publicAccess === 'boolean' ? !publicAccess : undefined;
     } else {
-      const name = names.containerRegistry ?? defaultContainerRegistryName(scope, props.workspaceName);
-      checkAssociatedName(
-        this,
-        'container registry',
-        names.containerRegistry,
-        CONTAINER_REGISTRY_NAME_PATTERN,
-        '5 to 50 letters and digits',
-      );
-      // Premium is the only SKU with private endpoints (the managed network reaches the registry through one);
-      // admin user off: pulls use the workspace and endpoint identities, never a shared password; no public
-      // access: images are built on the image-build compute inside the managed network.
       const publicAccess = props.containerRegistryPublicNetworkAccess ?? false;
-      this.containerRegistry = new ContainerRegistry(this, 'ContainerRegistry', {
-        ...common,
-        name,
-        sku: 'Premium',
-        adminEnabled: false,
-        publicNetworkAccessEnabled: publicAccess,
-        networkRuleBypassOption: 'AzureServices',
-        anonymousPullEnabled: false,
-      });
+      this.containerRegistry = this.createContainerRegistry(scope, props, common, names, publicAccess);
       this.containerRegistryPrivateOnly = !publicAccess;
     }
     if (props.applicationInsights !== undefined) {
@@ -207,41 +142,87 @@ export class SecureAssociatedResources extends Construct {
       this.logAnalyticsWorkspaceId = logs === '' ? undefined : logs;
     } else {
       // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
-      const logsName = names.logAnalyticsWorkspace ?? defaultLogAnalyticsName(props.workspaceName);
-      checkAssociatedName(
-        this,
-        'log analytics workspace',
-        names.logAnalyticsWorkspace,
-        LOG_ANALYTICS_NAME_PATTERN,
-        '4 to 63 letters, digits and hyphens, not starting or ending with a hyphen',
-      );
-      const logs = new LogAnalyticsWorkspace(this, 'LogAnalyticsWorkspace', {
-        ...common,
-        name: logsName,
-        sku: 'PerGB2018',
-        retentionInDays: 30,
-      });
-      checkAssociatedName(
-        this,
-        'application insights',
-        names.applicationInsights,
-        APPLICATION_INSIGHTS_NAME_PATTERN,
-        '1 to 260 characters without %, &, \\, ?, / or control characters, not ending with a space or a period',
-      );
-      this.applicationInsights = new ApplicationInsights(this, 'ApplicationInsights', {
-        ...common,
-        name: names.applicationInsights ?? `${props.workspaceName}-appi`,
-        applicationType: 'web',
-        workspaceId: logs.id,
-      });
+      const logs = this.createLogAnalyticsWorkspace(props, common, names);
+      this.applicationInsights = this.createApplicationInsights(props, common, names, logs.id);
       this.logAnalyticsWorkspaceId = logs.id;
     }
+  }
+
+  private createContainerRegistry(
+    scope: Construct,
+    props: SecureAssociatedResourcesProps,
+    common: CommonSettings,
+    names: AssociatedResourceNames,
+    publicAccess: boolean,
+  ): IWorkspaceContainerRegistry {
+    const name = names.containerRegistry ?? defaultContainerRegistryName(scope, props.workspaceName);
+    checkAssociatedName(
+      this,
+      'container registry',
+      names.containerRegistry,
+      CONTAINER_REGISTRY_NAME_PATTERN,
+      '5 to 50 letters and digits',
+    );
+    // Premium is the only SKU with private endpoints (the managed network reaches the registry through one);
+    // admin user off: pulls use the workspace and endpoint identities, never a shared password; no public
+    // access: images are built on the image-build compute inside the managed network.
+    return new ContainerRegistry(this, 'ContainerRegistry', {
+      ...common,
+      name,
+      sku: 'Premium',
+      adminEnabled: false,
+      publicNetworkAccessEnabled: publicAccess,
+      networkRuleBypassOption: 'AzureServices',
+      anonymousPullEnabled: false,
+    });
+  }
+
+  private createLogAnalyticsWorkspace(
+    props: SecureAssociatedResourcesProps,
+    common: CommonSettings,
+    names: AssociatedResourceNames,
+  ): LogAnalyticsWorkspace {
+    const logsName = names.logAnalyticsWorkspace ?? defaultLogAnalyticsName(props.workspaceName);
+    checkAssociatedName(
+      this,
+      'log analytics workspace',
+      names.logAnalyticsWorkspace,
+      LOG_ANALYTICS_NAME_PATTERN,
+      '4 to 63 letters, digits and hyphens, not starting or ending with a hyphen',
+    );
+    return new LogAnalyticsWorkspace(this, 'LogAnalyticsWorkspace', {
+      ...common,
+      name: logsName,
+      sku: 'PerGB2018',
+      retentionInDays: 30,
+    });
+  }
+
+  private createApplicationInsights(
+    props: SecureAssociatedResourcesProps,
+    common: CommonSettings,
+    names: AssociatedResourceNames,
+    logAnalyticsWorkspaceId: string,
+  ): IWorkspaceApplicationInsights {
+    checkAssociatedName(
+      this,
+      'application insights',
+      names.applicationInsights,
+      APPLICATION_INSIGHTS_NAME_PATTERN,
+      '1 to 260 characters without %, &, \\, ?, / or control characters, not ending with a space or a period',
+    );
+    return new ApplicationInsights(this, 'ApplicationInsights', {
+      ...common,
+      name: names.applicationInsights ?? `${props.workspaceName}-appi`,
+      applicationType: 'web',
+      workspaceId: logAnalyticsWorkspaceId,
+    });
   }
 
   private createStorageAccount(
     scope: Construct,
     props: SecureAssociatedResourcesProps,
-    common: { resourceGroupName: string; location: string; tags?: { [key: string]: string } },
+    common: CommonSettings,
     names: AssociatedResourceNames,
   ): IWorkspaceStorageAccount {
     const name = names.storageAccount ?? defaultStorageAccountName(scope, props.workspaceName);
@@ -273,7 +254,7 @@ export class SecureAssociatedResources extends Construct {
   private createKeyVault(
     scope: Construct,
     props: SecureAssociatedResourcesProps,
-    common: { resourceGroupName: string; location: string; tags?: { [key: string]: string } },
+    common: CommonSettings,
     names: AssociatedResourceNames,
   ): IWorkspaceKeyVault {
     const name = names.keyVault ?? defaultKeyVaultName(scope, props.workspaceName);

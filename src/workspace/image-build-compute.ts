@@ -1,4 +1,9 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { AmlComputeBody, MlApiVersion } from '../arm';
+import { AzapiResource } from '../azapi';
 import { defineProps, definedSchemas, duration, name, object, readParams, text, whole } from '../checks/read';
+
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {
   /**
@@ -61,4 +66,68 @@ export class ImageBuildCompute {
     /** Options of the cluster to create, or undefined when no cluster is created here. */
     public readonly clusterOptions: ImageBuildClusterOptions | undefined,
   ) {}
+}
+
+/** Where and after what the workspace creates its image-build cluster. */
+export interface ImageBuildClusterProps {
+  /** The compute name, sent as the workspace's `properties.imageBuildCompute` as well. */
+  readonly computeName: string;
+  /** The cluster's options, as given to `ImageBuildCompute.cluster()`. */
+  readonly options: ImageBuildClusterOptions;
+  /** The workspace's api-version, which its computes use too. */
+  readonly apiVersion: MlApiVersion;
+  /** ARM id of the workspace, the cluster's parent. */
+  readonly workspaceId: string;
+  /** The workspace's region. */
+  readonly location: string;
+  /** Whether the workspace has a managed network (its isolation mode is not Disabled). */
+  readonly managedNetwork: boolean;
+  /** The managed network's provisioning action. @default none: the workspace does not provision its network */
+  readonly provisioning?: ITerraformDependable;
+  /** The workspace's tags. @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** The AmlCompute cluster that builds environment images, as the workspace creates it (construct id `ImageBuildCompute`). */
+export function createImageBuildCluster(scope: Construct, props: ImageBuildClusterProps): AzapiResource {
+  const { options } = props;
+  const body: AmlComputeBody = {
+    properties: {
+      computeType: 'AmlCompute',
+      description: 'Builds environment images for the private container registry',
+      properties: {
+        vmSize: options.vmSize ?? 'Standard_DS3_v2',
+        vmPriority: 'Dedicated',
+        osType: 'Linux',
+        // No public IP needs a virtual network: the managed one, or (isolation Disabled) a subnet this
+        // library does not configure, where Azure refuses a no-public-IP cluster; leave Azure's default then.
+        enableNodePublicIp: props.managedNetwork ? false : undefined,
+        remoteLoginPortPublicAccess: 'Disabled',
+        scaleSettings: {
+          minNodeCount: 0,
+          maxNodeCount: options.maxNodeCount ?? 1,
+          nodeIdleTimeBeforeScaleDown: options.nodeIdleTimeBeforeScaleDown ?? 'PT120S',
+        },
+      },
+    },
+  };
+  // Created after provisioning: creating a compute first would provision the managed network lazily,
+  // before the outbound rules exist.
+  return new AzapiResource(scope, 'ImageBuildCompute', {
+    type: props.apiVersion.resourceType('workspaces/computes'),
+    name: props.computeName,
+    parentId: props.workspaceId,
+    location: props.location,
+    tags: props.tags,
+    body,
+    dependsOn: props.provisioning ? [props.provisioning] : undefined,
+    // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
+    // VM size, priority or OS needs a new cluster.
+    replaceTriggersRefs: [
+      'properties.properties.vmSize',
+      'properties.properties.vmPriority',
+      'properties.properties.osType',
+      'properties.properties.enableNodePublicIp',
+    ],
+  });
 }

@@ -2,7 +2,9 @@ export * from './isolation-mode';
 export * from './workspace-ref';
 export * from './firewall-sku';
 export * from './workspace-identity';
-export * from './image-build-compute';
+export { ImageBuildCompute } from './image-build-compute';
+export type { ImageBuildClusterOptions } from './image-build-compute';
+export * from './associated-resource-types';
 export * from './associated-resources';
 export { WORKSPACE_PRIVATE_DNS_ZONES, WorkspacePrivateEndpoint } from './inbound-private-endpoint';
 export type {

@@ -2,7 +2,6 @@ import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
 import {
-  AmlComputeBody,
   enabledOrDisabled,
   DEFAULT_ML_API_VERSION,
   MlApiVersion,
@@ -34,10 +33,10 @@ import {
   IWorkspaceContainerRegistry,
   IWorkspaceKeyVault,
   IWorkspaceStorageAccount,
-  SecureAssociatedResources,
-} from './associated-resources';
+} from './associated-resource-types';
+import { SecureAssociatedResources } from './associated-resources';
 import { FirewallSku } from './firewall-sku';
-import { ImageBuildCompute } from './image-build-compute';
+import { createImageBuildCluster, ImageBuildCompute } from './image-build-compute';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import {
   INBOUND_PRIVATE_ENDPOINT_READER,
@@ -295,6 +294,58 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     super(scope, id);
     props = readProps(this, 'ManagedVnetWorkspaceProps', props);
     useProviders(this, props.provider);
+    this.workspaceName = props.workspaceName;
+    this.resourceGroup = props.resourceGroup;
+    this.resourceGroupName = props.resourceGroup.name;
+    this.location = props.location ?? props.resourceGroup.location;
+    this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
+    this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
+    const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
+    this.validateProps(props, imageBuild);
+    this.inboundAccess = inboundAccessOf(props);
+
+    const associated = this.bindAssociatedResources(props);
+    this.storageAccount = associated.storageAccount;
+    this.keyVault = associated.keyVault;
+    this.containerRegistry = associated.containerRegistry;
+    this.applicationInsights = associated.applicationInsights;
+    this.containerRegistryPrivateOnly = associated.containerRegistryPrivateOnly;
+    this.storageAccountId = this.storageAccount.id;
+    this.keyVaultId = this.keyVault.id;
+    this.containerRegistryId = this.containerRegistry.id;
+    this.applicationInsightsId = this.applicationInsights.id;
+    this.associatedLogAnalyticsWorkspaceId = associated.logAnalyticsWorkspaceId;
+    // A brought `{ id }` that does not say its Log Analytics workspace: read it at plan time when asked for.
+    this.readsLogAnalytics =
+      props.applicationInsights !== undefined && props.applicationInsights.workspaceId === undefined;
+    this.validateWithAssociated(props, imageBuild);
+    this.imageBuildComputeName = imageBuild.computeName;
+
+    const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
+    const body = this.renderBody(props, identity);
+    check(this, () => checkPreviewOnlyProperties(this.apiVersion, body.properties));
+    this.resource = this.createResource(props, body, identity);
+    this.workspaceId = this.resource.id;
+    this.workspaceGuid = this.resource.outputString('workspaceGuid');
+    this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
+    this.workspaceMlFlowTrackingUri = this.resource.outputString('mlFlowTrackingUri');
+    this.workspacePrincipalId =
+      identity.userAssignedIdentity === undefined
+        ? this.resource.outputString('principalId')
+        : identity.userAssignedIdentity.principalId;
+    this.workspaceBlobStore = this.blobStore();
+
+    this.inboundPrivateEndpoint = this.createInboundPrivateEndpoint(props);
+    this.managedNetworkProvisioning = this.provisionManagedNetwork(props);
+    this.imageBuildComputeResource = this.createImageBuildCluster(props, imageBuild);
+    this.managedNetworkReady = [
+      this.managedNetworkProvisioning?.resource ?? this.resource,
+      ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
+    ];
+  }
+
+  /** Checks on what the user gave, reported together at synth. */
+  private validateProps(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
     readIdsAndTags(this, props);
     check(this, () => checkWorkspaceName(props.workspaceName));
     checkAtSynth(this, () =>
@@ -305,24 +356,13 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         (w) => (w as ManagedVnetWorkspace).resourceGroup.id,
       ),
     );
-    this.workspaceName = props.workspaceName;
-    this.resourceGroup = props.resourceGroup;
-    this.resourceGroupName = props.resourceGroup.name;
-    this.location = props.location ?? props.resourceGroup.location;
-    this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
-    this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
-    const arrangedElsewhere = props.inboundAccessArrangedElsewhere ?? false;
-    const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
-    const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
-
-    // Checks on what the user gave, reported together at synth.
     check(this, () =>
       checkInboundAccess(
         props.workspaceName,
         publicNetworkAccess,
         props.inboundPrivateEndpoint !== undefined,
-        arrangedElsewhere,
+        props.inboundAccessArrangedElsewhere ?? false,
       ),
     );
     check(this, () => checkKeyVaultBypass(props.keyVault));
@@ -338,16 +378,20 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     const computeName = imageBuild.computeName;
     if (computeName !== undefined) check(this, () => checkComputeName(computeName));
     check(this, () => checkImageBuildCluster(imageBuild));
+  }
 
-    this.inboundAccess = props.inboundPrivateEndpoint
-      ? InboundAccess.PRIVATE_ENDPOINT
-      : publicNetworkAccess === true
-        ? InboundAccess.PUBLIC
-        : arrangedElsewhere
-          ? InboundAccess.ARRANGED_ELSEWHERE
-          : undefined;
+  /** Checks that need the associated resources as bound (whether the registry is private), then SE114. */
+  private validateWithAssociated(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
+    check(this, () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName));
+    check(this, () =>
+      checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
+    );
+    check(this, () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork));
+  }
 
-    const associated = new SecureAssociatedResources(this, 'Associated', {
+  /** The storage account, Key Vault, container registry and Application Insights: brought or created. */
+  private bindAssociatedResources(props: ManagedVnetWorkspaceProps): SecureAssociatedResources {
+    return new SecureAssociatedResources(this, 'Associated', {
       resourceGroup: props.resourceGroup,
       location: this.location,
       workspaceName: props.workspaceName,
@@ -361,26 +405,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       tags: props.tags,
       tagsRead: true,
     });
-    this.storageAccount = associated.storageAccount;
-    this.keyVault = associated.keyVault;
-    this.containerRegistry = associated.containerRegistry;
-    this.applicationInsights = associated.applicationInsights;
-    this.containerRegistryPrivateOnly = associated.containerRegistryPrivateOnly;
-    this.storageAccountId = this.storageAccount.id;
-    this.keyVaultId = this.keyVault.id;
-    this.containerRegistryId = this.containerRegistry.id;
-    this.applicationInsightsId = this.applicationInsights.id;
-    this.associatedLogAnalyticsWorkspaceId = associated.logAnalyticsWorkspaceId;
-    // A brought `{ id }` that does not say its Log Analytics workspace: read it at plan time when asked for.
-    this.readsLogAnalytics =
-      props.applicationInsights !== undefined && props.applicationInsights.workspaceId === undefined;
-    check(this, () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName));
-    check(this, () =>
-      checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
-    );
-    check(this, () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork));
-    this.imageBuildComputeName = imageBuild.computeName;
+  }
 
+  /** The workspace's ARM body. */
+  private renderBody(props: ManagedVnetWorkspaceProps, identity: WorkspaceIdentity): WorkspaceBody {
     const properties: WorkspaceProperties = {
       friendlyName: props.friendlyName,
       description: props.description,
@@ -388,8 +416,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       keyVault: this.keyVaultId,
       applicationInsights: this.applicationInsightsId,
       containerRegistry: this.containerRegistryId,
-      imageBuildCompute: imageBuild.computeName,
-      publicNetworkAccess: enabledOrDisabled(publicNetworkAccess),
+      imageBuildCompute: this.imageBuildComputeName,
+      publicNetworkAccess: enabledOrDisabled(props.publicNetworkAccess ?? false),
       // v1 legacy mode makes online endpoint creation fail (the how-to's first limitation): always off.
       v1LegacyMode: false,
       primaryUserAssignedIdentity: identity.userAssignedIdentity?.id,
@@ -404,11 +432,15 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       softDeleteRetentionInDays: props.softDeleteRetentionInDays,
       enableSoftwareBillOfMaterials: props.enableSoftwareBillOfMaterials,
     };
-    check(this, () => checkPreviewOnlyProperties(this.apiVersion, properties));
-    const body: WorkspaceBody = { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
+    return { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
+  }
 
-    const systemAssigned = identity.userAssignedIdentity === undefined;
-    this.resource = new AzapiResource(this, 'Resource', {
+  private createResource(
+    props: ManagedVnetWorkspaceProps,
+    body: WorkspaceBody,
+    identity: WorkspaceIdentity,
+  ): AzapiResource {
+    return new AzapiResource(this, 'Resource', {
       type: this.apiVersion.resourceType('workspaces'),
       name: props.workspaceName,
       parentId: props.resourceGroup.id,
@@ -420,7 +452,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         workspaceGuid: 'properties.workspaceId',
         discoveryUrl: 'properties.discoveryUrl',
         mlFlowTrackingUri: 'properties.mlFlowTrackingUri',
-        ...(systemAssigned ? { principalId: 'identity.principalId' } : {}),
+        ...(identity.userAssignedIdentity === undefined ? { principalId: 'identity.principalId' } : {}),
       },
       // Outbound rules are written by the rule resources and by Azure (Required/Recommended rules): without
       // this, every plan would show them as drift and a workspace update would wipe them.
@@ -438,15 +470,12 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // Ids given as Terraform expressions are checked for their resource type before the workspace is touched.
       lifecycle: armIdLifecycle(this),
     });
-    this.workspaceId = this.resource.id;
-    this.workspaceGuid = this.resource.outputString('workspaceGuid');
-    this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
-    this.workspaceMlFlowTrackingUri = this.resource.outputString('mlFlowTrackingUri');
-    this.workspacePrincipalId = systemAssigned
-      ? this.resource.outputString('principalId')
-      : identity.userAssignedIdentity?.principalId;
+  }
+
+  /** The default blob datastore, where local assets are uploaded. */
+  private blobStore(): WorkspaceBlobStore {
     const storageAccountName = this.storageAccount.name ?? topLevelNameFromId(this.storageAccountId);
-    this.workspaceBlobStore = {
+    return {
       storageAccountId: this.storageAccountId,
       storageAccountName,
       containerName: `azureml-blobstore-${this.workspaceGuid}`,
@@ -455,78 +484,52 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         this.storageAccount.primaryBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
       ),
     };
+  }
 
-    if (props.inboundPrivateEndpoint !== undefined && checkInboundPrivateEndpoint(this, props)) {
-      this.inboundPrivateEndpoint = new WorkspacePrivateEndpoint(this, 'InboundPrivateEndpoint', {
-        ...props.inboundPrivateEndpoint,
-        resourceGroup: props.resourceGroup,
-        workspaceId: this.workspaceId,
-        workspaceName: props.workspaceName,
-        workspaceLocation: this.location,
-        tags: props.tags,
-        tagsRead: true,
-      });
-    }
+  private createInboundPrivateEndpoint(
+    props: ManagedVnetWorkspaceProps,
+  ): WorkspacePrivateEndpoint | undefined {
+    if (props.inboundPrivateEndpoint === undefined || !checkInboundPrivateEndpoint(this, props))
+      return undefined;
+    return new WorkspacePrivateEndpoint(this, 'InboundPrivateEndpoint', {
+      ...props.inboundPrivateEndpoint,
+      resourceGroup: props.resourceGroup,
+      workspaceId: this.workspaceId,
+      workspaceName: props.workspaceName,
+      workspaceLocation: this.location,
+      tags: props.tags,
+      tagsRead: true,
+    });
+  }
 
-    const provision = props.provisionManagedNetwork ?? this.isolationMode.isManaged;
-    if (provision) {
-      const dependsOn: ITerraformDependable[] = [this.resource];
-      if (this.inboundPrivateEndpoint) dependsOn.push(this.inboundPrivateEndpoint.privateEndpoint);
-      this.managedNetworkProvisioning = new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
-        workspaceId: this.workspaceId,
-        apiVersion: this.apiVersion,
-        includeSpark: props.includeSpark,
-        dependsOn,
-      });
-    }
+  /** The `provisionManagedNetwork` action, after the workspace and its inbound private endpoint. */
+  private provisionManagedNetwork(props: ManagedVnetWorkspaceProps): ManagedNetworkProvisioning | undefined {
+    if (!(props.provisionManagedNetwork ?? this.isolationMode.isManaged)) return undefined;
+    const dependsOn: ITerraformDependable[] = [this.resource];
+    if (this.inboundPrivateEndpoint) dependsOn.push(this.inboundPrivateEndpoint.privateEndpoint);
+    return new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
+      workspaceId: this.workspaceId,
+      apiVersion: this.apiVersion,
+      includeSpark: props.includeSpark,
+      dependsOn,
+    });
+  }
 
-    if (imageBuild.clusterOptions !== undefined && imageBuild.computeName !== undefined) {
-      const options = imageBuild.clusterOptions;
-      const computeBody: AmlComputeBody = {
-        properties: {
-          computeType: 'AmlCompute',
-          description: 'Builds environment images for the private container registry',
-          properties: {
-            vmSize: options.vmSize ?? 'Standard_DS3_v2',
-            vmPriority: 'Dedicated',
-            osType: 'Linux',
-            // No public IP needs a virtual network: the managed one, or (isolation Disabled) a subnet this
-            // library does not configure, where Azure refuses a no-public-IP cluster; leave Azure's default then.
-            enableNodePublicIp: this.isolationMode.isManaged ? false : undefined,
-            remoteLoginPortPublicAccess: 'Disabled',
-            scaleSettings: {
-              minNodeCount: 0,
-              maxNodeCount: options.maxNodeCount ?? 1,
-              nodeIdleTimeBeforeScaleDown: options.nodeIdleTimeBeforeScaleDown ?? 'PT120S',
-            },
-          },
-        },
-      };
-      // Created after provisioning: creating a compute first would provision the managed network lazily,
-      // before the outbound rules exist.
-      this.imageBuildComputeResource = new AzapiResource(this, 'ImageBuildCompute', {
-        type: this.apiVersion.resourceType('workspaces/computes'),
-        name: imageBuild.computeName,
-        parentId: this.workspaceId,
-        location: this.location,
-        tags: props.tags,
-        body: computeBody,
-        dependsOn: this.managedNetworkProvisioning ? [this.managedNetworkProvisioning.resource] : undefined,
-        // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
-        // VM size, priority or OS needs a new cluster.
-        replaceTriggersRefs: [
-          'properties.properties.vmSize',
-          'properties.properties.vmPriority',
-          'properties.properties.osType',
-          'properties.properties.enableNodePublicIp',
-        ],
-      });
-    }
-
-    this.managedNetworkReady = [
-      this.managedNetworkProvisioning?.resource ?? this.resource,
-      ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
-    ];
+  private createImageBuildCluster(
+    props: ManagedVnetWorkspaceProps,
+    imageBuild: ImageBuildCompute,
+  ): AzapiResource | undefined {
+    if (imageBuild.clusterOptions === undefined || imageBuild.computeName === undefined) return undefined;
+    return createImageBuildCluster(this, {
+      computeName: imageBuild.computeName,
+      options: imageBuild.clusterOptions,
+      apiVersion: this.apiVersion,
+      workspaceId: this.workspaceId,
+      location: this.location,
+      managedNetwork: this.isolationMode.isManaged,
+      provisioning: this.managedNetworkProvisioning?.resource,
+      tags: props.tags,
+    });
   }
 
   /**
@@ -548,6 +551,14 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   private associatedLogAnalyticsWorkspaceId: string | undefined;
   private readonly readsLogAnalytics: boolean;
+}
+
+/** How the workspace is reached inbound, as the props say; undefined when nobody could reach it (SE107). */
+function inboundAccessOf(props: ManagedVnetWorkspaceProps): InboundAccess | undefined {
+  if (props.inboundPrivateEndpoint) return InboundAccess.PRIVATE_ENDPOINT;
+  if (props.publicNetworkAccess === true) return InboundAccess.PUBLIC;
+  if (props.inboundAccessArrangedElsewhere) return InboundAccess.ARRANGED_ELSEWHERE;
+  return undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type {
   IWorkspaceContainerRegistry,
   IWorkspaceKeyVault,
   IWorkspaceStorageAccount,
-} from './associated-resources';
+} from './associated-resource-types';
 
 const EXPR = { tokens: 'expression' } as const;
 

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { MlApiVersion, PREVIEW_ONLY_WORKSPACE_PROPERTIES, WorkspaceProperties } from '../arm';
 import { appConstructs, comparisonKey, ConfigurationError, isKnown, refuse, subscriptionOf } from '../checks';
-import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resources';
+import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resource-types';
 import { ImageBuildCompute } from './image-build-compute';
 import { IsolationMode } from './isolation-mode';
 
