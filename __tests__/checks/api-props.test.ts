@@ -139,6 +139,30 @@ const FIXTURES: Record<string, Fixture> = {
       );
     },
   },
+  'AzapiResource#putIdentity': {
+    args: () => ({ identity: { type: 'SystemAssigned' } }),
+    run: (s, a) => {
+      new api.AzapiResource(s, 'R', { type: 'T@1', name: 'n', parentId: LITERAL_RG.id }).putIdentity(
+        a.identity as api.AzapiResourceIdentity,
+      );
+    },
+  },
+  'AzapiResourceBase#putRetry': {
+    args: () => ({ retry: { errorMessageRegex: ['busy'] } }),
+    run: (s, a) => {
+      new api.AzapiResourceAction(s, 'A', { type: 'T@1', resourceId: LITERAL_RG.id }).putRetry(
+        a.retry as api.AzapiRetry,
+      );
+    },
+  },
+  'AzapiResourceBase#putTimeouts': {
+    args: () => ({ timeouts: { create: '60m' } }),
+    run: (s, a) => {
+      new api.AzapiResourceAction(s, 'A', { type: 'T@1', resourceId: LITERAL_RG.id }).putTimeouts(
+        a.timeouts as api.AzapiTimeouts,
+      );
+    },
+  },
   AzapiResourceAction: {
     args: () => ({ config: { type: 'Microsoft.X/y@2026-01-01', resourceId: LITERAL_RG.id } }),
     run: (s, a) => {

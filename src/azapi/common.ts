@@ -1,4 +1,4 @@
-import { TerraformMetaArguments, Tokenization } from 'cdktf';
+import { Tokenization } from 'cdktf';
 
 /** The provider source and version constraint every azapi binding synthesizes against. */
 export const AZAPI_PROVIDER_METADATA = {
@@ -143,17 +143,4 @@ export function conditionsAsHclBlocks(
     storageClassType: 'object',
   };
   return hcl;
-}
-
-/** Terraform's meta-arguments of a resource binding's config, as cdktf's TerraformResource takes them. */
-export function resourceMetaArguments(config: TerraformMetaArguments | undefined): TerraformMetaArguments {
-  return {
-    provider: config?.provider,
-    dependsOn: config?.dependsOn,
-    count: config?.count,
-    lifecycle: config?.lifecycle,
-    provisioners: config?.provisioners,
-    connection: config?.connection,
-    forEach: config?.forEach,
-  };
 }

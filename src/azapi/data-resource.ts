@@ -1,5 +1,15 @@
-import { readParams, readProps, refuse } from '../checks';
-import './readers';
+import { readParams, readProps } from '../checks';
+import { defineProps } from '../checks/read';
+import {
+  defineConfig,
+  EXPORT_VALUES,
+  FLAG,
+  OwnProps,
+  readArgument,
+  REQUIRED_TEXT,
+  requireTarget,
+  TEXT,
+} from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -28,12 +38,31 @@ export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly ignoreNotFound?: boolean;
 }
 
-/** The `azapi_resource` data source: reads an existing resource. */
+const CONFIG = 'DataAzapiResourceConfig';
+defineConfig<OwnProps<DataAzapiResourceConfig>>(CONFIG, {
+  type: REQUIRED_TEXT,
+  resourceId: TEXT,
+  name: TEXT,
+  parentId: TEXT,
+  responseExportValues: EXPORT_VALUES,
+  ignoreNotFound: FLAG,
+});
+defineProps<{ key: string }>('DataAzapiResource#outputString', { key: REQUIRED_TEXT });
+
+/**
+ * The `azapi_resource` data source: reads an existing resource. Its arguments have getters (references to the
+ * attributes), setters, `...Input` getters and `reset...()` as `AzapiResourceBase` describes.
+ */
 export class DataAzapiResource extends cdktf.TerraformDataSource {
   /** The Terraform data source type, `azapi_resource`. */
   public static readonly tfResourceType = 'azapi_resource';
 
-  private readonly config: DataAzapiResourceConfig;
+  private _type = '';
+  private _resourceId?: string;
+  private _name?: string;
+  private _parentId?: string;
+  private _responseExportValues?: AzapiResponseExportValues;
+  private _ignoreNotFound?: boolean;
 
   constructor(scope: Construct, id: string, config: DataAzapiResourceConfig) {
     super(scope, id, {
@@ -45,15 +74,15 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
       lifecycle: config?.lifecycle,
       forEach: config?.forEach,
     });
-    config = readProps(this, 'DataAzapiResourceConfig', config);
-    if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
-      refuse(
-        'SE001',
-        `resourceId is not set (nor name and parentId): azapi data source '${id}' needs the ARM id of the ` +
-          `resource to read; set resourceId, or both name and parentId`,
-      );
-    }
-    this.config = config;
+    const c = readProps(this, CONFIG, config);
+    this._type = c.type;
+    this._resourceId = c.resourceId;
+    this._name = c.name;
+    this._parentId = c.parentId;
+    this._responseExportValues = c.responseExportValues;
+    this._ignoreNotFound = c.ignoreNotFound;
+    const target = () => ({ resourceId: this._resourceId, name: this._name, parentId: this._parentId });
+    requireTarget(this, target, `azapi data source '${id}'`, 'read');
   }
 
   /** The ARM id of the resource read. */
@@ -82,15 +111,129 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.getStringAttribute(`output.${key}`);
   }
 
+  /** The resource type with api-version, as set (the value itself, like `AzapiResourceBase.type`). */
+  public get type(): string {
+    return this._type;
+  }
+
+  /** Sets the resource type with api-version. */
+  public set type(value: string) {
+    this._type = readArgument(this, CONFIG, 'type', value);
+  }
+
+  /** The resource type as set. */
+  public get typeInput(): string | undefined {
+    return this._type;
+  }
+
+  /** A reference to the `resource_id` attribute. */
+  public get resourceId(): string {
+    return this.getStringAttribute('resource_id');
+  }
+
+  /** Sets the ARM id of the resource to read. */
+  public set resourceId(value: string) {
+    this._resourceId = readArgument(this, CONFIG, 'resourceId', value);
+  }
+
+  /** Finds the resource by `name` and `parentId` instead. */
+  public resetResourceId(): void {
+    this._resourceId = undefined;
+  }
+
+  /** The resource id as set. */
+  public get resourceIdInput(): string | undefined {
+    return this._resourceId;
+  }
+
+  /** A reference to the `name` attribute. */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  /** Sets the name of the resource to read (with `parentId`). */
+  public set name(value: string) {
+    this._name = readArgument(this, CONFIG, 'name', value);
+  }
+
+  /** Leaves the name unset (the resource is found by `resourceId`). */
+  public resetName(): void {
+    this._name = undefined;
+  }
+
+  /** The name as set. */
+  public get nameInput(): string | undefined {
+    return this._name;
+  }
+
+  /** A reference to the `parent_id` attribute. */
+  public get parentId(): string {
+    return this.getStringAttribute('parent_id');
+  }
+
+  /** Sets the ARM id of the parent of the resource to read (with `name`). */
+  public set parentId(value: string) {
+    this._parentId = readArgument(this, CONFIG, 'parentId', value);
+  }
+
+  /** Leaves the parent id unset (the resource is found by `resourceId`). */
+  public resetParentId(): void {
+    this._parentId = undefined;
+  }
+
+  /** The parent id as set. */
+  public get parentIdInput(): string | undefined {
+    return this._parentId;
+  }
+
+  /** A reference to the `response_export_values` attribute. */
+  public get responseExportValues(): cdktf.IResolvable {
+    return this.interpolationForAttribute('response_export_values');
+  }
+
+  /** Sets the response properties exported into `output`. */
+  public set responseExportValues(value: AzapiResponseExportValues) {
+    this._responseExportValues = readArgument(this, CONFIG, 'responseExportValues', value);
+  }
+
+  /** Leaves the exported values to the provider's default. */
+  public resetResponseExportValues(): void {
+    this._responseExportValues = undefined;
+  }
+
+  /** The exported values as set. */
+  public get responseExportValuesInput(): AzapiResponseExportValues | undefined {
+    return this._responseExportValues;
+  }
+
+  /** A reference to the `ignore_not_found` attribute. */
+  public get ignoreNotFound(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_not_found');
+  }
+
+  /** Sets whether a 404 reads as `exists = false` rather than an error. */
+  public set ignoreNotFound(value: boolean) {
+    this._ignoreNotFound = readArgument(this, CONFIG, 'ignoreNotFound', value);
+  }
+
+  /** Leaves it to the provider's default (false). */
+  public resetIgnoreNotFound(): void {
+    this._ignoreNotFound = undefined;
+  }
+
+  /** `ignoreNotFound` as set. */
+  public get ignoreNotFoundInput(): boolean | undefined {
+    return this._ignoreNotFound;
+  }
+
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    const c = this.config;
     return {
-      type: c.type,
-      resource_id: c.resourceId,
-      name: c.name,
-      parent_id: c.parentId,
-      response_export_values: c.responseExportValues,
-      ignore_not_found: c.ignoreNotFound,
+      type: this._type,
+      resource_id: this._resourceId,
+      name: this._name,
+      parent_id: this._parentId,
+      response_export_values: this._responseExportValues,
+      ignore_not_found: this._ignoreNotFound,
     };
   }
 

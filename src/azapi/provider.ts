@@ -1,5 +1,6 @@
 import { readProps } from '../checks';
-import './readers';
+import { text } from '../checks/read';
+import { defineConfig, FLAG, readArgument, TEXT } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_PROVIDER_METADATA, toHclAttributes } from './common';
@@ -31,14 +32,44 @@ export interface AzapiProviderConfig {
   readonly enablePreflight?: boolean;
 }
 
-/** The Azure/azapi Terraform provider, pinned to `~> 2.12` (the first with 2026-05-15-preview types). */
+const CONFIG = 'AzapiProviderConfig';
+defineConfig<AzapiProviderConfig>(CONFIG, {
+  alias: text({
+    tokens: 'refuse',
+    why: 'resources refer to the configuration by its alias (azapi.<alias>) in the synthesized output',
+  }),
+  subscriptionId: TEXT,
+  tenantId: TEXT,
+  clientId: TEXT,
+  environment: TEXT,
+  useCli: FLAG,
+  useMsi: FLAG,
+  useOidc: FLAG,
+  defaultLocation: TEXT,
+  skipProviderRegistration: FLAG,
+  enablePreflight: FLAG,
+});
+
+/**
+ * The Azure/azapi Terraform provider, pinned to `~> 2.12` (the first with 2026-05-15-preview types). As in
+ * cdktf-generated providers, each argument has a getter and a setter, an `...Input` getter and `reset...()`.
+ */
 export class AzapiProvider extends cdktf.TerraformProvider {
   /** The Terraform provider type, `azapi`. */
   public static readonly tfResourceType = 'azapi';
 
-  private readonly config: AzapiProviderConfig;
   // cdktf's TerraformProvider declares `alias` as an accessor that stores nothing: providers keep their own.
-  private aliasValue: string | undefined;
+  private _alias?: string;
+  private _subscriptionId?: string;
+  private _tenantId?: string;
+  private _clientId?: string;
+  private _environment?: string;
+  private _useCli?: boolean;
+  private _useMsi?: boolean;
+  private _useOidc?: boolean;
+  private _defaultLocation?: string;
+  private _skipProviderRegistration?: boolean;
+  private _enablePreflight?: boolean;
 
   constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
     super(scope, id, {
@@ -47,35 +78,253 @@ export class AzapiProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'Azure/azapi',
     });
     checkFrameworkCore(this);
-    config = readProps(this, 'AzapiProviderConfig', config);
-    this.config = config;
-    this.alias = config.alias;
+    const c = readProps(this, CONFIG, config);
+    this._alias = c.alias;
+    this._subscriptionId = c.subscriptionId;
+    this._tenantId = c.tenantId;
+    this._clientId = c.clientId;
+    this._environment = c.environment;
+    this._useCli = c.useCli;
+    this._useMsi = c.useMsi;
+    this._useOidc = c.useOidc;
+    this._defaultLocation = c.defaultLocation;
+    this._skipProviderRegistration = c.skipProviderRegistration;
+    this._enablePreflight = c.enablePreflight;
   }
 
   /** The alias of this provider configuration, if any (resources refer to it as `azapi.<alias>`). */
   public get alias(): string | undefined {
-    return this.aliasValue;
+    return this._alias;
   }
 
-  /** Sets the alias (`azapi.<alias>`); set it at construction with `alias`. */
+  /** Sets the alias (`azapi.<alias>`). */
   public set alias(value: string | undefined) {
-    this.aliasValue = value;
+    this._alias = readArgument(this, CONFIG, 'alias', value);
+  }
+
+  /** Leaves this the default configuration of the provider. */
+  public resetAlias(): void {
+    this._alias = undefined;
+  }
+
+  /** The alias, as set. */
+  public get aliasInput(): string | undefined {
+    return this._alias;
+  }
+
+  /** The subscription id. */
+  public get subscriptionId(): string | undefined {
+    return this._subscriptionId;
+  }
+
+  /** Sets the subscription id. */
+  public set subscriptionId(value: string | undefined) {
+    this._subscriptionId = readArgument(this, CONFIG, 'subscriptionId', value);
+  }
+
+  /** Leaves the subscription id to the default: `ARM_SUBSCRIPTION_ID`. */
+  public resetSubscriptionId(): void {
+    this._subscriptionId = undefined;
+  }
+
+  /** The subscription id, as set. */
+  public get subscriptionIdInput(): string | undefined {
+    return this._subscriptionId;
+  }
+
+  /** The tenant id. */
+  public get tenantId(): string | undefined {
+    return this._tenantId;
+  }
+
+  /** Sets the tenant id. */
+  public set tenantId(value: string | undefined) {
+    this._tenantId = readArgument(this, CONFIG, 'tenantId', value);
+  }
+
+  /** Leaves the tenant id to the default: `ARM_TENANT_ID`. */
+  public resetTenantId(): void {
+    this._tenantId = undefined;
+  }
+
+  /** The tenant id, as set. */
+  public get tenantIdInput(): string | undefined {
+    return this._tenantId;
+  }
+
+  /** The client id. */
+  public get clientId(): string | undefined {
+    return this._clientId;
+  }
+
+  /** Sets the client id. */
+  public set clientId(value: string | undefined) {
+    this._clientId = readArgument(this, CONFIG, 'clientId', value);
+  }
+
+  /** Leaves the client id to the default: `ARM_CLIENT_ID`. */
+  public resetClientId(): void {
+    this._clientId = undefined;
+  }
+
+  /** The client id, as set. */
+  public get clientIdInput(): string | undefined {
+    return this._clientId;
+  }
+
+  /** The cloud environment. */
+  public get environment(): string | undefined {
+    return this._environment;
+  }
+
+  /** Sets the cloud environment. */
+  public set environment(value: string | undefined) {
+    this._environment = readArgument(this, CONFIG, 'environment', value);
+  }
+
+  /** Leaves the cloud environment to the default: `public`. */
+  public resetEnvironment(): void {
+    this._environment = undefined;
+  }
+
+  /** The cloud environment, as set. */
+  public get environmentInput(): string | undefined {
+    return this._environment;
+  }
+
+  /** Whether to authenticate with the Azure CLI. */
+  public get useCli(): boolean | undefined {
+    return this._useCli;
+  }
+
+  /** Sets whether to authenticate with the Azure CLI. */
+  public set useCli(value: boolean | undefined) {
+    this._useCli = readArgument(this, CONFIG, 'useCli', value);
+  }
+
+  /** Leaves whether to authenticate with the Azure CLI to the default: the provider default (true). */
+  public resetUseCli(): void {
+    this._useCli = undefined;
+  }
+
+  /** Whether to authenticate with the Azure CLI, as set. */
+  public get useCliInput(): boolean | undefined {
+    return this._useCli;
+  }
+
+  /** Whether to authenticate with a managed identity. */
+  public get useMsi(): boolean | undefined {
+    return this._useMsi;
+  }
+
+  /** Sets whether to authenticate with a managed identity. */
+  public set useMsi(value: boolean | undefined) {
+    this._useMsi = readArgument(this, CONFIG, 'useMsi', value);
+  }
+
+  /** Leaves whether to authenticate with a managed identity to the default: false. */
+  public resetUseMsi(): void {
+    this._useMsi = undefined;
+  }
+
+  /** Whether to authenticate with a managed identity, as set. */
+  public get useMsiInput(): boolean | undefined {
+    return this._useMsi;
+  }
+
+  /** Whether to authenticate with OpenID Connect. */
+  public get useOidc(): boolean | undefined {
+    return this._useOidc;
+  }
+
+  /** Sets whether to authenticate with OpenID Connect. */
+  public set useOidc(value: boolean | undefined) {
+    this._useOidc = readArgument(this, CONFIG, 'useOidc', value);
+  }
+
+  /** Leaves whether to authenticate with OpenID Connect to the default: false. */
+  public resetUseOidc(): void {
+    this._useOidc = undefined;
+  }
+
+  /** Whether to authenticate with OpenID Connect, as set. */
+  public get useOidcInput(): boolean | undefined {
+    return this._useOidc;
+  }
+
+  /** The location of resources that set none. */
+  public get defaultLocation(): string | undefined {
+    return this._defaultLocation;
+  }
+
+  /** Sets the location of resources that set none. */
+  public set defaultLocation(value: string | undefined) {
+    this._defaultLocation = readArgument(this, CONFIG, 'defaultLocation', value);
+  }
+
+  /** Leaves the location of resources that set none to the default: none. */
+  public resetDefaultLocation(): void {
+    this._defaultLocation = undefined;
+  }
+
+  /** The location of resources that set none, as set. */
+  public get defaultLocationInput(): string | undefined {
+    return this._defaultLocation;
+  }
+
+  /** Whether resource providers are left unregistered. */
+  public get skipProviderRegistration(): boolean | undefined {
+    return this._skipProviderRegistration;
+  }
+
+  /** Sets whether resource providers are left unregistered. */
+  public set skipProviderRegistration(value: boolean | undefined) {
+    this._skipProviderRegistration = readArgument(this, CONFIG, 'skipProviderRegistration', value);
+  }
+
+  /** Leaves whether resource providers are left unregistered to the default: false. */
+  public resetSkipProviderRegistration(): void {
+    this._skipProviderRegistration = undefined;
+  }
+
+  /** Whether resource providers are left unregistered, as set. */
+  public get skipProviderRegistrationInput(): boolean | undefined {
+    return this._skipProviderRegistration;
+  }
+
+  /** Whether ARM preflight validation runs during plan. */
+  public get enablePreflight(): boolean | undefined {
+    return this._enablePreflight;
+  }
+
+  /** Sets whether ARM preflight validation runs during plan. */
+  public set enablePreflight(value: boolean | undefined) {
+    this._enablePreflight = readArgument(this, CONFIG, 'enablePreflight', value);
+  }
+
+  /** Leaves whether ARM preflight validation runs during plan to the default: false. */
+  public resetEnablePreflight(): void {
+    this._enablePreflight = undefined;
+  }
+
+  /** Whether ARM preflight validation runs during plan, as set. */
+  public get enablePreflightInput(): boolean | undefined {
+    return this._enablePreflight;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    const c = this.config;
     return {
-      alias: this.alias,
-      subscription_id: c.subscriptionId,
-      tenant_id: c.tenantId,
-      client_id: c.clientId,
-      environment: c.environment,
-      use_cli: c.useCli,
-      use_msi: c.useMsi,
-      use_oidc: c.useOidc,
-      default_location: c.defaultLocation,
-      skip_provider_registration: c.skipProviderRegistration,
-      enable_preflight: c.enablePreflight,
+      alias: this._alias,
+      subscription_id: this._subscriptionId,
+      tenant_id: this._tenantId,
+      client_id: this._clientId,
+      environment: this._environment,
+      use_cli: this._useCli,
+      use_msi: this._useMsi,
+      use_oidc: this._useOidc,
+      default_location: this._defaultLocation,
+      skip_provider_registration: this._skipProviderRegistration,
+      enable_preflight: this._enablePreflight,
     };
   }
 

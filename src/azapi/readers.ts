@@ -1,14 +1,24 @@
 /**
- * How the azapi bindings read their configuration (checks/read.ts). As in cdktf-generated bindings, every value
- * may be a Terraform expression and is passed through; a value or token of the wrong kind is refused. Not part of
- * the API.
+ * How the azapi bindings read their arguments (checks/read.ts). As in cdktf-generated bindings, every value may be
+ * a Terraform expression and is passed through; a value or token of the wrong kind is refused. Each binding
+ * declares its config's schema next to the config, with `defineConfig`; its setters read a new value with the
+ * reader its constructor uses (`readArgument`). Not part of the API.
  */
-import { body, bool, defineProps, list, num, object, Reader, tags, text } from '../checks/read';
+import { IConstruct } from 'constructs';
+import {
+  body,
+  bool,
+  defineProps,
+  list,
+  num,
+  object,
+  Reader,
+  readParams,
+  SchemaOf,
+  text,
+} from '../checks/read';
+import { checkAtSynth, ConfigurationError, refuse } from '../checks';
 import type { AzapiRetry, AzapiTimeouts } from './common';
-import type { AzapiProviderConfig } from './provider';
-import type { AzapiResourceConfig, AzapiResourceIdentity } from './resource';
-import type { AzapiUpdateResourceConfig } from './update-resource';
-import type { DataAzapiResourceConfig } from './data-resource';
 
 export const EXPR = { tokens: 'expression' } as const;
 export const TEXT = text(EXPR);
@@ -29,83 +39,57 @@ export const TIMEOUTS = object(
   'AzapiTimeouts',
   defineProps<AzapiTimeouts>('AzapiTimeouts', { create: TEXT, read: TEXT, update: TEXT, delete: TEXT }),
 );
-const IDENTITY: Reader<object> = object(
-  'AzapiResourceIdentity',
-  defineProps<AzapiResourceIdentity>('AzapiResourceIdentity', { type: REQUIRED_TEXT, identityIds: TEXTS }),
-);
 
+/** The readers of the arguments every azapi resource kind shares (`AzapiResourceBaseConfig`). */
+export const BASE_ARGUMENTS = {
+  type: REQUIRED_TEXT,
+  body: body(),
+  responseExportValues: EXPORT_VALUES,
+  locks: TEXTS,
+  retry: RETRY,
+  timeouts: TIMEOUTS,
+} as const;
+
+/** A config without Terraform's meta-arguments, which cdktf reads itself. */
 export type OwnProps<C> = Omit<
   C,
   'dependsOn' | 'count' | 'provider' | 'lifecycle' | 'forEach' | 'provisioners' | 'connection'
 >;
 
-defineProps<AzapiProviderConfig>('AzapiProviderConfig', {
-  alias: text({
-    tokens: 'refuse',
-    why: 'resources refer to the configuration by its alias (azapi.<alias>) in the synthesized output',
-  }),
-  subscriptionId: TEXT,
-  tenantId: TEXT,
-  clientId: TEXT,
-  environment: TEXT,
-  useCli: FLAG,
-  useMsi: FLAG,
-  useOidc: FLAG,
-  defaultLocation: TEXT,
-  skipProviderRegistration: FLAG,
-  enablePreflight: FLAG,
-});
+/**
+ * Records the schema of a binding's config (`defineProps`), and one schema per argument, `<config>.<argument>`,
+ * that the argument's setter reads with: a value the constructor refuses is refused after construction too.
+ */
+export function defineConfig<P>(name: string, schema: SchemaOf<P>): SchemaOf<P> {
+  for (const [argument, reader] of Object.entries<Reader>(schema)) {
+    defineProps<Record<string, unknown>>(`${name}.${argument}`, { [argument]: reader });
+  }
+  return defineProps<P>(name, schema);
+}
 
-defineProps<OwnProps<AzapiResourceConfig>>('AzapiResourceConfig', {
-  type: REQUIRED_TEXT,
-  name: REQUIRED_TEXT,
-  parentId: REQUIRED_TEXT,
-  location: TEXT,
-  body: body(),
-  identity: IDENTITY,
-  tags: tags(),
-  taggable: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the resource takes tags (cdktf tagging aspects read it)',
-  }),
-  responseExportValues: EXPORT_VALUES,
-  schemaValidationEnabled: FLAG,
-  ignoreCasing: FLAG,
-  ignoreMissingProperty: FLAG,
-  ignoreNullProperty: FLAG,
-  ignoreBodyChanges: TEXTS,
-  locks: TEXTS,
-  replaceTriggersRefs: TEXTS,
-  replaceTriggersExternalValues: body({ lists: true }),
-  deleteQueryParameters: body(),
-  retry: RETRY,
-  timeouts: TIMEOUTS,
-});
+/** Reads a value given to a setter with the reader the constructor uses for that argument (`defineConfig`). */
+export function readArgument<T>(scope: IConstruct, configName: string, argument: string, value: T): T {
+  return readParams(scope, `${configName}.${argument}`, { [argument]: value })[argument];
+}
 
-defineProps<OwnProps<AzapiUpdateResourceConfig>>('AzapiUpdateResourceConfig', {
-  type: REQUIRED_TEXT,
-  resourceId: TEXT,
-  name: TEXT,
-  parentId: TEXT,
-  body: body(),
-  responseExportValues: EXPORT_VALUES,
-  ignoreCasing: FLAG,
-  ignoreMissingProperty: FLAG,
-  locks: TEXTS,
-  replaceTriggersRefs: TEXTS,
-  retry: RETRY,
-  timeouts: TIMEOUTS,
-});
-
-defineProps<OwnProps<DataAzapiResourceConfig>>('DataAzapiResourceConfig', {
-  type: REQUIRED_TEXT,
-  resourceId: TEXT,
-  name: TEXT,
-  parentId: TEXT,
-  responseExportValues: EXPORT_VALUES,
-  ignoreNotFound: FLAG,
-});
-
-defineProps<{ key: string }>('AzapiResource#outputString', { key: REQUIRED_TEXT });
-defineProps<{ key: string }>('DataAzapiResource#outputString', { key: REQUIRED_TEXT });
-defineProps<{ path: string }>('AzapiResource#addIgnoreBodyChanges', { path: REQUIRED_TEXT });
+/**
+ * Requires a target azapi can find: `resourceId`, or both `name` and `parentId`. Checked now, and again when the
+ * stack is validated, since the arguments have setters. `binding` says what needs it (`azapi data source 'Live'`),
+ * `use` what it does with the resource (`read`).
+ */
+export function requireTarget(
+  scope: IConstruct,
+  target: () => { resourceId?: string; name?: string; parentId?: string },
+  binding: string,
+  use: string,
+): void {
+  const missing = (): boolean => {
+    const { resourceId, name, parentId } = target();
+    return resourceId === undefined && (name === undefined || parentId === undefined);
+  };
+  const message =
+    `resourceId is not set (nor name and parentId): ${binding} needs the ARM id of the resource to ${use}; ` +
+    `set resourceId, or both name and parentId`;
+  if (missing()) refuse('SE001', message);
+  checkAtSynth(scope, () => (missing() ? [new ConfigurationError('SE001', message)] : []));
+}

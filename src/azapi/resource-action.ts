@@ -1,20 +1,8 @@
-import { readProps } from '../checks';
-import { body, defineProps, enumOf } from '../checks/read';
-import { EXPORT_VALUES, FLAG, OwnProps, REQUIRED_TEXT, RETRY, TEXT, TEXTS, TIMEOUTS } from './readers';
+import { enumOf } from '../checks/read';
+import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, REQUIRED_TEXT, TEXT } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import {
-  AZAPI_PROVIDER_METADATA,
-  resourceMetaArguments,
-  AzapiBody,
-  AzapiResponseExportValues,
-  AzapiRetry,
-  AzapiTimeouts,
-  retryToTerraform,
-  timeoutsToTerraform,
-  toHclAttributes,
-  conditionsAsHclBlocks,
-} from './common';
+import { AzapiResourceBase, AzapiResourceBaseConfig } from './resource-base';
 
 /** When an `azapi_resource_action` runs. */
 export enum AzapiActionWhen {
@@ -24,101 +12,160 @@ export enum AzapiActionWhen {
   DESTROY = 'destroy',
 }
 
-/** Arguments of an `azapi_resource_action`, with Terraform's meta-arguments. */
-export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments {
-  /** `<resource provider>/<type>@<api-version>` of the resource the action is called on. */
-  readonly type: string;
+/**
+ * Arguments of an `azapi_resource_action`, with Terraform's meta-arguments. Its `type` is the type of the
+ * resource the action is called on, its `body` the request body.
+ */
+export interface AzapiResourceActionConfig extends AzapiResourceBaseConfig {
   /** ARM id of the resource the action is called on. */
   readonly resourceId: string;
   /** The action, the last path segment (e.g. `provisionManagedNetwork`). @default none: a request on the resource itself */
   readonly action?: string;
   /** @default POST */
   readonly method?: string;
-  /** Request body. azapi does not schema-check action bodies. @default none */
-  readonly body?: AzapiBody;
   /** @default AzapiActionWhen.APPLY */
   readonly when?: AzapiActionWhen;
-  /** @default none */
-  readonly locks?: string[];
   /** Treat a 404 from the call as success (a call on a resource that may not exist). @default false */
   readonly ignoreNotFound?: boolean;
-  /** @default none */
-  readonly responseExportValues?: AzapiResponseExportValues;
-  /** @default no retry */
-  readonly retry?: AzapiRetry;
-  /** @default provider defaults */
-  readonly timeouts?: AzapiTimeouts;
 }
 
-defineProps<OwnProps<AzapiResourceActionConfig>>('AzapiResourceActionConfig', {
-  type: REQUIRED_TEXT,
+defineConfig<OwnProps<AzapiResourceActionConfig>>('AzapiResourceActionConfig', {
+  ...BASE_ARGUMENTS,
   resourceId: REQUIRED_TEXT,
   action: TEXT,
   method: TEXT,
-  body: body(),
   when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
-  locks: TEXTS,
   ignoreNotFound: FLAG,
-  responseExportValues: EXPORT_VALUES,
-  retry: RETRY,
-  timeouts: TIMEOUTS,
 });
 
 /** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
-export class AzapiResourceAction extends cdktf.TerraformResource {
+export class AzapiResourceAction extends AzapiResourceBase {
   /** The Terraform resource type, `azapi_resource_action`. */
   public static readonly tfResourceType = 'azapi_resource_action';
 
-  private readonly config: AzapiResourceActionConfig;
+  private _resourceId = '';
+  private _action?: string;
+  private _method?: string;
+  private _when?: AzapiActionWhen;
+  private _ignoreNotFound?: boolean;
 
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiResourceAction.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      ...resourceMetaArguments(config),
-    });
-    config = readProps(this, 'AzapiResourceActionConfig', config);
-    this.config = config;
+    super(scope, id, AzapiResourceAction.tfResourceType, 'AzapiResourceActionConfig', config);
+    const c = this.readConfig(config);
+    this._resourceId = c.resourceId;
+    this._action = c.action;
+    this._method = c.method;
+    this._when = c.when;
+    this._ignoreNotFound = c.ignoreNotFound;
   }
 
-  /** The id of the action resource. */
-  public get id(): string {
-    return this.getStringAttribute('id');
+  /** A reference to the `resource_id` attribute: the ARM id of the resource the action is called on. */
+  public get resourceId(): string {
+    return this.getStringAttribute('resource_id');
   }
 
-  /** The values exported by `responseExportValues` from the action's response. */
-  public get output(): cdktf.IResolvable {
-    return this.interpolationForAttribute('output');
+  /** Sets the ARM id of the resource the action is called on. */
+  public set resourceId(value: string) {
+    this._resourceId = this.readArgument('resourceId', value);
+  }
+
+  /** The resource id as set. */
+  public get resourceIdInput(): string | undefined {
+    return this._resourceId;
+  }
+
+  /** A reference to the `action` attribute. */
+  public get action(): string {
+    return this.getStringAttribute('action');
+  }
+
+  /** Sets the action, the last path segment of the request. */
+  public set action(value: string) {
+    this._action = this.readArgument('action', value);
+  }
+
+  /** Sends the request to the resource itself. */
+  public resetAction(): void {
+    this._action = undefined;
+  }
+
+  /** The action as set. */
+  public get actionInput(): string | undefined {
+    return this._action;
+  }
+
+  /** A reference to the `method` attribute. */
+  public get method(): string {
+    return this.getStringAttribute('method');
+  }
+
+  /** Sets the HTTP method of the request. */
+  public set method(value: string) {
+    this._method = this.readArgument('method', value);
+  }
+
+  /** Leaves the method to the provider's default (POST). */
+  public resetMethod(): void {
+    this._method = undefined;
+  }
+
+  /** The method as set. */
+  public get methodInput(): string | undefined {
+    return this._method;
+  }
+
+  /** A reference to the `when` attribute. */
+  public get when(): string {
+    return this.getStringAttribute('when');
+  }
+
+  /** Sets when the action runs. */
+  public set when(value: AzapiActionWhen) {
+    this._when = this.readArgument('when', value);
+  }
+
+  /** Leaves it to the provider's default (`AzapiActionWhen.APPLY`). */
+  public resetWhen(): void {
+    this._when = undefined;
+  }
+
+  /** When the action runs, as set. */
+  public get whenInput(): AzapiActionWhen | undefined {
+    return this._when;
+  }
+
+  /** A reference to the `ignore_not_found` attribute. */
+  public get ignoreNotFound(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_not_found');
+  }
+
+  /** Sets whether a 404 from the call counts as success. */
+  public set ignoreNotFound(value: boolean) {
+    this._ignoreNotFound = this.readArgument('ignoreNotFound', value);
+  }
+
+  /** Leaves it to the provider's default (false). */
+  public resetIgnoreNotFound(): void {
+    this._ignoreNotFound = undefined;
+  }
+
+  /** `ignoreNotFound` as set. */
+  public get ignoreNotFoundInput(): boolean | undefined {
+    return this._ignoreNotFound;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    const c = this.config;
     return {
-      type: c.type,
-      resource_id: c.resourceId,
-      action: c.action,
-      method: c.method,
-      body: c.body,
-      when: c.when,
-      locks: c.locks,
-      ignore_not_found: c.ignoreNotFound,
-      response_export_values: c.responseExportValues,
-      retry: retryToTerraform(c.retry),
-      timeouts: timeoutsToTerraform(c.timeouts),
+      type: this.typeInput,
+      resource_id: this._resourceId,
+      action: this._action,
+      method: this._method,
+      body: this.bodyInput,
+      when: this._when,
+      locks: this.locksInput,
+      ignore_not_found: this._ignoreNotFound,
+      response_export_values: this.responseExportValuesInput,
+      ...this.synthesizeRetryAndTimeouts(),
     };
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return toHclAttributes(this.synthesizeAttributes(), ['timeouts']);
-  }
-
-  /** The HCL form, with `lifecycle` conditions as the blocks Terraform expects (see `conditionsAsHclBlocks`). */
-  public toHclTerraform(): Record<string, unknown> {
-    return conditionsAsHclBlocks(
-      super.toHclTerraform() as Record<string, unknown>,
-      'resource',
-      this.terraformResourceType,
-      this.friendlyUniqueId,
-    );
   }
 }

@@ -1,19 +1,9 @@
-import { readParams, readProps } from '../checks';
-import './readers';
+import { readParams } from '../checks';
+import { bool, body, defineProps, object, Reader, tags as tagsReader } from '../checks/read';
+import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, REQUIRED_TEXT, TEXT, TEXTS } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import {
-  AZAPI_PROVIDER_METADATA,
-  resourceMetaArguments,
-  AzapiBody,
-  AzapiResponseExportValues,
-  AzapiRetry,
-  AzapiTimeouts,
-  retryToTerraform,
-  timeoutsToTerraform,
-  toHclAttributes,
-  conditionsAsHclBlocks,
-} from './common';
+import { AzapiResourceBase, AzapiResourceBaseConfig } from './resource-base';
 
 /** The managed identity block of an `azapi_resource`. */
 export interface AzapiResourceIdentity {
@@ -24,17 +14,13 @@ export interface AzapiResourceIdentity {
 }
 
 /** Arguments of an `azapi_resource` (the provider's names in camel case), with Terraform's meta-arguments. */
-export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
-  /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
-  readonly type: string;
+export interface AzapiResourceConfig extends AzapiResourceBaseConfig {
   /** Resource name (last segment of its id). */
   readonly name: string;
   /** ARM id of the parent: a resource group for top-level resources, the parent resource for children. */
   readonly parentId: string;
   /** Location of tracked resources; leave unset for proxy resources such as outbound rules. @default none */
   readonly location?: string;
-  /** The request body, as an object (azapi v2 refuses JSON strings). @default none */
-  readonly body?: AzapiBody;
   /** @default no identity */
   readonly identity?: AzapiResourceIdentity;
   /** Azure tags, for ARM types that accept top-level tags. @default no tags */
@@ -46,8 +32,6 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
    * @default true when `location` or `tags` is set (tracked resources have a location)
    */
   readonly taggable?: boolean;
-  /** Response properties exported into `output`. @default provider default (read-only properties) */
-  readonly responseExportValues?: AzapiResponseExportValues;
   /** Validate `body` against the provider's embedded API types at plan time. @default true */
   readonly schemaValidationEnabled?: boolean;
   /** @default false */
@@ -63,8 +47,6 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
    * @default none
    */
   readonly ignoreBodyChanges?: string[];
-  /** Names of in-process locks held for the whole create, update and delete. @default none */
-  readonly locks?: string[];
   /** Values whose change replaces the resource. @default none */
   readonly replaceTriggersRefs?: string[];
   /** External values whose change replaces the resource. @default none */
@@ -74,19 +56,54 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
    * @default none
    */
   readonly deleteQueryParameters?: { [name: string]: string[] };
-  /** @default no retry */
-  readonly retry?: AzapiRetry;
-  /** @default provider defaults */
-  readonly timeouts?: AzapiTimeouts;
 }
 
+const IDENTITY: Reader<object> = object(
+  'AzapiResourceIdentity',
+  defineProps<AzapiResourceIdentity>('AzapiResourceIdentity', { type: REQUIRED_TEXT, identityIds: TEXTS }),
+);
+
+defineConfig<OwnProps<AzapiResourceConfig>>('AzapiResourceConfig', {
+  ...BASE_ARGUMENTS,
+  name: REQUIRED_TEXT,
+  parentId: REQUIRED_TEXT,
+  location: TEXT,
+  identity: IDENTITY,
+  tags: tagsReader(),
+  taggable: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the resource takes tags (cdktf tagging aspects read it)',
+  }),
+  schemaValidationEnabled: FLAG,
+  ignoreCasing: FLAG,
+  ignoreMissingProperty: FLAG,
+  ignoreNullProperty: FLAG,
+  ignoreBodyChanges: TEXTS,
+  replaceTriggersRefs: TEXTS,
+  replaceTriggersExternalValues: body({ lists: true }),
+  deleteQueryParameters: body(),
+});
+defineProps<{ key: string }>('AzapiResource#outputString', { key: REQUIRED_TEXT });
+defineProps<{ path: string }>('AzapiResource#addIgnoreBodyChanges', { path: REQUIRED_TEXT });
+
 /** An `azapi_resource`: a full ARM resource managed with PUT/GET/DELETE. */
-export class AzapiResource extends cdktf.TerraformResource {
+export class AzapiResource extends AzapiResourceBase {
   /** The Terraform resource type, `azapi_resource`. */
   public static readonly tfResourceType = 'azapi_resource';
 
-  private readonly config: AzapiResourceConfig;
-  private tagValues: { [key: string]: string } | undefined;
+  private _name = '';
+  private _parentId = '';
+  private _location?: string;
+  private _identity?: AzapiResourceIdentity;
+  private _tags?: { [key: string]: string };
+  private _schemaValidationEnabled?: boolean;
+  private _ignoreCasing?: boolean;
+  private _ignoreMissingProperty?: boolean;
+  private _ignoreNullProperty?: boolean;
+  private _ignoreBodyChanges?: string[];
+  private _replaceTriggersRefs?: string[];
+  private _replaceTriggersExternalValues?: unknown;
+  private _deleteQueryParameters?: { [name: string]: string[] };
 
   /**
    * Azure tags, on resources whose ARM type accepts top-level tags only (see `taggable`): a cdktf tagging Aspect
@@ -95,43 +112,24 @@ export class AzapiResource extends cdktf.TerraformResource {
   declare public tags?: { [key: string]: string };
   /** The tags as configured (what Aspects merge into). Present with `tags`. */
   declare public readonly tagsInput?: { [key: string]: string };
-  private readonly extraIgnoredBodyPaths: string[] = [];
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      ...resourceMetaArguments(config),
-    });
-    config = readProps(this, 'AzapiResourceConfig', config);
-    this.config = config;
-    this.tagValues = config.tags;
-    if (config.taggable ?? (config.location !== undefined || config.tags !== undefined)) {
-      // Defined per instance, so that `'tags' in resource` is false where ARM would refuse tags.
-      Object.defineProperty(this, 'tags', {
-        enumerable: true,
-        get: () => this.tagValues,
-        set: (value: { [key: string]: string } | undefined) => {
-          this.tagValues = value;
-        },
-      });
-      Object.defineProperty(this, 'tagsInput', { enumerable: true, get: () => this.tagValues });
-    }
-  }
-
-  /** The ARM id of the resource. */
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
-
-  /** The resource type with api-version, as configured. */
-  public get type(): string {
-    return this.config.type;
-  }
-
-  /** The values exported by `responseExportValues`. */
-  public get output(): cdktf.IResolvable {
-    return this.interpolationForAttribute('output');
+    super(scope, id, AzapiResource.tfResourceType, 'AzapiResourceConfig', config);
+    const c = this.readConfig(config);
+    this._name = c.name;
+    this._parentId = c.parentId;
+    this._location = c.location;
+    this._identity = c.identity;
+    this._tags = c.tags;
+    this._schemaValidationEnabled = c.schemaValidationEnabled;
+    this._ignoreCasing = c.ignoreCasing;
+    this._ignoreMissingProperty = c.ignoreMissingProperty;
+    this._ignoreNullProperty = c.ignoreNullProperty;
+    this._ignoreBodyChanges = c.ignoreBodyChanges;
+    this._replaceTriggersRefs = c.replaceTriggersRefs;
+    this._replaceTriggersExternalValues = c.replaceTriggersExternalValues;
+    this._deleteQueryParameters = c.deleteQueryParameters;
+    if (c.taggable ?? (c.location !== undefined || c.tags !== undefined)) this.exposeTags();
   }
 
   /** One value exported by `responseExportValues` (a map key or a property path), as a string token. */
@@ -146,53 +144,274 @@ export class AzapiResource extends cdktf.TerraformResource {
    */
   public addIgnoreBodyChanges(path: string): void {
     readParams(this, 'AzapiResource#addIgnoreBodyChanges', { path });
-    const configured = this.config.ignoreBodyChanges ?? [];
-    if (!configured.includes(path) && !this.extraIgnoredBodyPaths.includes(path)) {
-      this.extraIgnoredBodyPaths.push(path);
-    }
+    const current = this._ignoreBodyChanges ?? [];
+    if (!current.includes(path)) this._ignoreBodyChanges = [...current, path];
+  }
+
+  /** A reference to the `name` attribute. */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  /** Sets the resource name. */
+  public set name(value: string) {
+    this._name = this.readArgument('name', value);
+  }
+
+  /** The name as set. */
+  public get nameInput(): string | undefined {
+    return this._name;
+  }
+
+  /** A reference to the `parent_id` attribute. */
+  public get parentId(): string {
+    return this.getStringAttribute('parent_id');
+  }
+
+  /** Sets the ARM id of the parent. */
+  public set parentId(value: string) {
+    this._parentId = this.readArgument('parentId', value);
+  }
+
+  /** The parent id as set. */
+  public get parentIdInput(): string | undefined {
+    return this._parentId;
+  }
+
+  /** A reference to the `location` attribute. */
+  public get location(): string {
+    return this.getStringAttribute('location');
+  }
+
+  /** Sets the location. */
+  public set location(value: string) {
+    this._location = this.readArgument('location', value);
+  }
+
+  /** Leaves the location unset (proxy resources). */
+  public resetLocation(): void {
+    this._location = undefined;
+  }
+
+  /** The location as set. */
+  public get locationInput(): string | undefined {
+    return this._location;
+  }
+
+  /** A reference to the `identity` block (its `principal_id` and `tenant_id` once created). */
+  public get identity(): cdktf.IResolvable {
+    return this.interpolationForAttribute('identity');
+  }
+
+  /** Sets the managed identity; replaces any identity set. */
+  public putIdentity(identity: AzapiResourceIdentity): void {
+    this._identity = this.readArgument('identity', identity);
+  }
+
+  /** Leaves the resource without a managed identity. */
+  public resetIdentity(): void {
+    this._identity = undefined;
+  }
+
+  /** The identity as set. */
+  public get identityInput(): AzapiResourceIdentity | undefined {
+    return this._identity;
+  }
+
+  /** A reference to the `schema_validation_enabled` attribute. */
+  public get schemaValidationEnabled(): cdktf.IResolvable {
+    return this.getBooleanAttribute('schema_validation_enabled');
+  }
+
+  /** Sets whether `body` is validated against the provider's API types. */
+  public set schemaValidationEnabled(value: boolean) {
+    this._schemaValidationEnabled = this.readArgument('schemaValidationEnabled', value);
+  }
+
+  /** Leaves schema validation to the provider's default (on). */
+  public resetSchemaValidationEnabled(): void {
+    this._schemaValidationEnabled = undefined;
+  }
+
+  /** Whether schema validation is on, as set. */
+  public get schemaValidationEnabledInput(): boolean | undefined {
+    return this._schemaValidationEnabled;
+  }
+
+  /** A reference to the `ignore_casing` attribute. */
+  public get ignoreCasing(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_casing');
+  }
+
+  /** Sets whether casing differences between the body and the live resource are ignored. */
+  public set ignoreCasing(value: boolean) {
+    this._ignoreCasing = this.readArgument('ignoreCasing', value);
+  }
+
+  /** Leaves it to the provider's default (false). */
+  public resetIgnoreCasing(): void {
+    this._ignoreCasing = undefined;
+  }
+
+  /** `ignoreCasing` as set. */
+  public get ignoreCasingInput(): boolean | undefined {
+    return this._ignoreCasing;
+  }
+
+  /** A reference to the `ignore_missing_property` attribute. */
+  public get ignoreMissingProperty(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_missing_property');
+  }
+
+  /** Sets whether body properties the live resource does not return are ignored. */
+  public set ignoreMissingProperty(value: boolean) {
+    this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
+  }
+
+  /** Leaves it to the provider's default (true). */
+  public resetIgnoreMissingProperty(): void {
+    this._ignoreMissingProperty = undefined;
+  }
+
+  /** `ignoreMissingProperty` as set. */
+  public get ignoreMissingPropertyInput(): boolean | undefined {
+    return this._ignoreMissingProperty;
+  }
+
+  /** A reference to the `ignore_null_property` attribute. */
+  public get ignoreNullProperty(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_null_property');
+  }
+
+  /** Sets whether null body properties are left out of the request. */
+  public set ignoreNullProperty(value: boolean) {
+    this._ignoreNullProperty = this.readArgument('ignoreNullProperty', value);
+  }
+
+  /** Leaves it to the provider's default (false). */
+  public resetIgnoreNullProperty(): void {
+    this._ignoreNullProperty = undefined;
+  }
+
+  /** `ignoreNullProperty` as set. */
+  public get ignoreNullPropertyInput(): boolean | undefined {
+    return this._ignoreNullProperty;
+  }
+
+  /** A reference to the `ignore_body_changes` attribute (write-only: Terraform reads it as null). */
+  public get ignoreBodyChanges(): string[] {
+    return this.getListAttribute('ignore_body_changes');
+  }
+
+  /** Sets the body paths whose drift is ignored, replacing those set and added (`addIgnoreBodyChanges`). */
+  public set ignoreBodyChanges(value: string[]) {
+    this._ignoreBodyChanges = this.readArgument('ignoreBodyChanges', value);
+  }
+
+  /** Ignores the drift of no body path. */
+  public resetIgnoreBodyChanges(): void {
+    this._ignoreBodyChanges = undefined;
+  }
+
+  /** The body paths set and added. */
+  public get ignoreBodyChangesInput(): string[] | undefined {
+    return this._ignoreBodyChanges;
+  }
+
+  /** A reference to the `replace_triggers_refs` attribute. */
+  public get replaceTriggersRefs(): string[] {
+    return this.getListAttribute('replace_triggers_refs');
+  }
+
+  /** Sets the values whose change replaces the resource. */
+  public set replaceTriggersRefs(value: string[]) {
+    this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
+  }
+
+  /** Replaces the resource on no value's change. */
+  public resetReplaceTriggersRefs(): void {
+    this._replaceTriggersRefs = undefined;
+  }
+
+  /** The replace triggers as set. */
+  public get replaceTriggersRefsInput(): string[] | undefined {
+    return this._replaceTriggersRefs;
+  }
+
+  /** A reference to the `replace_triggers_external_values` attribute. */
+  public get replaceTriggersExternalValues(): cdktf.IResolvable {
+    return this.interpolationForAttribute('replace_triggers_external_values');
+  }
+
+  /** Sets the external values whose change replaces the resource. */
+  public set replaceTriggersExternalValues(value: unknown) {
+    this._replaceTriggersExternalValues = this.readArgument('replaceTriggersExternalValues', value);
+  }
+
+  /** Replaces the resource on no external value's change. */
+  public resetReplaceTriggersExternalValues(): void {
+    this._replaceTriggersExternalValues = undefined;
+  }
+
+  /** The external replace triggers as set. */
+  public get replaceTriggersExternalValuesInput(): unknown {
+    return this._replaceTriggersExternalValues;
+  }
+
+  /** A reference to the `delete_query_parameters` attribute. */
+  public get deleteQueryParameters(): cdktf.IResolvable {
+    return this.interpolationForAttribute('delete_query_parameters');
+  }
+
+  /** Sets the query parameters of the DELETE request. */
+  public set deleteQueryParameters(value: { [name: string]: string[] }) {
+    this._deleteQueryParameters = this.readArgument('deleteQueryParameters', value);
+  }
+
+  /** Sends the DELETE request without query parameters. */
+  public resetDeleteQueryParameters(): void {
+    this._deleteQueryParameters = undefined;
+  }
+
+  /** The DELETE query parameters as set. */
+  public get deleteQueryParametersInput(): { [name: string]: string[] } | undefined {
+    return this._deleteQueryParameters;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    const c = this.config;
+    const identity = this._identity;
+    const ignoreBodyChanges = this._ignoreBodyChanges ?? [];
     return {
-      type: c.type,
-      name: c.name,
-      parent_id: c.parentId,
-      location: c.location,
-      body: c.body,
-      identity: c.identity && { type: c.identity.type, identity_ids: c.identity.identityIds },
-      tags: this.tagValues,
-      response_export_values: c.responseExportValues,
-      schema_validation_enabled: c.schemaValidationEnabled,
-      ignore_casing: c.ignoreCasing,
-      ignore_missing_property: c.ignoreMissingProperty,
-      ignore_null_property: c.ignoreNullProperty,
-      ignore_body_changes: this.ignoredBodyPaths(),
-      locks: c.locks,
-      replace_triggers_refs: c.replaceTriggersRefs,
-      replace_triggers_external_values: c.replaceTriggersExternalValues,
-      delete_query_parameters: c.deleteQueryParameters,
-      retry: retryToTerraform(c.retry),
-      timeouts: timeoutsToTerraform(c.timeouts),
+      type: this.typeInput,
+      name: this._name,
+      parent_id: this._parentId,
+      location: this._location,
+      body: this.bodyInput,
+      identity: identity && { type: identity.type, identity_ids: identity.identityIds },
+      tags: this._tags,
+      response_export_values: this.responseExportValuesInput,
+      schema_validation_enabled: this._schemaValidationEnabled,
+      ignore_casing: this._ignoreCasing,
+      ignore_missing_property: this._ignoreMissingProperty,
+      ignore_null_property: this._ignoreNullProperty,
+      ignore_body_changes: ignoreBodyChanges.length > 0 ? ignoreBodyChanges : undefined,
+      locks: this.locksInput,
+      replace_triggers_refs: this._replaceTriggersRefs,
+      replace_triggers_external_values: this._replaceTriggersExternalValues,
+      delete_query_parameters: this._deleteQueryParameters,
+      ...this.synthesizeRetryAndTimeouts(),
     };
   }
 
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return toHclAttributes(this.synthesizeAttributes(), ['identity', 'timeouts']);
-  }
-
-  /** The HCL form, with `lifecycle` conditions as the blocks Terraform expects (see `conditionsAsHclBlocks`). */
-  public toHclTerraform(): Record<string, unknown> {
-    return conditionsAsHclBlocks(
-      super.toHclTerraform() as Record<string, unknown>,
-      'resource',
-      this.terraformResourceType,
-      this.friendlyUniqueId,
-    );
-  }
-
-  private ignoredBodyPaths(): string[] | undefined {
-    const paths = [...(this.config.ignoreBodyChanges ?? []), ...this.extraIgnoredBodyPaths];
-    return paths.length > 0 ? paths : undefined;
+  /** Defines `tags` and `tagsInput` on this instance, so that `'tags' in resource` is false where ARM refuses tags. */
+  private exposeTags(): void {
+    Object.defineProperty(this, 'tags', {
+      enumerable: true,
+      get: () => this._tags,
+      set: (value: { [key: string]: string } | undefined) => {
+        this._tags = value;
+      },
+    });
+    Object.defineProperty(this, 'tagsInput', { enumerable: true, get: () => this._tags });
   }
 }

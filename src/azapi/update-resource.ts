@@ -1,104 +1,195 @@
-import { readProps, refuse } from '../checks';
-import './readers';
 import { Construct } from 'constructs';
+import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, requireTarget, TEXT, TEXTS } from './readers';
+import { AzapiResourceBase, AzapiResourceBaseConfig } from './resource-base';
 import * as cdktf from 'cdktf';
-import {
-  AZAPI_PROVIDER_METADATA,
-  resourceMetaArguments,
-  AzapiBody,
-  AzapiResponseExportValues,
-  AzapiRetry,
-  AzapiTimeouts,
-  retryToTerraform,
-  timeoutsToTerraform,
-  toHclAttributes,
-} from './common';
 
-/** Arguments of an `azapi_update_resource`, with Terraform's meta-arguments. */
-export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments {
-  /** `<resource provider>/<type>@<api-version>`. */
-  readonly type: string;
+/**
+ * Arguments of an `azapi_update_resource`, with Terraform's meta-arguments. Its `body` holds the properties to
+ * merge into the live resource.
+ */
+export interface AzapiUpdateResourceConfig extends AzapiResourceBaseConfig {
   /** ARM id of the resource to update. Give either this or `name` and `parentId`. @default none */
   readonly resourceId?: string;
   /** @default none */
   readonly name?: string;
   /** @default none */
   readonly parentId?: string;
-  /**
-   * The properties to merge into the live resource. azapi does not schema-check update bodies: keep them
-   * typed on the caller's side.
-   * @default none
-   */
-  readonly body?: AzapiBody;
-  /** @default none */
-  readonly responseExportValues?: AzapiResponseExportValues;
   /** @default false */
   readonly ignoreCasing?: boolean;
   /** @default true */
   readonly ignoreMissingProperty?: boolean;
   /** @default none */
-  readonly locks?: string[];
-  /** @default none */
   readonly replaceTriggersRefs?: string[];
-  /** @default no retry */
-  readonly retry?: AzapiRetry;
-  /** @default provider defaults */
-  readonly timeouts?: AzapiTimeouts;
 }
 
+defineConfig<OwnProps<AzapiUpdateResourceConfig>>('AzapiUpdateResourceConfig', {
+  ...BASE_ARGUMENTS,
+  resourceId: TEXT,
+  name: TEXT,
+  parentId: TEXT,
+  ignoreCasing: FLAG,
+  ignoreMissingProperty: FLAG,
+  replaceTriggersRefs: TEXTS,
+});
+
 /** An `azapi_update_resource`: a partial update (GET, merge, PUT) of a resource managed elsewhere. */
-export class AzapiUpdateResource extends cdktf.TerraformResource {
+export class AzapiUpdateResource extends AzapiResourceBase {
   /** The Terraform resource type, `azapi_update_resource`. */
   public static readonly tfResourceType = 'azapi_update_resource';
 
-  private readonly config: AzapiUpdateResourceConfig;
+  private _resourceId?: string;
+  private _name?: string;
+  private _parentId?: string;
+  private _ignoreCasing?: boolean;
+  private _ignoreMissingProperty?: boolean;
+  private _replaceTriggersRefs?: string[];
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_PROVIDER_METADATA,
-      ...resourceMetaArguments(config),
-    });
-    config = readProps(this, 'AzapiUpdateResourceConfig', config);
-    if (config.resourceId === undefined && (config.name === undefined || config.parentId === undefined)) {
-      refuse(
-        'SE001',
-        `resourceId is not set (nor name and parentId): azapi update resource '${id}' needs the ARM id of the ` +
-          `resource to update; set resourceId, or both name and parentId`,
-      );
-    }
-    this.config = config;
+    super(scope, id, AzapiUpdateResource.tfResourceType, 'AzapiUpdateResourceConfig', config);
+    const c = this.readConfig(config);
+    this._resourceId = c.resourceId;
+    this._name = c.name;
+    this._parentId = c.parentId;
+    this._ignoreCasing = c.ignoreCasing;
+    this._ignoreMissingProperty = c.ignoreMissingProperty;
+    this._replaceTriggersRefs = c.replaceTriggersRefs;
+    const target = () => ({ resourceId: this._resourceId, name: this._name, parentId: this._parentId });
+    requireTarget(this, target, `azapi update resource '${id}'`, 'update');
   }
 
-  /** The id of the update resource (the updated resource's ARM id). */
-  public get id(): string {
-    return this.getStringAttribute('id');
+  /** A reference to the `resource_id` attribute: the ARM id of the resource updated. */
+  public get resourceId(): string {
+    return this.getStringAttribute('resource_id');
   }
 
-  /** The values exported by `responseExportValues`. */
-  public get output(): cdktf.IResolvable {
-    return this.interpolationForAttribute('output');
+  /** Sets the ARM id of the resource to update. */
+  public set resourceId(value: string) {
+    this._resourceId = this.readArgument('resourceId', value);
+  }
+
+  /** Finds the resource by `name` and `parentId` instead. */
+  public resetResourceId(): void {
+    this._resourceId = undefined;
+  }
+
+  /** The resource id as set. */
+  public get resourceIdInput(): string | undefined {
+    return this._resourceId;
+  }
+
+  /** A reference to the `name` attribute. */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  /** Sets the name of the resource to update (with `parentId`). */
+  public set name(value: string) {
+    this._name = this.readArgument('name', value);
+  }
+
+  /** Leaves the name unset (the resource is found by `resourceId`). */
+  public resetName(): void {
+    this._name = undefined;
+  }
+
+  /** The name as set. */
+  public get nameInput(): string | undefined {
+    return this._name;
+  }
+
+  /** A reference to the `parent_id` attribute. */
+  public get parentId(): string {
+    return this.getStringAttribute('parent_id');
+  }
+
+  /** Sets the ARM id of the parent of the resource to update (with `name`). */
+  public set parentId(value: string) {
+    this._parentId = this.readArgument('parentId', value);
+  }
+
+  /** Leaves the parent id unset (the resource is found by `resourceId`). */
+  public resetParentId(): void {
+    this._parentId = undefined;
+  }
+
+  /** The parent id as set. */
+  public get parentIdInput(): string | undefined {
+    return this._parentId;
+  }
+
+  /** A reference to the `ignore_casing` attribute. */
+  public get ignoreCasing(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_casing');
+  }
+
+  /** Sets whether casing differences between the body and the live resource are ignored. */
+  public set ignoreCasing(value: boolean) {
+    this._ignoreCasing = this.readArgument('ignoreCasing', value);
+  }
+
+  /** Leaves it to the provider's default (false). */
+  public resetIgnoreCasing(): void {
+    this._ignoreCasing = undefined;
+  }
+
+  /** `ignoreCasing` as set. */
+  public get ignoreCasingInput(): boolean | undefined {
+    return this._ignoreCasing;
+  }
+
+  /** A reference to the `ignore_missing_property` attribute. */
+  public get ignoreMissingProperty(): cdktf.IResolvable {
+    return this.getBooleanAttribute('ignore_missing_property');
+  }
+
+  /** Sets whether body properties the live resource does not return are ignored. */
+  public set ignoreMissingProperty(value: boolean) {
+    this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
+  }
+
+  /** Leaves it to the provider's default (true). */
+  public resetIgnoreMissingProperty(): void {
+    this._ignoreMissingProperty = undefined;
+  }
+
+  /** `ignoreMissingProperty` as set. */
+  public get ignoreMissingPropertyInput(): boolean | undefined {
+    return this._ignoreMissingProperty;
+  }
+
+  /** A reference to the `replace_triggers_refs` attribute. */
+  public get replaceTriggersRefs(): string[] {
+    return this.getListAttribute('replace_triggers_refs');
+  }
+
+  /** Sets the values whose change runs the update again. */
+  public set replaceTriggersRefs(value: string[]) {
+    this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
+  }
+
+  /** Runs the update again on no value's change. */
+  public resetReplaceTriggersRefs(): void {
+    this._replaceTriggersRefs = undefined;
+  }
+
+  /** The replace triggers as set. */
+  public get replaceTriggersRefsInput(): string[] | undefined {
+    return this._replaceTriggersRefs;
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    const c = this.config;
     return {
-      type: c.type,
-      resource_id: c.resourceId,
-      name: c.name,
-      parent_id: c.parentId,
-      body: c.body,
-      response_export_values: c.responseExportValues,
-      ignore_casing: c.ignoreCasing,
-      ignore_missing_property: c.ignoreMissingProperty,
-      locks: c.locks,
-      replace_triggers_refs: c.replaceTriggersRefs,
-      retry: retryToTerraform(c.retry),
-      timeouts: timeoutsToTerraform(c.timeouts),
+      type: this.typeInput,
+      resource_id: this._resourceId,
+      name: this._name,
+      parent_id: this._parentId,
+      body: this.bodyInput,
+      response_export_values: this.responseExportValuesInput,
+      ignore_casing: this._ignoreCasing,
+      ignore_missing_property: this._ignoreMissingProperty,
+      locks: this.locksInput,
+      replace_triggers_refs: this._replaceTriggersRefs,
+      ...this.synthesizeRetryAndTimeouts(),
     };
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return toHclAttributes(this.synthesizeAttributes(), ['timeouts']);
   }
 }

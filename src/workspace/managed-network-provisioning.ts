@@ -72,7 +72,7 @@ export class ManagedNetworkProvisioning extends Construct {
       // retries while the role propagates (hashicorp/terraform-provider-azurerm#31165).
       for (const pattern of rule.approvalRetryPatterns ?? []) this.retryPatterns.add(pattern);
       if (this.retryPatterns.size > 0) {
-        this.resource.addOverride('retry', { error_message_regex: [...this.retryPatterns] });
+        this.resource.putRetry({ errorMessageRegex: [...this.retryPatterns] });
       }
     }
   }
