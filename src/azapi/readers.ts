@@ -17,7 +17,7 @@ import {
   SchemaOf,
   text,
 } from '../checks/read';
-import { checkAtSynth, ConfigurationError, refuse } from '../checks';
+import { checkAtSynth, ConfigurationError } from '../checks';
 import type { AzapiRetry, AzapiTimeouts } from './common';
 
 export const EXPR = { tokens: 'expression' } as const;
@@ -90,6 +90,6 @@ export function requireTarget(
   const message =
     `resourceId is not set (nor name and parentId): ${binding} needs the ARM id of the resource to ${use}; ` +
     `set resourceId, or both name and parentId`;
-  if (missing()) refuse('SE001', message);
+  if (missing()) throw new ConfigurationError('SE001', message, scope.node.path);
   checkAtSynth(scope, () => (missing() ? [new ConfigurationError('SE001', message)] : []));
 }
