@@ -34,6 +34,7 @@ import {
   text,
   without,
 } from '../checks/read';
+import { registerWithEndpoint } from '../endpoint/deployment-host';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext } from './bind-context';
@@ -325,7 +326,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       lifecycle: { createBeforeDestroy: true },
     });
     this.deploymentId = this.resource.id;
-    endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
+    registerWithEndpoint(endpoint, this, { allTraffic: props.allTraffic ?? false });
   }
 
   /**
