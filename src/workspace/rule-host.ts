@@ -12,6 +12,7 @@ export interface RegisteredRule extends IOutboundRule {
   /**
    * The error message patterns to retry on while a role the rule just granted propagates (the private endpoint
    * connection is approved when the managed network is provisioned, so provisioning retries on them too).
+   * @default none
    */
   readonly approvalRetryPatterns?: string[];
 }
