@@ -342,39 +342,6 @@ const FIXTURES: Record<string, Fixture> = {
       });
     },
   },
-  ImportedSecureOnlineEndpoint: {
-    args: (s) => ({
-      attrs: { workspace: new FakeWorkspace(s, 'Workspace'), endpointName: 'endpt-imported' },
-    }),
-    run: (s, a) => {
-      const endpoint = new api.ImportedSecureOnlineEndpoint(
-        s,
-        'Imported',
-        a.attrs as api.SecureOnlineEndpointAttributes,
-      );
-      mlflowDeployment(s, endpoint);
-      new api.AzapiResource(s, 'Uses', {
-        type: 'T@1',
-        name: 'u',
-        parentId: LITERAL_RG.id,
-        body: {
-          uris: [endpoint.endpointScoringUri, endpoint.endpointSwaggerUri],
-          pna: endpoint.publicNetworkAccess,
-        },
-      });
-    },
-  },
-  'ImportedSecureOnlineEndpoint#routeTraffic': {
-    args: () => ({ split: { blue: 100 } }),
-    run: (s, a) => {
-      const endpoint = api.SecureOnlineEndpoint.fromEndpointAttributes(s, 'Imported', {
-        workspace: new FakeWorkspace(s, 'Workspace'),
-        endpointName: 'endpt-imported',
-      });
-      mlflowDeployment(s, endpoint, { allTraffic: false });
-      endpoint.routeTraffic(a.split as api.TrafficMap);
-    },
-  },
   InstanceScaling: {
     args: (s) => {
       const endpoint = endpointIn(s);
@@ -639,9 +606,18 @@ const FIXTURES: Record<string, Fixture> = {
         a.attrs as api.SecureOnlineEndpointAttributes,
       );
       mlflowDeployment(s, endpoint);
+      new api.AzapiResource(s, 'Uses', {
+        type: 'T@1',
+        name: 'u',
+        parentId: LITERAL_RG.id,
+        body: {
+          uris: [endpoint.endpointScoringUri, endpoint.endpointSwaggerUri],
+          pna: endpoint.publicNetworkAccess,
+        },
+      });
     },
   },
-  'SecureOnlineEndpoint#addDeployment': {
+  'SecureOnlineEndpointBase#addDeployment': {
     args: () => ({
       id: 'Blue',
       props: { model: customModel(), environment: environment(), allTraffic: true },
@@ -650,13 +626,13 @@ const FIXTURES: Record<string, Fixture> = {
       endpointIn(s).addDeployment(a.id as string, a.props as api.OnlineDeploymentOptions);
     },
   },
-  'SecureOnlineEndpoint#grantInvoke': {
+  'SecureOnlineEndpointBase#grantInvoke': {
     args: () => ({ grantee: { principalId: IDENTITY.principalId } }),
     run: (s, a) => {
       endpointIn(s, { authMode: api.EndpointAuthMode.AAD_TOKEN }).grantInvoke(a.grantee as api.IPrincipal);
     },
   },
-  'SecureOnlineEndpoint#routeTraffic': {
+  'SecureOnlineEndpointBase#routeTraffic': {
     args: () => ({ split: { blue: 90, green: 10 } }),
     run: (s, a) => {
       const endpoint = endpointIn(s);
@@ -669,7 +645,7 @@ const FIXTURES: Record<string, Fixture> = {
       endpoint.routeTraffic(a.split as api.TrafficMap);
     },
   },
-  'SecureOnlineEndpoint#mirrorTraffic': {
+  'SecureOnlineEndpointBase#mirrorTraffic': {
     args: () => ({ deployment: 'shadow', percent: 10 }),
     run: (s, a) => {
       const endpoint = endpointIn(s);

@@ -10,6 +10,12 @@ import { check, isKnown, readParams, readProps, refuse } from '../checks';
 import { armId, construct, defineProps, instanceOf, name, num, object, text } from '../checks/read';
 import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import {
+  DEPLOYMENT_METRIC_NAMESPACE,
+  DEPLOYMENT_METRICS,
+  ENDPOINT_METRIC_NAMESPACE,
+  ENDPOINT_METRICS,
+} from '../endpoint/metrics';
+import {
   AUTOSCALE_LIMITS,
   checkInstanceRange,
   checkThresholds,
@@ -113,8 +119,8 @@ interface ScalingMetric {
 
 const CPU_UTILIZATION: ScalingMetric = {
   kind: 'CPU',
-  metricName: 'CpuUtilizationPercentage',
-  metricNamespace: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments',
+  metricName: DEPLOYMENT_METRICS.cpuUtilizationPercentage.metricName,
+  metricNamespace: DEPLOYMENT_METRIC_NAMESPACE,
   onEndpoint: false,
   options: ['targetUtilizationPercent', 'scaleInUtilizationPercent'],
   max: 100,
@@ -123,8 +129,8 @@ const CPU_UTILIZATION: ScalingMetric = {
 
 const REQUEST_LATENCY: ScalingMetric = {
   kind: 'latency',
-  metricName: 'RequestLatency',
-  metricNamespace: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints',
+  metricName: ENDPOINT_METRICS.requestLatency.metricName,
+  metricNamespace: ENDPOINT_METRIC_NAMESPACE,
   onEndpoint: true,
   options: ['targetMilliseconds', 'scaleInMilliseconds'],
   max: 3_600_000,

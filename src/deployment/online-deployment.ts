@@ -34,6 +34,7 @@ import {
   text,
   without,
 } from '../checks/read';
+import { registerWithEndpoint } from '../endpoint/deployment-host';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext, BoundAsset } from './bind-context';
@@ -42,6 +43,8 @@ import { millisecondsToIso, secondsToIso } from './durations';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
+import { deploymentMetric } from './deployment-metrics';
+import { EndpointMetric } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
@@ -251,7 +254,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const guard = this.guardCreateOnlyChanges(props, body);
     this.resource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
     this.deploymentId = this.resource.id;
-    this.endpoint.registerDeployment(this, { allTraffic: props.allTraffic ?? false });
+    registerWithEndpoint(this.endpoint, this, { allTraffic: props.allTraffic ?? false });
   }
 
   /** Checks on what the user gave, reported together at synth. */
@@ -409,6 +412,76 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   /** The deployment resource's address, so the traffic update (and users) can depend on the deployment. */
   public get fqn(): string {
     return this.resource.fqn;
+  }
+
+  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
+  public metricRequestLatencyP50(): EndpointMetric {
+    return deploymentMetric(this, 'requestLatencyP50');
+  }
+
+  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
+  public metricRequestLatencyP90(): EndpointMetric {
+    return deploymentMetric(this, 'requestLatencyP90');
+  }
+
+  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
+  public metricRequestLatencyP95(): EndpointMetric {
+    return deploymentMetric(this, 'requestLatencyP95');
+  }
+
+  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
+  public metricRequestLatencyP99(): EndpointMetric {
+    return deploymentMetric(this, 'requestLatencyP99');
+  }
+
+  /** Requests sent to the deployment within a minute (`RequestsPerMinute`, by `envoy_response_code`). */
+  public metricRequestsPerMinute(): EndpointMetric {
+    return deploymentMetric(this, 'requestsPerMinute');
+  }
+
+  /** CPU utilization of each instance, in percent (`CpuUtilizationPercentage`, by `instanceId`). */
+  public metricCpuUtilization(): EndpointMetric {
+    return deploymentMetric(this, 'cpuUtilizationPercentage');
+  }
+
+  /** Memory utilization of each instance, in percent (`CpuMemoryUtilizationPercentage`, by `instanceId`). */
+  public metricMemoryUtilization(): EndpointMetric {
+    return deploymentMetric(this, 'cpuMemoryUtilizationPercentage');
+  }
+
+  /** Disk utilization of each instance, in percent (`DiskUtilization`, by `instanceId`, `disk`). */
+  public metricDiskUtilization(): EndpointMetric {
+    return deploymentMetric(this, 'diskUtilization');
+  }
+
+  /** GPU utilization of each instance, in percent (`GpuUtilizationPercentage`, by `instanceId`). */
+  public metricGpuUtilization(): EndpointMetric {
+    return deploymentMetric(this, 'gpuUtilizationPercentage');
+  }
+
+  /** GPU memory utilization of each instance, in percent (`GpuMemoryUtilizationPercentage`). */
+  public metricGpuMemoryUtilization(): EndpointMetric {
+    return deploymentMetric(this, 'gpuMemoryUtilizationPercentage');
+  }
+
+  /** Energy used by each GPU node per minute, in joules (`GpuEnergyJoules`, by `instanceId`). */
+  public metricGpuEnergy(): EndpointMetric {
+    return deploymentMetric(this, 'gpuEnergyJoules');
+  }
+
+  /** Instances in the deployment (`DeploymentCapacity`, by `instanceId`, `State`). */
+  public metricDeploymentCapacity(): EndpointMetric {
+    return deploymentMetric(this, 'deploymentCapacity');
+  }
+
+  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
+  public metricDataCollectionEventsPerMinute(): EndpointMetric {
+    return deploymentMetric(this, 'dataCollectionEventsPerMinute');
+  }
+
+  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
+  public metricDataCollectionErrorsPerMinute(): EndpointMetric {
+    return deploymentMetric(this, 'dataCollectionErrorsPerMinute');
   }
 }
 

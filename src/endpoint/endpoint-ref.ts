@@ -1,6 +1,11 @@
 import { IConstruct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
+import type { TrafficMap } from '../arm';
+import type { IPrincipal } from '../core';
+import type { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
 import { IManagedVnetWorkspace } from '../workspace';
+import type { EndpointGrant } from './endpoint-grant';
+import type { EndpointMetric } from './metrics';
 
 /** A deployment as the endpoint's traffic sees it. */
 export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
@@ -16,7 +21,11 @@ export interface DeploymentRegistration {
   readonly allTraffic: boolean;
 }
 
-/** A managed online endpoint that deployments attach to. */
+/**
+ * A managed online endpoint that deployments attach to: one created here (`SecureOnlineEndpoint`) or elsewhere
+ * (`SecureOnlineEndpoint.fromEndpointAttributes`). Both extend `SecureOnlineEndpointBase`, which holds what the
+ * endpoint does for its deployments; a deployment refuses (SE001) an endpoint that does not.
+ */
 export interface ISecureOnlineEndpoint extends IConstruct {
   /** ARM id of the endpoint. */
   readonly endpointId: string;
@@ -30,10 +39,36 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   readonly workspace: IManagedVnetWorkspace;
   /** Whether the endpoint is reachable from public networks. */
   readonly publicNetworkAccess: boolean;
-  /**
-   * Called by each deployment's constructor: the endpoint's single traffic update waits for it, and traffic
-   * may name it.
-   * @internal
-   */
-  registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void;
+
+  /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
+  addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment;
+  /** Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`. */
+  routeTraffic(split: TrafficMap): void;
+  /** Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing). */
+  mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void;
+  /** Lets `grantee` call this endpoint, and nothing else. */
+  grantInvoke(grantee: IPrincipal): EndpointGrant;
+
+  /** Average time to respond to a request, in milliseconds (`RequestLatency`). */
+  metricRequestLatency(): EndpointMetric;
+  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
+  metricRequestLatencyP50(): EndpointMetric;
+  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
+  metricRequestLatencyP90(): EndpointMetric;
+  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
+  metricRequestLatencyP95(): EndpointMetric;
+  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
+  metricRequestLatencyP99(): EndpointMetric;
+  /** Requests sent to the endpoint within a minute (`RequestsPerMinute`). */
+  metricRequestsPerMinute(): EndpointMetric;
+  /** Concurrent TCP connections from clients (`ConnectionsActive`). */
+  metricConnectionsActive(): EndpointMetric;
+  /** New TCP connections from clients per second (`NewConnectionsPerSecond`). */
+  metricNewConnectionsPerSecond(): EndpointMetric;
+  /** Bytes per second served (`NetworkBytes`). */
+  metricNetworkBytes(): EndpointMetric;
+  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
+  metricDataCollectionEventsPerMinute(): EndpointMetric;
+  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
+  metricDataCollectionErrorsPerMinute(): EndpointMetric;
 }

@@ -1,23 +1,13 @@
 import { Construct } from 'constructs';
-import { TrafficMap } from '../arm';
 import { DataAzapiResource } from '../azapi';
-import {
-  ARM_TYPES,
-  armIdLifecycle,
-  isKnown,
-  parseArmId,
-  readArmId,
-  readParams,
-  readProps,
-  report,
-} from '../checks';
-import { armId, bool, construct, defineProps, name, provider, text } from '../checks/read';
-import { TRAFFIC_SPLIT_READER } from '../core/readers';
+import { ARM_TYPES, armIdLifecycle, isKnown, parseArmId, readArmId, readProps, report } from '../checks';
+import { armId, bool, construct, defineProps, name, oneOf, provider, text } from '../checks/read';
 import { ProviderProps, useProviders } from '../core/providers';
 import { IManagedVnetWorkspace } from '../workspace';
-import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
+import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
+import { EndpointAuthMode } from './endpoint-auth-mode';
+import { ISecureOnlineEndpoint } from './endpoint-ref';
 import { checkEndpointName } from './names';
-import { EndpointTraffic } from './traffic';
 
 /** What `SecureOnlineEndpoint.fromEndpointAttributes` needs to know about an endpoint created elsewhere. */
 export interface SecureOnlineEndpointAttributes extends ProviderProps {
@@ -33,6 +23,11 @@ export interface SecureOnlineEndpointAttributes extends ProviderProps {
   readonly endpointScoringUri?: string;
   /** The OpenAPI (swagger) URI. @default read from the endpoint with an azapi data source */
   readonly endpointSwaggerUri?: string;
+  /**
+   * How clients authenticate, as created: `grantInvoke` assigns the role this mode needs (and refuses `KEY`).
+   * @default EndpointAuthMode.KEY (the CLI's default)
+   */
+  readonly authMode?: EndpointAuthMode;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -47,73 +42,70 @@ defineProps<SecureOnlineEndpointAttributes>('SecureOnlineEndpointAttributes', {
   }),
   endpointScoringUri: text({ ...EXPR, what: 'a URL (text)' }),
   endpointSwaggerUri: text({ ...EXPR, what: 'a URL (text)' }),
+  authMode: oneOf(EndpointAuthMode),
   provider: provider(),
 });
-defineProps<{ split: TrafficMap }>('ImportedSecureOnlineEndpoint#routeTraffic', {
-  split: TRAFFIC_SPLIT_READER,
-});
-
-/** An online endpoint created elsewhere, to which this stack adds deployments (and, if asked, traffic). */
-export class ImportedSecureOnlineEndpoint extends Construct implements ISecureOnlineEndpoint {
-  /** ARM id of the endpoint. */
-  public readonly endpointId: string;
-  /** The endpoint name. */
-  public readonly endpointName: string;
-  /** The scoring URI. */
-  public readonly endpointScoringUri: string;
-  /** The OpenAPI (swagger) URI. */
-  public readonly endpointSwaggerUri: string;
-  /** The workspace the endpoint belongs to. */
-  public readonly workspace: IManagedVnetWorkspace;
-  /** Whether the endpoint accepts public network access. */
-  public readonly publicNetworkAccess: boolean;
-  private readonly traffic: EndpointTraffic;
+/**
+ * An online endpoint created elsewhere, to which this stack adds deployments (and, if asked, traffic, mirrors and
+ * grants). Private: `SecureOnlineEndpoint.fromEndpointAttributes` makes it, typed as `ISecureOnlineEndpoint`.
+ */
+class ImportedSecureOnlineEndpoint extends SecureOnlineEndpointBase {
+  protected readonly attributes: SecureOnlineEndpointAttributeValues;
 
   constructor(scope: Construct, id: string, attrs: SecureOnlineEndpointAttributes) {
     super(scope, id);
     attrs = readProps(this, 'SecureOnlineEndpointAttributes', attrs);
     useProviders(this, attrs.provider);
-    this.workspace = attrs.workspace;
-    this.endpointName = attrs.endpointName;
-    this.publicNetworkAccess = attrs.publicNetworkAccess ?? false;
     readArmId(this, 'endpointId', attrs.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT, { optional: true });
     checkIdAgrees(this, attrs);
-    this.endpointId =
+    const endpointId =
       attrs.endpointId ?? `${attrs.workspace.workspaceId}/onlineEndpoints/${attrs.endpointName}`;
-    const type = attrs.workspace.apiVersion.resourceType('workspaces/onlineEndpoints');
-    // Read the URIs that were not given from the live endpoint (one GET at plan time).
-    const live =
-      attrs.endpointScoringUri === undefined || attrs.endpointSwaggerUri === undefined
-        ? new DataAzapiResource(this, 'Resource', {
-            type,
-            resourceId: this.endpointId,
-            responseExportValues: {
-              scoringUri: 'properties.scoringUri',
-              swaggerUri: 'properties.swaggerUri',
-            },
-            lifecycle: armIdLifecycle(this),
-          })
-        : undefined;
-    this.endpointScoringUri =
-      attrs.endpointScoringUri ?? (live as DataAzapiResource).outputString('scoringUri');
-    this.endpointSwaggerUri =
-      attrs.endpointSwaggerUri ?? (live as DataAzapiResource).outputString('swaggerUri');
-    // Traffic this stack writes names only this stack's deployments; the endpoint's own request is not known
-    // here, so a destroy does not reset the traffic first.
-    this.traffic = new EndpointTraffic(this, this.endpointId, attrs.workspace.apiVersion, undefined);
-    this.node.addValidation({ validate: () => this.traffic.problems().map((p) => p.message) });
+    const uris = readUris(this, attrs, endpointId);
+    this.attributes = {
+      endpointId,
+      endpointName: attrs.endpointName,
+      ...uris,
+      workspace: attrs.workspace,
+      publicNetworkAccess: attrs.publicNetworkAccess ?? false,
+      authMode: attrs.authMode ?? EndpointAuthMode.KEY,
+    };
+    // The endpoint's own request is not known here: traffic is merged into the live maps, and a destroy does not
+    // reset it first.
+    this.bindTraffic(undefined);
   }
+}
 
-  /** Sets the live traffic split, as `SecureOnlineEndpoint.routeTraffic` does. */
-  public routeTraffic(split: TrafficMap): void {
-    ({ split } = readParams(this, 'ImportedSecureOnlineEndpoint#routeTraffic', { split }));
-    this.traffic.route(split);
-  }
+/** Imports an endpoint made elsewhere; see `SecureOnlineEndpoint.fromEndpointAttributes`. */
+export function importEndpoint(
+  scope: Construct,
+  id: string,
+  attrs: SecureOnlineEndpointAttributes,
+): ISecureOnlineEndpoint {
+  return new ImportedSecureOnlineEndpoint(scope, id, attrs);
+}
 
-  /** @internal */
-  public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
-    this.traffic.register(deployment, registration);
-  }
+/** The URIs as given, the others read from the live endpoint (one GET at plan time, construct id `Resource`). */
+function readUris(
+  scope: Construct,
+  attrs: SecureOnlineEndpointAttributes,
+  endpointId: string,
+): Pick<SecureOnlineEndpointAttributeValues, 'endpointScoringUri' | 'endpointSwaggerUri'> {
+  const live =
+    attrs.endpointScoringUri === undefined || attrs.endpointSwaggerUri === undefined
+      ? new DataAzapiResource(scope, 'Resource', {
+          type: attrs.workspace.apiVersion.resourceType('workspaces/onlineEndpoints'),
+          resourceId: endpointId,
+          responseExportValues: {
+            scoringUri: 'properties.scoringUri',
+            swaggerUri: 'properties.swaggerUri',
+          },
+          lifecycle: armIdLifecycle(scope),
+        })
+      : undefined;
+  return {
+    endpointScoringUri: attrs.endpointScoringUri ?? (live as DataAzapiResource).outputString('scoringUri'),
+    endpointSwaggerUri: attrs.endpointSwaggerUri ?? (live as DataAzapiResource).outputString('swaggerUri'),
+  };
 }
 
 /**

@@ -1,8 +1,14 @@
 export * from './endpoint-auth-mode';
 export * from './endpoint-identity';
 export * from './endpoint-ref';
+export { SecureOnlineEndpointBase } from './endpoint-base';
+export type { SecureOnlineEndpointAttributeValues } from './endpoint-base';
 export * from './secure-online-endpoint';
-export * from './imported-endpoint';
+export type { SecureOnlineEndpointAttributes } from './imported-endpoint';
+export { EndpointGrant } from './endpoint-grant';
+export type { EndpointGrantProps } from './endpoint-grant';
+export { EndpointMetric, MetricAggregation, MetricAlertOperator } from './metrics';
+export type { EndpointMetricOptions, EndpointMetricProps } from './metrics';
 export * from './endpoint-logs';
 export { EndpointInvokeAccess, LIST_KEYS_ACTION, SCORE_DATA_ACTION, TOKEN_ACTION } from './invoke-access';
 export type { EndpointInvokeAccessProps } from './invoke-access';

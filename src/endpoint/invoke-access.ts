@@ -2,7 +2,6 @@ import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { createHash } from 'crypto';
 import { Construct, IConstruct } from 'constructs';
 import { Fn } from 'cdktf';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { check, isKnown, readParams, readProps, refuse } from '../checks';
 import { armId, construct, defineProps, name, oneOf } from '../checks/read';
@@ -11,6 +10,7 @@ import { IPrincipal, PrincipalType } from '../core';
 import { grantRoleOnce } from '../core/role-assignments';
 import { IManagedVnetWorkspace } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
+import { EndpointGrant } from './endpoint-grant';
 
 /** Sending a scoring request with a Microsoft Entra token: a data action, checked on every request. */
 export const SCORE_DATA_ACTION = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action';
@@ -51,7 +51,7 @@ export class EndpointInvokeAccess extends Construct {
   /** The custom role definition. */
   public readonly roleDefinition: RoleDefinition;
   private readonly props: EndpointInvokeAccessProps;
-  private readonly grants = new Map<string, RoleAssignment>();
+  private readonly grants = new Map<string, EndpointGrant>();
 
   constructor(scope: Construct, id: string, props: EndpointInvokeAccessProps) {
     super(scope, id);
@@ -73,8 +73,8 @@ export class EndpointInvokeAccess extends Construct {
     });
   }
 
-  /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first. */
-  public grant(grantee: IPrincipal): RoleAssignment {
+  /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first grant. */
+  public grant(grantee: IPrincipal): EndpointGrant {
     ({ grantee } = readParams(this, 'EndpointInvokeAccess#grant', { grantee }));
     check(this, () => checkPrincipal(this.props.endpointName, grantee));
     const key = grantKey(grantee) ?? `At${this.grants.size}`;
@@ -83,17 +83,25 @@ export class EndpointInvokeAccess extends Construct {
     const type =
       grantee.principalType ?? (isManagedIdentity(grantee) ? PrincipalType.SERVICE_PRINCIPAL : undefined);
     // The same principal given again in other letter case is the same assignment for Azure: the first is returned.
-    const assignment = grantRoleOnce(this, `Grant${key}`, {
-      scope: this.props.endpointId,
-      roleDefinitionId: this.roleDefinition.roleDefinitionResourceId,
+    const granted = {
       principalId: grantee.principalId,
+      roleDefinitionId: this.roleDefinition.roleDefinitionResourceId,
+      scope: this.props.endpointId,
+    };
+    const assignment = grantRoleOnce(this, `Grant${key}`, {
+      scope: granted.scope,
+      roleDefinitionId: granted.roleDefinitionId,
+      principalId: granted.principalId,
       principalType: type,
       // A managed identity or application may be minutes old: skip the Entra lookup that would not find it yet.
       skipServicePrincipalAadCheck: type === PrincipalType.SERVICE_PRINCIPAL ? true : undefined,
       description: `Call online endpoint ${this.props.endpointName}`,
     });
-    this.grants.set(key, assignment);
-    return assignment;
+    const grant =
+      [...this.grants.values()].find((g) => g.assignment === assignment) ??
+      new EndpointGrant({ ...granted, assignment });
+    this.grants.set(key, grant);
+    return grant;
   }
 }
 

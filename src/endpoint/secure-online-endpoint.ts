@@ -1,9 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { Fn, Token } from 'cdktf';
-import { ProviderProps, useProviders } from '../core/providers';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { ProviderProps, useProviders } from '../core/providers';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
-import { AzapiResource, AzapiResourceAction, AzapiUpdateResource, DataAzapiResource } from '../azapi';
+import { AzapiResource, DataAzapiResource } from '../azapi';
 import {
   appConstructs,
   ARM_TYPES,
@@ -16,42 +16,22 @@ import {
   isKnown,
   normaliseRegion,
   readArmId,
-  readParams,
   readProps,
   readTags,
   refuse,
   TAG_LIMITS,
 } from '../checks';
-import {
-  bool,
-  construct,
-  constructId,
-  definedSchemas,
-  defineProps,
-  instanceOf,
-  object,
-  readValue,
-  name,
-  num,
-  oneOf,
-  provider,
-  tags,
-  text,
-} from '../checks/read';
-import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
-import { IPrincipal } from '../core';
-import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
+import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, text } from '../checks/read';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
+import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
-import { EndpointDiagnostics, EndpointLogs } from './endpoint-logs';
+import { EndpointDiagnostics, EndpointLogDestination, EndpointLogs } from './endpoint-logs';
 import { readDestinationIds } from './log-destination-ids';
-import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
+import { ISecureOnlineEndpoint } from './endpoint-ref';
 import { grantEndpointIdentityRoles } from './identity-roles';
-import { ImportedSecureOnlineEndpoint, SecureOnlineEndpointAttributes } from './imported-endpoint';
-import { checkInvokeAuthMode, EndpointInvokeAccess } from './invoke-access';
+import { importEndpoint, SecureOnlineEndpointAttributes } from './imported-endpoint';
 import { checkEndpointName } from './names';
-import { EndpointTraffic } from './traffic';
 
 /** Props of `SecureOnlineEndpoint`. */
 export interface SecureOnlineEndpointProps extends ProviderProps {
@@ -110,104 +90,54 @@ defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
   provider: provider(),
 });
 
-defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpoint#grantInvoke', { grantee: PRINCIPAL_READER });
-const CONSTRUCT_ID = constructId();
-defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoint#addDeployment', {
-  id: CONSTRUCT_ID,
-  // Read by the OnlineDeployment this method creates (the deployment's construct path in messages).
-  props: object('OnlineDeploymentOptions', definedSchemas().get('OnlineDeploymentOptions') ?? {}, {
-    optional: false,
-  }),
-});
-defineProps<{ split: TrafficMap }>('SecureOnlineEndpoint#routeTraffic', { split: TRAFFIC_SPLIT_READER });
-defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
-  'SecureOnlineEndpoint#mirrorTraffic',
-  {
-    deployment: construct('a deployment of this endpoint, or its name', { alsoName: true }),
-    // SE205 checks the share; a Terraform number expression is passed through.
-    percent: num({ ...EXPR, optional: false }),
-  },
-);
-
 /**
  * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
  * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
  */
-export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndpoint {
+export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
   /**
    * An endpoint created elsewhere (another stack, `az ml online-endpoint create`), to add deployments to it:
    * `new BlueDeployment(this, 'Blue', { endpoint: SecureOnlineEndpoint.fromEndpointAttributes(...), ... })`.
-   * Returns a construct with the endpoint's attributes and `routeTraffic`; traffic it writes names only this
-   * stack's deployments.
+   * It can do what a created endpoint does; the traffic it writes names only this stack's deployments and is
+   * merged into the live traffic.
    */
   public static fromEndpointAttributes(
     scope: Construct,
     id: string,
     attrs: SecureOnlineEndpointAttributes,
-  ): ImportedSecureOnlineEndpoint {
-    return new ImportedSecureOnlineEndpoint(scope, id, attrs);
+  ): ISecureOnlineEndpoint {
+    return importEndpoint(scope, id, attrs);
   }
 
-  /** ARM id of the endpoint. */
-  public readonly endpointId: string;
-  /** The endpoint name. */
-  public readonly endpointName: string;
-  /** The scoring URI (`properties.scoringUri`, known after apply). */
-  public readonly endpointScoringUri: string;
-  /** The OpenAPI (swagger) URI (`properties.swaggerUri`, known after apply). */
-  public readonly endpointSwaggerUri: string;
-  /** The workspace the endpoint belongs to. */
-  public readonly workspace: IManagedVnetWorkspace;
-  /** Whether the scoring URI is reachable from public networks. */
-  public readonly publicNetworkAccess: boolean;
-  /** How clients authenticate. */
-  public readonly authMode: EndpointAuthMode;
   /** Object id of the endpoint's identity (system-assigned: known after apply), e.g. to grant it a role. */
   public readonly endpointPrincipalId: string;
   /** The endpoint resource. */
   public readonly resource: AzapiResource;
   /** The diagnostic setting sending logs and metrics (construct id `Logs`), unless logs are disabled. */
   public readonly diagnostics: EndpointDiagnostics | undefined;
-
-  private readonly traffic: EndpointTraffic;
-  private invokeAccess?: EndpointInvokeAccess;
+  protected readonly attributes: SecureOnlineEndpointAttributeValues;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
     props = readProps(this, 'SecureOnlineEndpointProps', props);
     useProviders(this, props.provider);
-    check(this, () => checkEndpointName(props.endpointName));
-    checkAtSynth(this, () => endpointNameClashes(this));
-    readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
-    this.workspace = props.workspace;
-    this.endpointName = props.endpointName;
-    this.publicNetworkAccess = props.publicNetworkAccess ?? false;
-    this.authMode = props.authMode ?? EndpointAuthMode.KEY;
-    check(this, () => checkInboundAccess(this, props));
+    const publicNetworkAccess = props.publicNetworkAccess ?? false;
+    const authMode = props.authMode ?? EndpointAuthMode.KEY;
+    checkEndpointProps(this, props, publicNetworkAccess);
 
     const identity = props.identity ?? EndpointIdentity.systemAssigned();
     const uami = identity.userAssignedIdentity;
-    if (uami !== undefined) {
-      readArmId(this, 'identity (user-assigned) id', uami.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
-    }
-    // A user-assigned identity must hold its roles before the endpoint's deployments pull the image.
-    const roles = uami === undefined ? [] : grantEndpointIdentityRoles(this, uami, props.workspace);
-
-    const logSettings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-    const logs = attempt(this, () => logSettings.destination(props.workspace, props.endpointName), undefined);
-    // A destination chosen here is checked before the endpoint is created; the default one was checked where
-    // the workspace was given it.
-    if (props.logs !== undefined && logs !== undefined) readDestinationIds(this, logs);
+    const roles = identityRoles(this, identity, props.workspace);
+    const logs = logDestination(this, props);
 
     const body: OnlineEndpointBody = {
       properties: {
-        authMode: this.authMode.value,
-        publicNetworkAccess: enabledOrDisabled(this.publicNetworkAccess),
+        authMode: authMode.value,
+        publicNetworkAccess: enabledOrDisabled(publicNetworkAccess),
         description: props.description,
       },
     };
-    const apiVersion = props.workspace.apiVersion;
-    const type = apiVersion.resourceType('workspaces/onlineEndpoints');
+    const type = props.workspace.apiVersion.resourceType('workspaces/onlineEndpoints');
     this.resource = new AzapiResource(this, 'Resource', {
       type,
       name: props.endpointName,
@@ -224,90 +154,68 @@ export class SecureOnlineEndpoint extends Construct implements ISecureOnlineEndp
       dependsOn: roles.length > 0 ? roles : undefined,
       lifecycle: armIdLifecycle(this),
     });
-    this.endpointId = this.resource.id;
-    this.endpointScoringUri = this.resource.outputString('scoringUri');
-    this.endpointSwaggerUri = this.resource.outputString('swaggerUri');
+    this.attributes = {
+      endpointId: this.resource.id,
+      endpointName: props.endpointName,
+      endpointScoringUri: this.resource.outputString('scoringUri'),
+      endpointSwaggerUri: this.resource.outputString('swaggerUri'),
+      workspace: props.workspace,
+      publicNetworkAccess,
+      authMode,
+    };
     this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
-
-    if (logs !== undefined) {
-      this.diagnostics = new EndpointDiagnostics(this, 'Logs', {
+    this.diagnostics =
+      logs &&
+      new EndpointDiagnostics(this, 'Logs', {
         endpointId: this.endpointId,
         destination: logs,
         destinationIdsRead: true,
       });
-    }
-
-    this.traffic = new EndpointTraffic(this, this.endpointId, apiVersion, {
+    this.bindTraffic({
       ...body,
       location: props.workspace.location,
       identity: identity.toArmIdentity(),
       tags: props.tags,
     });
-    checkAtSynth(this, () => this.traffic.problems());
   }
+}
 
-  /**
-   * Lets `grantee` call this endpoint, and nothing else: with `AAD_TOKEN` the scoring data action
-   * (`onlineEndpoints/score/action`), with `AML_TOKEN` the token action (`onlineEndpoints/token/action`), through
-   * one custom role (construct id `InvokeAccess`) assigned on this endpoint only. Refused for `KEY` endpoints
-   * (SE310): whoever holds the key can call them. Granting one principal twice returns the first assignment.
-   */
-  public grantInvoke(grantee: IPrincipal): RoleAssignment {
-    ({ grantee } = readParams(this, 'SecureOnlineEndpoint#grantInvoke', { grantee }));
-    check(this, () => checkInvokeAuthMode(this.endpointName, this.authMode));
-    this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
-      workspace: this.workspace,
-      endpointName: this.endpointName,
-      endpointId: this.endpointId,
-      authMode: this.authMode,
-    });
-    return this.invokeAccess.grant(grantee);
-  }
+/** The checks on the props that need no resource: the name (and its uniqueness, at synth), tags, inbound access. */
+function checkEndpointProps(
+  endpoint: SecureOnlineEndpoint,
+  props: SecureOnlineEndpointProps,
+  publicNetworkAccess: boolean,
+): void {
+  check(endpoint, () => checkEndpointName(props.endpointName));
+  checkAtSynth(endpoint, () => endpointNameClashes(endpoint));
+  readTags(endpoint, 'tags', props.tags, TAG_LIMITS.DEFAULT);
+  check(endpoint, () => checkInboundAccess(publicNetworkAccess, props));
+}
 
-  /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
-  public addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment {
-    readValue(CONSTRUCT_ID, id, 'id');
-    return new OnlineDeployment(this, id, { ...props, endpoint: this });
-  }
+/** The roles a user-assigned identity needs, granted before the endpoint's deployments pull the image. */
+function identityRoles(
+  endpoint: SecureOnlineEndpoint,
+  identity: EndpointIdentity,
+  workspace: IManagedVnetWorkspace,
+): RoleAssignment[] {
+  const uami = identity.userAssignedIdentity;
+  if (uami === undefined) return [];
+  readArmId(endpoint, 'identity (user-assigned) id', uami.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  return grantEndpointIdentityRoles(endpoint, uami, workspace);
+}
 
-  /**
-   * Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`: whole percents summing to 100 (or 0), naming
-   * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
-   */
-  public routeTraffic(split: TrafficMap): void {
-    ({ split } = readParams(this, 'SecureOnlineEndpoint#routeTraffic', { split }));
-    this.traffic.route(split);
-  }
-
-  /**
-   * Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing).
-   * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
-   */
-  public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
-    ({ deployment, percent } = readParams(this, 'SecureOnlineEndpoint#mirrorTraffic', {
-      deployment,
-      percent,
-    }));
-    this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
-  }
-
-  /** @internal */
-  public registerDeployment(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
-    this.traffic.register(deployment, registration);
-  }
-
-  /** The action that zeroes the traffic before a destroy deletes the deployments (with the traffic update). */
-  public get trafficReset(): AzapiResourceAction | undefined {
-    return this.traffic.trafficReset;
-  }
-
-  /**
-   * The traffic writer (construct id `Traffic`), created when the first deployment registers: an
-   * `azapi_resource_action` that PUTs the endpoint's request with the declared `traffic` and `mirrorTraffic`.
-   */
-  public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
-    return this.traffic.trafficUpdate;
-  }
+/**
+ * Where the logs go, or undefined when disabled (or the destination was refused). A destination chosen here is
+ * checked before the endpoint is created; the default one was checked where the workspace was given it.
+ */
+function logDestination(
+  endpoint: SecureOnlineEndpoint,
+  props: SecureOnlineEndpointProps,
+): EndpointLogDestination | undefined {
+  const settings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
+  const logs = attempt(endpoint, () => settings.destination(props.workspace, props.endpointName), undefined);
+  if (props.logs !== undefined && logs !== undefined) readDestinationIds(endpoint, logs);
+  return logs;
 }
 
 /**
@@ -333,9 +241,9 @@ function liveTraffic(
   return { traffic: map('traffic'), mirrorTraffic: map('mirrorTraffic') };
 }
 
-function checkInboundAccess(endpoint: SecureOnlineEndpoint, props: SecureOnlineEndpointProps): void {
+function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEndpointProps): void {
   // An expression (a Terraform variable) may turn out false: it is judged as the private case.
-  if (endpoint.publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return;
+  if (publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return;
   const inbound = props.workspace.inboundAccess;
   // A private endpoint's scoring traffic only arrives through the workspace's private endpoint: a public
   // workspace does not make it callable.
@@ -343,7 +251,7 @@ function checkInboundAccess(endpoint: SecureOnlineEndpoint, props: SecureOnlineE
   refuse(
     'SE210',
     `endpoint '${props.endpointName}' has public network access ` +
-      `${isKnown(endpoint.publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
+      `${isKnown(publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
       `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
       `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
       `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,

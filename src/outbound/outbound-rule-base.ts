@@ -5,6 +5,7 @@ import { AzapiResource, AzapiRetry } from '../azapi';
 import { OutboundRule, OutboundRuleResourceBody } from '../arm';
 import { IManagedVnetWorkspace, IOutboundRule } from '../workspace/workspace-ref';
 import { checkRuleName } from '../workspace/names';
+import { registerWithWorkspace } from '../workspace/rule-host';
 import { ProviderProps, useProviders } from '../core/providers';
 
 /** Props every outbound rule takes. */
@@ -82,7 +83,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
       dependsOn: options.dependsOn,
       retry: options.retry,
     });
-    props.workspace.registerOutboundRule(this);
+    registerWithWorkspace(props.workspace, this);
   }
 
   /** ARM id of the rule. */

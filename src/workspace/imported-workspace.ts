@@ -171,14 +171,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.isolationMode = attrs.isolationMode;
     this.inboundAccess = attrs.inboundAccess;
     this.containerRegistryPrivateOnly = attrs.containerRegistryPrivateOnly;
-    const subscriptionId =
-      attrs.workspaceId === undefined
-        ? (attrs.subscriptionId ?? new DataAzurermClientConfig(this, 'ClientConfig', {}).subscriptionId)
-        : undefined;
-    const liveId =
-      attrs.workspaceId ??
-      `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
-        `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`;
+    const liveId = workspaceIdOf(this, attrs);
     this.givenLogAnalyticsWorkspaceId = attrs.logAnalyticsWorkspaceId;
     checkSubscriptionsAtPlan(this, attrs, liveId);
 
@@ -208,29 +201,24 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.keyVaultId = read(attrs.keyVaultId, 'keyVault');
     this.workspacePrincipalId = read(attrs.workspacePrincipalId, 'principalId');
     this.containerRegistryId = attrs.containerRegistryId ?? live.outputString('containerRegistry');
-    const storageAccountName = attrs.storageAccountName ?? topLevelNameFromId(this.storageAccountId);
-    this.workspaceBlobStore = {
-      storageAccountId: this.storageAccountId,
-      storageAccountName,
-      containerName: `azureml-blobstore-${this.workspaceGuid}`,
-      blobEndpoint: blobEndpointWithSlash(
-        this,
-        attrs.storageBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
-      ),
-    };
-
-    // A workspace without a managed network has nothing to provision (SE114, as for created workspaces).
-    if ((attrs.provisionManagedNetwork ?? this.isolationMode.isManaged) && this.isolationMode.isManaged) {
-      this.managedNetworkProvisioning = new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
-        workspaceId: this.workspaceId,
-        apiVersion: this.apiVersion,
-        includeSpark: attrs.includeSpark,
-        dependsOn: this.managedNetworkUpdate ? [this.managedNetworkUpdate] : [],
-      });
-    }
+    this.workspaceBlobStore = blobStoreOf(this, attrs, this.storageAccountId, this.workspaceGuid);
+    this.managedNetworkProvisioning = this.provisioning(attrs);
     this.managedNetworkReady = this.managedNetworkProvisioning
       ? [this.managedNetworkProvisioning.resource]
       : [];
+  }
+
+  /** The `provisionManagedNetwork` action; none without a managed network (SE114, as for created workspaces). */
+  private provisioning(attrs: ImportedWorkspaceAttributes): ManagedNetworkProvisioning | undefined {
+    if (!((attrs.provisionManagedNetwork ?? this.isolationMode.isManaged) && this.isolationMode.isManaged)) {
+      return undefined;
+    }
+    return new ManagedNetworkProvisioning(this, 'ManagedNetworkProvisioning', {
+      workspaceId: this.workspaceId,
+      apiVersion: this.apiVersion,
+      includeSpark: attrs.includeSpark,
+      dependsOn: this.managedNetworkUpdate ? [this.managedNetworkUpdate] : [],
+    });
   }
 
   /**
@@ -251,6 +239,36 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   private readonly givenLogAnalyticsWorkspaceId: string | undefined;
   private readLogAnalytics: string | undefined;
+}
+
+/** The workspace's ARM id: as given, or built from its subscription (the provider's when not given), group and name. */
+function workspaceIdOf(scope: Construct, attrs: ImportedWorkspaceAttributes): string {
+  if (attrs.workspaceId !== undefined) return attrs.workspaceId;
+  const subscriptionId =
+    attrs.subscriptionId ?? new DataAzurermClientConfig(scope, 'ClientConfig', {}).subscriptionId;
+  return (
+    `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
+    `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`
+  );
+}
+
+/** The default blob datastore: the storage account's container for the workspace GUID. */
+function blobStoreOf(
+  scope: Construct,
+  attrs: ImportedWorkspaceAttributes,
+  storageAccountId: string,
+  workspaceGuid: string,
+): WorkspaceBlobStore {
+  const storageAccountName = attrs.storageAccountName ?? topLevelNameFromId(storageAccountId);
+  return {
+    storageAccountId,
+    storageAccountName,
+    containerName: `azureml-blobstore-${workspaceGuid}`,
+    blobEndpoint: blobEndpointWithSlash(
+      scope,
+      attrs.storageBlobEndpoint ?? publicCloudBlobEndpoint(storageAccountName),
+    ),
+  };
 }
 
 /**
@@ -280,7 +298,6 @@ function checkSubscriptionsAtPlan(
   }
 }
 
-/** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
 /**
  * SE118: what an imported workspace cannot do without. Without an isolation mode nothing can be decided (rules,
  * provisioning), so that one stops at once; the others are reported with every other problem.
@@ -374,6 +391,7 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
   );
 }
 
+/** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
 export function importWorkspace(
   scope: Construct,
   id: string,

@@ -11,6 +11,7 @@ import {
 import { OutboundServiceTagRule, OutboundServiceTagRuleOptions } from '../outbound/service-tag-rule';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
+import { RegisteredRule, WORKSPACE_BASE } from './rule-host';
 import {
   IManagedVnetWorkspace,
   InboundAccess,
@@ -87,6 +88,11 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
 
   private readonly rules = new Map<string, IOutboundRule>();
 
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    Object.defineProperty(this, WORKSPACE_BASE, { value: true });
+  }
+
   /** The outbound rules added to this workspace in this stack. */
   public get outboundRules(): IOutboundRule[] {
     return [...this.rules.values()];
@@ -124,11 +130,11 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   }
 
   /**
-   * Called by every outbound rule of this workspace (rule constructors do it; you do not need to): refuses a
-   * second rule with the same name (SE111) and makes the managed-network provisioning wait for the rule.
+   * Called by every outbound rule of this workspace (through `registerWithWorkspace`; you do not need to): refuses
+   * a second rule with the same name (SE111) and makes the managed-network provisioning wait for the rule.
    * @internal
    */
-  public registerOutboundRule(rule: IOutboundRule): void {
+  public _registerOutboundRule(rule: RegisteredRule): void {
     const existing = this.rules.get(rule.ruleName);
     if (existing !== undefined && existing !== rule) {
       report(

@@ -45,16 +45,13 @@ export interface IOutboundRule extends IConstruct, ITerraformDependable {
   readonly ruleName: string;
   /** ARM id of the rule. */
   readonly outboundRuleId: string;
-  /**
-   * The error message patterns to retry on while a role this rule just granted propagates (the private endpoint
-   * connection is approved when the managed network is provisioned, so provisioning retries on them too).
-   * @default none
-   * @internal
-   */
-  readonly approvalRetryPatterns?: string[];
 }
 
-/** A Machine Learning workspace with a managed virtual network, created here or imported. */
+/**
+ * A Machine Learning workspace with a managed virtual network, created here or imported (both extend
+ * `ManagedVnetWorkspaceBase`, whose managed-network provisioning waits for the outbound rules added to it). An
+ * implementation of your own works too: its rules are written, and nothing of this library waits for them.
+ */
 export interface IManagedVnetWorkspace extends IConstruct {
   /** ARM id of the workspace. */
   readonly workspaceId: string;
@@ -107,10 +104,4 @@ export interface IManagedVnetWorkspace extends IConstruct {
    * destination twice returns the first rule, so several deployments can each ask for `pypi.org`.
    */
   addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): IOutboundRule;
-  /**
-   * Called by every outbound rule of this workspace: makes the managed-network provisioning (and so every
-   * deployment) wait for the rule, and refuses a second rule with the same name (SE111).
-   * @internal
-   */
-  registerOutboundRule(rule: IOutboundRule): void;
 }
