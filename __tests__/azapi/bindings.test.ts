@@ -135,10 +135,10 @@ describe('azapi bindings', () => {
   test('update resource and data source refuse to be created without a target', () => {
     const stack = testStack();
     expect(() => new AzapiUpdateResource(stack, 'u', { type: WORKSPACE })).toThrow(
-      /\[SE001\] resourceId is not set/,
+      /\[SE001\] test\/u: resourceId is not set/,
     );
     expect(() => new DataAzapiResource(stack, 'd', { type: WORKSPACE, name: 'x' })).toThrow(
-      /\[SE001\] resourceId is not set/,
+      /\[SE001\] test\/d: resourceId is not set/,
     );
   });
 

@@ -918,7 +918,7 @@ function smallest(reader: Reader | undefined): Record<string, unknown> {
 
 /** What a case ended in. */
 type Outcome =
-  | { kind: 'refused'; messages: string[] }
+  | { kind: 'refused'; messages: string[]; unlocated?: boolean }
   | { kind: 'synth'; output: string }
   | { kind: 'crash'; error: string };
 
@@ -941,7 +941,8 @@ function runCase(
   } catch (e) {
     if (e instanceof ConfigurationErrors)
       return { kind: 'refused', messages: e.errors.map((p) => p.message) };
-    if (e instanceof ConfigurationError) return { kind: 'refused', messages: [e.message] };
+    if (e instanceof ConfigurationError)
+      return { kind: 'refused', messages: [e.message], unlocated: e.path === undefined };
     const error = e as Error;
     return { kind: 'crash', error: `${error.name}: ${error.message.split('\n')[0]}` };
   }
@@ -1000,7 +1001,9 @@ test('every prop, fed tokens of its kind and of another, nothing, empty and wron
       } else if (outcome.kind === 'refused') {
         const coded = outcome.messages.every((m) => /^\[SE\d{3}\]/.test(m));
         const named = outcome.messages.some((m) => names.some((n) => normalize(m).includes(n)));
-        if (!coded || !named)
+        if (outcome.unlocated === true && prop.owner.kind !== 'static')
+          failures.push(`${where}: thrown without the construct path: ${outcome.messages[0]}`);
+        else if (!coded || !named)
           failures.push(`${where}: refused without naming ${leaf}: ${outcome.messages.join(' | ')}`);
         else if (c.expect === 'pass-token' || c.expect === 'pass')
           failures.push(`${where}: refused, but the prop passes tokens: ${outcome.messages[0]}`);

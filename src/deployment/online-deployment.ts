@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ProviderProps, useProviders } from '../core/providers';
+import { useProviders } from '../core/providers';
 import { ITerraformDependable, Token } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
@@ -49,86 +49,11 @@ import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
 import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
+import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 
 export { MAX_INSTANCE_COUNT } from './deployment-checks';
 
-/** The CLI's `request_settings`, in its units (milliseconds). */
-export interface RequestSettings {
-  /** Scoring request timeout, at most 180000 for managed endpoints. @default 5000 (service default) */
-  readonly requestTimeoutMs?: number;
-  /** @default 1 (service default) */
-  readonly maxConcurrentRequestsPerInstance?: number;
-  /** Deprecated for managed endpoints. @default 500 (service default) */
-  readonly maxQueueWaitMs?: number;
-}
-
-/** The CLI's `liveness_probe` / `readiness_probe`, in its units (seconds). */
-export interface ProbeOptions {
-  /** @default 10 (CLI default) */
-  readonly initialDelaySeconds?: number;
-  /** @default 10 (service default) */
-  readonly periodSeconds?: number;
-  /** @default 2 (service default) */
-  readonly timeoutSeconds?: number;
-  /** @default 1 (service default) */
-  readonly successThreshold?: number;
-  /** @default 30 (service default) */
-  readonly failureThreshold?: number;
-}
-
-/** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
-export interface OnlineDeploymentOptions extends ProviderProps {
-  /** Deployment name, 3 to 32 characters as for endpoints; unique in the endpoint. @default the construct id in lower case */
-  readonly deploymentName?: string;
-  /** The model served. */
-  readonly model: Model;
-  /**
-   * Scoring code; needs an environment. With an MLflow model, code and environment together customise the
-   * deployment (no generated script or image). @default none
-   */
-  readonly code?: CodeConfiguration;
-  /** The image the deployment runs in. Required unless the model is MLflow. @default none */
-  readonly environment?: Environment;
-  /** VM size. @default 'Standard_DS3_v2' (the how-to's) */
-  readonly instanceType?: string;
-  /** Number of instances (`sku.capacity`). @default 1 */
-  readonly instanceCount?: number;
-  /**
-   * Take 100 % of the endpoint's traffic once deployed (the CLI's `--all-traffic`), unless the endpoint's
-   * `routeTraffic` says otherwise.
-   * @default false
-   */
-  readonly allTraffic?: boolean;
-  /** Scoring request limits, in the CLI's milliseconds. @default service defaults */
-  readonly requestSettings?: RequestSettings;
-  /** Liveness probe, in the CLI's seconds. @default service defaults */
-  readonly livenessProbe?: ProbeOptions;
-  /** Readiness probe, in the CLI's seconds. @default service defaults */
-  readonly readinessProbe?: ProbeOptions;
-  /** Environment variables of the scoring container. @default none */
-  readonly environmentVariables?: { [name: string]: string };
-  /** Send scoring logs and metrics to the workspace's Application Insights. @default false */
-  readonly appInsightsEnabled?: boolean;
-  /**
-   * Legacy network isolation only: with a workspace managed network this setting no longer applies; Azure ML
-   * advises not to set it. Cannot be changed after creation.
-   * @default not set
-   */
-  readonly egressPublicNetworkAccess?: EgressPublicNetworkAccess;
-  /**
-   * Under AllowOnlyApprovedOutbound, add the FQDN rules that building an image from a conda file needs
-   * (anaconda.com, *.anaconda.com, *.anaconda.org, pypi.org, *.pythonhosted.org): for an environment with a
-   * conda file, and for an MLflow model without an environment (Azure ML builds its image from the model's own
-   * conda.yaml). Turn off when your own rules (or a private package mirror) cover the build; otherwise the image
-   * build fails long after apply starts.
-   * @default true
-   */
-  readonly addImageBuildOutboundRules?: boolean;
-  /** Deployment description (`properties.description`). @default none */
-  readonly description?: string;
-  /** Azure tags of the deployment resource. @default none */
-  readonly tags?: { [key: string]: string };
-}
+export type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 
 /** Props of `OnlineDeployment`. */
 export interface OnlineDeploymentProps extends OnlineDeploymentOptions {

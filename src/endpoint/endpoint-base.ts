@@ -109,7 +109,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
   public addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment {
-    readValue(CONSTRUCT_ID, id, 'id');
+    readValue(CONSTRUCT_ID, id, 'id', this);
     return new OnlineDeployment(this, id, { ...props, endpoint: this });
   }
 

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import type { TrafficMap } from '../arm';
 import type { IPrincipal } from '../core';
-import type { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
+import type { OnlineDeploymentOptions } from '../deployment/deployment-options';
 import { IManagedVnetWorkspace } from '../workspace';
 import type { EndpointGrant } from './endpoint-grant';
 import type { EndpointMetric } from './metrics';
@@ -41,7 +41,7 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   readonly publicNetworkAccess: boolean;
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
-  addDeployment(id: string, props: OnlineDeploymentOptions): OnlineDeployment;
+  addDeployment(id: string, props: OnlineDeploymentOptions): IOnlineDeployment;
   /** Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`. */
   routeTraffic(split: TrafficMap): void;
   /** Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing). */

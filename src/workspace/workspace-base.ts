@@ -103,7 +103,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
     id: string,
     options: OutboundPrivateEndpointRuleOptions,
   ): OutboundPrivateEndpointRule {
-    readValue(CONSTRUCT_ID, id, 'id');
+    readValue(CONSTRUCT_ID, id, 'id', this);
     return new OutboundPrivateEndpointRule(this, id, { ...options, workspace: this });
   }
 
@@ -112,7 +112,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
    * the existing rule, so constructs that each need `pypi.org` can all ask for it.
    */
   public addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): OutboundFqdnRule {
-    readValue(CONSTRUCT_ID, id, 'id');
+    readValue(CONSTRUCT_ID, id, 'id', this);
     const existing = this.rules.get(options?.ruleName);
     if (existing instanceof OutboundFqdnRule && existing.destination === options.destination) {
       return existing;
@@ -125,7 +125,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
     id: string,
     options: OutboundServiceTagRuleOptions,
   ): OutboundServiceTagRule {
-    readValue(CONSTRUCT_ID, id, 'id');
+    readValue(CONSTRUCT_ID, id, 'id', this);
     return new OutboundServiceTagRule(this, id, { ...options, workspace: this });
   }
 
