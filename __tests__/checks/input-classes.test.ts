@@ -33,8 +33,6 @@ import {
   IsolationMode,
   ManagedVnetWorkspace,
   ManagedVnetWorkspaceProps,
-  SecureAssociatedResources,
-  WorkspacePrivateEndpoint,
 } from '../../src/workspace';
 import { endpointOn, howToDeployment } from '../endpoint/helpers';
 import { FakeWorkspace } from '../support/fake-workspace';
@@ -675,31 +673,8 @@ describe('valid configurations that used to be refused or broken', () => {
   });
 });
 
-test('SE003 on the associated resources and the private endpoint built alone, once when the workspace builds them', () => {
+test('SE003 once, on the workspace, for tags it passes on to its associated resources and private endpoint', () => {
   const tags = { ['s'.repeat(129)]: 'x', 'Cost Center': 'x' };
-  expect(
-    reported((s) => {
-      new SecureAssociatedResources(s, 'Associated', {
-        resourceGroup: LITERAL_RG,
-        location: 'westeurope',
-        workspaceName: 'mlw-a',
-        tags,
-      });
-      new WorkspacePrivateEndpoint(s, 'Pe', {
-        resourceGroup: LITERAL_RG,
-        subnet: SUBNET,
-        workspaceId: WORKSPACE_ID,
-        workspaceName: 'mlw-existing',
-        workspaceLocation: 'westeurope',
-        tags,
-      });
-    }),
-  ).toEqual([
-    expect.stringMatching(
-      /\[SE003\] test\/Associated: tags is refused: tag name 's+\.\.\.' has 129 characters: Azure takes at most 128 on storage accounts/,
-    ),
-    expect.stringMatching(/\[SE003\] test\/Pe: tags is refused: tag name 'Cost Center' has a space/),
-  ]);
   expect(reported((s) => workspace(s, { tags, inboundPrivateEndpoint: { subnet: SUBNET } }))).toEqual([
     expect.stringMatching(/\[SE003\] test\/Workspace: .*129 characters/),
     expect.stringMatching(/\[SE003\] test\/Workspace: .*'Cost Center' has a space/),

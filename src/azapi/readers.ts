@@ -17,7 +17,7 @@ import {
   SchemaOf,
   text,
 } from '../checks/read';
-import { checkAtSynth, ConfigurationError } from '../checks';
+import { ConfigurationError, problemsOf } from '../checks';
 import type { AzapiRetry, AzapiTimeouts } from './common';
 
 export const EXPR = { tokens: 'expression' } as const;
@@ -91,5 +91,5 @@ export function requireTarget(
     `resourceId is not set (nor name and parentId): ${binding} needs the ARM id of the resource to ${use}; ` +
     `set resourceId, or both name and parentId`;
   if (missing()) throw new ConfigurationError('SE001', message, scope.node.path);
-  checkAtSynth(scope, () => (missing() ? [new ConfigurationError('SE001', message)] : []));
+  problemsOf(scope).addRule(() => (missing() ? [new ConfigurationError('SE001', message)] : []));
 }

@@ -1,7 +1,7 @@
 import { Fn, Op, Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isKnown } from './configuration-error';
-import { report } from './report';
+import { problemsOf } from './validation';
 import { shown } from './uniqueness';
 
 /** The parts of an ARM resource id: `/subscriptions/<s>/resourceGroups/<g>/providers/<ns>/<type>/<name>[/<type>/<name>...]`. */
@@ -220,8 +220,7 @@ export function readArmId(
   if (value === '' && options.emptyMeansUnset === true) return undefined;
   if (typeof value !== 'string') {
     if (Token.isUnresolved(value)) {
-      report(
-        scope,
+      problemsOf(scope).report(
         'SE002',
         `${propName} is a Terraform expression that is not text; give the id of ${withArticle(expected.label)}`,
       );
@@ -229,8 +228,7 @@ export function readArmId(
     }
     const what =
       value === undefined ? 'not set' : value === null ? 'null' : `${typeof value} ${String(value)}`;
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE002',
       `${propName} is ${what}, not an ARM id: ` +
         `${armIdMismatch('', expected)?.replace(/^it is empty; /, '')}`,
@@ -242,8 +240,7 @@ export function readArmId(
     if (referenced === undefined) {
       recordPlanTimeCheck(scope, propName, value, expected, options.emptyMeansUnset === true);
     } else if (referenced.type.toLowerCase() !== expected.type.toLowerCase()) {
-      report(
-        scope,
+      problemsOf(scope).report(
         'SE002',
         `${propName} '${shown(scope, value)}' is refused: it is the id of ${withArticle(referenced.label)} ` +
           `(${referenced.type}), not of ${withArticle(expected.label)} (${expected.type}); pass the ` +
@@ -253,7 +250,8 @@ export function readArmId(
     return value;
   }
   const problem = armIdMismatch(value, expected);
-  if (problem !== undefined) report(scope, 'SE002', `${propName} '${value}' is refused: ${problem}`);
+  if (problem !== undefined)
+    problemsOf(scope).report('SE002', `${propName} '${value}' is refused: ${problem}`);
   return value;
 }
 

@@ -25,9 +25,8 @@ export class ConfigurationError extends Error {
 }
 
 /**
- * Throws a `ConfigurationError` at once. Only for a constructor that cannot go on (a required object missing,
- * a value it must compute with); everything else is reported with `report` so that one synth lists every
- * problem.
+ * How a rule says no: throws a `ConfigurationError`. The construct that runs the rule records it
+ * (`problemsOf(construct).attempt`), located on its path, so that one synth lists every problem.
  */
 export function refuse(code: string, message: string): never {
   throw new ConfigurationError(code, message);

@@ -1,5 +1,4 @@
 export * from './configuration-error';
-export * from './report';
 export * from './validation';
 export * from './codes';
 export * from './arm-id';

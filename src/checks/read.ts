@@ -3,7 +3,7 @@ import { TerraformProvider, Token, Tokenization } from 'cdktf';
 import { ConfigurationError } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
-import { report } from './report';
+import { problemsOf } from './validation';
 
 /**
  * What a Terraform token (a variable, a reference to another resource) given for a prop means:
@@ -675,14 +675,15 @@ function readWith<P extends object>(
       if (!(e instanceof ConfigurationError)) throw e;
       if (fieldReader.optional && scope !== undefined) {
         read[field] = undefined;
-        report(scope, e.code, e.detail);
+        problemsOf(scope).report(e.code, e.detail);
       } else {
         fatal.push(e);
       }
     }
     // A factory has no construct to record on: what is wrong with a value it can still hold (a number out of
     // range, a name Azure refuses) is reported by the construct that uses the value, with its path.
-    if (scope !== undefined) for (const problem of problems) report(scope, problem.code, problem.detail);
+    if (scope !== undefined)
+      for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
   }
   if (fatal.length > 0) throw at(fatal[0], path, fatal.slice(1));
   return read as P;

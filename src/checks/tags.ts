@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { report } from './report';
+import { problemsOf } from './validation';
 
 /** What Azure accepts as the tags of one kind of resource. */
 export interface TagLimits {
@@ -161,8 +161,7 @@ export function readTags(
 ): { [key: string]: string } | undefined {
   if (value === undefined || Token.isUnresolved(value)) return value as { [key: string]: string } | undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE003',
       `${propName} is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `${typeof value} ${String(value)}`}: ` +
         `tags are a map of names to text values, such as { environment: 'production' }`,
@@ -173,7 +172,7 @@ export function readTags(
   const all = Array.isArray(limits) ? (limits as readonly TagLimits[]) : [limits as TagLimits];
   const problems = [...universalProblems(tags), ...limitProblems(tags, all)];
   for (const problem of problems) {
-    report(scope, 'SE003', `${propName} is refused: ${problem}`);
+    problemsOf(scope).report('SE003', `${propName} is refused: ${problem}`);
   }
   return tags as { [key: string]: string };
 }

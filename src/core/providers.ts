@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Aspects, IAspect, TerraformDataSource, TerraformProvider, TerraformResource } from 'cdktf';
 import { checkFrameworkCore } from './edition';
-import { checkAtSynth, ConfigurationError } from '../checks';
+import { ConfigurationError, problemsOf } from '../checks';
 
 /** The `provider` prop every construct of this library has. */
 export interface ProviderProps {
@@ -30,7 +30,7 @@ export function useProviders(
   const providers = Array.isArray(provider) ? provider : [provider];
   if (providers.length === 0) return;
   Aspects.of(scope).add(new ProviderAspect(providers));
-  checkAtSynth(scope, () => {
+  problemsOf(scope).addRule(() => {
     const used = new Set(scope.node.findAll().flatMap(providerTypeOf));
     return providers
       .filter((p) => !used.has(p.terraformResourceType))

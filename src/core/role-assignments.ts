@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { RoleAssignment, RoleAssignmentConfig } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { appConstructs, checkAtSynth, comparisonKey, ConfigurationError, shown } from '../checks';
+import { appConstructs, comparisonKey, ConfigurationError, shown, problemsOf } from '../checks';
 
 /**
  * What makes a role assignment one in Azure's eyes: principal, role and scope, compared without case (ARM ids,
@@ -41,7 +41,7 @@ export function grantRoleOnce(owner: Construct, id: string, config: RoleAssignme
     if (existing !== undefined) return existing;
   }
   const assignment = new RoleAssignment(owner, id, config);
-  checkAtSynth(owner, () => duplicateGrants(assignment));
+  problemsOf(owner).addRule(() => duplicateGrants(assignment));
   return assignment;
 }
 

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DefaultTokenResolver, ITerraformDependable, StringConcat, Token, Tokenization } from 'cdktf';
 import { AssetContainerBody, CodeVersionBody, EnvironmentVersionBody, ModelVersionBody } from '../arm';
 import { AzapiResource } from '../azapi';
-import { check, refuse } from '../checks';
+import { refuse, problemsOf } from '../checks';
 import { IManagedVnetWorkspace, IsolationMode } from '../workspace';
 import { checkAssetName } from './asset-name';
 import { AssetUpload, datastorePathOf } from './asset-upload';
@@ -82,7 +82,7 @@ export class AssetRegistry extends Construct {
    */
   public version(request: AssetVersionRequest): AzapiResource {
     const { kind, name } = request;
-    check(request.requestedBy, () => checkAssetName(kind, name));
+    problemsOf(request.requestedBy).attempt(() => checkAssetName(kind, name), undefined);
     const apiVersion = this.workspace.apiVersion;
     const containerKey = `${kind}/${name}`;
     let container = this.containers.get(containerKey);

@@ -6,7 +6,7 @@ import {
   MonitorAutoscaleSettingProfile,
   MonitorAutoscaleSettingProfileRule,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
-import { check, isKnown, readParams, readProps, refuse } from '../checks';
+import { isKnown, readParams, readProps, refuse, problemsOf } from '../checks';
 import { armId, construct, defineProps, instanceOf, name, num, object, text } from '../checks/read';
 import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import {
@@ -219,8 +219,9 @@ export class InstanceScaling extends Construct {
     props = readProps(this, 'InstanceScalingProps', props);
     checkLiteralArmId(this, 'deploymentId', props.deploymentId, ARM_TYPES.ML_ONLINE_DEPLOYMENT);
     const what = `the autoscale of deployment '${props.deploymentName}'`;
-    check(this, () =>
-      checkInstanceRange(what, props.minInstances, props.maxInstances, props.defaultInstances),
+    problemsOf(this).attempt(
+      () => checkInstanceRange(what, props.minInstances, props.maxInstances, props.defaultInstances),
+      undefined,
     );
     this.props = props;
     const workspace = props.endpoint.workspace;
@@ -266,12 +267,15 @@ export class InstanceScaling extends Construct {
     const what = `scheduled scaling '${id}' of deployment '${this.props.deploymentName}'`;
     ({ options } = readParams(this, 'InstanceScaling#scaleOnSchedule', { id, options }));
     const ends = options.schedule.endRecurrence !== undefined;
-    check(this, () => this.checkNewId(id, what, ends));
-    check(this, () => this.checkNoOverlap(what, options.schedule));
+    problemsOf(this).attempt(() => this.checkNewId(id, what, ends), undefined);
+    problemsOf(this).attempt(() => this.checkNoOverlap(what, options.schedule), undefined);
     this.addPreconditions(options.schedule.preconditions(what));
-    check(this, () => checkInstanceRange(what, options.minInstances, options.maxInstances));
-    check(this, () => options.schedule.check(what));
-    check(this, () => {
+    problemsOf(this).attempt(
+      () => checkInstanceRange(what, options.minInstances, options.maxInstances),
+      undefined,
+    );
+    problemsOf(this).attempt(() => options.schedule.check(what), undefined);
+    problemsOf(this).attempt(() => {
       const count = this.profiles().length + (options.schedule.endRecurrence ? 2 : 1);
       if (count > AUTOSCALE_LIMITS.profilesPerSetting) {
         refuse(
@@ -280,7 +284,7 @@ export class InstanceScaling extends Construct {
             `per setting (the default profile included, and a weekly window takes two); merge schedules`,
         );
       }
-    });
+    }, undefined);
     this.schedules.push({ id, options });
     this.resource.putProfile(this.profiles());
   }
@@ -303,14 +307,14 @@ export class InstanceScaling extends Construct {
     const outCooldown = options.scaleOutCooldownMinutes ?? 5;
     const inCooldown = options.scaleInCooldownMinutes ?? 10;
     const window = options.evaluationMinutes ?? 5;
-    check(this, () => {
+    problemsOf(this).attempt(() => {
       checkWholeInRange(`${targetName} of ${what}`, target, 1, metric.max, metric.unit);
       checkWholeInRange(`${scaleInName} of ${what}`, scaleIn, 0, metric.max - 1, metric.unit);
       checkThresholds(what, target, scaleIn, metric.unit);
-    });
-    check(this, () => this.checkNewId(id, what, false));
+    }, undefined);
+    problemsOf(this).attempt(() => this.checkNewId(id, what, false), undefined);
     this.addPreconditions(metricPreconditions(what, metric, target, scaleIn));
-    check(this, () => {
+    problemsOf(this).attempt(() => {
       const max = AUTOSCALE_LIMITS.maxCapacity;
       checkWholeInRange(`scaleOutBy of ${what}`, scaleOutBy, 1, max, 'instances');
       checkWholeInRange(`scaleInBy of ${what}`, scaleInBy, 1, max, 'instances');
@@ -318,8 +322,8 @@ export class InstanceScaling extends Construct {
       checkWholeInRange(`scaleOutCooldownMinutes of ${what}`, outCooldown, cd.min, cd.max, 'minutes');
       checkWholeInRange(`scaleInCooldownMinutes of ${what}`, inCooldown, cd.min, cd.max, 'minutes');
       checkWholeInRange(`evaluationMinutes of ${what}`, window, wm.min, wm.max, 'minutes');
-    });
-    check(this, () => {
+    }, undefined);
+    problemsOf(this).attempt(() => {
       if ((this.metricRules.length + 1) * 2 > AUTOSCALE_LIMITS.rulesPerProfile) {
         refuse(
           'SE304',
@@ -328,7 +332,7 @@ export class InstanceScaling extends Construct {
             `metric scaling adds two); drop a metric scaling`,
         );
       }
-    });
+    }, undefined);
     const trigger = (operator: string, threshold: number) => ({
       metricName: metric.metricName,
       metricNamespace: metric.metricNamespace,

@@ -8,17 +8,7 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import {
-  attempt,
-  check,
-  isKnown,
-  readParams,
-  readProps,
-  readTags,
-  refuse,
-  report,
-  TAG_LIMITS,
-} from '../checks';
+import { isKnown, readParams, readProps, readTags, refuse, TAG_LIMITS, problemsOf } from '../checks';
 import {
   bool,
   construct,
@@ -184,12 +174,15 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: OnlineDeploymentProps): void {
-    check(this, () => checkDeploymentName(this.deploymentName));
-    check(this, () => checkCombination(this.deploymentName, props));
-    check(this, () => checkLegacyEgress(this.deploymentName, props, this.endpoint));
+    problemsOf(this).attempt(() => checkDeploymentName(this.deploymentName), undefined);
+    problemsOf(this).attempt(() => checkCombination(this.deploymentName, props), undefined);
+    problemsOf(this).attempt(() => checkLegacyEgress(this.deploymentName, props, this.endpoint), undefined);
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
-    check(this, () => checkInstances(this.deploymentName, this.instanceCount, props.instanceType));
+    problemsOf(this).attempt(
+      () => checkInstances(this.deploymentName, this.instanceCount, props.instanceType),
+      undefined,
+    );
   }
 
   /** Binds the model, code and environment, and finds the outbound rules their image build needs. */
@@ -201,9 +194,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     };
     // A refused asset (a missing local file) is reported with every other problem; construction goes on.
     const unbound = { assetId: '', dependables: [], installsPackages: false };
-    const model = attempt(this, () => props.model.bind(this, context), unbound);
-    const code = attempt(this, () => props.code?.bind(this, context), unbound);
-    const environment = attempt(this, () => props.environment?.bind(this, context), unbound);
+    const model = problemsOf(this).attempt(() => props.model.bind(this, context), unbound);
+    const code = problemsOf(this).attempt(() => props.code?.bind(this, context), unbound);
+    const environment = problemsOf(this).attempt(() => props.environment?.bind(this, context), unbound);
     // An MLflow model without an environment gets an image built from the model's own conda dependencies.
     const buildsFromPackages = environment?.installsPackages ?? props.model.isMlflow;
     const imageBuildRules =
@@ -240,14 +233,15 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
       egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
-      requestSettings: attempt(this, () => requestSettings(props.requestSettings, name), undefined),
-      livenessProbe: attempt(
-        this,
+      requestSettings: problemsOf(this).attempt(
+        () => requestSettings(props.requestSettings, name),
+        undefined,
+      ),
+      livenessProbe: problemsOf(this).attempt(
         () => probe(props.livenessProbe, `liveness probe of '${name}'`, true),
         undefined,
       ),
-      readinessProbe: attempt(
-        this,
+      readinessProbe: problemsOf(this).attempt(
         () => probe(props.readinessProbe, `readiness probe of '${name}'`, false),
         undefined,
       ),
@@ -313,8 +307,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public autoScaleInstanceCount(range: InstanceCountRange): InstanceScaling {
     ({ range } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { range }));
     if (this.scaling !== undefined) {
-      report(
-        this,
+      problemsOf(this).report(
         'SE303',
         `deployment '${this.deploymentName}' already has an autoscale setting (${this.scaling.node.path}): one ` +
           `deployment takes one setting; add rules to the InstanceScaling the first call returned`,

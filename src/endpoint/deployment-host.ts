@@ -1,4 +1,4 @@
-import { report } from '../checks';
+import { problemsOf } from '../checks';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 
 /**
@@ -31,8 +31,7 @@ export function registerWithEndpoint(
     endpoint._registerDeployment(deployment, registration);
     return;
   }
-  report(
-    deployment,
+  problemsOf(deployment).report(
     'SE001',
     `endpoint ${endpoint.node.path} (${endpoint.constructor.name}) is not an endpoint of this library: a ` +
       `deployment registers with its endpoint's traffic writer, which only SecureOnlineEndpoint holds, so ` +

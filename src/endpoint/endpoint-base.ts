@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { check, checkAtSynth, readParams } from '../checks';
+import { readParams, problemsOf } from '../checks';
 import { construct, constructId, definedSchemas, defineProps, num, object, readValue } from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
@@ -143,7 +143,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    */
   public grantInvoke(grantee: IPrincipal): EndpointGrant {
     ({ grantee } = readParams(this, 'SecureOnlineEndpointBase#grantInvoke', { grantee }));
-    check(this, () => checkInvokeAuthMode(this.endpointName, this.authMode));
+    problemsOf(this).attempt(() => checkInvokeAuthMode(this.endpointName, this.authMode), undefined);
     this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
       workspace: this.workspace,
       endpointName: this.endpointName,
@@ -243,7 +243,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   protected bindTraffic(request: OnlineEndpointPutBody | undefined): void {
     this.trafficRegistry = new EndpointTraffic(this, this.endpointId, this.workspace.apiVersion, request);
     const traffic = this.trafficRegistry;
-    checkAtSynth(this, () => traffic.problems());
+    problemsOf(this).addRule(() => traffic.problems());
   }
 
   private get traffic(): EndpointTraffic {

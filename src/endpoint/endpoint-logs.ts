@@ -2,7 +2,7 @@ import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { readParams, readProps, refuse } from '../checks';
-import { armId, bool, defineProps, name, object } from '../checks/read';
+import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from '../core/readers';
 import { IArmResource } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -71,7 +71,6 @@ const DESTINATION = defineProps<EndpointLogDestination>('EndpointLogDestination'
 defineProps<EndpointDiagnosticsProps>('EndpointDiagnosticsProps', {
   endpointId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
   destination: object('EndpointLogDestination', DESTINATION, { optional: false }),
-  destinationIdsRead: bool({ tokens: 'refuse', why: 'the endpoint sets it, to report the ids once' }),
 });
 
 /**
@@ -159,12 +158,6 @@ export interface EndpointDiagnosticsProps {
   readonly endpointId: string;
   /** Where the logs go. */
   readonly destination: EndpointLogDestination;
-  /**
-   * Set by an endpoint that has checked the destination's ids itself (so they are reported once).
-   * @default false
-   * @internal
-   */
-  readonly destinationIdsRead?: boolean;
 }
 
 /**
@@ -182,23 +175,7 @@ export class EndpointDiagnostics extends Construct {
     super(scope, id);
     props = readProps(this, 'EndpointDiagnosticsProps', props);
     checkLiteralArmId(this, 'endpointId', props.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT);
-    // An endpoint checks the destination it was given itself (before the endpoint, for plan-time checks).
-    if (props.destinationIdsRead !== true) {
-      const d = props.destination;
-      checkLiteralArmId(
-        this,
-        'destination.logAnalyticsWorkspaceId',
-        d.logAnalyticsWorkspaceId,
-        ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
-      );
-      checkLiteralArmId(this, 'destination.storageAccountId', d.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT);
-      checkLiteralArmId(
-        this,
-        'destination.eventhubAuthorizationRuleId',
-        d.eventhubAuthorizationRuleId,
-        ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
-      );
-    }
+    // The endpoint checked the destination's ids itself (before the endpoint, for plan-time checks).
     const { destination } = props;
     this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
       name: EndpointDiagnostics.SETTING_NAME,

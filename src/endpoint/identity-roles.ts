@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { grantRoleOnce } from '../core/role-assignments';
-import { report } from '../checks';
+import { problemsOf } from '../checks';
 import { IUserAssignedIdentity } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
 
@@ -18,8 +18,7 @@ export function grantEndpointIdentityRoles(
 ): RoleAssignment[] {
   const registryId = workspace.containerRegistryId;
   if (registryId === undefined) {
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE214',
       `workspace ${workspace.node.path} has no container registry id, so the user-assigned endpoint identity ` +
         `cannot be granted AcrPull and could not pull the deployment image; give the workspace a container ` +

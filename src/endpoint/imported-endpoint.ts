@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DataAzapiResource } from '../azapi';
-import { ARM_TYPES, armIdLifecycle, isKnown, parseArmId, readArmId, readProps, report } from '../checks';
+import { ARM_TYPES, armIdLifecycle, isKnown, parseArmId, readArmId, readProps, problemsOf } from '../checks';
 import { armId, bool, construct, defineProps, name, oneOf, provider, text } from '../checks/read';
 import { ProviderProps, useProviders } from '../core/providers';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -138,8 +138,7 @@ function checkIdAgrees(scope: Construct, attrs: SecureOnlineEndpointAttributes):
     problems.push(`is in subscription '${parsed.subscriptionId}', but the workspace's is '${subscription}'`);
   }
   for (const problem of problems) {
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE228',
       `imported endpoint id '${attrs.endpointId}' ${problem}: deployments would go to one endpoint and traffic ` +
         `to another; correct one of them, or leave endpointId unset to have it built from the workspace and ` +

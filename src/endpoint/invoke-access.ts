@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { Construct, IConstruct } from 'constructs';
 import { Fn } from 'cdktf';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { check, isKnown, readParams, readProps, refuse } from '../checks';
+import { isKnown, readParams, readProps, refuse, problemsOf } from '../checks';
 import { armId, construct, defineProps, name, oneOf } from '../checks/read';
 import { PRINCIPAL_READER } from '../core/readers';
 import { IPrincipal, PrincipalType } from '../core';
@@ -76,7 +76,7 @@ export class EndpointInvokeAccess extends Construct {
   /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first grant. */
   public grant(grantee: IPrincipal): EndpointGrant {
     ({ grantee } = readParams(this, 'EndpointInvokeAccess#grant', { grantee }));
-    check(this, () => checkPrincipal(this.props.endpointName, grantee));
+    problemsOf(this).attempt(() => checkPrincipal(this.props.endpointName, grantee), undefined);
     const key = grantKey(grantee) ?? `At${this.grants.size}`;
     const existing = this.grants.get(key);
     if (existing !== undefined) return existing;

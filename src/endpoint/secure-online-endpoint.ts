@@ -8,9 +8,6 @@ import {
   appConstructs,
   ARM_TYPES,
   armIdLifecycle,
-  attempt,
-  check,
-  checkAtSynth,
   comparisonKey,
   ConfigurationError,
   isKnown,
@@ -20,6 +17,7 @@ import {
   readTags,
   refuse,
   TAG_LIMITS,
+  problemsOf,
 } from '../checks';
 import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, text } from '../checks/read';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
@@ -169,7 +167,6 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       new EndpointDiagnostics(this, 'Logs', {
         endpointId: this.endpointId,
         destination: logs,
-        destinationIdsRead: true,
       });
     this.bindTraffic({
       ...body,
@@ -186,10 +183,10 @@ function checkEndpointProps(
   props: SecureOnlineEndpointProps,
   publicNetworkAccess: boolean,
 ): void {
-  check(endpoint, () => checkEndpointName(props.endpointName));
-  checkAtSynth(endpoint, () => endpointNameClashes(endpoint));
+  problemsOf(endpoint).attempt(() => checkEndpointName(props.endpointName), undefined);
+  problemsOf(endpoint).addRule(() => endpointNameClashes(endpoint));
   readTags(endpoint, 'tags', props.tags, TAG_LIMITS.DEFAULT);
-  check(endpoint, () => checkInboundAccess(publicNetworkAccess, props));
+  problemsOf(endpoint).attempt(() => checkInboundAccess(publicNetworkAccess, props), undefined);
 }
 
 /** The roles a user-assigned identity needs, granted before the endpoint's deployments pull the image. */
@@ -213,7 +210,10 @@ function logDestination(
   props: SecureOnlineEndpointProps,
 ): EndpointLogDestination | undefined {
   const settings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-  const logs = attempt(endpoint, () => settings.destination(props.workspace, props.endpointName), undefined);
+  const logs = problemsOf(endpoint).attempt(
+    () => settings.destination(props.workspace, props.endpointName),
+    undefined,
+  );
   if (props.logs !== undefined && logs !== undefined) readDestinationIds(endpoint, logs);
   return logs;
 }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { dependable, Fn, Lazy, Token } from 'cdktf';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { ConfigurationError, isKnown, report } from '../checks';
+import { ConfigurationError, isKnown, problemsOf } from '../checks';
 import { DeploymentRegistration, IOnlineDeployment } from './endpoint-ref';
 
 /** The most traffic Azure ML mirrors to shadow deployments, in percent. */
@@ -55,8 +55,7 @@ export class EndpointTraffic {
   public register(deployment: IOnlineDeployment, registration: DeploymentRegistration): void {
     const name = deployment.deploymentName;
     if (this.deployments.has(name)) {
-      report(
-        deployment,
+      problemsOf(deployment).report(
         'SE212',
         `deployment name '${name}' is used twice on endpoint ${this.scope.node.path}: a deployment name is ` +
           `unique per endpoint; give the second deployment another deploymentName`,
@@ -78,8 +77,7 @@ export class EndpointTraffic {
     for (const [name, percent] of Object.entries(split)) {
       // A token (a Terraform variable) is not checked: its number stand-in is no percentage.
       if (isKnown(percent) && !isPercent(percent, 100)) {
-        report(
-          this.scope,
+        problemsOf(this.scope).report(
           'SE213',
           `traffic for deployment '${name}' is ${describe(percent)}: a traffic share is a whole percent from 0 to ` +
             `100; give for example routeTraffic({ blue: 90, green: 10 })`,
@@ -91,8 +89,7 @@ export class EndpointTraffic {
 
   public mirrorTo(deploymentName: string, percent: number): void {
     if (isKnown(percent) && !isPercent(percent, MAX_MIRROR_PERCENT)) {
-      report(
-        this.scope,
+      problemsOf(this.scope).report(
         'SE205',
         `mirror traffic to '${deploymentName}' is ${describe(percent)} %: Azure ML mirrors a whole percent from ` +
           `0 to ${MAX_MIRROR_PERCENT}; give a smaller share, for example mirrorTraffic(green, 10)`,
@@ -208,7 +205,7 @@ export class EndpointTraffic {
 
   private maps(): OnlineEndpointTrafficUpdateBody['properties'] {
     // Never throws: Terraform values are resolved before validation runs, and a throw here would hide every
-    // other problem behind a resolution error. Validation (checkAtSynth) reports what is wrong with it.
+    // other problem behind a resolution error. Validation (the endpoint's rule) reports what is wrong with it.
     return { traffic: this.liveTraffic(), mirrorTraffic: Object.fromEntries(this.mirror) };
   }
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { OutboundFqdnRuleOptions } from '../workspace/workspace-ref';
-import { check } from '../checks';
+import { problemsOf } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
@@ -41,7 +41,10 @@ export class OutboundFqdnRule extends OutboundRuleBase {
     );
     props = this.readProps as OutboundFqdnRuleProps;
     this.destination = props.destination;
-    check(this, () => checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace));
-    check(this, () => checkFqdnDestination(props.ruleName, props.destination));
+    problemsOf(this).attempt(
+      () => checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace),
+      undefined,
+    );
+    problemsOf(this).attempt(() => checkFqdnDestination(props.ruleName, props.destination), undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { check, readProps } from '../checks';
+import { readProps, problemsOf } from '../checks';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AzapiResource, AzapiRetry } from '../azapi';
@@ -69,7 +69,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     if (typeof options === 'function') options = options(props);
     this.readProps = props;
     useProviders(this, props.provider);
-    check(this, () => checkRuleName(props.ruleName));
+    problemsOf(this).attempt(() => checkRuleName(props.ruleName), undefined);
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
     this.approvalRetryPatterns = options.retry?.errorMessageRegex;

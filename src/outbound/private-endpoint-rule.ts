@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { ARM_TYPES, armIdPreconditions, check, isKnown, readArmId, readProps, refuse } from '../checks';
+import { ARM_TYPES, armIdPreconditions, isKnown, readArmId, readProps, refuse, problemsOf } from '../checks';
 import { ML_NAME_PATTERN } from '../workspace/names';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
@@ -69,8 +69,12 @@ export interface RegistryOutboundRules {
   readonly containerRegistry: OutboundPrivateEndpointRule;
 }
 
-/** The prop a rule's serviceResourceId came from, for rules forRegistry makes. */
-const SERVICE_ID_PROP = new WeakMap<object, string>();
+/**
+ * The prop a rule's serviceResourceId came from, for rules forRegistry makes: held on the props object it
+ * hands the rule (a symbol key no user's props have), not in module state.
+ */
+const SERVICE_ID_PROP = Symbol('serviceIdProp');
+type LabelledProps = OutboundPrivateEndpointRuleProps & { readonly [SERVICE_ID_PROP]?: string };
 
 const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
 
@@ -137,7 +141,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     const group = new Construct(scope, id);
     props = readProps(group, 'RegistryOutboundRulesProps', props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
-    check(group, () => {
+    problemsOf(group).attempt(() => {
       if (isKnown(prefix) && !ML_NAME_PATTERN.test(`${prefix}-blob`)) {
         refuse(
           'SE102',
@@ -145,9 +149,9 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
             `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
         );
       }
-    });
+    }, undefined);
     const labelled = (serviceIdProp: string, rule: OutboundPrivateEndpointRuleProps) => {
-      SERVICE_ID_PROP.set(rule, serviceIdProp);
+      Object.defineProperty(rule, SERVICE_ID_PROP, { value: serviceIdProp, enumerable: false });
       return rule;
     };
     const common = {
@@ -194,7 +198,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
 
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
     // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
-    const serviceIdProp = SERVICE_ID_PROP.get(props) ?? 'serviceResourceId';
+    const serviceIdProp = (props as LabelledProps)[SERVICE_ID_PROP] ?? 'serviceResourceId';
     super(
       scope,
       id,
@@ -203,14 +207,16 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
       'OutboundPrivateEndpointRuleProps',
     );
     props = this.readProps as OutboundPrivateEndpointRuleProps;
-    check(this, () => checkManagedNetworkExists(props.ruleName, props.workspace));
-    check(this, () =>
-      checkPrivateEndpointTarget(
-        props.ruleName,
-        props.serviceResourceId,
-        props.subresourceTarget,
-        serviceIdProp,
-      ),
+    problemsOf(this).attempt(() => checkManagedNetworkExists(props.ruleName, props.workspace), undefined);
+    problemsOf(this).attempt(
+      () =>
+        checkPrivateEndpointTarget(
+          props.ruleName,
+          props.serviceResourceId,
+          props.subresourceTarget,
+          serviceIdProp,
+        ),
+      undefined,
     );
     this.checkTargetAtPlan(props);
     this.approverRoleAssignment = this.createApproverRoleAssignment(props);

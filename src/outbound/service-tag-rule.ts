@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ServiceTagDestination } from '../arm';
-import { check } from '../checks';
+import { problemsOf } from '../checks';
 import { defineProps, list, oneOf, text } from '../checks/read';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
@@ -77,14 +77,19 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
       'OutboundServiceTagRuleProps',
     );
     props = this.readProps as OutboundServiceTagRuleProps;
-    check(this, () => checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace));
-    check(this, () =>
-      checkServiceTagDestination(
-        props.ruleName,
-        props.serviceTag,
-        props.portRanges ?? '443',
-        props.addressPrefixes,
-      ),
+    problemsOf(this).attempt(
+      () => checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace),
+      undefined,
+    );
+    problemsOf(this).attempt(
+      () =>
+        checkServiceTagDestination(
+          props.ruleName,
+          props.serviceTag,
+          props.portRanges ?? '443',
+          props.addressPrefixes,
+        ),
+      undefined,
     );
   }
 }

@@ -6,7 +6,6 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { readTags, TAG_LIMITS } from '../checks';
 import { IResourceGroup } from '../core';
 import { readProps } from '../checks';
 import { bool, defineProps, name, provider, tags, text } from '../checks/read';
@@ -58,12 +57,6 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
   readonly names?: AssociatedResourceNames;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
-  /**
-   * The tags were read already, against every resource they reach (by `ManagedVnetWorkspace`).
-   * @default false
-   * @internal
-   */
-  readonly tagsRead?: boolean;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -90,8 +83,6 @@ defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
   names: ASSOCIATED_NAMES_READER,
   tags: tags(),
   provider: provider(),
-  // Internal: set by the workspace, which reads its tags itself against every resource they reach.
-  tagsRead: bool({ tokens: 'refuse', why: 'the workspace sets it, to read its tags once' }),
 });
 
 /**
@@ -117,10 +108,6 @@ export class SecureAssociatedResources extends Construct {
     props = readProps(this, 'SecureAssociatedResourcesProps', props);
     useProviders(this, props.provider);
     const { resourceGroup, location, tags } = props;
-    if (props.tagsRead !== true) {
-      const storage = props.storageAccount === undefined ? [TAG_LIMITS.STORAGE_ACCOUNT] : [];
-      readTags(this, 'tags', tags, [TAG_LIMITS.DEFAULT, ...storage]);
-    }
     const names = props.names ?? {};
     const common = { resourceGroupName: resourceGroup.name, location, tags };
 

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { readProps, report } from '../checks';
+import { readProps, problemsOf } from '../checks';
 import { defineProps, oneOf, without } from '../checks/read';
 import { FirewallSku } from './firewall-sku';
 import {
@@ -54,16 +54,14 @@ export function enableManagedNetwork(
     { isolationMode, firewallSku: props.firewallSku },
   );
   if (!requested.isManaged) {
-    report(
-      workspace,
+    problemsOf(workspace).report(
       'SE330',
       `enableManagedNetwork on workspace '${props.workspaceName}' asks for isolation mode Disabled: that turns ` +
         `nothing on; choose IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND or ALLOW_INTERNET_OUTBOUND, or use ` +
         `ManagedVnetWorkspace.fromWorkspaceAttributes to use the workspace as it is`,
     );
   } else if (props.firewallSku !== undefined && requested !== IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) {
-    report(
-      workspace,
+    problemsOf(workspace).report(
       'SE331',
       `enableManagedNetwork on workspace '${props.workspaceName}' sets firewallSku with isolation mode ` +
         `${requested.value}: the firewall exists only for FQDN rules under AllowOnlyApprovedOutbound; remove ` +

@@ -10,13 +10,12 @@ import {
   addPlanTimeCheck,
   ARM_TYPES,
   armIdPreconditions,
-  check,
   isKnown,
   parseArmId,
   readArmId,
   readProps,
-  report,
   topLevelNameFromId,
+  problemsOf,
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
@@ -306,8 +305,7 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
   // Values of the wrong kind were refused by the reader (SE001); missing and empty ones are reported here.
   for (const name of ['workspaceName', 'resourceGroupName', 'location'] as const) {
     if (attrs[name] === undefined || attrs[name] === '') {
-      report(
-        scope,
+      problemsOf(scope).report(
         'SE118',
         `imported workspace has no ${name}: fromWorkspaceAttributes needs workspaceName, resourceGroupName, ` +
           `location and isolationMode; give ${name}`,
@@ -330,7 +328,10 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
     },
   );
   checkContradictions(scope, attrs);
-  check(scope, () => checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork));
+  problemsOf(scope).attempt(
+    () => checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork),
+    undefined,
+  );
 }
 
 /**
@@ -340,8 +341,7 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
 function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttributes): void {
   const parsed = parseArmId(attrs.workspaceId);
   const disagree = (what: string, inId: string, given: string, prop: string): void =>
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE122',
       `imported workspace id '${attrs.workspaceId}' names ${what} '${inId}', but ${prop} is '${given}': ` +
         `they must be the same workspace (Azure compares them without case); correct one of them, or leave ` +
@@ -379,15 +379,17 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
   }
   const subscription =
     parsed?.subscriptionId ?? (isKnown(attrs.subscriptionId) ? attrs.subscriptionId : undefined);
-  check(scope, () =>
-    checkSameSubscription(
-      subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
-      {
-        'storage account': attrs.storageAccountId,
-        'key vault': attrs.keyVaultId,
-        'container registry': attrs.containerRegistryId,
-      },
-    ),
+  problemsOf(scope).attempt(
+    () =>
+      checkSameSubscription(
+        subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
+        {
+          'storage account': attrs.storageAccountId,
+          'key vault': attrs.keyVaultId,
+          'container registry': attrs.containerRegistryId,
+        },
+      ),
+    undefined,
   );
 }
 

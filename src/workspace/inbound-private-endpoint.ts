@@ -7,15 +7,13 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
 import {
   appConstructs,
-  checkAtSynth,
   comparisonKey,
   ConfigurationError,
   readProps,
-  readTags,
-  TAG_LIMITS,
   topLevelIdOf,
+  problemsOf,
 } from '../checks';
-import { armId, bool, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import { armId, defineProps, list, name, object, provider, tags, text } from '../checks/read';
 import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
@@ -78,12 +76,6 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly workspaceLocation: string;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
-  /**
-   * The tags were read already, against every resource they reach (by `ManagedVnetWorkspace`).
-   * @default false
-   * @internal
-   */
-  readonly tagsRead?: boolean;
 }
 
 defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
@@ -94,8 +86,6 @@ defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
   workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
   tags: tags(),
   provider: provider(),
-  // Internal: set by the workspace, which reads its tags itself against every resource they reach.
-  tagsRead: bool({ tokens: 'refuse', why: 'the workspace sets it, to read its tags once' }),
 });
 
 /**
@@ -117,13 +107,9 @@ export class WorkspacePrivateEndpoint extends Construct {
     checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
-    if (props.tagsRead !== true) {
-      const zones = props.privateDnsZoneIds === undefined ? [TAG_LIMITS.PRIVATE_DNS_ZONE] : [];
-      readTags(this, 'tags', props.tags, [TAG_LIMITS.DEFAULT, ...zones]);
-    }
     let zoneIds = props.privateDnsZoneIds;
     if (zoneIds === undefined) {
-      checkAtSynth(this, () => this.zonesCreatedTwice(props.resourceGroup.name));
+      problemsOf(this).addRule(() => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
       zoneIds = WORKSPACE_PRIVATE_DNS_ZONES.map((zoneName, index) => {
         const zoneId = index === 0 ? 'ApiZone' : 'NotebooksZone';

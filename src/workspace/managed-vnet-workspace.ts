@@ -12,16 +12,14 @@ import { AzapiResource } from '../azapi';
 import {
   ARM_TYPES,
   armIdLifecycle,
-  check,
-  checkAtSynth,
   isKnown,
   readArmId,
   readProps,
   readTags,
-  report,
   TAG_LIMITS,
   TagLimits,
   topLevelNameFromId,
+  problemsOf,
 } from '../checks';
 import { bool, defineProps, instanceOf, name, oneOf, provider, tags, text, whole } from '../checks/read';
 import { RESOURCE_GROUP_READER } from '../core/readers';
@@ -323,7 +321,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
     const body = this.renderBody(props, identity);
-    check(this, () => checkPreviewOnlyProperties(this.apiVersion, body.properties));
+    problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
     this.resource = this.createResource(props, body, identity);
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
@@ -347,8 +345,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
     readIdsAndTags(this, props);
-    check(this, () => checkWorkspaceName(props.workspaceName));
-    checkAtSynth(this, () =>
+    problemsOf(this).attempt(() => checkWorkspaceName(props.workspaceName), undefined);
+    problemsOf(this).addRule(() =>
       workspaceNameClashes(
         this,
         props.resourceGroup.id,
@@ -357,36 +355,50 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       ),
     );
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
-    check(this, () =>
-      checkInboundAccess(
-        props.workspaceName,
-        publicNetworkAccess,
-        props.inboundPrivateEndpoint !== undefined,
-        props.inboundAccessArrangedElsewhere ?? false,
-      ),
+    problemsOf(this).attempt(
+      () =>
+        checkInboundAccess(
+          props.workspaceName,
+          publicNetworkAccess,
+          props.inboundPrivateEndpoint !== undefined,
+          props.inboundAccessArrangedElsewhere ?? false,
+        ),
+      undefined,
     );
-    check(this, () => checkKeyVaultBypass(props.keyVault));
-    check(this, () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess));
-    check(this, () =>
-      checkSameSubscription(props.resourceGroup.id, {
-        'storage account': props.storageAccount?.id,
-        'key vault': props.keyVault?.id,
-        'container registry': props.containerRegistry?.id,
-        'application insights': props.applicationInsights?.id,
-      }),
+    problemsOf(this).attempt(() => checkKeyVaultBypass(props.keyVault), undefined);
+    problemsOf(this).attempt(
+      () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess),
+      undefined,
+    );
+    problemsOf(this).attempt(
+      () =>
+        checkSameSubscription(props.resourceGroup.id, {
+          'storage account': props.storageAccount?.id,
+          'key vault': props.keyVault?.id,
+          'container registry': props.containerRegistry?.id,
+          'application insights': props.applicationInsights?.id,
+        }),
+      undefined,
     );
     const computeName = imageBuild.computeName;
-    if (computeName !== undefined) check(this, () => checkComputeName(computeName));
-    check(this, () => checkImageBuildCluster(imageBuild));
+    if (computeName !== undefined) problemsOf(this).attempt(() => checkComputeName(computeName), undefined);
+    problemsOf(this).attempt(() => checkImageBuildCluster(imageBuild), undefined);
   }
 
   /** Checks that need the associated resources as bound (whether the registry is private), then SE114. */
   private validateWithAssociated(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
-    check(this, () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName));
-    check(this, () =>
-      checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
+    problemsOf(this).attempt(
+      () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName),
+      undefined,
     );
-    check(this, () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork));
+    problemsOf(this).attempt(
+      () => checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
+      undefined,
+    );
+    problemsOf(this).attempt(
+      () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork),
+      undefined,
+    );
   }
 
   /** The storage account, Key Vault, container registry and Application Insights: brought or created. */
@@ -403,7 +415,6 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       applicationInsights: props.applicationInsights,
       names: props.associatedResourceNames,
       tags: props.tags,
-      tagsRead: true,
     });
   }
 
@@ -498,7 +509,6 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       workspaceName: props.workspaceName,
       workspaceLocation: this.location,
       tags: props.tags,
-      tagsRead: true,
     });
   }
 
@@ -569,8 +579,7 @@ function checkInboundPrivateEndpoint(scope: Construct, props: ManagedVnetWorkspa
   const options = props.inboundPrivateEndpoint;
   const subnetId: unknown = options?.subnet?.id;
   if (typeof subnetId !== 'string' || subnetId === '') {
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE118',
       `inboundPrivateEndpoint has no subnet id: the private endpoint is created in a subnet of your virtual ` +
         `network; give inboundPrivateEndpoint: { subnet } (a Subnet, or { id: '<subnet ARM id>' })`,
@@ -579,8 +588,7 @@ function checkInboundPrivateEndpoint(scope: Construct, props: ManagedVnetWorkspa
   }
   const name = options?.privateEndpointName;
   if (name !== undefined && isKnown(name) && !PRIVATE_ENDPOINT_NAME_PATTERN.test(name)) {
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE121',
       `private endpoint name '${name}' is invalid: 1 to 80 letters, digits, '.', '-' and '_', starting with a ` +
         `letter or digit and ending with a letter, digit or '_'; choose another name or leave it to the default`,

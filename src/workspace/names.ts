@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
-import { isKnown, refuse, report } from '../checks';
+import { isKnown, refuse, problemsOf } from '../checks';
 
 /** Workspace and outbound rule names (ARM schema pattern of both resources). */
 export const ML_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
@@ -82,8 +82,7 @@ export function checkAssociatedName(
   rule: string,
 ): void {
   if (name !== undefined && isKnown(name) && !pattern.test(name)) {
-    report(
-      scope,
+    problemsOf(scope).report(
       'SE112',
       `${kind} name '${name}' is invalid: ${rule}; choose another name or leave it to the default`,
     );

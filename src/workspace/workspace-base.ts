@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MlApiVersion } from '../arm';
-import { report } from '../checks';
+import { problemsOf } from '../checks';
 import { constructId, defineProps, object, pick, readValue } from '../checks/read';
 import { OutboundFqdnRule } from '../outbound/fqdn-rule';
 import {
@@ -137,8 +137,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   public _registerOutboundRule(rule: RegisteredRule): void {
     const existing = this.rules.get(rule.ruleName);
     if (existing !== undefined && existing !== rule) {
-      report(
-        rule,
+      problemsOf(rule).report(
         'SE111',
         `outbound rule name '${rule.ruleName}' is used twice on workspace '${this.workspaceName}' ` +
           `(${existing.node.path} and ${rule.node.path}): the second write would replace the first rule; ` +
