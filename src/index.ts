@@ -1,10 +1,132 @@
-export * from './azapi';
-export * from './arm';
-export * from './core';
-export type { CheckCode } from './checks';
-export { CHECK_CODES, ConfigurationError, ConfigurationErrors, configurationProblems } from './checks';
-export * from './workspace';
-export * from './outbound';
-export * from './endpoint';
-export * from './deployment';
-export * from './testing';
+// The public surface, name by name: what is not listed here is internal, whatever its module exports.
+// api/cdktf-azureml-secure-endpoint.api.md is the reviewed report of it (npm run api).
+
+export type { AzapiBody, AzapiResponseExportValues, AzapiRetry, AzapiTimeouts } from './azapi/common';
+export { DataAzapiResource } from './azapi/data-resource';
+export type { DataAzapiResourceConfig } from './azapi/data-resource';
+export { AzapiProvider } from './azapi/provider';
+export type { AzapiProviderConfig } from './azapi/provider';
+export { AzapiResource } from './azapi/resource';
+export type { AzapiResourceConfig, AzapiResourceIdentity } from './azapi/resource';
+export { AzapiActionWhen, AzapiResourceAction } from './azapi/resource-action';
+export type { AzapiResourceActionConfig } from './azapi/resource-action';
+export { AzapiResourceBase } from './azapi/resource-base';
+export type { AzapiResourceBaseConfig } from './azapi/resource-base';
+export { AzapiUpdateResource } from './azapi/update-resource';
+export type { AzapiUpdateResourceConfig } from './azapi/update-resource';
+export { DEFAULT_ML_API_VERSION, MlApiVersion } from './arm/api-version';
+export type { PublicNetworkAccessType } from './arm/common';
+// The ARM outbound rule shapes: what a rule class renders (OutboundRuleBase's constructor takes one).
+export type {
+  FqdnOutboundRule,
+  OutboundRule,
+  PrivateEndpointDestination,
+  PrivateEndpointOutboundRule,
+  RuleAction,
+  RuleCategory,
+  ServiceTagDestination,
+  ServiceTagOutboundRule,
+} from './arm/outbound-rule';
+export type { EndpointAuthModeValue, TrafficMap } from './arm/online-endpoint';
+export type { FirewallSkuValue, IsolationModeValue, ManagedNetworkProvisionOptions } from './arm/workspace';
+export { Principal, PrincipalType } from './core/principal';
+export type { IPrincipal } from './core/principal';
+export type { ProviderProps } from './core/providers';
+export type {
+  IArmResource,
+  IResourceGroup,
+  ISubnet,
+  IUserAssignedIdentity,
+  IVirtualNetwork,
+} from './core/references';
+export { CHECK_CODES } from './checks/codes';
+export type { CheckCode } from './checks/codes';
+export { ConfigurationError } from './checks/configuration-error';
+export { ConfigurationErrors, configurationProblems } from './checks/validation';
+export type {
+  AssociatedResourceNames,
+  IWorkspaceApplicationInsights,
+  IWorkspaceContainerRegistry,
+  IWorkspaceKeyVault,
+  IWorkspaceStorageAccount,
+} from './workspace/associated-resource-types';
+export type { EnableManagedNetworkProps } from './workspace/enable-managed-network';
+export { FirewallSku } from './workspace/firewall-sku';
+export { ImageBuildCompute } from './workspace/image-build-compute';
+export type { ImageBuildClusterOptions } from './workspace/image-build-compute';
+export type { ImportedWorkspaceAttributes } from './workspace/imported-workspace';
+export { WORKSPACE_PRIVATE_DNS_ZONES } from './workspace/inbound-private-endpoint';
+export type {
+  InboundPrivateEndpointOptions,
+  IWorkspacePrivateEndpoint,
+} from './workspace/inbound-private-endpoint';
+export { IsolationMode } from './workspace/isolation-mode';
+export { ManagedVnetWorkspace } from './workspace/managed-vnet-workspace';
+export type { ManagedVnetWorkspaceProps } from './workspace/managed-vnet-workspace';
+export { ManagedVnetWorkspaceBase } from './workspace/workspace-base';
+export { WorkspaceIdentity } from './workspace/workspace-identity';
+export { InboundAccess } from './workspace/workspace-ref';
+export type {
+  IManagedVnetWorkspace,
+  IOutboundRule,
+  OutboundFqdnRuleOptions,
+  WorkspaceBlobStore,
+} from './workspace/workspace-ref';
+export { OutboundFqdnRule } from './outbound/fqdn-rule';
+export type { OutboundFqdnRuleProps } from './outbound/fqdn-rule';
+export { OutboundRuleBase } from './outbound/outbound-rule-base';
+export type { OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound/outbound-rule-base';
+export {
+  NETWORK_CONNECTION_APPROVER_ROLE,
+  OutboundPrivateEndpointRule,
+} from './outbound/private-endpoint-rule';
+export type {
+  OutboundPrivateEndpointRuleOptions,
+  OutboundPrivateEndpointRuleProps,
+  RegistryOutboundRules,
+  RegistryOutboundRulesProps,
+} from './outbound/private-endpoint-rule';
+export { PrivateEndpointTarget } from './outbound/private-endpoint-target';
+export { OutboundServiceTagRule, ServiceTagProtocol } from './outbound/service-tag-rule';
+export type { OutboundServiceTagRuleOptions, OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
+export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
+export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
+export type { SecureOnlineEndpointAttributeValues } from './endpoint/endpoint-base';
+export { EndpointGrant } from './endpoint/endpoint-grant';
+export type { EndpointGrantProps } from './endpoint/endpoint-grant';
+export { EndpointIdentity } from './endpoint/endpoint-identity';
+export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs';
+export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
+export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
+export type { SecureOnlineEndpointAttributes } from './endpoint/imported-endpoint';
+export { EndpointMetric, MetricAggregation, MetricAlertOperator } from './endpoint/metrics';
+export type { EndpointMetricOptions, EndpointMetricProps } from './endpoint/metrics';
+export { SecureOnlineEndpoint } from './endpoint/secure-online-endpoint';
+export type { SecureOnlineEndpointProps } from './endpoint/secure-online-endpoint';
+export { BlueDeployment } from './deployment/blue-deployment';
+export type { BlueDeploymentProps } from './deployment/blue-deployment';
+export { CodeConfiguration } from './deployment/code-configuration';
+export { MAX_INSTANCE_COUNT } from './deployment/deployment-checks';
+export type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment/deployment-options';
+export { EgressPublicNetworkAccess } from './deployment/egress';
+export { Environment } from './deployment/environment';
+export type { ImageEnvironmentOptions } from './deployment/environment';
+export { PACKAGE_INDEX_RULES } from './deployment/image-build-rules';
+export type { PackageIndexRule } from './deployment/image-build-rules';
+export { InstanceScaling } from './deployment/instance-scaling';
+export type {
+  CpuUtilizationScalingOptions,
+  InstanceCountRange,
+  InstanceScalingProps,
+  MetricScalingOptions,
+  RequestLatencyScalingOptions,
+  ScheduledScalingOptions,
+} from './deployment/instance-scaling';
+export type { LocalAssetOptions } from './deployment/local-asset-options';
+export { Model } from './deployment/model';
+export { OnlineDeployment } from './deployment/online-deployment';
+export type { OnlineDeploymentProps } from './deployment/online-deployment';
+export { ScalingSchedule, WeekDay } from './deployment/scaling-schedule';
+export type { FixedWindowOptions, WeeklyScheduleOptions } from './deployment/scaling-schedule';
+export { azapiResourcesOfType } from './testing';
+export type { SynthesizedAzapiResource } from './testing';

@@ -233,57 +233,10 @@ const FIXTURES: Record<string, Fixture> = {
       deploymentWith(s, { model: customModel(), code, environment: environment() });
     },
   },
-  DeploymentReplacementTrigger: {
-    args: () => ({ properties: { endpointComputeType: 'Managed', instanceType: 'Standard_DS3_v2' } }),
-    run: (s, a) => {
-      new api.DeploymentReplacementTrigger(s, 'T', a.properties as api.ManagedOnlineDeploymentProperties);
-    },
-  },
-  EndpointDiagnostics: {
-    args: () => ({
-      props: {
-        endpointId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'w/onlineEndpoints/e'),
-        destination: {
-          logAnalyticsWorkspaceId: armId('rg-ml', 'Microsoft.OperationalInsights/workspaces', 'l'),
-        },
-      },
-    }),
-    run: (s, a) => {
-      new api.EndpointDiagnostics(s, 'Logs', a.props as api.EndpointDiagnosticsProps);
-    },
-  },
   'EndpointIdentity.userAssigned': {
     args: () => ({ identity: IDENTITY }),
     run: (s, a) => {
       endpointIn(s, { identity: api.EndpointIdentity.userAssigned(a.identity as api.IUserAssignedIdentity) });
-    },
-  },
-  EndpointInvokeAccess: {
-    args: (s) => ({
-      props: {
-        workspace: new FakeWorkspace(s, 'Workspace'),
-        endpointName: 'endpt-api',
-        endpointId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'w/onlineEndpoints/e'),
-        authMode: api.EndpointAuthMode.AAD_TOKEN,
-      },
-    }),
-    run: (s, a) => {
-      new api.EndpointInvokeAccess(s, 'Invoke', a.props as api.EndpointInvokeAccessProps).grant(
-        api.Principal.user(IDENTITY.principalId),
-      );
-    },
-  },
-  'EndpointInvokeAccess#grant': {
-    args: () => ({ grantee: { principalId: IDENTITY.principalId } }),
-    run: (s, a) => {
-      const endpoint = endpointIn(s, { authMode: api.EndpointAuthMode.AAD_TOKEN });
-      endpoint.grantInvoke(api.Principal.group('33333333-3333-3333-3333-333333333333'));
-      new api.EndpointInvokeAccess(s, 'Invoke', {
-        workspace: endpoint.workspace,
-        endpointName: endpoint.endpointName,
-        endpointId: endpoint.endpointId,
-        authMode: api.EndpointAuthMode.AAD_TOKEN,
-      }).grant(a.grantee as api.IPrincipal);
     },
   },
   'EndpointLogs.toEventHub': {
@@ -399,30 +352,6 @@ const FIXTURES: Record<string, Fixture> = {
     run: (s, a) => {
       const schedule = api.ScalingSchedule.between(a.options as api.FixedWindowOptions);
       scaling(s).scaleOnSchedule('year-end', { schedule, minInstances: 2, maxInstances: 4 });
-    },
-  },
-  ManagedNetworkProvisioning: {
-    args: () => ({
-      props: {
-        workspaceId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'w'),
-        apiVersion: api.MlApiVersion.V2026_05_01,
-        dependsOn: [],
-      },
-    }),
-    run: (s, a) => {
-      new api.ManagedNetworkProvisioning(s, 'Provision', a.props as api.ManagedNetworkProvisioningProps);
-    },
-  },
-  ManagedNetworkUpdate: {
-    args: () => ({
-      props: {
-        workspaceId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'w'),
-        apiVersion: api.MlApiVersion.V2026_05_01,
-        isolationMode: api.IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
-      },
-    }),
-    run: (s, a) => {
-      new api.ManagedNetworkUpdate(s, 'Update', a.props as api.ManagedNetworkUpdateProps);
     },
   },
   ManagedVnetWorkspace: {
@@ -583,12 +512,6 @@ const FIXTURES: Record<string, Fixture> = {
       });
     },
   },
-  SecureAssociatedResources: {
-    args: () => ({ props: { resourceGroup: LITERAL_RG, location: 'westeurope', workspaceName: 'mlw-api' } }),
-    run: (s, a) => {
-      new api.SecureAssociatedResources(s, 'Associated', a.props as api.SecureAssociatedResourcesProps);
-    },
-  },
   SecureOnlineEndpoint: {
     args: (s) => ({ props: { workspace: new FakeWorkspace(s, 'Workspace'), endpointName: 'endpt-api' } }),
     run: (s, a) => {
@@ -665,20 +588,6 @@ const FIXTURES: Record<string, Fixture> = {
         ...workspaceProps(),
         identity: api.WorkspaceIdentity.userAssigned(a.identity as api.IUserAssignedIdentity),
       });
-    },
-  },
-  WorkspacePrivateEndpoint: {
-    args: () => ({
-      props: {
-        resourceGroup: LITERAL_RG,
-        workspaceId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'w'),
-        workspaceName: 'w',
-        workspaceLocation: 'westeurope',
-        subnet: SUBNET,
-      },
-    }),
-    run: (s, a) => {
-      new api.WorkspacePrivateEndpoint(s, 'Pe', a.props as api.WorkspacePrivateEndpointProps);
     },
   },
 };

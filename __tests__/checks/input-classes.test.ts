@@ -414,7 +414,7 @@ describe('attributes that contradict each other', () => {
       ...imported,
       isolationMode: IsolationMode.DISABLED,
     });
-    expect(ws.managedNetworkProvisioning).toBeUndefined();
+    expect(ws._managedNetworkProvisioning).toBeUndefined();
     expect(mlResourcesOfType(synthJson(quiet), 'workspaces', 'azapi_resource_action')).toEqual([]);
   });
 });

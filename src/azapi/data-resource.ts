@@ -116,7 +116,6 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this._type;
   }
 
-  /** Sets the resource type with api-version. */
   public set type(value: string) {
     this._type = readArgument(this, CONFIG, 'type', value);
   }
@@ -131,7 +130,6 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.getStringAttribute('resource_id');
   }
 
-  /** Sets the ARM id of the resource to read. */
   public set resourceId(value: string) {
     this._resourceId = readArgument(this, CONFIG, 'resourceId', value);
   }
@@ -151,7 +149,6 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.getStringAttribute('name');
   }
 
-  /** Sets the name of the resource to read (with `parentId`). */
   public set name(value: string) {
     this._name = readArgument(this, CONFIG, 'name', value);
   }
@@ -171,7 +168,6 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.getStringAttribute('parent_id');
   }
 
-  /** Sets the ARM id of the parent of the resource to read (with `name`). */
   public set parentId(value: string) {
     this._parentId = readArgument(this, CONFIG, 'parentId', value);
   }
@@ -191,7 +187,6 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.interpolationForAttribute('response_export_values');
   }
 
-  /** Sets the response properties exported into `output`. */
   public set responseExportValues(value: AzapiResponseExportValues) {
     this._responseExportValues = readArgument(this, CONFIG, 'responseExportValues', value);
   }
@@ -211,7 +206,6 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
     return this.getBooleanAttribute('ignore_not_found');
   }
 
-  /** Sets whether a 404 reads as `exists = false` rather than an error. */
   public set ignoreNotFound(value: boolean) {
     this._ignoreNotFound = readArgument(this, CONFIG, 'ignoreNotFound', value);
   }

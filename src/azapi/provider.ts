@@ -97,7 +97,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._alias;
   }
 
-  /** Sets the alias (`azapi.<alias>`). */
   public set alias(value: string | undefined) {
     this._alias = readArgument(this, CONFIG, 'alias', value);
   }
@@ -117,7 +116,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._subscriptionId;
   }
 
-  /** Sets the subscription id. */
   public set subscriptionId(value: string | undefined) {
     this._subscriptionId = readArgument(this, CONFIG, 'subscriptionId', value);
   }
@@ -137,7 +135,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._tenantId;
   }
 
-  /** Sets the tenant id. */
   public set tenantId(value: string | undefined) {
     this._tenantId = readArgument(this, CONFIG, 'tenantId', value);
   }
@@ -157,7 +154,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._clientId;
   }
 
-  /** Sets the client id. */
   public set clientId(value: string | undefined) {
     this._clientId = readArgument(this, CONFIG, 'clientId', value);
   }
@@ -177,7 +173,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._environment;
   }
 
-  /** Sets the cloud environment. */
   public set environment(value: string | undefined) {
     this._environment = readArgument(this, CONFIG, 'environment', value);
   }
@@ -197,7 +192,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._useCli;
   }
 
-  /** Sets whether to authenticate with the Azure CLI. */
   public set useCli(value: boolean | undefined) {
     this._useCli = readArgument(this, CONFIG, 'useCli', value);
   }
@@ -217,7 +211,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._useMsi;
   }
 
-  /** Sets whether to authenticate with a managed identity. */
   public set useMsi(value: boolean | undefined) {
     this._useMsi = readArgument(this, CONFIG, 'useMsi', value);
   }
@@ -237,7 +230,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._useOidc;
   }
 
-  /** Sets whether to authenticate with OpenID Connect. */
   public set useOidc(value: boolean | undefined) {
     this._useOidc = readArgument(this, CONFIG, 'useOidc', value);
   }
@@ -257,7 +249,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._defaultLocation;
   }
 
-  /** Sets the location of resources that set none. */
   public set defaultLocation(value: string | undefined) {
     this._defaultLocation = readArgument(this, CONFIG, 'defaultLocation', value);
   }
@@ -277,7 +268,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._skipProviderRegistration;
   }
 
-  /** Sets whether resource providers are left unregistered. */
   public set skipProviderRegistration(value: boolean | undefined) {
     this._skipProviderRegistration = readArgument(this, CONFIG, 'skipProviderRegistration', value);
   }
@@ -297,7 +287,6 @@ export class AzapiProvider extends cdktf.TerraformProvider {
     return this._enablePreflight;
   }
 
-  /** Sets whether ARM preflight validation runs during plan. */
   public set enablePreflight(value: boolean | undefined) {
     this._enablePreflight = readArgument(this, CONFIG, 'enablePreflight', value);
   }

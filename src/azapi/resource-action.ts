@@ -64,7 +64,6 @@ export class AzapiResourceAction extends AzapiResourceBase {
     return this.getStringAttribute('resource_id');
   }
 
-  /** Sets the ARM id of the resource the action is called on. */
   public set resourceId(value: string) {
     this._resourceId = this.readArgument('resourceId', value);
   }
@@ -79,7 +78,6 @@ export class AzapiResourceAction extends AzapiResourceBase {
     return this.getStringAttribute('action');
   }
 
-  /** Sets the action, the last path segment of the request. */
   public set action(value: string) {
     this._action = this.readArgument('action', value);
   }
@@ -99,7 +97,6 @@ export class AzapiResourceAction extends AzapiResourceBase {
     return this.getStringAttribute('method');
   }
 
-  /** Sets the HTTP method of the request. */
   public set method(value: string) {
     this._method = this.readArgument('method', value);
   }
@@ -119,7 +116,6 @@ export class AzapiResourceAction extends AzapiResourceBase {
     return this.getStringAttribute('when');
   }
 
-  /** Sets when the action runs. */
   public set when(value: AzapiActionWhen) {
     this._when = this.readArgument('when', value);
   }
@@ -139,7 +135,6 @@ export class AzapiResourceAction extends AzapiResourceBase {
     return this.getBooleanAttribute('ignore_not_found');
   }
 
-  /** Sets whether a 404 from the call counts as success. */
   public set ignoreNotFound(value: boolean) {
     this._ignoreNotFound = this.readArgument('ignoreNotFound', value);
   }

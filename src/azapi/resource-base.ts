@@ -118,7 +118,6 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
     return this._type;
   }
 
-  /** Sets the resource type with api-version. */
   public set type(value: string) {
     this._type = this.readArgument('type', value);
   }
@@ -133,7 +132,6 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
     return this.interpolationForAttribute('body');
   }
 
-  /** Sets the request body. */
   public set body(value: AzapiBody) {
     this._body = this.readArgument('body', value);
   }
@@ -153,7 +151,6 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
     return this.interpolationForAttribute('response_export_values');
   }
 
-  /** Sets the response properties exported into `output`. */
   public set responseExportValues(value: AzapiResponseExportValues) {
     this._responseExportValues = this.readArgument('responseExportValues', value);
   }
@@ -173,7 +170,6 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
     return this.getListAttribute('locks');
   }
 
-  /** Sets the names of the locks held for the request. */
   public set locks(value: string[]) {
     this._locks = this.readArgument('locks', value);
   }

@@ -153,7 +153,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getStringAttribute('name');
   }
 
-  /** Sets the resource name. */
   public set name(value: string) {
     this._name = this.readArgument('name', value);
   }
@@ -168,7 +167,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getStringAttribute('parent_id');
   }
 
-  /** Sets the ARM id of the parent. */
   public set parentId(value: string) {
     this._parentId = this.readArgument('parentId', value);
   }
@@ -183,7 +181,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getStringAttribute('location');
   }
 
-  /** Sets the location. */
   public set location(value: string) {
     this._location = this.readArgument('location', value);
   }
@@ -223,7 +220,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getBooleanAttribute('schema_validation_enabled');
   }
 
-  /** Sets whether `body` is validated against the provider's API types. */
   public set schemaValidationEnabled(value: boolean) {
     this._schemaValidationEnabled = this.readArgument('schemaValidationEnabled', value);
   }
@@ -243,7 +239,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getBooleanAttribute('ignore_casing');
   }
 
-  /** Sets whether casing differences between the body and the live resource are ignored. */
   public set ignoreCasing(value: boolean) {
     this._ignoreCasing = this.readArgument('ignoreCasing', value);
   }
@@ -263,7 +258,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getBooleanAttribute('ignore_missing_property');
   }
 
-  /** Sets whether body properties the live resource does not return are ignored. */
   public set ignoreMissingProperty(value: boolean) {
     this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
   }
@@ -283,7 +277,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getBooleanAttribute('ignore_null_property');
   }
 
-  /** Sets whether null body properties are left out of the request. */
   public set ignoreNullProperty(value: boolean) {
     this._ignoreNullProperty = this.readArgument('ignoreNullProperty', value);
   }
@@ -303,7 +296,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getListAttribute('ignore_body_changes');
   }
 
-  /** Sets the body paths whose drift is ignored, replacing those set and added (`addIgnoreBodyChanges`). */
   public set ignoreBodyChanges(value: string[]) {
     this._ignoreBodyChanges = this.readArgument('ignoreBodyChanges', value);
   }
@@ -323,7 +315,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.getListAttribute('replace_triggers_refs');
   }
 
-  /** Sets the values whose change replaces the resource. */
   public set replaceTriggersRefs(value: string[]) {
     this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
   }
@@ -343,7 +334,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.interpolationForAttribute('replace_triggers_external_values');
   }
 
-  /** Sets the external values whose change replaces the resource. */
   public set replaceTriggersExternalValues(value: unknown) {
     this._replaceTriggersExternalValues = this.readArgument('replaceTriggersExternalValues', value);
   }
@@ -363,7 +353,6 @@ export class AzapiResource extends AzapiResourceBase {
     return this.interpolationForAttribute('delete_query_parameters');
   }
 
-  /** Sets the query parameters of the DELETE request. */
   public set deleteQueryParameters(value: { [name: string]: string[] }) {
     this._deleteQueryParameters = this.readArgument('deleteQueryParameters', value);
   }

@@ -62,7 +62,6 @@ export class AzapiUpdateResource extends AzapiResourceBase {
     return this.getStringAttribute('resource_id');
   }
 
-  /** Sets the ARM id of the resource to update. */
   public set resourceId(value: string) {
     this._resourceId = this.readArgument('resourceId', value);
   }
@@ -82,7 +81,6 @@ export class AzapiUpdateResource extends AzapiResourceBase {
     return this.getStringAttribute('name');
   }
 
-  /** Sets the name of the resource to update (with `parentId`). */
   public set name(value: string) {
     this._name = this.readArgument('name', value);
   }
@@ -102,7 +100,6 @@ export class AzapiUpdateResource extends AzapiResourceBase {
     return this.getStringAttribute('parent_id');
   }
 
-  /** Sets the ARM id of the parent of the resource to update (with `name`). */
   public set parentId(value: string) {
     this._parentId = this.readArgument('parentId', value);
   }
@@ -122,7 +119,6 @@ export class AzapiUpdateResource extends AzapiResourceBase {
     return this.getBooleanAttribute('ignore_casing');
   }
 
-  /** Sets whether casing differences between the body and the live resource are ignored. */
   public set ignoreCasing(value: boolean) {
     this._ignoreCasing = this.readArgument('ignoreCasing', value);
   }
@@ -142,7 +138,6 @@ export class AzapiUpdateResource extends AzapiResourceBase {
     return this.getBooleanAttribute('ignore_missing_property');
   }
 
-  /** Sets whether body properties the live resource does not return are ignored. */
   public set ignoreMissingProperty(value: boolean) {
     this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
   }
@@ -162,7 +157,6 @@ export class AzapiUpdateResource extends AzapiResourceBase {
     return this.getListAttribute('replace_triggers_refs');
   }
 
-  /** Sets the values whose change runs the update again. */
   public set replaceTriggersRefs(value: string[]) {
     this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
   }

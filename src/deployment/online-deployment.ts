@@ -147,7 +147,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * Replaced when a property Azure sets only at creation changes; its replacement makes the deployment's
    * `CreateOnlyChange` guard recreate the deployment (or stop the plan while it serves traffic).
    */
-  public readonly replacementTrigger: DeploymentReplacementTrigger;
+  private readonly replacementTrigger: DeploymentReplacementTrigger;
   /** The endpoint the deployment belongs to. */
   public readonly endpoint: ISecureOnlineEndpoint;
   /** The instance count the deployment is created with (`sku.capacity`). */

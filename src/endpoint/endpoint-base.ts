@@ -239,15 +239,16 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * registers. `request` is the endpoint's own request (re-sent whole with the traffic, and with none when the
    * stack is destroyed); undefined for an endpoint made elsewhere, whose request is not known here (its traffic is
    * merged into the live one, and a destroy does not reset it). An endpoint that never calls it gets the latter.
+   * @internal
    */
-  protected bindTraffic(request: OnlineEndpointPutBody | undefined): void {
+  protected _bindTraffic(request: OnlineEndpointPutBody | undefined): void {
     this.trafficRegistry = new EndpointTraffic(this, this.endpointId, this.workspace.apiVersion, request);
     const traffic = this.trafficRegistry;
     problemsOf(this).addRule(() => traffic.problems());
   }
 
   private get traffic(): EndpointTraffic {
-    if (this.trafficRegistry === undefined) this.bindTraffic(undefined);
+    if (this.trafficRegistry === undefined) this._bindTraffic(undefined);
     return this.trafficRegistry as EndpointTraffic;
   }
 

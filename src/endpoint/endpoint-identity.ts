@@ -37,14 +37,14 @@ export abstract class EndpointIdentity {
   /** The user-assigned identity, when there is one. */
   public abstract readonly userAssignedIdentity: IUserAssignedIdentity | undefined;
 
-  /** The identity as the `identity` block of an `azapi_resource`. */
-  public toAzapiIdentity(): AzapiResourceIdentity {
+  /** The identity as the `identity` block of an `azapi_resource`. @internal */
+  public _toAzapiIdentity(): AzapiResourceIdentity {
     const uami = this.userAssignedIdentity;
     return uami === undefined ? { type: this.type } : { type: this.type, identityIds: [uami.id] };
   }
 
-  /** The identity as ARM writes it inside a request body (user-assigned ids map to `{}`). */
-  public toArmIdentity(): ManagedServiceIdentity {
+  /** The identity as ARM writes it inside a request body (user-assigned ids map to `{}`). @internal */
+  public _toArmIdentity(): ManagedServiceIdentity {
     const uami = this.userAssignedIdentity;
     return uami === undefined
       ? { type: this.type }

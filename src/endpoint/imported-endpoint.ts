@@ -71,7 +71,7 @@ class ImportedSecureOnlineEndpoint extends SecureOnlineEndpointBase {
     };
     // The endpoint's own request is not known here: traffic is merged into the live maps, and a destroy does not
     // reset it first.
-    this.bindTraffic(undefined);
+    this._bindTraffic(undefined);
   }
 }
 

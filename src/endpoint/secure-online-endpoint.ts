@@ -24,6 +24,7 @@ import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { EndpointDiagnostics, EndpointLogDestination, EndpointLogs } from './endpoint-logs';
 import { readDestinationIds } from './log-destination-ids';
 import { ISecureOnlineEndpoint } from './endpoint-ref';
@@ -111,8 +112,8 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
   public readonly endpointPrincipalId: string;
   /** The endpoint resource. */
   public readonly resource: AzapiResource;
-  /** The diagnostic setting sending logs and metrics (construct id `Logs`), unless logs are disabled. */
-  public readonly diagnostics: EndpointDiagnostics | undefined;
+  /** The diagnostic setting sending logs and metrics (construct id `Logs/Resource`), unless logs are disabled. */
+  public readonly diagnosticSetting: MonitorDiagnosticSetting | undefined;
   protected readonly attributes: SecureOnlineEndpointAttributeValues;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
@@ -141,7 +142,7 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       name: props.endpointName,
       parentId: props.workspace.workspaceId,
       location: props.workspace.location,
-      identity: identity.toAzapiIdentity(),
+      identity: identity._toAzapiIdentity(),
       body: { ...body, properties: { ...body.properties, ...liveTraffic(this, type, props) } },
       tags: props.tags,
       responseExportValues: {
@@ -162,16 +163,13 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       authMode,
     };
     this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
-    this.diagnostics =
-      logs &&
-      new EndpointDiagnostics(this, 'Logs', {
-        endpointId: this.endpointId,
-        destination: logs,
-      });
-    this.bindTraffic({
+    this.diagnosticSetting = logs
+      ? new EndpointDiagnostics(this, 'Logs', { endpointId: this.endpointId, destination: logs }).resource
+      : undefined;
+    this._bindTraffic({
       ...body,
       location: props.workspace.location,
-      identity: identity.toArmIdentity(),
+      identity: identity._toArmIdentity(),
       tags: props.tags,
     });
   }

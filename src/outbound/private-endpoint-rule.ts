@@ -198,7 +198,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
 
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
     // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
-    const serviceIdProp = (props as LabelledProps)[SERVICE_ID_PROP] ?? 'serviceResourceId';
+    const serviceIdProp = (props as LabelledProps | undefined)?.[SERVICE_ID_PROP] ?? 'serviceResourceId';
     super(
       scope,
       id,

@@ -145,7 +145,8 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly workspaceGuid: string;
   public readonly workspaceBlobStore: WorkspaceBlobStore;
   public readonly workspacePrincipalId: string | undefined;
-  public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+  /** @internal */
+  public readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
   public readonly managedNetworkReady: ITerraformDependable[];
   /** The data source reading (and verifying) the live workspace. */
   public readonly resource: DataAzapiResource;
@@ -201,9 +202,9 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.workspacePrincipalId = read(attrs.workspacePrincipalId, 'principalId');
     this.containerRegistryId = attrs.containerRegistryId ?? live.outputString('containerRegistry');
     this.workspaceBlobStore = blobStoreOf(this, attrs, this.storageAccountId, this.workspaceGuid);
-    this.managedNetworkProvisioning = this.provisioning(attrs);
-    this.managedNetworkReady = this.managedNetworkProvisioning
-      ? [this.managedNetworkProvisioning.resource]
+    this._managedNetworkProvisioning = this.provisioning(attrs);
+    this.managedNetworkReady = this._managedNetworkProvisioning
+      ? [this._managedNetworkProvisioning.resource]
       : [];
   }
 

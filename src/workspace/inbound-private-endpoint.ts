@@ -88,12 +88,20 @@ defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
   provider: provider(),
 });
 
+/** The workspace's inbound private endpoint, as the workspace exposes it (`inboundPrivateEndpoint`). */
+export interface IWorkspacePrivateEndpoint {
+  /** The `azurerm_private_endpoint` (sub-resource `amlworkspace`) with its DNS zone group. */
+  readonly privateEndpoint: PrivateEndpoint;
+  /** The private DNS zones created for it (empty when zone ids were given). */
+  readonly privateDnsZones: PrivateDnsZone[];
+}
+
 /**
  * The workspace's `amlworkspace` private endpoint, its DNS zone group and (unless zone ids are given) the two
  * private DNS zones linked to the virtual network. The zone group is what writes the
  * `*.<GUID>.inference.<region>` scoring records an online endpoint needs.
  */
-export class WorkspacePrivateEndpoint extends Construct {
+export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePrivateEndpoint {
   /** The `azurerm_private_endpoint` (sub-resource `amlworkspace`) with its DNS zone group. */
   public readonly privateEndpoint: PrivateEndpoint;
   /** The zones created here (empty when the user gave zone ids). */

@@ -39,6 +39,7 @@ import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './applicatio
 import {
   INBOUND_PRIVATE_ENDPOINT_READER,
   InboundPrivateEndpointOptions,
+  IWorkspacePrivateEndpoint,
   WorkspacePrivateEndpoint,
 } from './inbound-private-endpoint';
 import { IsolationMode } from './isolation-mode';
@@ -206,7 +207,7 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
 export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   /**
    * A workspace created elsewhere (for example with `az ml workspace create`). The result has the same
-   * `add...Rule` methods, `outboundRules` and `managedNetworkProvisioning` as a workspace created here.
+   * `add...Rule` methods, `outboundRules` and `_managedNetworkProvisioning` as a workspace created here.
    */
   public static fromWorkspaceAttributes(
     scope: Construct,
@@ -280,9 +281,9 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   /** The image-build cluster, when created here. */
   public readonly imageBuildComputeResource: AzapiResource | undefined;
   /** The inbound private endpoint and its DNS, when created here. */
-  public readonly inboundPrivateEndpoint: WorkspacePrivateEndpoint | undefined;
-  /** The `provisionManagedNetwork` action, when created. */
-  public readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+  public readonly inboundPrivateEndpoint: IWorkspacePrivateEndpoint | undefined;
+  /** The `provisionManagedNetwork` action, when created. @internal */
+  public readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
   /** What online deployments depend on: the provisioning action (or the workspace) and the image-build cluster. */
   public readonly managedNetworkReady: ITerraformDependable[];
   /** The `azapi_resource` of the workspace. */
@@ -334,10 +335,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.workspaceBlobStore = this.blobStore();
 
     this.inboundPrivateEndpoint = this.createInboundPrivateEndpoint(props);
-    this.managedNetworkProvisioning = this.provisionManagedNetwork(props);
+    this._managedNetworkProvisioning = this.provisionManagedNetwork(props);
     this.imageBuildComputeResource = this.createImageBuildCluster(props, imageBuild);
     this.managedNetworkReady = [
-      this.managedNetworkProvisioning?.resource ?? this.resource,
+      this._managedNetworkProvisioning?.resource ?? this.resource,
       ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
     ];
   }
@@ -456,7 +457,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       name: props.workspaceName,
       parentId: props.resourceGroup.id,
       location: this.location,
-      identity: identity.toAzapiIdentity(),
+      identity: identity._toAzapiIdentity(),
       tags: props.tags,
       body,
       responseExportValues: {
@@ -537,7 +538,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       workspaceId: this.workspaceId,
       location: this.location,
       managedNetwork: this.isolationMode.isManaged,
-      provisioning: this.managedNetworkProvisioning?.resource,
+      provisioning: this._managedNetworkProvisioning?.resource,
       tags: props.tags,
     });
   }

@@ -83,8 +83,8 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   public abstract readonly workspaceBlobStore: WorkspaceBlobStore;
   public abstract readonly workspacePrincipalId: string | undefined;
   public abstract readonly managedNetworkReady: ITerraformDependable[];
-  /** The `provisionManagedNetwork` action, when this stack provisions the managed network. */
-  public abstract readonly managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
+  /** The `provisionManagedNetwork` action, when this stack provisions the managed network. @internal */
+  public abstract readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
 
   private readonly rules = new Map<string, IOutboundRule>();
 
@@ -145,6 +145,6 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
       );
     }
     this.rules.set(rule.ruleName, rule);
-    this.managedNetworkProvisioning?.addRule(rule);
+    this._managedNetworkProvisioning?.addRule(rule);
   }
 }

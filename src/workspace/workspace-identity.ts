@@ -29,8 +29,8 @@ export class WorkspaceIdentity {
     public readonly userAssignedIdentity: IUserAssignedIdentity | undefined,
   ) {}
 
-  /** The azapi `identity` block. */
-  public toAzapiIdentity(): AzapiResourceIdentity {
+  /** The azapi `identity` block. @internal */
+  public _toAzapiIdentity(): AzapiResourceIdentity {
     return this.userAssignedIdentity === undefined
       ? { type: 'SystemAssigned' }
       : { type: 'UserAssigned', identityIds: [this.userAssignedIdentity.id] };
