@@ -5,14 +5,13 @@
  * endpoint body it updates.
  */
 import { TerraformStack } from 'cdktf';
-import { azureSpecsAvailable, expectConformingBodies, validateBody } from '../support/conformance';
-import { SynthesizedStack, synthJson, synthString, testStack } from '../support/synth';
+import { expectConformingBodies, validateBody } from '../support/conformance';
+import { SynthesizedStack, synthJson, synthString, testStack, mlResourceNamed } from '../support/synth';
 import { ENDPOINT_CONFIGURATIONS } from './configurations';
-import { named, trafficUpdate } from './helpers';
+import { trafficUpdate } from './helpers';
 
 function expectTrafficUpdateConforms(json: SynthesizedStack): void {
-  if (!azureSpecsAvailable()) return;
-  const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+  const endpoint = mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
   const update = trafficUpdate(json);
   const body = endpoint.body as { properties: object };
   const merged = {
