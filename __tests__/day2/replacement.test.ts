@@ -64,7 +64,7 @@ describe('create-only deployment properties', () => {
     ['appInsightsEnabled', { appInsightsEnabled: true }],
     [
       'code content',
-      { code: CodeConfiguration.fromLocalPath('__tests__/rollout/fixtures/v2/onlinescoring', 'score.py') },
+      { code: CodeConfiguration.fromLocalPath('__tests__/fixtures/model-1-v2/onlinescoring', 'score.py') },
     ],
   ])('changing %s leaves the trigger alone (an update in place, rolled by Azure)', (_what, change) => {
     const [name, before] = trigger(synth());
