@@ -10,6 +10,7 @@ import { expectConformingBodies, validateBody } from '../support/conformance';
 import { scoped, SnapshotScope } from '../support/scoped';
 import {
   mlResourceNamed,
+  mlResourceNames,
   mlResourcesOfType,
   resourcesOfType,
   SynthesizedStack,
@@ -44,12 +45,6 @@ function deploymentProperties(json: SynthesizedStack, name = 'blue'): Properties
   return (mlResourceNamed(json, DEPLOYMENTS, name).body as { properties: Properties }).properties;
 }
 
-function ruleNames(json: SynthesizedStack): string[] {
-  return mlResourcesOfType(json, 'workspaces/outboundRules')
-    .map(([, r]) => String(r.name))
-    .sort();
-}
-
 const IMAGE_BUILD_RULES = [
   'image-build-anaconda-com',
   'image-build-anaconda-com-sub',
@@ -71,7 +66,7 @@ const CASES: Record<string, Case> = {
     check: (json) => {
       expect(endpointProperties(json)).toMatchObject({ authMode: 'Key', publicNetworkAccess: 'Disabled' });
       expect(trafficUpdate(json).body.properties.traffic).toEqual({ blue: 100 });
-      expect(ruleNames(json)).toEqual(IMAGE_BUILD_RULES);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual(IMAGE_BUILD_RULES);
     },
   },
   'internet outbound (the how-to alternative): no image-build FQDN rules': {
@@ -81,7 +76,7 @@ const CASES: Record<string, Case> = {
         properties: { managedNetwork: Properties };
       };
       expect(workspace.properties.managedNetwork.isolationMode).toBe('AllowInternetOutbound');
-      expect(ruleNames(json)).toEqual([]);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([]);
     },
   },
   'endpoint public network access enabled (the how-to alternative)': {
@@ -133,7 +128,7 @@ const CASES: Record<string, Case> = {
       expect(deploymentProperties(json)).not.toHaveProperty('environmentId');
       expect(mlResourcesOfType(json, 'workspaces/codes')).toEqual([]);
       expect(mlResourcesOfType(json, 'workspaces/environments')).toEqual([]);
-      expect(ruleNames(json)).toEqual(IMAGE_BUILD_RULES);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual(IMAGE_BUILD_RULES);
     },
   },
   'assets by id: a registry model, a workspace code version, a curated environment': {

@@ -95,6 +95,13 @@ export function mlResourcesOfType(
   );
 }
 
+/** The `name`s of the Machine Learning azapi resources of a type path, sorted. */
+export function mlResourceNames(json: SynthesizedStack, path: string): string[] {
+  return mlResourcesOfType(json, path)
+    .map(([, r]) => String(r.name))
+    .sort();
+}
+
 /** The one Machine Learning azapi resource (or action) of that type path, as `[logical name, block]`. */
 export function onlyMlResource(
   json: SynthesizedStack,

@@ -7,6 +7,7 @@
 import { expectConformingBodies } from '../support/conformance';
 import { scoped, SnapshotScope } from '../support/scoped';
 import {
+  mlResourceNames,
   mlResourcesOfType,
   onlyMlResource,
   resourcesOfType,
@@ -20,12 +21,6 @@ type Properties = Record<string, unknown> & { managedNetwork: Record<string, unk
 
 function workspaceProperties(json: SynthesizedStack): Properties {
   return (onlyMlResource(json, 'workspaces')[1].body as { properties: Properties }).properties;
-}
-
-function ruleNames(json: SynthesizedStack): string[] {
-  return mlResourcesOfType(json, 'workspaces/outboundRules')
-    .map(([, r]) => String(r.name))
-    .sort();
 }
 
 const WORKSPACE_BODY: SnapshotScope = { mlAttributes: { workspaces: ['body'] } };
@@ -52,7 +47,7 @@ const CASES: Record<string, Case> = {
     scope: WORKSPACE_BODY,
     check: (json) => {
       expect(workspaceProperties(json).managedNetwork.isolationMode).toBe('AllowInternetOutbound');
-      expect(ruleNames(json)).toEqual([]);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([]);
     },
   },
   'brought associated resources in another resource group': {
@@ -79,7 +74,11 @@ const CASES: Record<string, Case> = {
   'registry outbound rules': {
     scope: { mlTypes: ['workspaces/outboundRules'], resources: ['azurerm_role_assignment'] },
     check: (json) => {
-      expect(ruleNames(json)).toEqual(['mlregistry-acr', 'mlregistry-aml', 'mlregistry-blob']);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([
+        'mlregistry-acr',
+        'mlregistry-aml',
+        'mlregistry-blob',
+      ]);
       for (const [, rule] of mlResourcesOfType(json, 'workspaces/outboundRules')) {
         expect(rule.body).toMatchObject({ properties: { type: 'PrivateEndpoint' } });
       }
@@ -89,7 +88,12 @@ const CASES: Record<string, Case> = {
   'FQDN and service-tag rules': {
     scope: { mlTypes: ['workspaces/outboundRules'] },
     check: (json) => {
-      expect(ruleNames(json)).toEqual(['anaconda', 'datafactory', 'pypi', 'pythonhosted']);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([
+        'anaconda',
+        'datafactory',
+        'pypi',
+        'pythonhosted',
+      ]);
       expect(workspaceProperties(json).managedNetwork.firewallSku).toBe('Basic');
     },
   },
@@ -117,7 +121,7 @@ const CASES: Record<string, Case> = {
     scope: { data: ['azapi_resource'], mlTypes: ['workspaces/outboundRules'], mlActions: ['workspaces'] },
     check: (json) => {
       expect(mlResourcesOfType(json, 'workspaces')).toEqual([]);
-      expect(ruleNames(json)).toEqual(['pypi']);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual(['pypi']);
     },
   },
 };
