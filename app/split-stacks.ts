@@ -24,7 +24,7 @@ import {
   PACKAGE_INDEX_RULES,
   WORKSPACE_PRIVATE_DNS_ZONES,
 } from '../src';
-import type { HowToConfig } from '../main';
+import type { HowToConfig } from './config';
 import { addHowToEndpoint, addHowToNetwork, addHowToOutputs } from './how-to';
 import { addBackend, remoteStateOf, RemoteStateSettings } from './state';
 

@@ -73,8 +73,8 @@ for dir in "${dirs[@]}"; do
 done
 rm -rf examples/terraform-module/.terraform examples/terraform-module/.terraform.lock.hcl
 
-# The documented configurations that are not layouts (operations features, module callers), synthesized and
-# validated by jest (`*.terraform.test.ts`, kept out of `npm test`).
+# The documented configurations that are not layouts (workspace, endpoint and operations configurations, module
+# callers), synthesized and validated by jest (`*.terraform.test.ts`, kept out of `npm test`).
 if npx jest --ci --silent -c jest.terraform.config.js >"${TMPDIR:-/tmp}/validate-terraform-jest.log" 2>&1; then
   echo "ok    jest -c jest.terraform.config.js ($(grep -E '^Tests:' "${TMPDIR:-/tmp}/validate-terraform-jest.log" | sed 's/^Tests: *//'))"
 else

@@ -12,7 +12,7 @@ import { OutboundFqdnRule, OutboundPrivateEndpointRule, PrivateEndpointTarget } 
 import { IsolationMode, ManagedVnetWorkspace, ManagedVnetWorkspaceProps } from '../../src/workspace';
 import { trafficUpdate } from '../endpoint/helpers';
 import { FakeWorkspace } from '../support/fake-workspace';
-import { synthJson, SynthesizedStack, testStack } from '../support/synth';
+import { resourcesOfType, synthJson, SynthesizedStack, testStack } from '../support/synth';
 import { armId, LITERAL_RG } from '../workspace/fixtures';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
@@ -39,8 +39,6 @@ const workspace = (s: TerraformStack, extra: Partial<ManagedVnetWorkspaceProps> 
     inboundPrivateEndpoint: { subnet: SUBNET },
     ...extra,
   });
-const resources = (json: SynthesizedStack | undefined, type: string) =>
-  Object.values(json?.resource?.[type] ?? {});
 
 describe('SE006 a Terraform expression where the prop decides at synth', () => {
   test('inboundAccessArrangedElsewhere from a variable is refused by name; a literal passes', () => {
@@ -128,7 +126,9 @@ describe('SE008 a provider of a type no resource of the construct uses', () => {
     ]);
     const passed = synth((s) => rule(s, new AzapiProvider(s, 'second', { alias: 'second' })));
     expect(passed.problems).toEqual([]);
-    expect(resources(passed.json, 'azapi_resource').map((r) => r.provider)).toContain('azapi.second');
+    expect(Object.values(resourcesOfType(passed.json, 'azapi_resource')).map((r) => r.provider)).toContain(
+      'azapi.second',
+    );
   });
 });
 
@@ -146,10 +146,14 @@ describe('SE009 a number out of range for a prop without a rule of its own', () 
 describe('yes/no props from Terraform variables are decided in Terraform, never read as true', () => {
   test('purgeOnDestroy: the DELETE query is a condition on the variable', () => {
     const { json } = synth((s) => workspace(s, { purgeOnDestroy: boolVar(s) as never }));
-    const ws = resources(json, 'azapi_resource').find((r) => String(r.type).includes('/workspaces@'));
+    const ws = Object.values(resourcesOfType(json, 'azapi_resource')).find((r) =>
+      String(r.type).includes('/workspaces@'),
+    );
     expect(ws?.delete_query_parameters).toBe('${var.flag ? {"forceToPurge" = ["true"]} : null}');
     const literal = synth((s) => workspace(s, { purgeOnDestroy: false })).json;
-    const plain = resources(literal, 'azapi_resource').find((r) => String(r.type).includes('/workspaces@'));
+    const plain = Object.values(resourcesOfType(literal, 'azapi_resource')).find((r) =>
+      String(r.type).includes('/workspaces@'),
+    );
     expect(plain?.delete_query_parameters).toBeUndefined();
   });
 
@@ -168,12 +172,18 @@ describe('yes/no props from Terraform variables are decided in Terraform, never 
         subresourceTarget: PrivateEndpointTarget.BLOB,
         grantApproverRole: grant as boolean,
       });
-    const roles = resources(synth((s) => rule(s, boolVar(s))).json, 'azurerm_role_assignment');
+    const roles = Object.values(
+      resourcesOfType(synth((s) => rule(s, boolVar(s))).json, 'azurerm_role_assignment'),
+    );
     expect(roles.map((r) => r.count)).toEqual(['${var.flag ? 1 : 0}']);
     expect(
-      resources(synth((s) => rule(s, true)).json, 'azurerm_role_assignment').map((r) => r.count),
+      Object.values(resourcesOfType(synth((s) => rule(s, true)).json, 'azurerm_role_assignment')).map(
+        (r) => r.count,
+      ),
     ).toEqual([undefined]);
-    expect(resources(synth((s) => rule(s, false)).json, 'azurerm_role_assignment')).toEqual([]);
+    expect(
+      Object.values(resourcesOfType(synth((s) => rule(s, false)).json, 'azurerm_role_assignment')),
+    ).toEqual([]);
   });
 
   test('allTraffic of a green deployment next to blue: 100 % to green only when the variable is true', () => {
@@ -233,8 +243,11 @@ describe('autoscale schedules', () => {
       model: Model.mlflowFromAssetId('azureml:m:1'),
     }).autoScaleInstanceCount({ minInstances: 1, maxInstances: 4 });
   const profiles = (json: SynthesizedStack | undefined) =>
-    (resources(json, 'azurerm_monitor_autoscale_setting')[0] as { profile: Array<Record<string, unknown>> })
-      .profile;
+    (
+      Object.values(resourcesOfType(json, 'azurerm_monitor_autoscale_setting'))[0] as {
+        profile: Array<Record<string, unknown>>;
+      }
+    ).profile;
 
   test('days given as text are refused, not spread into letters; a list of days passes', () => {
     expect(() => ScalingSchedule.weekly({ days: 'Monday' as never, startHour: 8, endHour: 18 })).toThrow(
@@ -342,7 +355,7 @@ describe('autoscale schedules', () => {
     expect((end.recurrence as { days: unknown }).days).toBe(
       '${((0 + (6 * 60)) > (0 + (var.start * 60))) ? ["Friday"] : ["Saturday"]}',
     );
-    const setting = resources(json, 'azurerm_monitor_autoscale_setting')[0] as {
+    const setting = Object.values(resourcesOfType(json, 'azurerm_monitor_autoscale_setting'))[0] as {
       lifecycle: { precondition: Array<{ condition: string; error_message: string }> };
     };
     expect(setting.lifecycle.precondition).toEqual([
@@ -360,7 +373,7 @@ describe('autoscale schedules', () => {
     ).json;
     const rules = profiles(json)[0].rule as Array<{ metric_trigger: { threshold: unknown } }>;
     expect(rules.map((r) => r.metric_trigger.threshold)).toEqual(['${var.cpu}', '${floor((var.cpu / 2))}']);
-    const setting = resources(json, 'azurerm_monitor_autoscale_setting')[0] as {
+    const setting = Object.values(resourcesOfType(json, 'azurerm_monitor_autoscale_setting'))[0] as {
       lifecycle: { precondition: unknown[] };
     };
     expect(setting.lifecycle.precondition).toHaveLength(2);

@@ -3,9 +3,8 @@ import * as path from 'path';
 import { AzapiResource, AzapiResourceAction } from '../../src/azapi';
 import {
   AZURE_SPECS_DIR,
-  azureSpecsAvailable,
-  describeWithSpecs,
   expectConformingBodies,
+  specApiVersions,
   validateActionBody,
   validateAzapiBodies,
   validateBody,
@@ -151,7 +150,7 @@ function omit(body: Record<string, unknown>, keys: readonly string[]): Record<st
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Spec examples: shared/azure-specs/<version>/examples/**.json, mapped to a resource or action through the
+// Spec examples: <AZURE_SPECS_DIR>/<version>/examples/**.json, mapped to a resource or action through the
 // operationId -> path table of the openapi.subset.json files that have `paths`.
 
 interface Operation {
@@ -173,17 +172,9 @@ function listJson(dir: string): string[] {
   });
 }
 
-function specVersions(): string[] {
-  if (!azureSpecsAvailable()) return [];
-  return fs
-    .readdirSync(AZURE_SPECS_DIR, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name);
-}
-
 function operations(): Map<string, Operation> {
   const ops = new Map<string, Operation>();
-  for (const version of specVersions()) {
+  for (const version of specApiVersions()) {
     const file = path.join(AZURE_SPECS_DIR, version, 'openapi.subset.json');
     if (!fs.existsSync(file)) continue;
     const paths = (readJson(file).paths ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
@@ -256,11 +247,11 @@ function exampleAsStack(file: string, ops: Map<string, Operation>): SynthesizedS
   };
 }
 
-const EXAMPLES = specVersions().flatMap((v) => listJson(path.join(AZURE_SPECS_DIR, v, 'examples')));
+const EXAMPLES = specApiVersions().flatMap((v) => listJson(path.join(AZURE_SPECS_DIR, v, 'examples')));
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describeWithSpecs('conformance validator: rejects', () => {
+describe('conformance validator: rejects', () => {
   test('an unknown property, with a suggestion', () => {
     const body = withChange(WORKSPACE, (b) => (b.properties.v1LegacyMod = false));
     expect(validateBody(ml('workspaces'), body, 'azapi_resource.ws')).toEqual([
@@ -418,7 +409,7 @@ describeWithSpecs('conformance validator: rejects', () => {
   });
 });
 
-describeWithSpecs('conformance validator: accepts', () => {
+describe('conformance validator: accepts', () => {
   test('the spec examples were found', () => {
     expect(EXAMPLES.map((f) => path.relative(AZURE_SPECS_DIR, f)).sort()).toEqual(
       expect.arrayContaining([
@@ -499,7 +490,7 @@ describeWithSpecs('conformance validator: accepts', () => {
   });
 });
 
-describeWithSpecs('conformance validator: synthesized stacks', () => {
+describe('conformance validator: synthesized stacks', () => {
   test('validateAzapiBodies names the Terraform address of each bad body, attributes included', () => {
     const stack = testStack();
     const version = STABLE;

@@ -8,18 +8,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BlueDeployment, Model, OnlineDeployment, OnlineDeploymentOptions } from '../../src/deployment';
-import { howToDeployment, named, trafficUpdate } from '../endpoint/helpers';
+import { howToDeployment, trafficUpdate } from '../endpoint/helpers';
 import { howToStack } from '../endpoint/how-to-stack';
-import { SynthesizedStack, synthJson } from '../support/synth';
-
-/** Every resource by address (`type.name`), as its JSON text. */
-function resources(json: SynthesizedStack): Map<string, string> {
-  const all = new Map<string, string>();
-  for (const [type, byName] of Object.entries(json.resource ?? {})) {
-    for (const [name, body] of Object.entries(byName)) all.set(`${type}.${name}`, JSON.stringify(body));
-  }
-  return all;
-}
+import { byAddress, SynthesizedStack, synthJson, mlResourceNamed } from '../support/synth';
 
 interface Cutover {
   /** Addresses only in the blue+green synthesis. */
@@ -40,7 +31,13 @@ function cutover(blue: OnlineDeploymentOptions, green: OnlineDeploymentOptions):
     return synthJson(stack);
   };
   const before = synth(true);
-  const [a, b] = [resources(before), resources(synth(false))];
+  // Resources only (data sources are reads, not what an apply adds or removes), each as its JSON text.
+  const [a, b] = [before, synth(false)].map(
+    (json) =>
+      new Map(
+        [...byAddress(json)].filter(([k]) => !k.startsWith('data.')).map(([k, v]) => [k, JSON.stringify(v)]),
+      ),
+  );
   return {
     removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
     added: [...b.keys()].filter((k) => !a.has(k)).sort(),
@@ -113,7 +110,7 @@ describe('blue-to-green cutover', () => {
     expect((update.depends_on ?? []).every((d) => !d.includes('Blue'))).toBe(true);
     expect(update.lifecycle).toBeUndefined();
     // What lets Terraform write the traffic before it deletes a removed deployment.
-    expect(named(json, 'workspaces/onlineEndpoints/deployments', 'green').lifecycle).toEqual({
+    expect(mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'green').lifecycle).toEqual({
       create_before_destroy: true,
     });
   });

@@ -6,9 +6,15 @@
  */
 import { BlueDeployment, EgressPublicNetworkAccess, OnlineDeploymentOptions } from '../../src/deployment';
 import { CodeConfiguration } from '../../src/deployment';
-import { howToDeployment, named, trafficUpdate } from '../endpoint/helpers';
+import { howToDeployment, trafficUpdate } from '../endpoint/helpers';
 import { howToStack } from '../endpoint/how-to-stack';
-import { resourcesOfType, SynthesizedStack, synthJson } from '../support/synth';
+import {
+  onlyResource,
+  resourcesOfType,
+  SynthesizedStack,
+  synthJson,
+  mlResourceNamed,
+} from '../support/synth';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 
@@ -23,19 +29,13 @@ function synth(options: Partial<OnlineDeploymentOptions> = {}, green = false): S
 }
 
 function trigger(json: SynthesizedStack, prefix = 'Blue_'): [string, Record<string, unknown>] {
-  const found = Object.entries(resourcesOfType(json, 'terraform_data')).filter(([n]) => n.startsWith(prefix));
-  expect(found).toHaveLength(1);
-  return found[0];
+  return onlyResource(json, 'terraform_data', prefix);
 }
 
 type Action = Record<string, unknown> & { lifecycle: Record<string, unknown>; depends_on?: string[] };
 
 function guard(json: SynthesizedStack, step: 'Delete' | 'Create'): [string, Action] {
-  const found = Object.entries(resourcesOfType(json, 'azapi_resource_action')).filter(([n]) =>
-    n.startsWith(`Blue_CreateOnlyChange_${step}_`),
-  );
-  expect(found).toHaveLength(1);
-  return found[0] as [string, Action];
+  return onlyResource(json, 'azapi_resource_action', `Blue_CreateOnlyChange_${step}_`) as [string, Action];
 }
 
 describe('create-only deployment properties', () => {
@@ -47,7 +47,7 @@ describe('create-only deployment properties', () => {
       egressPublicNetworkAccess: 'Disabled',
     });
     // create_before_destroy: removed from the code, it is deleted after the traffic writer moved its traffic.
-    expect(named(json, DEPLOYMENTS, 'blue').lifecycle).toEqual({ create_before_destroy: true });
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').lifecycle).toEqual({ create_before_destroy: true });
   });
 
   test.each([
@@ -64,7 +64,7 @@ describe('create-only deployment properties', () => {
     ['appInsightsEnabled', { appInsightsEnabled: true }],
     [
       'code content',
-      { code: CodeConfiguration.fromLocalPath('__tests__/rollout/fixtures/v2/onlinescoring', 'score.py') },
+      { code: CodeConfiguration.fromLocalPath('__tests__/fixtures/model-1-v2/onlinescoring', 'score.py') },
     ],
   ])('changing %s leaves the trigger alone (an update in place, rolled by Azure)', (_what, change) => {
     const [name, before] = trigger(synth());
@@ -87,7 +87,7 @@ describe('create-only deployment properties', () => {
     expect(remove.method).toBe(`\${${recreate} ? "DELETE" : "GET"}`);
     expect(create.method).toBe(`\${${recreate} ? "PUT" : "GET"}`);
     // Created anew with the deployment's whole request, after the delete.
-    const blue = named(json, DEPLOYMENTS, 'blue');
+    const blue = mlResourceNamed(json, DEPLOYMENTS, 'blue');
     expect(create.body).toEqual({ ...(blue.body as object), location: blue.location });
     expect(create.depends_on).toEqual([`azapi_resource_action.${guard(json, 'Delete')[0]}`]);
     expect(blue.depends_on).toContain(`azapi_resource_action.${createName}`);

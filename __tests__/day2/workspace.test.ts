@@ -1,7 +1,7 @@
 /** The workspace on the second apply and at destroy: casing of echoed ids, create-only settings, purging. */
 import { ManagedVnetWorkspace } from '../../src/workspace';
-import { SynthesizedStack, synthWith } from '../support/synth';
-import { network, oneOfType } from '../workspace/fixtures';
+import { SynthesizedStack, synthWith, onlyMlResource } from '../support/synth';
+import { network } from '../workspace/fixtures';
 
 function workspace(purgeOnDestroy?: boolean): {
   json: SynthesizedStack;
@@ -16,7 +16,7 @@ function workspace(purgeOnDestroy?: boolean): {
       purgeOnDestroy,
     });
   });
-  return { json, resource: oneOfType(json, 'workspaces')[1] };
+  return { json, resource: onlyMlResource(json, 'workspaces')[1] };
 }
 
 describe('workspace on day 2', () => {
@@ -36,7 +36,7 @@ describe('workspace on day 2', () => {
   });
 
   test('the image-build cluster is replaced when a setting Azure cannot update changes', () => {
-    const [, compute] = oneOfType(workspace().json, 'workspaces/computes');
+    const [, compute] = onlyMlResource(workspace().json, 'workspaces/computes');
     expect(compute.replace_triggers_refs).toEqual([
       'properties.properties.vmSize',
       'properties.properties.vmPriority',

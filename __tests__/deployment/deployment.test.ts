@@ -20,15 +20,16 @@ import {
   synthWith,
   testStack,
   mlResourcesOfType,
+  mlResourceNamed,
 } from '../support/synth';
-import { endpointOn, howTo, howToDeployment, IMAGE, named } from '../endpoint/helpers';
+import { endpointOn, howTo, howToDeployment, IMAGE } from '../endpoint/helpers';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 
 describe('OnlineDeployment and BlueDeployment', () => {
   test('the how-to blue deployment: Managed, sku Default x instanceCount, assets by version id', () => {
     const json = synthWith((s) => howTo(s));
-    const blue = named(json, DEPLOYMENTS, 'blue');
+    const blue = mlResourceNamed(json, DEPLOYMENTS, 'blue');
     const model = mlResourcesOfType(json, 'workspaces/models/versions')[0];
     const code = mlResourcesOfType(json, 'workspaces/codes/versions')[0];
     const env = mlResourcesOfType(json, 'workspaces/environments/versions')[0];
@@ -52,7 +53,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
 
   test('the deployment waits for provisioning, its asset versions and the image-build rules', () => {
     const json = synthWith((s) => howTo(s));
-    const blue = named(json, DEPLOYMENTS, 'blue');
+    const blue = mlResourceNamed(json, DEPLOYMENTS, 'blue');
     const deps = blue.depends_on ?? [];
     expect(deps).toContain('azapi_resource_action.Workspace_Provision_273C69CF');
     for (const kind of ['models', 'codes', 'environments']) {
@@ -128,7 +129,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
         tags: { stage: 'test' },
       });
     });
-    expect(named(json, DEPLOYMENTS, 'blue')).toMatchObject({
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue')).toMatchObject({
       tags: { stage: 'test' },
       body: {
         sku: { name: 'Default', capacity: 3 },
@@ -163,7 +164,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
         egressPublicNetworkAccess: EgressPublicNetworkAccess.ENABLED,
       });
     });
-    expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').body).toMatchObject({
       properties: { egressPublicNetworkAccess: 'Enabled' },
     });
   });
@@ -180,7 +181,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
         livenessProbe: { periodSeconds: num('period_s') },
       });
     });
-    expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').body).toMatchObject({
       sku: { name: 'Default', capacity: '${var.instances}' },
       properties: {
         requestSettings: { requestTimeout: 'PT${(var.timeout_ms / 1000)}S' },
@@ -194,7 +195,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
       const { endpoint } = endpointOn(s);
       new OnlineDeployment(s, 'Green', { endpoint, ...howToDeployment() });
     });
-    expect(named(json, DEPLOYMENTS, 'green').name).toBe('green');
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'green').name).toBe('green');
   });
 
   describe('checks', () => {
@@ -433,7 +434,7 @@ describe('assets', () => {
         ),
       });
     });
-    expect(named(json, DEPLOYMENTS, 'blue').body).toMatchObject({
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').body).toMatchObject({
       properties: {
         model: modelId,
         codeConfiguration: {
@@ -457,7 +458,7 @@ describe('assets', () => {
     });
     const [, version] = mlResourcesOfType(json, 'workspaces/models/versions')[0];
     expect(version.body).toMatchObject({ properties: { modelType: 'mlflow_model' } });
-    const body = named(json, DEPLOYMENTS, 'blue').body as { properties: Record<string, unknown> };
+    const body = mlResourceNamed(json, DEPLOYMENTS, 'blue').body as { properties: Record<string, unknown> };
     expect(body.properties.codeConfiguration).toBeUndefined();
     expect(body.properties.environmentId).toBeUndefined();
     // Azure ML builds its image from the model's conda.yaml: the package-index rules come with it (issue: MLflow
@@ -478,7 +479,7 @@ describe('assets', () => {
     const models = mlResourcesOfType(json, 'workspaces/models/versions');
     expect(models).toHaveLength(2);
     expect(models[0][1].depends_on).toEqual(models[1][1].depends_on);
-    const green = named(json, DEPLOYMENTS, 'green');
+    const green = mlResourceNamed(json, DEPLOYMENTS, 'green');
     expect(green.depends_on).toContain(`azapi_resource.${models[1][0]}`);
   });
 
@@ -498,8 +499,8 @@ describe('assets', () => {
     expect(shared).toHaveLength(1);
     const id = `\${azapi_resource.${shared[0][0]}.id}`;
     for (const name of ['green', 'red']) {
-      expect(named(json, DEPLOYMENTS, name).body).toMatchObject({ properties: { model: id } });
-      expect(named(json, DEPLOYMENTS, name).depends_on).toContain(`azapi_resource.${shared[0][0]}`);
+      expect(mlResourceNamed(json, DEPLOYMENTS, name).body).toMatchObject({ properties: { model: id } });
+      expect(mlResourceNamed(json, DEPLOYMENTS, name).depends_on).toContain(`azapi_resource.${shared[0][0]}`);
     }
   });
 

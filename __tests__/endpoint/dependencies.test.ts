@@ -1,8 +1,8 @@
 /** The synthesized dependency graph of the how-to and of a blue/green endpoint, on the real workspace. */
 import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
-import { resourcesOfType, synthJson, mlResourcesOfType } from '../support/synth';
+import { resourcesOfType, synthJson, mlResourcesOfType, mlResourceNamed } from '../support/synth';
 import { howToStack } from './how-to-stack';
-import { howToDeployment, named, trafficUpdate } from './helpers';
+import { howToDeployment, trafficUpdate } from './helpers';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 
@@ -27,7 +27,7 @@ describe('dependency graph', () => {
   test.each(['blue', 'green'])(
     'deployment %s waits for managed-network provisioning and the image-build compute',
     (name) => {
-      const deps = named(json, DEPLOYMENTS, name).depends_on ?? [];
+      const deps = mlResourceNamed(json, DEPLOYMENTS, name).depends_on ?? [];
       expect(provisioning).toHaveLength(1);
       expect(deps).toContain(provisioning[0]);
       const compute = mlResourcesOfType(json, 'workspaces/computes')[0][0];
@@ -38,7 +38,7 @@ describe('dependency graph', () => {
   test.each(['blue', 'green'])(
     'deployment %s waits for its own model, code and environment versions',
     (name) => {
-      const deployment = named(json, DEPLOYMENTS, name);
+      const deployment = mlResourceNamed(json, DEPLOYMENTS, name);
       for (const kind of ['models', 'codes', 'environments']) {
         // Default asset names are `<endpoint>-<deployment>-<kind>`: the container names the deployment.
         const versions = mlResourcesOfType(json, `workspaces/${kind}/versions`).filter(([n]) =>
@@ -58,7 +58,9 @@ describe('dependency graph', () => {
     const action = mlResourcesOfType(json, 'workspaces', 'azapi_resource_action')[0][1];
     for (const [rule] of rules) {
       expect(action.depends_on).toContain(address('azapi_resource', rule));
-      expect(named(json, DEPLOYMENTS, 'blue').depends_on).toContain(address('azapi_resource', rule));
+      expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').depends_on).toContain(
+        address('azapi_resource', rule),
+      );
     }
   });
 
@@ -75,7 +77,8 @@ describe('dependency graph', () => {
 
   test('deployments and the traffic update of one endpoint hold the endpoint lock (one operation at a time)', () => {
     const lock = ['${azapi_resource.Endpoint_EEF1FD8F.id}'];
-    for (const name of ['blue', 'green']) expect(named(json, DEPLOYMENTS, name).locks).toEqual(lock);
+    for (const name of ['blue', 'green'])
+      expect(mlResourceNamed(json, DEPLOYMENTS, name).locks).toEqual(lock);
     expect(trafficUpdate(json).locks).toEqual(lock);
   });
 
@@ -85,11 +88,11 @@ describe('dependency graph', () => {
       properties: { traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 10 } },
     });
     for (const name of ['blue', 'green'])
-      expect(update.depends_on).toContain(named(json, DEPLOYMENTS, name).address);
+      expect(update.depends_on).toContain(mlResourceNamed(json, DEPLOYMENTS, name).address);
   });
 
   test("nothing in the endpoint's body references a deployment; its traffic is the live traffic, read by id", () => {
-    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    const endpoint = mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
     const text = JSON.stringify(endpoint);
     expect(text).not.toMatch(/Blue|Green|blue|green/);
     const live = 'data.azapi_resource.Endpoint_LiveTraffic_415C1BD4';

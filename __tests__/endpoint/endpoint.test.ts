@@ -11,15 +11,16 @@ import {
   synthWith,
   testStack,
   mlResourcesOfType,
+  mlResourceNamed,
 } from '../support/synth';
-import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
+import { endpointOn, howTo, howToDeployment, trafficUpdate } from './helpers';
 
 const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
 
 describe('SecureOnlineEndpoint', () => {
   test('defaults: key auth, public network access disabled, system-assigned identity, the live traffic kept', () => {
     const json = synthWith((s) => endpointOn(s));
-    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    const endpoint = mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
     expect(endpoint).toMatchObject({
       type: ENDPOINT_TYPE,
       name: 'endpt-moe-1',
@@ -60,7 +61,7 @@ describe('SecureOnlineEndpoint', () => {
     const json = synthWith((s) =>
       endpointOn(s, {}, { authMode, publicNetworkAccess: true, description: 'd', tags: { a: 'b' } }),
     );
-    expect(named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1')).toMatchObject({
+    expect(mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1')).toMatchObject({
       body: { properties: { authMode: value, publicNetworkAccess: 'Enabled', description: 'd' } },
       tags: { a: 'b' },
     });
@@ -75,7 +76,7 @@ describe('SecureOnlineEndpoint', () => {
       });
       endpointOn(s, {}, { identity: EndpointIdentity.userAssigned(uami) });
     });
-    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    const endpoint = mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
     expect(endpoint.identity).toEqual({
       type: 'UserAssigned',
       identity_ids: ['${azurerm_user_assigned_identity.uami.id}'],
@@ -157,7 +158,7 @@ describe('SecureOnlineEndpoint', () => {
       const { endpoint } = howTo(s);
       endpoint.addDeployment('Green', howToDeployment());
     });
-    const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
+    const green = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'green');
     expect(green.name).toBe('green');
     expect(green.parent_id).toBe('${azapi_resource.Endpoint_EEF1FD8F.id}');
   });
@@ -189,7 +190,7 @@ describe('with a workspace created elsewhere (ManagedVnetWorkspace.fromWorkspace
 
   test('the how-to deploys into it: rules, provisioning, blue and traffic', () => {
     const json = imported(InboundAccess.ARRANGED_ELSEWHERE);
-    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const blue = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'blue');
     const action = mlResourcesOfType(json, 'workspaces', 'azapi_resource_action').map(([n]) => n);
     expect(action).toHaveLength(1);
     expect(blue.depends_on).toContain(`azapi_resource_action.${action[0]}`);

@@ -8,7 +8,7 @@ import {
 } from '../../src/deployment';
 import { SecureOnlineEndpoint, SecureOnlineEndpointProps } from '../../src/endpoint';
 import { FakeWorkspace, FakeWorkspaceOptions } from '../support/fake-workspace';
-import { mlResourcesOfType, SynthesizedStack } from '../support/synth';
+import { SynthesizedResource, SynthesizedStack } from '../support/synth';
 
 export const IMAGE = 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest';
 
@@ -51,22 +51,8 @@ export function howTo(scope: Construct): {
   return { ws, endpoint, blue };
 }
 
-type Resource = Record<string, unknown> & { depends_on?: string[] };
+type Resource = SynthesizedResource;
 type Json = SynthesizedStack;
-
-/** The one azapi resource of that type with that name. */
-export function named(
-  json: Json,
-  path: string,
-  name: string,
-  terraformType = 'azapi_resource',
-): Resource & { address: string } {
-  const found = mlResourcesOfType(json, path, terraformType).filter(
-    ([, r]) => r.name === name || terraformType !== 'azapi_resource',
-  );
-  if (found.length !== 1) throw new Error(`expected one ${path} named ${name}, found ${found.length}`);
-  return { ...found[0][1], address: `${terraformType}.${found[0][0]}` };
-}
 
 /**
  * The endpoint's traffic writer: the `azapi_resource_action` that PUTs a created endpoint's request (its `body`

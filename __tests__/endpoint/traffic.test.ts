@@ -1,8 +1,8 @@
 import { Testing, TerraformVariable } from 'cdktf';
 import { BlueDeployment, OnlineDeployment } from '../../src/deployment';
-import { validated, synthJson, synthString, synthWith, testStack } from '../support/synth';
-import { azureSpecsAvailable, validateBody } from '../support/conformance';
-import { endpointOn, howTo, howToDeployment, named, trafficUpdate } from './helpers';
+import { validated, synthJson, synthString, synthWith, testStack, mlResourceNamed } from '../support/synth';
+import { validateBody } from '../support/conformance';
+import { endpointOn, howTo, howToDeployment, trafficUpdate } from './helpers';
 
 const ENDPOINT_TYPE = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-15-preview';
 
@@ -22,7 +22,7 @@ describe('endpoint traffic', () => {
   test('the how-to: one update after blue sets 100 % to blue', () => {
     const json = synthWith((s) => howTo(s));
     const update = trafficUpdate(json);
-    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const blue = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'blue');
     expect(update).toMatchObject({
       type: ENDPOINT_TYPE,
       resource_id: '${azapi_resource.Endpoint_EEF1FD8F.id}',
@@ -38,9 +38,9 @@ describe('endpoint traffic', () => {
     );
     expect(resets).toHaveLength(1);
     const [, reset] = resets[0] as [string, Record<string, unknown>];
-    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
-    const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
-    const endpoint = named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
+    const blue = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const green = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'green');
+    const endpoint = mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1');
     expect(reset).toMatchObject({
       type: ENDPOINT_TYPE,
       resource_id: '${azapi_resource.Endpoint_EEF1FD8F.id}',
@@ -56,7 +56,7 @@ describe('endpoint traffic', () => {
       identity: { type: 'SystemAssigned' },
       properties: { ...endpointBody.properties, traffic: {}, mirrorTraffic: {} },
     });
-    if (azureSpecsAvailable()) expect(validateBody(ENDPOINT_TYPE, reset.body)).toEqual([]);
+    expect(validateBody(ENDPOINT_TYPE, reset.body)).toEqual([]);
   });
 
   test('no deployment, no traffic update', () => {
@@ -74,8 +74,8 @@ describe('endpoint traffic', () => {
     expect(update.body).toEqual({
       properties: { traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 20 } },
     });
-    const blue = named(json, 'workspaces/onlineEndpoints/deployments', 'blue');
-    const green = named(json, 'workspaces/onlineEndpoints/deployments', 'green');
+    const blue = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'blue');
+    const green = mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'green');
     expect(update.depends_on?.sort()).toEqual([blue.address, green.address].sort());
   });
 

@@ -3,7 +3,13 @@ import { TerraformStack, Testing } from 'cdktf';
 import { readHowToConfig } from '../../main';
 import { addSplitStacks, SPLIT_STACKS } from '../../app/split-stacks';
 import { readRemoteStateSettings } from '../../app/state';
-import { mlResourcesOfType, SynthesizedStack } from '../support/synth';
+import {
+  byAddress,
+  mlResourcesOfType,
+  onlyResource,
+  resourcesOfType,
+  SynthesizedStack,
+} from '../support/synth';
 
 function synthSplit(env: NodeJS.ProcessEnv = {}): Record<string, SynthesizedStack> {
   const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
@@ -12,28 +18,11 @@ function synthSplit(env: NodeJS.ProcessEnv = {}): Record<string, SynthesizedStac
   return Object.fromEntries(stacks.map((s) => [s.node.id, JSON.parse(Testing.synth(s)) as SynthesizedStack]));
 }
 
-/** Every `type.name` address declared in a stack (resources and data sources). */
-function addressesOf(json: SynthesizedStack): Set<string> {
-  const addresses = new Set<string>();
-  for (const [type, byName] of Object.entries(json.resource ?? {})) {
-    for (const name of Object.keys(byName)) addresses.add(`${type}.${name}`);
-  }
-  for (const [type, byName] of Object.entries(json.data ?? {})) {
-    for (const name of Object.keys(byName)) addresses.add(`data.${type}.${name}`);
-  }
-  return addresses;
-}
-
 /** Every `depends_on` list of a stack, with where it is. */
 function dependsOnLists(json: SynthesizedStack): Array<[string, unknown[]]> {
   const lists: Array<[string, unknown[]]> = [];
-  for (const block of ['resource', 'data'] as const) {
-    for (const [type, byName] of Object.entries(json[block] ?? {})) {
-      for (const [name, body] of Object.entries(byName)) {
-        const dependsOn = (body as { depends_on?: unknown[] }).depends_on;
-        if (dependsOn) lists.push([`${type}.${name}`, dependsOn]);
-      }
-    }
+  for (const [address, body] of byAddress(json)) {
+    if (body.depends_on) lists.push([address, body.depends_on as unknown[]]);
   }
   for (const [name, body] of Object.entries(json.output ?? {})) {
     const dependsOn = (body as { depends_on?: unknown[] }).depends_on;
@@ -49,20 +38,44 @@ describe('split layout', () => {
     expect(Object.keys(stacks).sort()).toEqual([...SPLIT_STACKS].sort());
   });
 
-  test.each([...SPLIT_STACKS])('every depends_on entry of %s is an address in the same stack', (name) => {
-    const json = stacks[name];
-    const addresses = addressesOf(json);
-    const lists = dependsOnLists(json);
-    // The network stack has nothing to order explicitly; the other two do.
-    if (name !== 'network') expect(lists.length).toBeGreaterThan(0);
-    for (const [where, dependsOn] of lists) {
-      for (const entry of dependsOn) {
-        expect({ where, entry, inStack: typeof entry === 'string' && addresses.has(entry) }).toEqual({
-          where,
-          entry,
-          inStack: true,
-        });
-      }
+  test.each(['workspace', 'endpoints'])(
+    'every depends_on entry of %s is an address in the same stack',
+    (name) => {
+      const json = stacks[name];
+      const addresses = new Set(byAddress(json).keys());
+      const lists = dependsOnLists(json);
+      expect(lists.length).toBeGreaterThan(0);
+      const outside = lists.flatMap(([where, dependsOn]) =>
+        dependsOn
+          .filter((entry) => typeof entry !== 'string' || !addresses.has(entry))
+          .map((entry) => ({ where, entry })),
+      );
+      expect(outside).toEqual([]);
+    },
+  );
+
+  test('the network stack orders by reference only, to its own resources', () => {
+    const json = stacks.network;
+    expect(dependsOnLists(json)).toEqual([]);
+    const addresses = new Set(byAddress(json).keys());
+    const references = [...JSON.stringify(json).matchAll(/\$\{([a-z_]+\.[A-Za-z0-9_-]+)\./g)].map(
+      (m) => m[1],
+    );
+    // Every reference resolves in the stack, and everything but the zone links (leaves) is referred to.
+    expect(references.filter((r) => !addresses.has(r))).toEqual([]);
+    expect([...addresses].filter((a) => !references.includes(a))).toEqual([
+      'azurerm_private_dns_zone_virtual_network_link.ApiZoneLink',
+      'azurerm_private_dns_zone_virtual_network_link.NotebooksZoneLink',
+    ]);
+    const [, subnet] = onlyResource(json, 'azurerm_subnet');
+    expect(subnet.virtual_network_name).toBe('${azurerm_virtual_network.VirtualNetwork.name}');
+    for (const link of Object.values(
+      resourcesOfType(json, 'azurerm_private_dns_zone_virtual_network_link'),
+    )) {
+      expect(link.virtual_network_id).toBe('${azurerm_virtual_network.VirtualNetwork.id}');
+      expect(addresses.has(String(link.private_dns_zone_name).replace(/^\$\{(.*)\.name\}$/, '$1'))).toBe(
+        true,
+      );
     }
   });
 

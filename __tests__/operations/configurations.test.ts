@@ -6,7 +6,7 @@
 import { expectConformingBodies } from '../support/conformance';
 import { synthJson } from '../support/synth';
 import { buildConfiguration, OPERATIONS_CONFIGURATIONS } from './configurations';
-import { scoped, SnapshotScope } from './scoped';
+import { scoped, SnapshotScope } from '../support/scoped';
 
 const DEPLOYMENTS = 'workspaces/onlineEndpoints/deployments';
 const AUTOSCALE: SnapshotScope = {

@@ -15,8 +15,15 @@ import {
 } from '../../src/deployment';
 import { EndpointAuthMode, EndpointLogs, SecureOnlineEndpoint } from '../../src/endpoint';
 import { FirewallSku, InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
-import { endpointOn, howTo, howToDeployment, named } from '../endpoint/helpers';
-import { resourcesOfType, synthJson, synthWith, testStack } from '../support/synth';
+import { endpointOn, howTo, howToDeployment } from '../endpoint/helpers';
+import {
+  onlyResource,
+  resourcesOfType,
+  synthJson,
+  synthWith,
+  testStack,
+  mlResourceNamed,
+} from '../support/synth';
 import { SUB } from '../workspace/fixtures';
 import { buildConfiguration, MLFLOW_MODEL_DIR } from './configurations';
 import { Construct } from 'constructs';
@@ -49,9 +56,9 @@ function scaling(build: (s: InstanceScaling) => void, range = { minInstances: 1,
 }
 
 function autoscaleSetting(json: Json): Record<string, unknown> & { profile: Profile[] } {
-  const settings = Object.values(resourcesOfType(json, 'azurerm_monitor_autoscale_setting'));
-  expect(settings).toHaveLength(1);
-  return settings[0] as Record<string, unknown> & { profile: Profile[] };
+  return onlyResource(json, 'azurerm_monitor_autoscale_setting')[1] as Record<string, unknown> & {
+    profile: Profile[];
+  };
 }
 
 describe('autoscale', () => {
@@ -60,7 +67,7 @@ describe('autoscale', () => {
       scaledBlue(s, 2).blue.autoScaleInstanceCount({ minInstances: 1, maxInstances: 5 }),
     );
     const setting = autoscaleSetting(json);
-    const blue = named(json, DEPLOYMENTS, 'blue');
+    const blue = mlResourceNamed(json, DEPLOYMENTS, 'blue');
     expect(setting).toMatchObject({
       name: 'endpt-moe-1-blue-autoscale',
       resource_group_name: 'rg-ml',
@@ -76,7 +83,7 @@ describe('autoscale', () => {
 
   test('without autoscale the deployment ignores no body change', () => {
     const json = synthWith((s) => howTo(s));
-    expect(named(json, DEPLOYMENTS, 'blue').ignore_body_changes).toBeUndefined();
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').ignore_body_changes).toBeUndefined();
   });
 
   test('CPU: scale out above the target on the deployment metric, in below half of it, cooldowns 5 and 10 min', () => {
@@ -475,7 +482,7 @@ describe('MLflow models under approved outbound', () => {
       (s) => new BlueDeployment(s, 'Blue', { endpoint: endpointOn(s).endpoint, model: model() }),
     );
     expect(rules(json)).toHaveLength(5);
-    const deps = named(json, DEPLOYMENTS, 'blue').depends_on ?? [];
+    const deps = mlResourceNamed(json, DEPLOYMENTS, 'blue').depends_on ?? [];
     for (const rule of rules(json)) expect(deps).toContain(`azapi_resource.${rule}`);
   });
 
@@ -551,7 +558,9 @@ describe('existing workspaces', () => {
   test('enableManagedNetwork: everything in the workspace waits for the in-place update', () => {
     const json = synthJson(buildConfiguration('managed network enabled on an existing workspace'));
     const update = 'azapi_update_resource.Workspace_ManagedNetworkUpdate_A8DEE9C8';
-    expect(named(json, 'workspaces/onlineEndpoints', 'endpt-moe-1').parent_id).toBe(`\${${update}.id}`);
+    expect(mlResourceNamed(json, 'workspaces/onlineEndpoints', 'endpt-moe-1').parent_id).toBe(
+      `\${${update}.id}`,
+    );
     for (const [, rule] of Object.entries(resourcesOfType(json, 'azapi_resource')).filter(([n]) =>
       n.includes('ImageBuild'),
     )) {
@@ -608,7 +617,7 @@ describe('deployments on other endpoints are untouched', () => {
       const { endpoint } = endpointOn(s);
       new OnlineDeployment(s, 'Green', { endpoint, ...howToDeployment(), instanceCount: 3 });
     });
-    const green = named(json, DEPLOYMENTS, 'green');
+    const green = mlResourceNamed(json, DEPLOYMENTS, 'green');
     expect((green.body as { sku: { capacity: number } }).sku.capacity).toBe(3);
     expect(green.ignore_body_changes).toBeUndefined();
   });

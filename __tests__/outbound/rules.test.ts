@@ -2,8 +2,8 @@
 import { OutboundPrivateEndpointRule, PrivateEndpointTarget, ServiceTagProtocol } from '../../src/outbound';
 import { IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { expectConformingBodies } from '../support/conformance';
-import { resourcesOfType, synthJson, testStack, mlResourcesOfType } from '../support/synth';
-import { armId, LITERAL_RG, oneOfType, SUB } from '../workspace/fixtures';
+import { resourcesOfType, synthJson, testStack, mlResourcesOfType, onlyMlResource } from '../support/synth';
+import { armId, LITERAL_RG, SUB } from '../workspace/fixtures';
 
 const SUBNET = { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') };
 
@@ -130,7 +130,7 @@ describe('outbound rules', () => {
   test('provisioning retries while an approver role granted by a rule propagates, and only then', () => {
     const { stack, workspace } = stackWithWorkspace();
     workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
-    const provision = () => oneOfType(synthJson(stack), 'workspaces', 'azapi_resource_action')[1];
+    const provision = () => onlyMlResource(synthJson(stack), 'workspaces', 'azapi_resource_action')[1];
     expect(provision()).not.toHaveProperty('retry');
     workspace.addOutboundPrivateEndpointRule('Vault', {
       ruleName: 'vault',

@@ -1,7 +1,8 @@
 /**
  * Conformance harness: checks the `azapi_resource` (and `azapi_resource_action`) bodies of a synthesized stack
  * against the Bicep type definitions the azapi provider v2.12.0 embeds and validates `body` against at plan time
- * (`<AZURE_SPECS_DIR>/<api-version>/azapi-v2.12.0-embedded-types.json`; the data files stay outside the project).
+ * (`<AZURE_SPECS_DIR>/<api-version>/azapi-v2.12.0-embedded-types.json`, by default the copies committed in
+ * __tests__/fixtures/azure-specs, whose README says where they come from).
  *
  * Modelled on azapi's own check (`internal/services/resource.go` `schemaValidate` and
  * `internal/azure/types/*.go` in Azure/terraform-provider-azapi v2.12.0):
@@ -29,20 +30,29 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { SynthesizedStack } from './synth';
 
-/** The folder holding `<api-version>/azapi-v2.12.0-embedded-types.json`; override with env `AZURE_SPECS_DIR`. */
+/**
+ * The folder holding `<api-version>/azapi-v2.12.0-embedded-types.json`: the committed __tests__/fixtures/azure-specs,
+ * or env `AZURE_SPECS_DIR` (to check against other api-versions or a newer copy of the types).
+ */
 export const AZURE_SPECS_DIR: string = process.env.AZURE_SPECS_DIR
   ? path.resolve(process.env.AZURE_SPECS_DIR)
-  : path.resolve(__dirname, '../../../shared/azure-specs');
+  : path.resolve(__dirname, '../fixtures/azure-specs');
 
 const TYPES_FILE = 'azapi-v2.12.0-embedded-types.json';
 const ML_PROVIDER = 'Microsoft.MachineLearningServices';
 
-let specsAvailable: boolean | undefined;
-
-/** Whether the specs folder holds at least one api-version folder with the azapi embedded types file (cached). */
-export function azureSpecsAvailable(): boolean {
-  specsAvailable ??= availableApiVersions().length > 0;
-  return specsAvailable;
+/**
+ * The api-versions whose azapi embedded types file is in the specs folder; throws when there is none, so a wrong
+ * `AZURE_SPECS_DIR` stops the run (from the global setup) instead of failing every conformance check one by one.
+ */
+export function specApiVersions(): string[] {
+  const versions = availableApiVersions();
+  if (versions.length === 0) {
+    throw new Error(
+      `no azure specs in ${AZURE_SPECS_DIR} (expected <api-version>/${TYPES_FILE}): unset AZURE_SPECS_DIR to use the copies in __tests__/fixtures/azure-specs, or point it at a folder laid out like them`,
+    );
+  }
+  return versions;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -712,26 +722,7 @@ export function validateAzapiBodies(json: SynthesizedStack): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Jest helpers
 
-/**
- * `expect(validateAzapiBodies(json)).toEqual([])`; a no-op when the specs are absent (the test run's global
- * setup says so once, in one line).
- */
+/** `expect(validateAzapiBodies(json)).toEqual([])`. */
 export function expectConformingBodies(json: SynthesizedStack): void {
-  if (!azureSpecsAvailable()) return;
   expect(validateAzapiBodies(json)).toEqual([]);
 }
-
-function makeDescribeWithSpecs(): jest.Describe {
-  if (typeof describe === 'undefined') {
-    // imported outside jest (e.g. from a script using validateBody): fail only if describeWithSpecs is used
-    return (() => {
-      throw new Error('describeWithSpecs needs the jest globals');
-    }) as unknown as jest.Describe;
-  }
-  if (azureSpecsAvailable()) return describe;
-  // Skipped describes show in jest's summary; the global setup prints the one-line reason.
-  return describe.skip;
-}
-
-/** `describe` when the specs folder exists; otherwise `describe.skip` (the global setup says why, once). */
-export const describeWithSpecs: jest.Describe = makeDescribeWithSpecs();

@@ -43,27 +43,44 @@ export function synthWith(build: (stack: Construct) => void): SynthesizedStack {
   return synthJson(stack);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Lookups in a synthesized stack: the one set every test uses.
+
+/** A synthesized resource block, with its `depends_on` typed. */
+export type SynthesizedResource = Record<string, unknown> & { depends_on?: string[] };
+
 /** All resources of one Terraform type, keyed by their logical name. */
 export function resourcesOfType(
-  json: SynthesizedStack,
+  json: SynthesizedStack | undefined,
   type: string,
 ): Record<string, Record<string, unknown>> {
-  return json.resource?.[type] ?? {};
+  return json?.resource?.[type] ?? {};
 }
 
-/** The one resource of a type whose logical name contains `fragment`; fails when there is not exactly one. */
-export function resourceNamed(
+/** All data sources of one Terraform type, keyed by their logical name. */
+export function dataOfType(
+  json: SynthesizedStack | undefined,
+  type: string,
+): Record<string, Record<string, unknown>> {
+  return json?.data?.[type] ?? {};
+}
+
+/**
+ * The one resource of a type whose logical name starts with `prefix` (any name by default), as
+ * `[logical name, block]`; fails when there is not exactly one.
+ */
+export function onlyResource(
   json: SynthesizedStack,
   type: string,
-  fragment: string,
-): Record<string, unknown> & { depends_on?: string[] } {
-  const matches = Object.entries(resourcesOfType(json, type)).filter(([name]) => name.includes(fragment));
+  prefix = '',
+): [string, SynthesizedResource] {
+  const matches = Object.entries(resourcesOfType(json, type)).filter(([name]) => name.startsWith(prefix));
   if (matches.length !== 1) {
     throw new Error(
-      `expected one ${type} named like '${fragment}', found ${matches.length}: ${matches.map(([n]) => n).join(', ')}`,
+      `expected one ${type} named '${prefix}...', found ${matches.length}: ${matches.map(([n]) => n).join(', ')}`,
     );
   }
-  return matches[0][1] as Record<string, unknown> & { depends_on?: string[] };
+  return matches[0];
 }
 
 /** The Machine Learning azapi resources (or actions) whose `type` is `Microsoft.MachineLearningServices/<path>@...`. */
@@ -71,11 +88,60 @@ export function mlResourcesOfType(
   json: SynthesizedStack,
   path: string,
   terraformType = 'azapi_resource',
-): Array<[string, Record<string, unknown> & { depends_on?: string[] }]> {
+): Array<[string, SynthesizedResource]> {
   const prefix = `Microsoft.MachineLearningServices/${path}@`;
   return Object.entries(resourcesOfType(json, terraformType)).filter(([, r]) =>
     String(r.type).startsWith(prefix),
-  ) as Array<[string, Record<string, unknown> & { depends_on?: string[] }]>;
+  );
+}
+
+/** The `name`s of the Machine Learning azapi resources of a type path, sorted. */
+export function mlResourceNames(json: SynthesizedStack, path: string): string[] {
+  return mlResourcesOfType(json, path)
+    .map(([, r]) => String(r.name))
+    .sort();
+}
+
+/** The one Machine Learning azapi resource (or action) of that type path, as `[logical name, block]`. */
+export function onlyMlResource(
+  json: SynthesizedStack,
+  path: string,
+  terraformType = 'azapi_resource',
+): [string, SynthesizedResource] {
+  const found = mlResourcesOfType(json, path, terraformType);
+  if (found.length !== 1) throw new Error(`expected one ${path}, found ${found.length}`);
+  return found[0];
+}
+
+/**
+ * The one Machine Learning azapi resource of that type path with that `name` (for other azapi Terraform types,
+ * the one of that type path), with its Terraform address; fails when there is not exactly one.
+ */
+export function mlResourceNamed(
+  json: SynthesizedStack,
+  path: string,
+  name: string,
+  terraformType = 'azapi_resource',
+): SynthesizedResource & { address: string } {
+  const found = mlResourcesOfType(json, path, terraformType).filter(
+    ([, r]) => r.name === name || terraformType !== 'azapi_resource',
+  );
+  if (found.length !== 1) throw new Error(`expected one ${path} named ${name}, found ${found.length}`);
+  return { ...found[0][1], address: `${terraformType}.${found[0][0]}` };
+}
+
+/** Every resource (`type.name`) and data source (`data.type.name`) of a stack, by address. */
+export function byAddress(json: SynthesizedStack): Map<string, Record<string, unknown>> {
+  const all = new Map<string, Record<string, unknown>>();
+  for (const [block, prefix] of [
+    [json.resource, ''],
+    [json.data, 'data.'],
+  ] as const) {
+    for (const [type, byName] of Object.entries(block ?? {})) {
+      for (const [name, body] of Object.entries(byName)) all.set(`${prefix}${type}.${name}`, body);
+    }
+  }
+  return all;
 }
 
 let latestStack: TerraformStack | undefined;

@@ -10,8 +10,7 @@ let environment: NodeJS.ProcessEnv | null | undefined;
 
 /**
  * The environment with the offline provider mirror configured (`mirror.sh`), or null when real validation is
- * unavailable here (no terraform, no xz): callers skip with a notice, as conformance does without the Azure
- * specs. Without the mirror folder, Terraform's own configuration is used (providers from the registry).
+ * unavailable here (no terraform, no xz): callers skip, with a one-line notice. Without the mirror folder, Terraform's own configuration is used (providers from the registry).
  */
 export function terraformEnvironment(): NodeJS.ProcessEnv | null {
   if (environment !== undefined) return environment;

@@ -1,21 +1,142 @@
 /**
- * One snapshot per documented workspace configuration (docs/workspace.md, listed in ./configurations.ts).
- * Every azapi body in them is checked against the azapi provider's embedded types for its api-version.
+ * One scoped snapshot per documented workspace configuration (docs/workspace.md, listed in ./configurations.ts):
+ * each snapshots only the part of the stack the configuration is about, beside assertions that say what it must
+ * hold. Every azapi body of every whole stack is checked against the azapi provider's embedded types for its
+ * api-version, and `npm run test:apply` applies every whole stack.
  */
-import { TerraformStack } from 'cdktf';
 import { expectConformingBodies } from '../support/conformance';
-import { synthJson, synthString, testStack } from '../support/synth';
+import { scoped, SnapshotScope } from '../support/scoped';
+import {
+  mlResourceNames,
+  mlResourcesOfType,
+  onlyMlResource,
+  resourcesOfType,
+  SynthesizedStack,
+  synthJson,
+  testStack,
+} from '../support/synth';
 import { WORKSPACE_CONFIGURATIONS } from './configurations';
 
-function expectSnapshotAndConformance(stack: TerraformStack): void {
-  expect(synthString(stack)).toMatchSnapshot();
-  expectConformingBodies(synthJson(stack));
+type Properties = Record<string, unknown> & { managedNetwork: Record<string, unknown> };
+
+function workspaceProperties(json: SynthesizedStack): Properties {
+  return (onlyMlResource(json, 'workspaces')[1].body as { properties: Properties }).properties;
 }
 
+const WORKSPACE_BODY: SnapshotScope = { mlAttributes: { workspaces: ['body'] } };
+
+interface Case {
+  readonly scope: SnapshotScope;
+  readonly check: (json: SynthesizedStack) => void;
+}
+
+const CASES: Record<string, Case> = {
+  'approved outbound (the how-to default)': {
+    scope: { ...WORKSPACE_BODY, mlActions: ['workspaces'] },
+    check: (json) => {
+      expect(workspaceProperties(json)).toMatchObject({
+        publicNetworkAccess: 'Disabled',
+        managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+      });
+      expect(onlyMlResource(json, 'workspaces', 'azapi_resource_action')[1].action).toBe(
+        'provisionManagedNetwork',
+      );
+    },
+  },
+  'internet outbound': {
+    scope: WORKSPACE_BODY,
+    check: (json) => {
+      expect(workspaceProperties(json).managedNetwork.isolationMode).toBe('AllowInternetOutbound');
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([]);
+    },
+  },
+  'brought associated resources in another resource group': {
+    scope: WORKSPACE_BODY,
+    check: (json) => {
+      expect(workspaceProperties(json)).toMatchObject({
+        storageAccount: '${azurerm_storage_account.storage.id}',
+        keyVault: '${azurerm_key_vault.vault.id}',
+        containerRegistry: '${azurerm_container_registry.registry.id}',
+        applicationInsights: '${azurerm_application_insights.insights.id}',
+      });
+      // The brought resources are the only ones: the workspace creates none of its own.
+      for (const [type, name] of [
+        ['azurerm_storage_account', 'storage'],
+        ['azurerm_key_vault', 'vault'],
+        ['azurerm_container_registry', 'registry'],
+        ['azurerm_application_insights', 'insights'],
+      ]) {
+        expect(Object.keys(resourcesOfType(json, type))).toEqual([name]);
+      }
+      expect(resourcesOfType(json, 'azurerm_log_analytics_workspace')).toEqual({});
+    },
+  },
+  'registry outbound rules': {
+    scope: { mlTypes: ['workspaces/outboundRules'], resources: ['azurerm_role_assignment'] },
+    check: (json) => {
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([
+        'mlregistry-acr',
+        'mlregistry-aml',
+        'mlregistry-blob',
+      ]);
+      for (const [, rule] of mlResourcesOfType(json, 'workspaces/outboundRules')) {
+        expect(rule.body).toMatchObject({ properties: { type: 'PrivateEndpoint' } });
+      }
+      expect(Object.keys(resourcesOfType(json, 'azurerm_role_assignment'))).toHaveLength(3);
+    },
+  },
+  'FQDN and service-tag rules': {
+    scope: { mlTypes: ['workspaces/outboundRules'] },
+    check: (json) => {
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual([
+        'anaconda',
+        'datafactory',
+        'pypi',
+        'pythonhosted',
+      ]);
+      expect(workspaceProperties(json).managedNetwork.firewallSku).toBe('Basic');
+    },
+  },
+  'bring-your-own DNS zones (hub and spoke)': {
+    scope: { resources: ['azurerm_private_endpoint'] },
+    check: (json) => {
+      expect(resourcesOfType(json, 'azurerm_private_dns_zone')).toEqual({});
+      expect(resourcesOfType(json, 'azurerm_private_dns_zone_virtual_network_link')).toEqual({});
+      expect(JSON.stringify(resourcesOfType(json, 'azurerm_private_endpoint'))).toContain(
+        '/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms',
+      );
+    },
+  },
+  'stable api-version': {
+    scope: { mlAttributes: { workspaces: ['type', 'body'] } },
+    check: (json) => {
+      const types = ['azapi_resource', 'azapi_resource_action'].flatMap((t) =>
+        Object.values(resourcesOfType(json, t)).map((r) => String(r.type)),
+      );
+      expect(types.length).toBeGreaterThan(0);
+      expect(types.filter((t) => !t.endsWith('@2026-05-01'))).toEqual([]);
+    },
+  },
+  'existing workspace imported': {
+    scope: { data: ['azapi_resource'], mlTypes: ['workspaces/outboundRules'], mlActions: ['workspaces'] },
+    check: (json) => {
+      expect(mlResourcesOfType(json, 'workspaces')).toEqual([]);
+      expect(mlResourceNames(json, 'workspaces/outboundRules')).toEqual(['pypi']);
+    },
+  },
+};
+
 describe('documented workspace configurations', () => {
-  test.each(WORKSPACE_CONFIGURATIONS.map((c) => [c.title, c] as const))('%s', (_title, configuration) => {
+  test('every configuration has a snapshot scope', () => {
+    expect(Object.keys(CASES).sort()).toEqual(WORKSPACE_CONFIGURATIONS.map((c) => c.title).sort());
+  });
+
+  test.each(WORKSPACE_CONFIGURATIONS.map((c) => [c.title, c] as const))('%s', (title, configuration) => {
     const stack = testStack();
     configuration.build(stack);
-    expectSnapshotAndConformance(stack);
+    const json = synthJson(stack);
+    expect(scoped(json, CASES[title].scope)).toMatchSnapshot();
+    CASES[title].check(json);
+    expectConformingBodies(json);
   });
 });

@@ -6,8 +6,8 @@ import {
   IsolationMode,
 } from '../../src/workspace';
 import { PrivateEndpointTarget } from '../../src/outbound';
-import { synthJson, testStack, mlResourcesOfType } from '../support/synth';
-import { armId, network, oneOfType } from './fixtures';
+import { synthJson, testStack, mlResourcesOfType, onlyMlResource } from '../support/synth';
+import { armId, network } from './fixtures';
 
 const UAMI = armId('rg-id', 'Microsoft.ManagedIdentity/userAssignedIdentities', 'uami');
 
@@ -32,8 +32,8 @@ describe('managed network dependencies', () => {
       subresourceTarget: PrivateEndpointTarget.BLOB,
     });
     const json = synthJson(stack);
-    const [wsName] = oneOfType(json, 'workspaces');
-    const [, provision] = oneOfType(json, 'workspaces', 'azapi_resource_action');
+    const [wsName] = onlyMlResource(json, 'workspaces');
+    const [, provision] = onlyMlResource(json, 'workspaces', 'azapi_resource_action');
     const ruleNames = mlResourcesOfType(json, 'workspaces/outboundRules').map(([name]) => name);
     expect(ruleNames).toHaveLength(2);
     const pe = Object.keys(json.resource?.azurerm_private_endpoint ?? {})[0];
@@ -51,7 +51,7 @@ describe('managed network dependencies', () => {
     synthJson(stack); // construction finished once
     const late = workspace.addOutboundFqdnRule('Conda', { ruleName: 'conda', destination: '*.anaconda.org' });
     const json = synthJson(stack);
-    const [, provision] = oneOfType(json, 'workspaces', 'azapi_resource_action');
+    const [, provision] = onlyMlResource(json, 'workspaces', 'azapi_resource_action');
     const [ruleName] =
       mlResourcesOfType(json, 'workspaces/outboundRules').find(([, r]) => r.name === 'conda') ?? [];
     expect(late.ruleName).toBe('conda');
@@ -63,21 +63,21 @@ describe('managed network dependencies', () => {
     workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
     workspace.addOutboundFqdnRule('Conda', { ruleName: 'conda', destination: '*.anaconda.org' });
     const json = synthJson(stack);
-    const [wsName] = oneOfType(json, 'workspaces');
+    const [wsName] = onlyMlResource(json, 'workspaces');
     const lock = [`\${azapi_resource.${wsName}.id}`];
     for (const [, rule] of mlResourcesOfType(json, 'workspaces/outboundRules')) {
       expect(rule.locks).toEqual(lock);
       expect(rule).not.toHaveProperty('location');
       expect(rule).not.toHaveProperty('tags');
     }
-    expect(oneOfType(json, 'workspaces', 'azapi_resource_action')[1].locks).toEqual(lock);
+    expect(onlyMlResource(json, 'workspaces', 'azapi_resource_action')[1].locks).toEqual(lock);
   });
 
   test('the workspace never references its rules: deleting a rule cannot update or replace it', () => {
     const { stack, workspace } = build();
     workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
     const json = synthJson(stack);
-    const [, ws] = oneOfType(json, 'workspaces');
+    const [, ws] = onlyMlResource(json, 'workspaces');
     const text = JSON.stringify(ws);
     expect(text).not.toContain('Pypi');
     expect(text).not.toContain('outboundRules":');
@@ -89,8 +89,8 @@ describe('managed network dependencies', () => {
   test('the image-build compute is created after provisioning; managedNetworkReady is both', () => {
     const { stack, workspace } = build();
     const json = synthJson(stack);
-    const [provisionName] = oneOfType(json, 'workspaces', 'azapi_resource_action');
-    const [, compute] = oneOfType(json, 'workspaces/computes');
+    const [provisionName] = onlyMlResource(json, 'workspaces', 'azapi_resource_action');
+    const [, compute] = onlyMlResource(json, 'workspaces/computes');
     expect(compute.depends_on).toEqual([`azapi_resource_action.${provisionName}`]);
     expect(workspace.managedNetworkReady).toEqual([
       workspace.managedNetworkProvisioning?.resource,
@@ -114,7 +114,7 @@ describe('managed network dependencies', () => {
     expect(mlResourcesOfType(json, 'workspaces/computes')).toHaveLength(0);
     expect(workspace.managedNetworkReady).toEqual([workspace.resource]);
     expect(workspace.workspacePrincipalId).toBe('p');
-    const [, ws] = oneOfType(json, 'workspaces');
+    const [, ws] = onlyMlResource(json, 'workspaces');
     expect(ws.identity).toEqual({ type: 'UserAssigned', identity_ids: [UAMI] });
     expect(ws.body).toMatchObject({
       properties: { primaryUserAssignedIdentity: UAMI, imageBuildCompute: 'cpu-cluster' },

@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { mlResourcesOfType, SynthesizedStack } from '../support/synth';
 
 /** Subscription used by literal ARM ids in tests. */
 export const SUB = '00000000-0000-0000-0000-000000000001';
@@ -37,16 +36,3 @@ export const LITERAL_RG = {
   name: 'rg-ml',
   location: 'westeurope',
 };
-
-type Resource = Record<string, unknown> & { depends_on?: string[] };
-
-/** The one azapi resource of that type. */
-export function oneOfType(
-  json: SynthesizedStack,
-  path: string,
-  terraformType = 'azapi_resource',
-): [string, Resource] {
-  const found = mlResourcesOfType(json, path, terraformType);
-  if (found.length !== 1) throw new Error(`expected one ${path}, found ${found.length}`);
-  return found[0];
-}

@@ -1,8 +1,8 @@
 import { PrivateEndpointTarget } from '../../src/outbound';
 import { ImageBuildCompute, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { expectConformingBodies } from '../support/conformance';
-import { resourcesOfType, synthJson, testStack } from '../support/synth';
-import { armId, network, oneOfType, SUB } from './fixtures';
+import { resourcesOfType, synthJson, testStack, onlyMlResource } from '../support/synth';
+import { armId, network, SUB } from './fixtures';
 
 describe('ManagedVnetWorkspace defaults', () => {
   test('the how-to default synthesizes a secure workspace whose bodies conform', () => {
@@ -14,7 +14,7 @@ describe('ManagedVnetWorkspace defaults', () => {
       inboundPrivateEndpoint: { subnet, virtualNetwork: vnet },
     });
     const json = synthJson(stack);
-    const [, ws] = oneOfType(json, 'workspaces');
+    const [, ws] = onlyMlResource(json, 'workspaces');
     expect(ws.type).toBe('Microsoft.MachineLearningServices/workspaces@2026-05-15-preview');
     expect(ws.body).toMatchObject({
       properties: {
@@ -55,7 +55,7 @@ describe('ManagedVnetWorkspace defaults', () => {
       });
       const json = synthJson(stack);
       expectConformingBodies(json);
-      const [, compute] = oneOfType(json, 'workspaces/computes');
+      const [, compute] = onlyMlResource(json, 'workspaces/computes');
       return (compute.body as { properties: { properties: Record<string, unknown> } }).properties.properties;
     };
     expect(computeProps(IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND).enableNodePublicIp).toBe(false);
@@ -83,7 +83,7 @@ describe('ManagedVnetWorkspace defaults', () => {
     expect(imported.outboundRules.map((r) => r.ruleName)).toEqual(['data-blob', 'monitor']);
     const json = synthJson(stack);
     expectConformingBodies(json);
-    const [, provision] = oneOfType(json, 'workspaces', 'azapi_resource_action');
+    const [, provision] = onlyMlResource(json, 'workspaces', 'azapi_resource_action');
     expect(provision.depends_on).toHaveLength(2);
   });
 });

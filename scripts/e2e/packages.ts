@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { jsonDifferences } = require('../../scripts/editions/how-to-diff') as {
+const { jsonDifferences } = require('../editions/how-to-diff') as {
   jsonDifferences(left: unknown, right: unknown): string[];
 };
 

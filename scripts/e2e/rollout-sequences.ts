@@ -11,15 +11,15 @@ import {
   Model,
   OnlineDeploymentOptions,
 } from '../../src/deployment';
-import { IMAGE } from '../endpoint/helpers';
-import { howToStack } from '../endpoint/how-to-stack';
+import { IMAGE } from '../../__tests__/endpoint/helpers';
+import { howToStack } from '../../__tests__/endpoint/how-to-stack';
 
-/** The example's files (`v1`) or their second version in `__tests__/rollout/fixtures/v2`. */
+/** The example's files (`v1`) or their second version in `__tests__/fixtures/model-1-v2`. */
 type Version = 'v1' | 'v2';
 
 const FOLDERS: Record<Version, string> = {
   v1: 'examples/model-1',
-  v2: '__tests__/rollout/fixtures/v2',
+  v2: '__tests__/fixtures/model-1-v2',
 };
 
 /** One deployment as a step declares it. */

@@ -1,5 +1,5 @@
 /**
- * `npm run test:rollout`: every day-2 path of `sequences.ts`, each step synthesized on its own (same stack, same
+ * `npm run test:rollout`: every day-2 path of `rollout-sequences.ts`, each step synthesized on its own (same stack, same
  * construct ids) and applied one after another on one Terraform state by `../shared/arm-sim/run.sh --sequence`
  * (the real azapi provider against an emulated ARM): every step must apply without a downtime window, the last
  * re-plan must be empty and the destroy clean. A sequence with `refusedAt` must instead stop at that step's plan,
@@ -14,8 +14,8 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
-import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from '../support/arm-sim';
-import { buildStep, Sequence, SEQUENCES } from './sequences';
+import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from './arm-sim';
+import { buildStep, Sequence, SEQUENCES } from './rollout-sequences';
 
 /** Synthesizes each step of `sequence` into `<dir>/<step>` and returns the stack folders, in order. */
 function synthesize(sequence: Sequence, dir: string): string[] {

@@ -1,4 +1,10 @@
-import { SynthesizedStack } from '../support/synth';
+/**
+ * Scoped snapshots: a documented configuration snapshots only the part of its synthesized stack it is about, so
+ * that its snapshot changes only when that part does. The one whole-stack snapshot is the how-to's
+ * (__tests__/main.test.ts); every configuration's whole stack is still checked, by the conformance checks of its
+ * test and by `npm run test:apply`.
+ */
+import { SynthesizedStack } from './synth';
 
 /** What a scoped snapshot keeps: whole Terraform types, and azapi resources by ML type path. */
 export interface SnapshotScope {
@@ -8,6 +14,8 @@ export interface SnapshotScope {
   readonly data?: string[];
   /** azapi resources (any azapi Terraform type) whose ML type path is one of these, kept whole. */
   readonly mlTypes?: string[];
+  /** `azapi_resource_action`s whose ML type path is one of these, kept whole. */
+  readonly mlActions?: string[];
   /** For `azapi_resource`s of these ML type paths, only these attributes. */
   readonly mlAttributes?: { readonly [mlType: string]: string[] };
 }
@@ -17,10 +25,7 @@ function mlPath(type: unknown): string | undefined {
   return match?.[1];
 }
 
-/**
- * The part of a synthesized stack a configuration is about, so that a snapshot changes only when the
- * construct under test does (the workspace and the how-to deployment have their own snapshots).
- */
+/** The part of a synthesized stack that `scope` selects, grouped by `resource.<type>` / `data.<type>`. */
 export function scoped(json: SynthesizedStack, scope: SnapshotScope): Record<string, unknown> {
   const out: Record<string, Record<string, unknown>> = {};
   const put = (section: string, type: string, name: string, value: unknown) => {
@@ -41,6 +46,9 @@ export function scoped(json: SynthesizedStack, scope: SnapshotScope): Record<str
       const path = mlPath(value.type);
       if (path === undefined) continue;
       if (scope.mlTypes?.includes(path)) put('resource', tfType, name, value);
+      else if (tfType === 'azapi_resource_action' && scope.mlActions?.includes(path)) {
+        put('resource', tfType, name, value);
+      }
       const attributes = tfType === 'azapi_resource' ? scope.mlAttributes?.[path] : undefined;
       if (attributes !== undefined) {
         put('resource', tfType, name, Object.fromEntries(attributes.map((a) => [a, value[a]])));

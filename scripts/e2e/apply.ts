@@ -16,11 +16,11 @@ import { App, dependable, LocalBackend, TerraformDataSource, TerraformResource, 
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { SecureEndpointHowToStack } from '../../main';
-import { ENDPOINT_CONFIGURATIONS } from '../endpoint/configurations';
-import { OPERATIONS_CONFIGURATIONS } from '../operations/configurations';
-import { DocumentedConfiguration } from '../support/documented';
-import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from '../support/arm-sim';
-import { WORKSPACE_CONFIGURATIONS } from '../workspace/configurations';
+import { ENDPOINT_CONFIGURATIONS } from '../../__tests__/endpoint/configurations';
+import { OPERATIONS_CONFIGURATIONS } from '../../__tests__/operations/configurations';
+import { DocumentedConfiguration } from '../../__tests__/support/documented';
+import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from './arm-sim';
+import { WORKSPACE_CONFIGURATIONS } from '../../__tests__/workspace/configurations';
 
 /** A synthesized stack to run, with the behaviours it turns off. */
 interface Job {
