@@ -22,13 +22,37 @@ import { addHowToEndpoint } from './how-to';
 /** The provider version ranges the module accepts (the versions the library is built and validated with). */
 export const MODULE_PROVIDER_RANGES = { azurerm: '>= 4.55.0, < 5.0.0', azapi: '>= 2.12.0, < 3.0.0' } as const;
 
+type ModuleVariables = ReturnType<typeof moduleVariables>;
+
 const ISOLATION_MODES = ['allow_only_approved_outbound', 'allow_internet_outbound'];
 
 export class SecureEndpointModuleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     const v = moduleVariables(this);
-    // Providers are declared for `required_providers` only: their configuration blocks are removed below.
+    this.declareProviders();
+    const workspace = this.createWorkspace(v);
+    const { endpoint, blue } = addHowToEndpoint(this, workspace, {
+      endpointName: v.endpointName.stringValue,
+      // Built private; endpoint_public_access picks the value below.
+      publicNetworkAccess: false,
+      instanceType: v.instanceType.stringValue,
+      instanceCount: v.instanceCount.numberValue,
+    });
+    selectByVariables(v, workspace, endpoint);
+    addOutputs(this, {
+      workspace_id: workspace.workspaceId,
+      workspace_name: workspace.workspaceName,
+      endpoint_id: endpoint.endpointId,
+      endpoint_name: endpoint.endpointName,
+      scoring_uri: endpoint.endpointScoringUri,
+      swagger_uri: endpoint.endpointSwaggerUri,
+      deployment_id: blue.deploymentId,
+    });
+  }
+
+  /** Providers declared for `required_providers` only: their configuration blocks are removed. */
+  private declareProviders(): void {
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     new AzapiProvider(this, 'azapi');
     this.addOverride('provider', undefined);
@@ -36,7 +60,9 @@ export class SecureEndpointModuleStack extends TerraformStack {
     this.addOverride('terraform.backend', undefined);
     this.addOverride('terraform.required_providers.azurerm.version', MODULE_PROVIDER_RANGES.azurerm);
     this.addOverride('terraform.required_providers.azapi.version', MODULE_PROVIDER_RANGES.azapi);
+  }
 
+  private createWorkspace(v: ModuleVariables): ManagedVnetWorkspace {
     const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
     const workspaceName = v.workspaceName.stringValue;
     const resourceGroupName = v.resourceGroupName.stringValue;
@@ -49,16 +75,15 @@ export class SecureEndpointModuleStack extends TerraformStack {
         0,
         length,
       ) + suffix;
-
-    const approvedOnly = `var.${v.isolationMode.friendlyUniqueId} == "allow_only_approved_outbound"`;
-    const workspace = new ManagedVnetWorkspace(this, 'Workspace', {
+    return new ManagedVnetWorkspace(this, 'Workspace', {
       resourceGroup: {
         id: `/subscriptions/${client.subscriptionId}/resourceGroups/${resourceGroupName}`,
         name: resourceGroupName,
         location: v.location.stringValue,
       },
       workspaceName,
-      // The variable picks the value below; the constructs are built for the stricter mode, which needs rules.
+      // The variable picks the value (selectByVariables); the constructs are built for the stricter mode, which
+      // needs rules.
       isolationMode: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
       inboundPrivateEndpoint: {
         subnet: { id: v.subnetId.stringValue },
@@ -71,45 +96,41 @@ export class SecureEndpointModuleStack extends TerraformStack {
         logAnalyticsWorkspace: Fn.format('%s-log', [Fn.replace(workspaceName, '_', '-')]),
       },
     });
-    const { endpoint, blue } = addHowToEndpoint(this, workspace, {
-      endpointName: v.endpointName.stringValue,
-      // Built private; endpoint_public_access picks the value below.
-      publicNetworkAccess: false,
-      instanceType: v.instanceType.stringValue,
-      instanceCount: v.instanceCount.numberValue,
-    });
+  }
+}
 
-    // isolation_mode: the workspace body takes the variable's value; FQDN rules (the image build's package
-    // indexes) and the firewall exist only under approved-outbound-only, where Azure accepts them.
-    workspace.resource.addOverride(
-      'body.properties.managedNetwork.isolationMode',
-      `\${${approvedOnly} ? "AllowOnlyApprovedOutbound" : "AllowInternetOutbound"}`,
-    );
-    workspace.resource.addOverride(
-      'body.properties.managedNetwork.firewallSku',
-      `\${${approvedOnly} ? "Standard" : null}`,
-    );
-    const publicAccess = `\${var.${v.endpointPublicAccess.friendlyUniqueId} ? "Enabled" : "Disabled"}`;
-    endpoint.resource.addOverride('body.properties.publicNetworkAccess', publicAccess);
-    endpoint.trafficReset?.addOverride('body.properties.publicNetworkAccess', publicAccess);
-    endpoint.trafficUpdate?.addOverride('body.properties.publicNetworkAccess', publicAccess);
-    for (const rule of workspace.outboundRules) {
-      if (rule instanceof OutboundRuleBase) rule.resource.addOverride('count', `\${${approvedOnly} ? 1 : 0}`);
-    }
+/**
+ * isolation_mode: the workspace body takes the variable's value; FQDN rules (the image build's package indexes)
+ * and the firewall exist only under approved-outbound-only, where Azure accepts them. endpoint_public_access: the
+ * endpoint's body and its traffic requests take the variable's value.
+ */
+function selectByVariables(
+  v: ModuleVariables,
+  workspace: ManagedVnetWorkspace,
+  endpoint: ReturnType<typeof addHowToEndpoint>['endpoint'],
+): void {
+  const approvedOnly = `var.${v.isolationMode.friendlyUniqueId} == "allow_only_approved_outbound"`;
+  workspace.resource.addOverride(
+    'body.properties.managedNetwork.isolationMode',
+    `\${${approvedOnly} ? "AllowOnlyApprovedOutbound" : "AllowInternetOutbound"}`,
+  );
+  workspace.resource.addOverride(
+    'body.properties.managedNetwork.firewallSku',
+    `\${${approvedOnly} ? "Standard" : null}`,
+  );
+  const publicAccess = `\${var.${v.endpointPublicAccess.friendlyUniqueId} ? "Enabled" : "Disabled"}`;
+  endpoint.resource.addOverride('body.properties.publicNetworkAccess', publicAccess);
+  endpoint.trafficReset?.addOverride('body.properties.publicNetworkAccess', publicAccess);
+  endpoint.trafficUpdate?.addOverride('body.properties.publicNetworkAccess', publicAccess);
+  for (const rule of workspace.outboundRules) {
+    if (rule instanceof OutboundRuleBase) rule.resource.addOverride('count', `\${${approvedOnly} ? 1 : 0}`);
+  }
+}
 
-    const outputs: Record<string, string> = {
-      workspace_id: workspace.workspaceId,
-      workspace_name: workspace.workspaceName,
-      endpoint_id: endpoint.endpointId,
-      endpoint_name: endpoint.endpointName,
-      scoring_uri: endpoint.endpointScoringUri,
-      swagger_uri: endpoint.endpointSwaggerUri,
-      deployment_id: blue.deploymentId,
-    };
-    for (const [name, value] of Object.entries(outputs)) {
-      // Variables and outputs share the construct namespace; Terraform keeps them apart.
-      new TerraformOutput(this, `${name}_output`, { value }).overrideLogicalId(name);
-    }
+function addOutputs(stack: TerraformStack, outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) {
+    // Variables and outputs share the construct namespace; Terraform keeps them apart.
+    new TerraformOutput(stack, `${name}_output`, { value }).overrideLogicalId(name);
   }
 }
 

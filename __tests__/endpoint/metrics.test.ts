@@ -8,7 +8,7 @@ import {
   SecureOnlineEndpoint,
 } from '../../src/endpoint';
 import { FakeWorkspace } from '../support/fake-workspace';
-import { resourceNamed, synthWith } from '../support/synth';
+import { onlyResource, synthWith } from '../support/synth';
 
 const ENDPOINTS = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints';
 
@@ -138,7 +138,8 @@ describe('metric helpers', () => {
         criteria: [slow.toAlertCriteria(MetricAlertOperator.GREATER_THAN, 1000)],
       });
     });
-    const alert = resourceNamed(json, 'azurerm_monitor_metric_alert', 'SlowScoring');
+    const [name, alert] = onlyResource(json, 'azurerm_monitor_metric_alert');
+    expect(name).toContain('SlowScoring');
     expect(alert.scopes).toEqual([expect.stringMatching(/^\$\{azapi_resource\.Endpoint_[0-9A-F]+\.id\}$/)]);
     expect(alert.criteria).toEqual([
       {

@@ -89,8 +89,6 @@ function importCycles(): string[][] {
   return groups;
 }
 
-beforeEach(() => expect.hasAssertions());
-
 test('no import cycles among src/, app/ and main.ts (type-only imports count too)', () => {
   expect(FILES.length).toBeGreaterThan(50);
   expect(importCycles()).toEqual([]);

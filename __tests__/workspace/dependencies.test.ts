@@ -93,7 +93,7 @@ describe('managed network dependencies', () => {
     const [, compute] = onlyMlResource(json, 'workspaces/computes');
     expect(compute.depends_on).toEqual([`azapi_resource_action.${provisionName}`]);
     expect(workspace.managedNetworkReady).toEqual([
-      workspace.managedNetworkProvisioning?.resource,
+      workspace._managedNetworkProvisioning?.resource,
       workspace.imageBuildComputeResource,
     ]);
   });
