@@ -66,12 +66,7 @@ export type { ManagedVnetWorkspaceProps } from './workspace/managed-vnet-workspa
 export { ManagedVnetWorkspaceBase } from './workspace/workspace-base';
 export { WorkspaceIdentity } from './workspace/workspace-identity';
 export { InboundAccess } from './workspace/workspace-ref';
-export type {
-  IManagedVnetWorkspace,
-  IOutboundRule,
-  OutboundFqdnRuleOptions,
-  WorkspaceBlobStore,
-} from './workspace/workspace-ref';
+export type { IManagedVnetWorkspace, IOutboundRule, WorkspaceBlobStore } from './workspace/workspace-ref';
 export { OutboundFqdnRule } from './outbound/fqdn-rule';
 export type { OutboundFqdnRuleProps } from './outbound/fqdn-rule';
 export { OutboundRuleBase } from './outbound/outbound-rule-base';
@@ -81,14 +76,19 @@ export {
   OutboundPrivateEndpointRule,
 } from './outbound/private-endpoint-rule';
 export type {
-  OutboundPrivateEndpointRuleOptions,
   OutboundPrivateEndpointRuleProps,
   RegistryOutboundRules,
   RegistryOutboundRulesProps,
 } from './outbound/private-endpoint-rule';
 export { PrivateEndpointTarget } from './outbound/private-endpoint-target';
-export { OutboundServiceTagRule, ServiceTagProtocol } from './outbound/service-tag-rule';
-export type { OutboundServiceTagRuleOptions, OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
+export { OutboundServiceTagRule } from './outbound/service-tag-rule';
+export { ServiceTagProtocol } from './outbound/service-tag-protocol';
+export type { OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
+export type {
+  OutboundFqdnRuleOptions,
+  OutboundPrivateEndpointRuleOptions,
+  OutboundServiceTagRuleOptions,
+} from './workspace/rule-options';
 export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
 export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
 export type { SecureOnlineEndpointAttributeValues } from './endpoint/endpoint-base';

@@ -603,7 +603,7 @@ function principal(make: (id: string) => api.IPrincipal): Fixture {
 }
 
 /** Uses every attribute of an imported workspace, so a token given for one shows in the output. */
-function useWorkspace(s: TerraformStack, ws: api.ManagedVnetWorkspaceBase): void {
+function useWorkspace(s: TerraformStack, ws: api.IManagedVnetWorkspace): void {
   ws.addOutboundPrivateEndpointRule('Data', {
     ruleName: 'data',
     serviceResourceId: STORAGE_ID,

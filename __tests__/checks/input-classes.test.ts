@@ -414,7 +414,7 @@ describe('attributes that contradict each other', () => {
       ...imported,
       isolationMode: IsolationMode.DISABLED,
     });
-    expect(ws._managedNetworkProvisioning).toBeUndefined();
+    expect(ws.managedNetworkReady).toEqual([]);
     expect(mlResourcesOfType(synthJson(quiet), 'workspaces', 'azapi_resource_action')).toEqual([]);
   });
 });

@@ -8,8 +8,11 @@ import {
   IOutboundRule,
   IsolationMode,
   OutboundFqdnRuleOptions,
+  OutboundPrivateEndpointRuleOptions,
+  OutboundServiceTagRuleOptions,
   WorkspaceBlobStore,
 } from '../../src/workspace';
+import { OutboundPrivateEndpointRule, OutboundServiceTagRule } from '../../src/outbound';
 
 export interface FakeWorkspaceOptions {
   readonly isolationMode?: IsolationMode;
@@ -97,12 +100,26 @@ export class FakeWorkspace extends Construct implements IManagedVnetWorkspace {
     this.managedNetworkReady = [provision];
   }
 
-  public addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): IOutboundRule {
-    return new FakeRule(this, id, this, options);
+  public get outboundRules(): IOutboundRule[] {
+    return [...this.rules];
   }
 
-  public registerOutboundRule(rule: IOutboundRule): void {
+  public addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): IOutboundRule {
+    const rule = new FakeRule(this, id, this, options);
     this.rules.push(rule);
+    return rule;
+  }
+
+  // The library's rules on a workspace of another kind: written, with nothing of the library's waiting for them.
+  public addOutboundPrivateEndpointRule(
+    id: string,
+    options: OutboundPrivateEndpointRuleOptions,
+  ): IOutboundRule {
+    return new OutboundPrivateEndpointRule(this, id, { ...options, workspace: this });
+  }
+
+  public addOutboundServiceTagRule(id: string, options: OutboundServiceTagRuleOptions): IOutboundRule {
+    return new OutboundServiceTagRule(this, id, { ...options, workspace: this });
   }
 }
 
@@ -124,7 +141,6 @@ class FakeRule extends Construct implements IOutboundRule {
       body,
     });
     this.outboundRuleId = this.resource.id;
-    workspace.registerOutboundRule(this);
   }
 
   public get fqn(): string {

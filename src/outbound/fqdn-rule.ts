@@ -1,5 +1,6 @@
+import type { OutboundFqdnRuleOptions } from '../workspace/rule-options';
 import { Construct } from 'constructs';
-import { OutboundFqdnRuleOptions } from '../workspace/workspace-ref';
+
 import { problemsOf } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';

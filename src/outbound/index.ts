@@ -3,3 +3,4 @@ export * from './outbound-rule-base';
 export * from './fqdn-rule';
 export * from './service-tag-rule';
 export * from './private-endpoint-rule';
+export * from './service-tag-protocol';

@@ -1,3 +1,4 @@
+import type { OutboundPrivateEndpointRuleOptions } from '../workspace/rule-options';
 import { ANY_RESOURCE_TYPE } from '../checks/read';
 import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
@@ -15,29 +16,6 @@ import { grantRoleOnce } from '../core/role-assignments';
 
 /** The role the workspace identity needs on a private endpoint target to approve the connection. */
 export const NETWORK_CONNECTION_APPROVER_ROLE = 'Azure AI Enterprise Network Connection Approver';
-
-/** Options of a private endpoint outbound rule. */
-export interface OutboundPrivateEndpointRuleOptions {
-  /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
-  readonly ruleName: string;
-  /** ARM id of the resource the private endpoint connects to. */
-  readonly serviceResourceId: string;
-  /** The private link sub-resource, e.g. `PrivateEndpointTarget.BLOB`. */
-  readonly subresourceTarget: PrivateEndpointTarget;
-  /** Also reachable from Spark jobs (provision the network with `includeSpark`). @default false */
-  readonly sparkEnabled?: boolean;
-  /** Host names to map to the private endpoint (for application gateways and similar targets). @default none */
-  readonly fqdns?: string[];
-  /**
-   * Grant the workspace identity the "Azure AI Enterprise Network Connection Approver" role on the target, so
-   * the workspace can approve the private endpoint connection (otherwise Azure fails with "Workspace managed
-   * identity don't have required permissions to read and approve private endpoint connections"). Needs a
-   * deploying principal allowed to assign roles on the target (Owner or User Access Administrator). Turn it
-   * off when the role is granted elsewhere, or the target approves connections manually.
-   * @default true (when the workspace's principal id is known)
-   */
-  readonly grantApproverRole?: boolean;
-}
 
 /** Props of a private endpoint outbound rule. */
 export interface OutboundPrivateEndpointRuleProps

@@ -17,3 +17,4 @@ export * from './managed-vnet-workspace';
 export type { ImportedWorkspaceAttributes } from './imported-workspace';
 export type { EnableManagedNetworkProps } from './enable-managed-network';
 export * from './managed-network-update';
+export * from './rule-options';

@@ -66,7 +66,7 @@ import {
 import { WorkspaceIdentity } from './workspace-identity';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
 import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
-import { InboundAccess, WorkspaceBlobStore } from './workspace-ref';
+import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
 /** Props of `ManagedVnetWorkspace`. */
 export interface ManagedVnetWorkspaceProps extends ProviderProps {
@@ -213,7 +213,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     scope: Construct,
     id: string,
     attrs: ImportedWorkspaceAttributes,
-  ): ManagedVnetWorkspaceBase {
+  ): IManagedVnetWorkspace {
     return importWorkspace(scope, id, attrs);
   }
 
@@ -228,7 +228,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     scope: Construct,
     id: string,
     props: EnableManagedNetworkProps,
-  ): ManagedVnetWorkspaceBase {
+  ): IManagedVnetWorkspace {
     return enableManagedNetwork(scope, id, props);
   }
 

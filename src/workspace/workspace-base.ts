@@ -4,21 +4,17 @@ import { MlApiVersion } from '../arm';
 import { problemsOf } from '../checks';
 import { constructId, defineProps, object, pick, readValue } from '../checks/read';
 import { OutboundFqdnRule } from '../outbound/fqdn-rule';
-import {
-  OutboundPrivateEndpointRule,
-  OutboundPrivateEndpointRuleOptions,
-} from '../outbound/private-endpoint-rule';
-import { OutboundServiceTagRule, OutboundServiceTagRuleOptions } from '../outbound/service-tag-rule';
+import { OutboundPrivateEndpointRule } from '../outbound/private-endpoint-rule';
+import { OutboundServiceTagRule } from '../outbound/service-tag-rule';
 import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
 import { RegisteredRule, WORKSPACE_BASE } from './rule-host';
-import {
-  IManagedVnetWorkspace,
-  InboundAccess,
-  IOutboundRule,
+import type {
   OutboundFqdnRuleOptions,
-  WorkspaceBlobStore,
-} from './workspace-ref';
+  OutboundPrivateEndpointRuleOptions,
+  OutboundServiceTagRuleOptions,
+} from './rule-options';
+import { IManagedVnetWorkspace, InboundAccess, IOutboundRule, WorkspaceBlobStore } from './workspace-ref';
 
 const CONSTRUCT_ID = constructId();
 defineProps<{ id: string; options: OutboundPrivateEndpointRuleOptions }>(

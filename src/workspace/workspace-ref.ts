@@ -2,6 +2,11 @@ import { IConstruct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MlApiVersion } from '../arm';
 import { IsolationMode } from './isolation-mode';
+import type {
+  OutboundFqdnRuleOptions,
+  OutboundPrivateEndpointRuleOptions,
+  OutboundServiceTagRuleOptions,
+} from './rule-options';
 
 /**
  * How callers reach the workspace (and its online endpoints) from inside a network. Endpoints with public
@@ -29,14 +34,6 @@ export interface WorkspaceBlobStore {
    * cloud; other clouds have other suffixes).
    */
   readonly blobEndpoint: string;
-}
-
-/** Options of an FQDN outbound rule. */
-export interface OutboundFqdnRuleOptions {
-  /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
-  readonly ruleName: string;
-  /** Host name, wildcards allowed (`*.anaconda.org`). */
-  readonly destination: string;
 }
 
 /** A rule added to a workspace's managed network. */
@@ -104,4 +101,10 @@ export interface IManagedVnetWorkspace extends IConstruct {
    * destination twice returns the first rule, so several deployments can each ask for `pypi.org`.
    */
   addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): IOutboundRule;
+  /** Adds a private endpoint from the managed network to an Azure resource. */
+  addOutboundPrivateEndpointRule(id: string, options: OutboundPrivateEndpointRuleOptions): IOutboundRule;
+  /** Adds a service-tag rule (AllowOnlyApprovedOutbound only). */
+  addOutboundServiceTagRule(id: string, options: OutboundServiceTagRuleOptions): IOutboundRule;
+  /** The outbound rules added to this workspace in this app. */
+  readonly outboundRules: IOutboundRule[];
 }
