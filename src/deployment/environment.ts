@@ -10,6 +10,7 @@ import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 
+/** Options of `Environment.fromImage`: the conda file, and how local files are uploaded. */
 export interface ImageEnvironmentOptions extends LocalAssetOptions {
   /**
    * A conda file to build into the image (the how-to's `environment/conda.yaml`). Azure ML builds the image on

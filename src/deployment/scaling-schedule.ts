@@ -9,12 +9,19 @@ import { timeZoneProblem } from './time-zones';
 
 /** A day of the week, as Azure Monitor autoscale names it. */
 export enum WeekDay {
+  /** Monday. */
   MONDAY = 'Monday',
+  /** Tuesday. */
   TUESDAY = 'Tuesday',
+  /** Wednesday. */
   WEDNESDAY = 'Wednesday',
+  /** Thursday. */
   THURSDAY = 'Thursday',
+  /** Friday. */
   FRIDAY = 'Friday',
+  /** Saturday. */
   SATURDAY = 'Saturday',
+  /** Sunday. */
   SUNDAY = 'Sunday',
 }
 
@@ -24,11 +31,11 @@ export interface WeeklyScheduleOptions {
   readonly days?: WeekDay[];
   /** Hour the window starts, 0 to 23. */
   readonly startHour: number;
-  /** @default 0 */
+  /** Minute of the start hour at which the window starts (0 to 59). @default 0 */
   readonly startMinute?: number;
   /** Hour the window ends, 0 to 23; at or before the start means the next day. */
   readonly endHour: number;
-  /** @default 0 */
+  /** Minute of the end hour at which the window ends (0 to 59). @default 0 */
   readonly endMinute?: number;
   /** Windows time zone name of the hours (`W. Europe Standard Time`). @default 'UTC' */
   readonly timeZone?: string;

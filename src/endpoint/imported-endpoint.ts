@@ -50,6 +50,7 @@ defineProps<SecureOnlineEndpointAttributes>('SecureOnlineEndpointAttributes', {
  * grants). Private: `SecureOnlineEndpoint.fromEndpointAttributes` makes it, typed as `ISecureOnlineEndpoint`.
  */
 class ImportedSecureOnlineEndpoint extends SecureOnlineEndpointBase {
+  /** The attributes the base class's getters read. */
   protected readonly attributes: SecureOnlineEndpointAttributeValues;
 
   constructor(scope: Construct, id: string, attrs: SecureOnlineEndpointAttributes) {

@@ -2,19 +2,29 @@ import type { MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/mon
 
 /** How Azure Monitor combines a metric's values over a time grain. */
 export enum MetricAggregation {
+  /** The mean of the values in each time grain. */
   AVERAGE = 'Average',
+  /** The smallest value in each time grain. */
   MINIMUM = 'Minimum',
+  /** The largest value in each time grain. */
   MAXIMUM = 'Maximum',
+  /** The sum of the values in each time grain. */
   TOTAL = 'Total',
+  /** The number of values in each time grain. */
   COUNT = 'Count',
 }
 
 /** How an alert compares the aggregated metric with its threshold. */
 export enum MetricAlertOperator {
+  /** Fires above the threshold. */
   GREATER_THAN = 'GreaterThan',
+  /** Fires at or above the threshold. */
   GREATER_THAN_OR_EQUAL = 'GreaterThanOrEqual',
+  /** Fires below the threshold. */
   LESS_THAN = 'LessThan',
+  /** Fires at or below the threshold. */
   LESS_THAN_OR_EQUAL = 'LessThanOrEqual',
+  /** Fires at the threshold. */
   EQUALS = 'Equals',
 }
 
@@ -48,12 +58,17 @@ export interface EndpointMetricProps extends EndpointMetricOptions {
  * autoscale rule (`metricName`, `metricNamespace`, `resourceId`) or a dashboard. A value: nothing is created.
  */
 export class EndpointMetric {
+  /** The metric namespace: the resource type that publishes the metric. */
   public readonly metricNamespace: string;
+  /** The metric name, as the Azure Monitor REST API names it (`RequestLatency_P99`). */
   public readonly metricName: string;
+  /** ARM id of the endpoint or deployment publishing the metric. */
   public readonly resourceId: string;
+  /** How values are combined over a time grain (`MetricAggregation.AVERAGE` unless `with` changed it). */
   public readonly aggregation: MetricAggregation;
   /** Dimension filters (name to accepted values); empty for every series. */
   public readonly dimensions: { [name: string]: string[] };
+  /** Unit of the values, as Azure Monitor reports it; undefined when not known. */
   public readonly unit: string | undefined;
 
   constructor(props: EndpointMetricProps) {

@@ -114,6 +114,7 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
   public readonly resource: AzapiResource;
   /** The diagnostic setting sending logs and metrics (construct id `Logs/Resource`), unless logs are disabled. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting | undefined;
+  /** The attributes the base class's getters read. */
   protected readonly attributes: SecureOnlineEndpointAttributeValues;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {

@@ -64,20 +64,45 @@ defineProps<{ id: string; options: OutboundServiceTagRuleOptions }>(
 
 /** What created and imported workspaces share: outbound rules and the provisioning they feed. */
 export abstract class ManagedVnetWorkspaceBase extends Construct implements IManagedVnetWorkspace {
+  /** ARM id of the workspace. */
   public abstract readonly workspaceId: string;
+  /** Workspace name. */
   public abstract readonly workspaceName: string;
+  /** Azure region of the workspace. */
   public abstract readonly location: string;
+  /** Name of the workspace's resource group. */
   public abstract readonly resourceGroupName: string;
+  /** The api-version used for this workspace and its children. */
   public abstract readonly apiVersion: MlApiVersion;
+  /** Outbound isolation of the managed network. */
   public abstract readonly isolationMode: IsolationMode;
+  /** How the workspace is reached inbound, or undefined when nothing provides inbound access. */
   public abstract readonly inboundAccess: InboundAccess | undefined;
+  /**
+   * Whether the workspace's container registry is reachable only privately (public network access off).
+   * Undefined when not known at synth time.
+   */
   public abstract readonly containerRegistryPrivateOnly: boolean | undefined;
+  /** ARM id of the workspace's storage account. */
   public abstract readonly storageAccountId: string;
+  /** ARM id of the workspace's Key Vault. */
   public abstract readonly keyVaultId: string;
+  /** ARM id of the workspace's container registry; undefined when the workspace has none yet. */
   public abstract readonly containerRegistryId: string | undefined;
+  /** The workspace GUID (`properties.workspaceId`). */
   public abstract readonly workspaceGuid: string;
+  /** The default blob datastore, for uploading local assets. */
   public abstract readonly workspaceBlobStore: WorkspaceBlobStore;
+  /**
+   * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
+   * identity, or its user-assigned one). Undefined when not known.
+   * @default undefined
+   */
   public abstract readonly workspacePrincipalId: string | undefined;
+  /**
+   * What online deployments must depend on: the managed-network provisioning (after the workspace, its
+   * inbound private endpoint and every outbound rule) and the image-build compute.
+   */
   public abstract readonly managedNetworkReady: ITerraformDependable[];
   /** The `provisionManagedNetwork` action, when this stack provisions the managed network. @internal */
   public abstract readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
