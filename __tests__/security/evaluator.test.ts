@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { knownAliases } from '../../scripts/posture/aliases';
+import { aliasPathsOf, knownAliases } from '../../scripts/posture/aliases';
+import { AZURERM, FROM_OTHER_RESOURCES } from '../../scripts/posture/azurerm';
 import { evaluateCondition } from '../../scripts/posture/conditions';
 import { evaluateAssignment, stackResources } from '../../scripts/posture/evaluate';
 import { evaluateValue } from '../../scripts/posture/expressions';
@@ -373,5 +374,26 @@ describe('the azurerm mapping', () => {
       'Microsoft.Insights/diagnosticSettings',
       'Microsoft.KeyVault/vaults/privateEndpointConnections',
     ]);
+  });
+});
+
+describe('the mapping tables', () => {
+  test('every alias path of an azurerm-made type is written by a row or by the resources that set it', () => {
+    const uncovered = Object.entries(AZURERM).flatMap(([tfType, mapping]) =>
+      aliasPathsOf(mapping.armType)
+        .map((path) => path.replace(/\[\*\]/g, ''))
+        .filter(
+          (path) =>
+            !mapping.rows.some((row) => path.startsWith(row.arm) || row.arm.startsWith(path)) &&
+            !FROM_OTHER_RESOURCES.some((p) => path.startsWith(p)),
+        )
+        .map((path) => `${tfType}: ${path}`),
+    );
+    expect(uncovered).toEqual([]);
+  });
+
+  test('every row says where it comes from', () => {
+    const rows = Object.values(AZURERM).flatMap((m) => m.rows);
+    expect(rows.filter((r) => r.source.trim() === '').map((r) => r.arm)).toEqual([]);
   });
 });

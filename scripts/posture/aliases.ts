@@ -148,6 +148,11 @@ export function aliasPath(alias: string): string | undefined {
   return INDEX.get(alias.toLowerCase());
 }
 
+/** The ARM paths the aliases of one resource type read. */
+export function aliasPathsOf(type: string): string[] {
+  return Object.values(TABLE[type] ?? {});
+}
+
 /** Every alias the mapping knows (for the evaluator's own tests). */
 export function knownAliases(): string[] {
   return Object.entries(TABLE).flatMap(([type, aliases]) => Object.keys(aliases).map((a) => `${type}/${a}`));

@@ -133,6 +133,11 @@ export const AZURERM: Record<string, AzurermMapping> = {
         read: (a) => storageNetworkAcls(block(a, 'network_rules')),
         source: 'network_rules block (or azurerm_storage_account_network_rules); without it ARM allows all',
       },
+      fixed(
+        'properties.keyPolicy',
+        undefined,
+        'azurerm has no argument for a key expiration policy: not sent',
+      ),
       {
         arm: 'properties.keyCreationTime',
         read: () => new Unknown('Azure sets the storage account keys creation time'),
@@ -373,6 +378,16 @@ export function setPath(target: Record<string, unknown>, path: string, v: unknow
 }
 
 /** The ARM body of an azurerm resource, from its mapping's rows. */
+/**
+ * ARM properties of an azurerm resource that `stack.ts` fills from other resources of the stack (or marks as
+ * Azure's), so that no row of the table above writes them.
+ */
+export const FROM_OTHER_RESOURCES: readonly string[] = [
+  'properties.privateEndpointConnections',
+  'properties.subnets',
+  'properties.flowLogs',
+];
+
 export function armBody(mapping: AzurermMapping, args: Args): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const row of mapping.rows) setPath(body, row.arm, row.read(args));

@@ -102,6 +102,13 @@ export function armResources(json: TerraformJson): ArmResource[] {
     p[key] = [...((p[key] as unknown[] | undefined) ?? []), item];
   };
 
+  // Diagnostic settings written as azapi resources: extensions of their parent, as the azurerm ones below.
+  for (const [name, args] of azapi) {
+    const setting = byAddress.get(`azapi_resource.${name}`);
+    const parent = target(args.parent_id);
+    if (setting?.type === 'Microsoft.Insights/diagnosticSettings' && parent !== undefined)
+      parent.children.push(setting);
+  }
   // azapi_update_resource: its body is merged into the resource it updates.
   for (const [, args] of Object.entries(blocks.azapi_update_resource ?? {})) {
     const r = target(args.resource_id);

@@ -17,6 +17,13 @@ export interface PostureLayout {
 /**
  * A layout is one entry: its stack class and settings. Adding one adds its verdicts to the expectation file
  * (`npm run posture -- --write-expected`) and its column to docs/security.md (`npm run posture -- --write-docs`).
+ * The hardened layout, for instance:
+ *
+ *   {
+ *     name: 'hardened',
+ *     title: 'the hardened how-to stack (`npm run synth:hardened`)',
+ *     build: (app) => new SecureEndpointHardenedStack(app, 'secure-endpoint', readHowToConfig(app, {})),
+ *   },
  */
 export const POSTURE_LAYOUTS: readonly PostureLayout[] = [
   {
