@@ -13,12 +13,12 @@ export const NOTES: Readonly<Record<string, string>> = {
   '524b0254-c285-4903-bee6-bb8126cde579':
     'The created registry has public network access off but exports on (`export_policy_enabled` defaults to true). Not assigned by MCSB or MCSBv2; bring a registry with `export_policy_enabled = false` (`containerRegistry`).',
   'e8eef0a8-67cf-4eb4-9386-14b0e78733d4':
-    'The managed network creates the private endpoint to the registry when it is provisioned (Azure creates it; the stack cannot show it). Compliant once `provisionManagedNetwork` has run.',
+    'Azure creates the private endpoint from the managed network to the registry when the network is provisioned (Azure ML "Managed virtual network isolation", required outbound rules); the stack cannot show it, so it is not counted as compliant.',
   // Key Vault
   '405c5871-3e91-4644-8a63-58e19d68ff5b':
     'The created vault denies by network ACL (`default_action = Deny`, bypass `AzureServices`) but keeps `public_network_access_enabled = true`. Bring a vault with public network access off (`keyVault`).',
   'a6abeaec-4d90-4a02-805f-6b26c4d3fbe9':
-    'The managed network creates the private endpoint to the vault when it is provisioned (Azure creates it; the stack cannot show it). Compliant once `provisionManagedNetwork` has run.',
+    'Azure creates the private endpoint from the managed network to the vault when the network is provisioned (Azure ML "Managed virtual network isolation", required outbound rules); the stack cannot show it, so it is not counted as compliant.',
   'cf820ca0-f99e-4f3e-84fb-66e913812d21':
     "No diagnostic setting is created for the vault. Add an `azurerm_monitor_diagnostic_setting` on `workspace.keyVaultId` to the workspace's Log Analytics workspace.",
   // Machine Learning
@@ -94,6 +94,6 @@ export const NOTES: Readonly<Record<string, string>> = {
   '6fac406b-40ca-413b-bf8e-0bf964659c25':
     'No customer-managed key on the account (costs a Key Vault key and an identity); MCSB and MCSBv2 assign it Disabled. Bring an account with one (`storageAccount`).',
   '6edd7eda-6dd8-40f7-810d-67160c639cd9':
-    'The managed network creates the private endpoint to the account when it is provisioned (Azure creates it; the stack cannot show it). Compliant once `provisionManagedNetwork` has run.',
+    'Azure creates the private endpoint from the managed network to the account when the network is provisioned (Azure ML "Managed virtual network isolation", required outbound rules); the stack cannot show it, so it is not counted as compliant.',
   '1604f626-4d8d-4124-8bb8-b1e5f95562de': 'The same rule, excluding Databricks-managed accounts.',
 };
