@@ -87,7 +87,7 @@ export const NOTES: Readonly<Record<string, string>> = {
     "Shared key stays on: the workspace's datastores use the account key by default and azurerm uploads with it unless the provider sets `storage_use_azuread`. Bring an account with shared key off (`storageAccount`).",
   'fd9903f1-38c2-4d36-8e44-5c1c20c561e8': 'The same rule, excluding Databricks-managed accounts.',
   '34c877ad-507e-4c82-993e-3452a6e0ad3c':
-    'Deliberate (the deploy path, as for public network access); MCSB assigns it Disabled. Bring an account with `network_rules` denying by default (`storageAccount`).',
+    'Deliberate (the deploy path, as for public network access); MCSB and MCSBv2 assign it Disabled. Bring an account with `network_rules` denying by default (`storageAccount`).',
   '2a1a9cdf-e04d-429a-8416-3bfb72a1b26f':
     'Deliberate (the deploy path, as for public network access). Bring an account with `network_rules { default_action = "Deny" }` and no IP rules (`storageAccount`).',
   'db4f9b05-5ffd-4b34-b714-3c710dbb3fd6': 'The same rule, excluding Databricks-managed accounts.',
