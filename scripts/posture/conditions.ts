@@ -10,7 +10,7 @@
 import { aliasPath } from './aliases';
 import { evaluateValue, ExpressionScope } from './expressions';
 import type { ArmResource } from './stack';
-import { and, isUnknown, Multi, not, NOW, or, Tri, Unknown } from './values';
+import { and, isUnknown, Multi, not, NOW, or, ordinal, Tri, Unknown } from './values';
 
 /** What a condition reads: the resource `field` conditions name, the parameters, and the count scopes. */
 export interface ConditionContext {
@@ -278,7 +278,7 @@ function order(a: unknown, b: unknown): number {
   const na = Number(a);
   const nb = Number(b);
   if (a !== '' && b !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
-  return String(a).toLowerCase().localeCompare(String(b).toLowerCase(), 'en');
+  return ordinal(String(a), String(b));
 }
 
 /** One operator on known or Unknown values. */

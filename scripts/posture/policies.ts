@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { evaluateValue, isExpression } from './expressions';
-import { Unknown } from './values';
+import { ordinal, Unknown } from './values';
 
 export const POLICY_DIR =
   process.env.AZURE_POLICY_DIR ?? join(__dirname, '..', '..', '__tests__', 'fixtures', 'azure-policy');
@@ -61,7 +61,7 @@ export function loadDefinitions(dir = POLICY_DIR): Definition[] {
       defs.push({ name: raw.name, category, ...raw.properties });
     }
   }
-  defs.sort((a, b) => a.category.localeCompare(b.category) || a.displayName.localeCompare(b.displayName));
+  defs.sort((a, b) => ordinal(a.category, b.category) || ordinal(a.displayName, b.displayName));
   if (dir === POLICY_DIR) cache = defs;
   return defs;
 }
@@ -136,8 +136,8 @@ export function loadInitiative(key: InitiativeKey, dir = POLICY_DIR): Initiative
     displayName: raw.properties.displayName,
     assignments: [...assignments.values()].sort(
       (a, b) =>
-        a.definition.category.localeCompare(b.definition.category) ||
-        a.definition.displayName.localeCompare(b.definition.displayName),
+        ordinal(a.definition.category, b.definition.category) ||
+        ordinal(a.definition.displayName, b.definition.displayName),
     ),
   };
 }

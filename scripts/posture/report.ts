@@ -13,6 +13,7 @@ import {
   loadInitiative,
 } from './policies';
 import { PostureLayout, synthLayout } from './stacks';
+import { ordinal } from './values';
 
 /** The views: the two initiatives as assigned, and every definition with its own defaults. */
 export const VIEWS = [...INITIATIVES.map((i) => i.key), 'all'] as const;
@@ -106,7 +107,7 @@ export function expectationOf(posture: Posture): Expectation {
             verdict: r.verdict,
             resources: Object.fromEntries(
               [...r.resources]
-                .sort((a, b) => a.resource.localeCompare(b.resource))
+                .sort((a, b) => ordinal(a.resource, b.resource))
                 .map((v) => [v.resource, v.verdict]),
             ),
           },

@@ -68,3 +68,10 @@ export function or(values: readonly Tri[]): Tri {
 export function not(value: Tri): Tri {
   return isUnknown(value) ? value : !value;
 }
+
+/** Ordinal string order, case-insensitive: the same on every machine (no locale). */
+export function ordinal(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
