@@ -397,3 +397,36 @@ describe('the mapping tables', () => {
     expect(rows.filter((r) => r.source.trim() === '').map((r) => r.arm)).toEqual([]);
   });
 });
+
+describe('a network and its subnets', () => {
+  const privateSubnets = '7bca8353-aa3b-429b-904a-9229c4385837';
+  const verdictOn = (resource: Record<string, unknown>): string => {
+    const d = loadDefinitions().find((x) => x.name === privateSubnets) as Definition;
+    const resources = stackResources({ resource } as never).filter(
+      (r) => r.type === 'Microsoft.Network/virtualNetworks',
+    );
+    return evaluateAssignment(assign(d), resources).verdict;
+  };
+  const vnet = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    vnet: { name: 'vnet', location: 'westeurope', address_space: ['10.0.0.0/16'], ...extra },
+  });
+
+  test('a subnet resource joins its network by reference or by literal name', () => {
+    for (const virtual_network_name of ['${azurerm_virtual_network.vnet.name}', 'vnet']) {
+      const subnet = (access: boolean): Record<string, unknown> => ({
+        azurerm_virtual_network: vnet(),
+        azurerm_subnet: { s: { name: 's', virtual_network_name, default_outbound_access_enabled: access } },
+      });
+      expect(verdictOn(subnet(true))).toBe('non-compliant');
+      expect(verdictOn(subnet(false))).toBe('compliant');
+    }
+  });
+
+  test('inline subnet blocks count too', () => {
+    const inline = (access?: boolean): Record<string, unknown> => ({
+      azurerm_virtual_network: vnet({ subnet: [{ name: 's', default_outbound_access_enabled: access }] }),
+    });
+    expect(verdictOn(inline())).toBe('non-compliant');
+    expect(verdictOn(inline(false))).toBe('compliant');
+  });
+});

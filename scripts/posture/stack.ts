@@ -172,11 +172,29 @@ export function armResources(json: TerraformJson): ArmResource[] {
     properties(network).subnets = [];
     properties(network).flowLogs = [];
   }
+  for (const [name, args] of Object.entries(blocks.azurerm_virtual_network ?? {})) {
+    // Inline subnet blocks (azurerm writes them with the network).
+    const network = byAddress.get(`azurerm_virtual_network.${name}`);
+    for (const inline of [args.subnet ?? []].flat() as Args[]) {
+      if (network === undefined) continue;
+      const access = inline.default_outbound_access_enabled ?? true;
+      pushTo(network, 'subnets', {
+        name: known(inline.name, 'a subnet name'),
+        properties: {
+          defaultOutboundAccess: known(access, 'subnet.default_outbound_access_enabled'),
+          ipConfigurations: new Unknown('Azure lists the network interfaces in a subnet (ipConfigurations)'),
+        },
+      });
+    }
+  }
   for (const [name, args] of Object.entries(blocks.azurerm_subnet ?? {})) {
     const subnet = byAddress.get(`azurerm_subnet.${name}`);
-    const network = target(args.virtual_network_name);
-    if (subnet !== undefined && network !== undefined)
+    // By reference, or by the literal name of a network of the stack.
+    const network =
+      target(args.virtual_network_name) ?? networks.find((n) => n.name === args.virtual_network_name);
+    if (subnet !== undefined && network !== undefined) {
       pushTo(network, 'subnets', { name: subnet.name, ...subnet.body });
+    }
   }
   for (const [, args] of Object.entries(blocks.azurerm_subnet_route_table_association ?? {})) {
     const subnet = target(args.subnet_id);
