@@ -122,6 +122,7 @@ class OwnEndpoint extends Construct implements ISecureOnlineEndpoint {
   public routeTraffic = unused;
   public mirrorTraffic = unused;
   public grantInvoke = unused;
+  public metric = unused;
   public metricRequestLatency = unused;
   public metricRequestLatencyP50 = unused;
   public metricRequestLatencyP90 = unused;

@@ -29,12 +29,14 @@ import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-r
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext, BoundAsset } from './bind-context';
 import { CodeConfiguration } from './code-configuration';
-import { millisecondsToIso, secondsToIso } from './durations';
+import { isoSeconds } from './durations';
+import { Duration } from '../core/duration';
+import { DurationAlias, readDurations } from '../core/duration-aliases';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
-import { deploymentMetric } from './deployment-metrics';
-import { EndpointMetric } from '../endpoint/metrics';
+import { DEPLOYMENT_METRIC_METHODS, DeploymentMetricMethod, deploymentMetric } from './deployment-metrics';
+import { Metric, MetricOptions } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
@@ -57,6 +59,9 @@ const NUMBER = num(EXPR);
 const PROBE = object(
   'ProbeOptions',
   defineProps<ProbeOptions>('ProbeOptions', {
+    initialDelay: instanceOf(Duration),
+    period: instanceOf(Duration),
+    timeout: instanceOf(Duration),
     initialDelaySeconds: NUMBER,
     periodSeconds: NUMBER,
     timeoutSeconds: NUMBER,
@@ -81,8 +86,10 @@ const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDe
   requestSettings: object(
     'RequestSettings',
     defineProps<RequestSettings>('RequestSettings', {
-      requestTimeoutMs: NUMBER,
+      requestTimeout: instanceOf(Duration),
       maxConcurrentRequestsPerInstance: NUMBER,
+      maxQueueWait: instanceOf(Duration),
+      requestTimeoutMs: NUMBER,
       maxQueueWaitMs: NUMBER,
     }),
   ),
@@ -130,6 +137,19 @@ interface BoundAssets {
 
 /** Longest request timeout Azure ML accepts on managed endpoints. */
 const MAX_REQUEST_TIMEOUT_MS = 180_000;
+
+// The unit-suffixed spellings of the request settings and probes, kept for one minor release.
+const MILLIS = { unit: Duration.millis, unitLabel: 'milliseconds' } as const;
+const SECONDS = { unit: Duration.seconds, unitLabel: 'seconds' } as const;
+const REQUEST_DURATIONS: readonly DurationAlias<RequestSettings>[] = [
+  { prop: 'requestTimeout', alias: 'requestTimeoutMs', ...MILLIS },
+  { prop: 'maxQueueWait', alias: 'maxQueueWaitMs', ...MILLIS },
+];
+const PROBE_DURATIONS: readonly DurationAlias<ProbeOptions>[] = [
+  { prop: 'initialDelay', alias: 'initialDelaySeconds', ...SECONDS },
+  { prop: 'period', alias: 'periodSeconds', ...SECONDS },
+  { prop: 'timeout', alias: 'timeoutSeconds', ...SECONDS },
+];
 
 /**
  * A managed online deployment (`workspaces/onlineEndpoints/deployments`). It waits for the workspace's managed
@@ -332,74 +352,87 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     return this.resource.fqn;
   }
 
+  /**
+   * A metric of this deployment by its Azure Monitor name (`CpuUtilizationPercentage`): one of the `metricXxx`
+   * methods' metrics, or one Azure Monitor lists that they do not name yet.
+   */
+  public metric(metricName: string, options?: MetricOptions): Metric {
+    return deploymentMetric(this, this.deploymentId, 'metric', metricName, options);
+  }
+
   /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
-  public metricRequestLatencyP50(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP50');
+  public metricRequestLatencyP50(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP50', options);
   }
 
   /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
-  public metricRequestLatencyP90(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP90');
+  public metricRequestLatencyP90(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP90', options);
   }
 
   /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
-  public metricRequestLatencyP95(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP95');
+  public metricRequestLatencyP95(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP95', options);
   }
 
   /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
-  public metricRequestLatencyP99(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP99');
+  public metricRequestLatencyP99(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP99', options);
   }
 
   /** Requests sent to the deployment within a minute (`RequestsPerMinute`, by `envoy_response_code`). */
-  public metricRequestsPerMinute(): EndpointMetric {
-    return deploymentMetric(this, 'requestsPerMinute');
+  public metricRequestsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestsPerMinute', options);
   }
 
   /** CPU utilization of each instance, in percent (`CpuUtilizationPercentage`, by `instanceId`). */
-  public metricCpuUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'cpuUtilizationPercentage');
+  public metricCpuUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricCpuUtilization', options);
   }
 
   /** Memory utilization of each instance, in percent (`CpuMemoryUtilizationPercentage`, by `instanceId`). */
-  public metricMemoryUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'cpuMemoryUtilizationPercentage');
+  public metricMemoryUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricMemoryUtilization', options);
   }
 
   /** Disk utilization of each instance, in percent (`DiskUtilization`, by `instanceId`, `disk`). */
-  public metricDiskUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'diskUtilization');
+  public metricDiskUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDiskUtilization', options);
   }
 
   /** GPU utilization of each instance, in percent (`GpuUtilizationPercentage`, by `instanceId`). */
-  public metricGpuUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'gpuUtilizationPercentage');
+  public metricGpuUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricGpuUtilization', options);
   }
 
   /** GPU memory utilization of each instance, in percent (`GpuMemoryUtilizationPercentage`). */
-  public metricGpuMemoryUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'gpuMemoryUtilizationPercentage');
+  public metricGpuMemoryUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricGpuMemoryUtilization', options);
   }
 
   /** Energy used by each GPU node per minute, in joules (`GpuEnergyJoules`, by `instanceId`). */
-  public metricGpuEnergy(): EndpointMetric {
-    return deploymentMetric(this, 'gpuEnergyJoules');
+  public metricGpuEnergy(options?: MetricOptions): Metric {
+    return this.namedMetric('metricGpuEnergy', options);
   }
 
   /** Instances in the deployment (`DeploymentCapacity`, by `instanceId`, `State`). */
-  public metricDeploymentCapacity(): EndpointMetric {
-    return deploymentMetric(this, 'deploymentCapacity');
+  public metricDeploymentCapacity(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDeploymentCapacity', options);
   }
 
   /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
-  public metricDataCollectionEventsPerMinute(): EndpointMetric {
-    return deploymentMetric(this, 'dataCollectionEventsPerMinute');
+  public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDataCollectionEventsPerMinute', options);
   }
 
   /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
-  public metricDataCollectionErrorsPerMinute(): EndpointMetric {
-    return deploymentMetric(this, 'dataCollectionErrorsPerMinute');
+  public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDataCollectionErrorsPerMinute', options);
+  }
+
+  private namedMetric(method: DeploymentMetricMethod, options: MetricOptions | undefined): Metric {
+    const { metricName } = DEPLOYMENT_METRIC_METHODS[method];
+    return deploymentMetric(this, this.deploymentId, method, metricName, options);
   }
 }
 
@@ -408,27 +441,28 @@ function requestSettings(
   name: string,
 ): OnlineRequestSettings | undefined {
   if (settings === undefined) return undefined;
-  const timeout = settings.requestTimeoutMs;
+  const durations = readDurations(`deployment '${name}'`, settings, REQUEST_DURATIONS, 'SE216');
   checkWhole(
     settings.maxConcurrentRequestsPerInstance,
     1,
     `maxConcurrentRequestsPerInstance of deployment '${name}'`,
   );
-  if (isKnown(timeout) && timeout > MAX_REQUEST_TIMEOUT_MS) {
+  const { value: timeout, name: timeoutName } = durations.requestTimeout;
+  if (timeout !== undefined && !timeout.isUnresolved() && timeout.toMilliseconds() > MAX_REQUEST_TIMEOUT_MS) {
     refuse(
       'SE216',
-      `requestTimeoutMs of deployment '${name}' is ${timeout}: managed online endpoints allow at most ` +
-        `${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
+      `${timeoutName} of deployment '${name}' is ${timeout.toHumanString()}: managed online endpoints allow at ` +
+        `most ${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
     );
   }
+  const iso = (field: string): string | undefined => {
+    const { value, name: given } = durations[field];
+    return value === undefined ? undefined : isoSeconds(value, `${given} of '${name}'`, 'milliseconds');
+  };
   return {
-    requestTimeout:
-      timeout === undefined ? undefined : millisecondsToIso(timeout, `requestTimeoutMs of '${name}'`),
+    requestTimeout: iso('requestTimeout'),
     maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
-    maxQueueWait:
-      settings.maxQueueWaitMs === undefined
-        ? undefined
-        : millisecondsToIso(settings.maxQueueWaitMs, `maxQueueWaitMs of '${name}'`),
+    maxQueueWait: iso('maxQueueWait'),
   };
 }
 
@@ -438,8 +472,14 @@ function probe(
   liveness: boolean,
 ): ProbeSettings | undefined {
   if (options === undefined) return undefined;
-  checkWhole(options.periodSeconds, 1, `periodSeconds of the ${what}`);
-  checkWhole(options.timeoutSeconds, 1, `timeoutSeconds of the ${what}`);
+  const durations = readDurations(`the ${what}`, options, PROBE_DURATIONS, 'SE216');
+  for (const field of ['period', 'timeout']) {
+    const { value, name } = durations[field];
+    // At least one second: a probe every 0 seconds, or one that may take none, is refused by the service.
+    if (value !== undefined && !value.isUnresolved() && value.toSeconds() < 1) {
+      refuse('SE216', `${name} of the ${what} is ${value.toHumanString()}: give at least 1 second`);
+    }
+  }
   checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`);
   checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`);
   const success = options.successThreshold;
@@ -450,12 +490,14 @@ function probe(
         `remove it or set 1`,
     );
   }
-  const seconds = (value: number | undefined, field: string): string | undefined =>
-    value === undefined ? undefined : secondsToIso(value, `${field} of the ${what}`);
+  const seconds = (field: string): string | undefined => {
+    const { value, name } = durations[field];
+    return value === undefined ? undefined : isoSeconds(value, `${name} of the ${what}`, 'seconds');
+  };
   return {
-    initialDelay: seconds(options.initialDelaySeconds, 'initialDelaySeconds'),
-    period: seconds(options.periodSeconds, 'periodSeconds'),
-    timeout: seconds(options.timeoutSeconds, 'timeoutSeconds'),
+    initialDelay: seconds('initialDelay'),
+    period: seconds('period'),
+    timeout: seconds('timeout'),
     successThreshold: options.successThreshold,
     failureThreshold: options.failureThreshold,
   };

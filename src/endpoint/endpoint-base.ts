@@ -12,13 +12,8 @@ import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointGrant } from './endpoint-grant';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 import { checkInvokeAuthMode, EndpointInvokeAccess } from './invoke-access';
-import {
-  ENDPOINT_METRIC_NAMESPACE,
-  ENDPOINT_METRICS,
-  EndpointMetric,
-  MetricDefinition,
-  metricOf,
-} from './metrics';
+import { ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, Metric, MetricOptions, metricOf } from './metrics';
+import { defineMetricMethods, readMetricParams } from './metric-methods';
 import { EndpointTraffic } from './traffic';
 
 defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
@@ -30,6 +25,19 @@ defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoin
     optional: false,
   }),
 });
+defineMetricMethods('SecureOnlineEndpointBase', [
+  'metricRequestLatency',
+  'metricRequestLatencyP50',
+  'metricRequestLatencyP90',
+  'metricRequestLatencyP95',
+  'metricRequestLatencyP99',
+  'metricRequestsPerMinute',
+  'metricConnectionsActive',
+  'metricNewConnectionsPerSecond',
+  'metricNetworkBytes',
+  'metricDataCollectionEventsPerMinute',
+  'metricDataCollectionErrorsPerMinute',
+]);
 defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { split: TRAFFIC_SPLIT_READER });
 defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
   'SecureOnlineEndpointBase#mirrorTraffic',
@@ -176,62 +184,71 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     this.traffic.register(deployment, registration);
   }
 
+  /**
+   * A metric of this endpoint by its Azure Monitor name (`RequestLatency_P99`, `ConnectionsActive`): one of the
+   * `metricXxx` methods' metrics, or one Azure Monitor lists that they do not name yet.
+   */
+  public metric(metricName: string, options?: MetricOptions): Metric {
+    ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', { metricName, options }));
+    return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
+  }
+
   /** Average time to respond to a request, in milliseconds (`RequestLatency`, by `deployment`). */
-  public metricRequestLatency(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatency);
+  public metricRequestLatency(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatency', ENDPOINT_METRICS.requestLatency.metricName, options);
   }
 
   /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`, by `deployment`). */
-  public metricRequestLatencyP50(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP50);
+  public metricRequestLatencyP50(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP50', ENDPOINT_METRICS.requestLatencyP50.metricName, options);
   }
 
   /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`, by `deployment`). */
-  public metricRequestLatencyP90(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP90);
+  public metricRequestLatencyP90(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP90', ENDPOINT_METRICS.requestLatencyP90.metricName, options);
   }
 
   /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`, by `deployment`). */
-  public metricRequestLatencyP95(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP95);
+  public metricRequestLatencyP95(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP95', ENDPOINT_METRICS.requestLatencyP95.metricName, options);
   }
 
   /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`, by `deployment`). */
-  public metricRequestLatencyP99(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP99);
+  public metricRequestLatencyP99(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP99', ENDPOINT_METRICS.requestLatencyP99.metricName, options);
   }
 
   /**
    * Requests sent to the endpoint within a minute (`RequestsPerMinute`, by `deployment`, `statusCode`,
    * `statusCodeClass` and `modelStatusCode`).
    */
-  public metricRequestsPerMinute(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestsPerMinute);
+  public metricRequestsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestsPerMinute', ENDPOINT_METRICS.requestsPerMinute.metricName, options);
   }
 
   /** Concurrent TCP connections from clients (`ConnectionsActive`). */
-  public metricConnectionsActive(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.connectionsActive);
+  public metricConnectionsActive(options?: MetricOptions): Metric {
+    return this.namedMetric('metricConnectionsActive', ENDPOINT_METRICS.connectionsActive.metricName, options);
   }
 
   /** New TCP connections from clients per second (`NewConnectionsPerSecond`). */
-  public metricNewConnectionsPerSecond(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.newConnectionsPerSecond);
+  public metricNewConnectionsPerSecond(options?: MetricOptions): Metric {
+    return this.namedMetric('metricNewConnectionsPerSecond', ENDPOINT_METRICS.newConnectionsPerSecond.metricName, options);
   }
 
   /** Bytes per second served (`NetworkBytes`). */
-  public metricNetworkBytes(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.networkBytes);
+  public metricNetworkBytes(options?: MetricOptions): Metric {
+    return this.namedMetric('metricNetworkBytes', ENDPOINT_METRICS.networkBytes.metricName, options);
   }
 
   /** Data collection events processed per minute (`DataCollectionEventsPerMinute`, by `deployment`, `type`). */
-  public metricDataCollectionEventsPerMinute(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.dataCollectionEventsPerMinute);
+  public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDataCollectionEventsPerMinute', ENDPOINT_METRICS.dataCollectionEventsPerMinute.metricName, options);
   }
 
   /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`, by `deployment`, `reason`, `type`). */
-  public metricDataCollectionErrorsPerMinute(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.dataCollectionErrorsPerMinute);
+  public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDataCollectionErrorsPerMinute', ENDPOINT_METRICS.dataCollectionErrorsPerMinute.metricName, options);
   }
 
   /**
@@ -252,7 +269,9 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     return this.trafficRegistry as EndpointTraffic;
   }
 
-  private metric(definition: MetricDefinition): EndpointMetric {
-    return metricOf(ENDPOINT_METRIC_NAMESPACE, definition, this.endpointId);
+  /** A metric method's metric, its options read under the method's name. */
+  private namedMetric(method: string, metricName: string, given: MetricOptions | undefined): Metric {
+    const { options } = readMetricParams(this, `SecureOnlineEndpointBase#${method}`, { options: given });
+    return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 }

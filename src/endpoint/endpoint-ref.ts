@@ -5,7 +5,7 @@ import type { IPrincipal } from '../core';
 import type { OnlineDeploymentOptions } from '../deployment/deployment-options';
 import { IManagedVnetWorkspace } from '../workspace';
 import type { EndpointGrant } from './endpoint-grant';
-import type { EndpointMetric } from './metrics';
+import type { Metric, MetricOptions } from './metrics';
 
 /** A deployment as the endpoint's traffic sees it. */
 export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
@@ -13,6 +13,37 @@ export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
   readonly deploymentName: string;
   /** ARM id of the deployment. */
   readonly deploymentId: string;
+
+  /** A metric of the deployment by its Azure Monitor name (`CpuUtilizationPercentage`), with `options`. */
+  metric(metricName: string, options?: MetricOptions): Metric;
+  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
+  metricRequestLatencyP50(options?: MetricOptions): Metric;
+  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
+  metricRequestLatencyP90(options?: MetricOptions): Metric;
+  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
+  metricRequestLatencyP95(options?: MetricOptions): Metric;
+  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
+  metricRequestLatencyP99(options?: MetricOptions): Metric;
+  /** Requests sent to the deployment within a minute (`RequestsPerMinute`, by `envoy_response_code`). */
+  metricRequestsPerMinute(options?: MetricOptions): Metric;
+  /** CPU utilization of each instance, in percent (`CpuUtilizationPercentage`, by `instanceId`). */
+  metricCpuUtilization(options?: MetricOptions): Metric;
+  /** Memory utilization of each instance, in percent (`CpuMemoryUtilizationPercentage`, by `instanceId`). */
+  metricMemoryUtilization(options?: MetricOptions): Metric;
+  /** Disk utilization of each instance, in percent (`DiskUtilization`, by `instanceId`, `disk`). */
+  metricDiskUtilization(options?: MetricOptions): Metric;
+  /** GPU utilization of each instance, in percent (`GpuUtilizationPercentage`, by `instanceId`). */
+  metricGpuUtilization(options?: MetricOptions): Metric;
+  /** GPU memory utilization of each instance, in percent (`GpuMemoryUtilizationPercentage`). */
+  metricGpuMemoryUtilization(options?: MetricOptions): Metric;
+  /** Energy used by each GPU node per minute, in joules (`GpuEnergyJoules`, by `instanceId`). */
+  metricGpuEnergy(options?: MetricOptions): Metric;
+  /** Instances in the deployment (`DeploymentCapacity`, by `instanceId`, `State`). */
+  metricDeploymentCapacity(options?: MetricOptions): Metric;
+  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
+  metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric;
+  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
+  metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric;
 }
 
 /** How a deployment asks for traffic when it registers with its endpoint. @internal */
@@ -49,26 +80,28 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /** Lets `grantee` call this endpoint, and nothing else. */
   grantInvoke(grantee: IPrincipal): EndpointGrant;
 
+  /** A metric of the endpoint by its Azure Monitor name (`RequestLatency_P99`), with `options`. */
+  metric(metricName: string, options?: MetricOptions): Metric;
   /** Average time to respond to a request, in milliseconds (`RequestLatency`). */
-  metricRequestLatency(): EndpointMetric;
+  metricRequestLatency(options?: MetricOptions): Metric;
   /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
-  metricRequestLatencyP50(): EndpointMetric;
+  metricRequestLatencyP50(options?: MetricOptions): Metric;
   /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
-  metricRequestLatencyP90(): EndpointMetric;
+  metricRequestLatencyP90(options?: MetricOptions): Metric;
   /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
-  metricRequestLatencyP95(): EndpointMetric;
+  metricRequestLatencyP95(options?: MetricOptions): Metric;
   /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
-  metricRequestLatencyP99(): EndpointMetric;
+  metricRequestLatencyP99(options?: MetricOptions): Metric;
   /** Requests sent to the endpoint within a minute (`RequestsPerMinute`). */
-  metricRequestsPerMinute(): EndpointMetric;
+  metricRequestsPerMinute(options?: MetricOptions): Metric;
   /** Concurrent TCP connections from clients (`ConnectionsActive`). */
-  metricConnectionsActive(): EndpointMetric;
+  metricConnectionsActive(options?: MetricOptions): Metric;
   /** New TCP connections from clients per second (`NewConnectionsPerSecond`). */
-  metricNewConnectionsPerSecond(): EndpointMetric;
+  metricNewConnectionsPerSecond(options?: MetricOptions): Metric;
   /** Bytes per second served (`NetworkBytes`). */
-  metricNetworkBytes(): EndpointMetric;
+  metricNetworkBytes(options?: MetricOptions): Metric;
   /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
-  metricDataCollectionEventsPerMinute(): EndpointMetric;
+  metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric;
   /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
-  metricDataCollectionErrorsPerMinute(): EndpointMetric;
+  metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric;
 }
