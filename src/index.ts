@@ -101,7 +101,12 @@ export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endp
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
 export type { SecureOnlineEndpointAttributes } from './endpoint/imported-endpoint';
 export { EndpointMetric, Metric, MetricAggregation, MetricAlertOperator } from './endpoint/metrics';
-export type { EndpointMetricOptions, EndpointMetricProps, MetricOptions, MetricProps } from './endpoint/metrics';
+export type {
+  EndpointMetricOptions,
+  EndpointMetricProps,
+  MetricOptions,
+  MetricProps,
+} from './endpoint/metrics';
 export { SecureOnlineEndpoint } from './endpoint/secure-online-endpoint';
 export type { SecureOnlineEndpointProps } from './endpoint/secure-online-endpoint';
 export { BlueDeployment } from './deployment/blue-deployment';

@@ -16,6 +16,7 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import * as api from '../../src';
 import { ConfigurationError, ConfigurationErrors, configurationProblems } from '../../src/checks';
 import { definedSchemas, Reader, Schema } from '../../src/checks/read';
@@ -340,6 +341,28 @@ const FIXTURES: Record<string, Fixture> = {
       scaling(s).scaleOnSchedule(a.id as string, a.options as api.ScheduledScalingOptions);
     },
   },
+  'InstanceScaling#scaleOnMetric': {
+    args: () => ({
+      id: 'queue',
+      options: {
+        metric: new api.Metric({
+          metricNamespace: 'Microsoft.X/y',
+          metricName: 'Queue',
+          resourceId: LITERAL_RG.id,
+        }),
+        scaleOutThreshold: 10,
+        scaleInThreshold: 2,
+      },
+    }),
+    run: (s, a) => {
+      scaling(s).scaleOnMetric(a.id as string, a.options as api.MetricScalingRuleOptions);
+    },
+  },
+  ...durationFixtures(),
+  ...metricFixtures('SecureOnlineEndpointBase', api.SecureOnlineEndpointBase.prototype, (s) => endpointIn(s)),
+  ...metricFixtures('OnlineDeployment', api.OnlineDeployment.prototype, (s) =>
+    mlflowDeployment(s, endpointIn(s)),
+  ),
   'ScalingSchedule.weekly': {
     args: () => ({ options: { days: [api.WeekDay.MONDAY], startHour: 8, endHour: 18 } }),
     run: (s, a) => {
@@ -600,6 +623,63 @@ function principal(make: (id: string) => api.IPrincipal): Fixture {
       endpointIn(s, { authMode: api.EndpointAuthMode.AAD_TOKEN }).grantInvoke(make(a.objectId as string));
     },
   };
+}
+
+/**
+ * Each `Duration` factory, used where its unit is whole: milliseconds and seconds as a request timeout (whole
+ * milliseconds), longer units as a probe's initial delay (whole seconds).
+ */
+function durationFixtures(): Record<string, Fixture> {
+  const factories = ['millis', 'seconds', 'minutes', 'hours', 'days'] as const;
+  return Object.fromEntries(
+    factories.map((factory) => [
+      `Duration.${factory}`,
+      {
+        args: () => ({ amount: 2 }),
+        run: (s: TerraformStack, a: Args) => {
+          const duration = api.Duration[factory](a.amount as number);
+          const short = factory === 'millis' || factory === 'seconds';
+          deploymentWith(s, {
+            model: customModel(),
+            environment: environment(),
+            ...(short
+              ? { requestSettings: { requestTimeout: duration } }
+              : { livenessProbe: { initialDelay: duration } }),
+          });
+        },
+      },
+    ]),
+  );
+}
+
+/**
+ * Every metric method of a class (`metric(metricName, options)` and each `metricXxx(options)`), its metric used
+ * in an alert so that a token given for it shows in the output.
+ */
+function metricFixtures(
+  owner: string,
+  prototype: object,
+  make: (s: Construct) => { metric(name: string, options?: api.MetricOptions): api.Metric },
+): Record<string, Fixture> {
+  const methods = Object.getOwnPropertyNames(prototype).filter((n) => /^metric/.test(n));
+  return Object.fromEntries(
+    methods.map((method) => [
+      `${owner}#${method}`,
+      {
+        args: () => (method === 'metric' ? { metricName: 'RequestLatency', options: {} } : { options: {} }),
+        run: (s: TerraformStack, a: Args) => {
+          const target = make(s) as unknown as Record<string, (...args: unknown[]) => api.Metric>;
+          const m = method === 'metric' ? target.metric(a.metricName, a.options) : target[method](a.options);
+          new MonitorMetricAlert(s, 'Alert', {
+            name: 'alert',
+            resourceGroupName: 'rg-ml',
+            scopes: [m.resourceId],
+            criteria: [m.toAlertCriteria(api.MetricAlertOperator.GREATER_THAN, 1)],
+          });
+        },
+      },
+    ]),
+  );
 }
 
 /** Uses every attribute of an imported workspace, so a token given for one shows in the output. */

@@ -18,6 +18,7 @@ export interface DurationAlias<P> {
 
 /** One duration as given: its value, and the prop the user set (the alias's name when that is what was set). */
 export interface GivenDuration {
+  /** The duration. @default not set */
   readonly value?: Duration;
   readonly name: string;
 }

@@ -74,13 +74,15 @@ export function checkThresholds(
   scaleIn: number,
   unit: string,
   rising = true,
+  names: readonly [string, string] = ['scale-out threshold', 'scale-in threshold'],
 ): void {
   if (!isKnown(scaleOut) || !isKnown(scaleIn)) return;
   if (rising ? scaleIn >= scaleOut : scaleIn <= scaleOut) {
     const [inSide, outSide] = rising ? ['below', 'above'] : ['above', 'below'];
     refuse(
       'SE305',
-      `${what} scales in ${inSide} ${scaleIn} ${unit} and out ${outSide} ${scaleOut} ${unit}: the scale-in ` +
+      `${what} scales in ${inSide} ${scaleIn} ${unit} (${names[1]}) and out ${outSide} ${scaleOut} ${unit} ` +
+        `(${names[0]}): the scale-in ` +
         `threshold must be ${inSide} the scale-out one, or each scale action would trigger the other; ` +
         `${rising ? 'lower' : 'raise'} it`,
     );

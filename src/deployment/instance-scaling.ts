@@ -181,7 +181,12 @@ const ABOVE = [MetricAlertOperator.GREATER_THAN, MetricAlertOperator.GREATER_THA
 const BELOW = [MetricAlertOperator.LESS_THAN, MetricAlertOperator.LESS_THAN_OR_EQUAL];
 
 const SCALING_DURATIONS: readonly DurationAlias<MetricScalingOptions>[] = [
-  { prop: 'scaleOutCooldown', alias: 'scaleOutCooldownMinutes', unit: Duration.minutes, unitLabel: 'minutes' },
+  {
+    prop: 'scaleOutCooldown',
+    alias: 'scaleOutCooldownMinutes',
+    unit: Duration.minutes,
+    unitLabel: 'minutes',
+  },
   { prop: 'scaleInCooldown', alias: 'scaleInCooldownMinutes', unit: Duration.minutes, unitLabel: 'minutes' },
   { prop: 'evaluationWindow', alias: 'evaluationMinutes', unit: Duration.minutes, unitLabel: 'minutes' },
 ];
@@ -402,7 +407,7 @@ export class InstanceScaling extends Construct {
       }
       checkOperators(what, outOperator, inOperator);
       const rising = ABOVE.includes(outOperator);
-      checkThresholds(what, target, scaleIn, names.unit, rising);
+      checkThresholds(what, target, scaleIn, names.unit, rising, names.options);
     }, undefined);
     problemsOf(this).attempt(() => this.checkNewId(id, what, false), undefined);
     this.addPreconditions(metricPreconditions(what, names, target, scaleIn, ABOVE.includes(outOperator)));
@@ -576,7 +581,10 @@ function clampKnown(value: number, min: number, max: number): number {
  * A helper's scale-out threshold and its scale-in one: as given, or half the target rounded down. A target from a
  * Terraform variable is halved by Terraform (its stand-in would give both rules one threshold).
  */
-function thresholds(target: number, scaleIn: number | undefined): { scaleOutThreshold: number; scaleInThreshold: number } {
+function thresholds(
+  target: number,
+  scaleIn: number | undefined,
+): { scaleOutThreshold: number; scaleInThreshold: number } {
   return {
     scaleOutThreshold: target,
     scaleInThreshold:
@@ -590,7 +598,8 @@ function thresholds(target: number, scaleIn: number | undefined): { scaleOutThre
  * would scale back and forth.
  */
 function checkOperators(what: string, out: MetricAlertOperator, into: MetricAlertOperator): void {
-  const opposite = (ABOVE.includes(out) && BELOW.includes(into)) || (BELOW.includes(out) && ABOVE.includes(into));
+  const opposite =
+    (ABOVE.includes(out) && BELOW.includes(into)) || (BELOW.includes(out) && ABOVE.includes(into));
   if (!opposite) {
     refuse(
       'SE305',
@@ -619,8 +628,7 @@ function metricPreconditions(
       : [
           {
             condition: Op.and(Op.gte(target, names.range[0]), Op.lte(target, names.range[1])),
-            errorMessage:
-              `${targetName} of ${what} must be from ${names.range[0]} to ${names.range[1]} ${names.unit} (SE305).`,
+            errorMessage: `${targetName} of ${what} must be from ${names.range[0]} to ${names.range[1]} ${names.unit} (SE305).`,
           },
         ];
   return [

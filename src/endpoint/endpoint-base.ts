@@ -189,7 +189,10 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * `metricXxx` methods' metrics, or one Azure Monitor lists that they do not name yet.
    */
   public metric(metricName: string, options?: MetricOptions): Metric {
-    ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', { metricName, options }));
+    ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', {
+      metricName,
+      options,
+    }));
     return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 
@@ -200,22 +203,38 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
 
   /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`, by `deployment`). */
   public metricRequestLatencyP50(options?: MetricOptions): Metric {
-    return this.namedMetric('metricRequestLatencyP50', ENDPOINT_METRICS.requestLatencyP50.metricName, options);
+    return this.namedMetric(
+      'metricRequestLatencyP50',
+      ENDPOINT_METRICS.requestLatencyP50.metricName,
+      options,
+    );
   }
 
   /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`, by `deployment`). */
   public metricRequestLatencyP90(options?: MetricOptions): Metric {
-    return this.namedMetric('metricRequestLatencyP90', ENDPOINT_METRICS.requestLatencyP90.metricName, options);
+    return this.namedMetric(
+      'metricRequestLatencyP90',
+      ENDPOINT_METRICS.requestLatencyP90.metricName,
+      options,
+    );
   }
 
   /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`, by `deployment`). */
   public metricRequestLatencyP95(options?: MetricOptions): Metric {
-    return this.namedMetric('metricRequestLatencyP95', ENDPOINT_METRICS.requestLatencyP95.metricName, options);
+    return this.namedMetric(
+      'metricRequestLatencyP95',
+      ENDPOINT_METRICS.requestLatencyP95.metricName,
+      options,
+    );
   }
 
   /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`, by `deployment`). */
   public metricRequestLatencyP99(options?: MetricOptions): Metric {
-    return this.namedMetric('metricRequestLatencyP99', ENDPOINT_METRICS.requestLatencyP99.metricName, options);
+    return this.namedMetric(
+      'metricRequestLatencyP99',
+      ENDPOINT_METRICS.requestLatencyP99.metricName,
+      options,
+    );
   }
 
   /**
@@ -223,17 +242,29 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * `statusCodeClass` and `modelStatusCode`).
    */
   public metricRequestsPerMinute(options?: MetricOptions): Metric {
-    return this.namedMetric('metricRequestsPerMinute', ENDPOINT_METRICS.requestsPerMinute.metricName, options);
+    return this.namedMetric(
+      'metricRequestsPerMinute',
+      ENDPOINT_METRICS.requestsPerMinute.metricName,
+      options,
+    );
   }
 
   /** Concurrent TCP connections from clients (`ConnectionsActive`). */
   public metricConnectionsActive(options?: MetricOptions): Metric {
-    return this.namedMetric('metricConnectionsActive', ENDPOINT_METRICS.connectionsActive.metricName, options);
+    return this.namedMetric(
+      'metricConnectionsActive',
+      ENDPOINT_METRICS.connectionsActive.metricName,
+      options,
+    );
   }
 
   /** New TCP connections from clients per second (`NewConnectionsPerSecond`). */
   public metricNewConnectionsPerSecond(options?: MetricOptions): Metric {
-    return this.namedMetric('metricNewConnectionsPerSecond', ENDPOINT_METRICS.newConnectionsPerSecond.metricName, options);
+    return this.namedMetric(
+      'metricNewConnectionsPerSecond',
+      ENDPOINT_METRICS.newConnectionsPerSecond.metricName,
+      options,
+    );
   }
 
   /** Bytes per second served (`NetworkBytes`). */
@@ -243,12 +274,20 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
 
   /** Data collection events processed per minute (`DataCollectionEventsPerMinute`, by `deployment`, `type`). */
   public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
-    return this.namedMetric('metricDataCollectionEventsPerMinute', ENDPOINT_METRICS.dataCollectionEventsPerMinute.metricName, options);
+    return this.namedMetric(
+      'metricDataCollectionEventsPerMinute',
+      ENDPOINT_METRICS.dataCollectionEventsPerMinute.metricName,
+      options,
+    );
   }
 
   /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`, by `deployment`, `reason`, `type`). */
   public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
-    return this.namedMetric('metricDataCollectionErrorsPerMinute', ENDPOINT_METRICS.dataCollectionErrorsPerMinute.metricName, options);
+    return this.namedMetric(
+      'metricDataCollectionErrorsPerMinute',
+      ENDPOINT_METRICS.dataCollectionErrorsPerMinute.metricName,
+      options,
+    );
   }
 
   /**

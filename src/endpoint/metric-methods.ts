@@ -27,7 +27,8 @@ export function defineMetricMethods(owner: string, methods: readonly string[]): 
     metricName: METRIC_NAME,
     options: OPTIONS,
   });
-  for (const method of methods) defineProps<{ options: MetricOptions }>(`${owner}#${method}`, { options: OPTIONS });
+  for (const method of methods)
+    defineProps<{ options: MetricOptions }>(`${owner}#${method}`, { options: OPTIONS });
 }
 
 /** Reads a metric method's parameters under its schema name; a refused option reads as its default. */
