@@ -394,6 +394,14 @@ const FIXTURES: Record<string, Fixture> = {
       useWorkspace(s, ws);
     },
   },
+  'ManagedVnetWorkspace.fromWorkspaceId': {
+    args: () => ({
+      workspaceId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'mlw-imported'),
+    }),
+    run: (s, a) => {
+      useWorkspace(s, api.ManagedVnetWorkspace.fromWorkspaceId(s, 'Imported', a.workspaceId as string));
+    },
+  },
   'ManagedVnetWorkspace.enableManagedNetwork': {
     args: () => ({ props: { ...importedAttrs(), isolationMode: undefined } }),
     run: (s, a) => {
