@@ -211,9 +211,9 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'OnlineDeployment#autoScaleInstanceCount': {
-    args: () => ({ range: { minInstances: 1, maxInstances: 3 } }),
+    args: () => ({ instanceRange: { minInstances: 1, maxInstances: 3 } }),
     run: (s, a) => {
-      mlflowDeployment(s, endpointIn(s)).autoScaleInstanceCount(a.range as api.InstanceCountRange);
+      mlflowDeployment(s, endpointIn(s)).autoScaleInstanceCount(a.instanceRange as api.InstanceCountRange);
     },
   },
   'CodeConfiguration.fromAssetId': {
@@ -600,7 +600,25 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'SecureOnlineEndpointBase#mirrorTraffic': {
-    args: () => ({ deployment: 'shadow', percent: 10 }),
+    args: (s) => {
+      const endpoint = endpointIn(s);
+      mlflowDeployment(s, endpoint);
+      const shadow = new api.OnlineDeployment(s, 'Shadow', {
+        endpoint,
+        deploymentName: 'shadow',
+        model: api.Model.mlflowFromAssetId('azureml:m:1'),
+      });
+      return { deployment: shadow, percent: 10, endpoint };
+    },
+    run: (_s, a) => {
+      (a.endpoint as api.SecureOnlineEndpoint).mirrorTraffic(
+        a.deployment as api.IOnlineDeployment,
+        a.percent as number,
+      );
+    },
+  },
+  'SecureOnlineEndpointBase#mirrorTrafficByName': {
+    args: () => ({ deploymentName: 'shadow', percent: 10 }),
     run: (s, a) => {
       const endpoint = endpointIn(s);
       mlflowDeployment(s, endpoint);
@@ -609,7 +627,7 @@ const FIXTURES: Record<string, Fixture> = {
         deploymentName: 'shadow',
         model: api.Model.mlflowFromAssetId('azureml:m:1'),
       });
-      endpoint.mirrorTraffic(a.deployment as string, a.percent as number);
+      endpoint.mirrorTrafficByName(a.deploymentName as string, a.percent as number);
     },
   },
   'WorkspaceIdentity.userAssigned': {

@@ -189,5 +189,5 @@ export function buildStep(stack: TerraformStack, step: Step): void {
   }
   if (step.green) endpoint.addDeployment('Green', deployment(step.green));
   if (step.split) endpoint.routeTraffic(step.split);
-  if (step.mirror) endpoint.mirrorTraffic(step.mirror.deployment, step.mirror.percent);
+  if (step.mirror) endpoint.mirrorTrafficByName(step.mirror.deployment, step.mirror.percent);
 }

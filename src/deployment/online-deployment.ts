@@ -115,8 +115,8 @@ defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>('BlueDeploymentProps'
   ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
 });
-defineProps<{ range: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
-  range: object(
+defineProps<{ instanceRange: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
+  instanceRange: object(
     'InstanceCountRange',
     defineProps<InstanceCountRange>('InstanceCountRange', { minInstances: NUMBER, maxInstances: NUMBER }),
     { optional: false },
@@ -324,8 +324,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * `scaleOnSchedule`). One autoscale setting per deployment (construct id `AutoScale`): a second call is
    * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
    */
-  public autoScaleInstanceCount(range: InstanceCountRange): InstanceScaling {
-    ({ range } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { range }));
+  public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
+    ({ instanceRange } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { instanceRange }));
     if (this.scaling !== undefined) {
       problemsOf(this).report(
         'SE303',
@@ -335,7 +335,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       return this.scaling;
     }
     this.scaling = new InstanceScaling(this, 'AutoScale', {
-      ...range,
+      ...instanceRange,
       endpoint: this.endpoint,
       deploymentName: this.deploymentName,
       deploymentId: this.deploymentId,

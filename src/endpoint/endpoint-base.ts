@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { readParams, problemsOf } from '../checks';
-import { construct, constructId, definedSchemas, defineProps, num, object, readValue } from '../checks/read';
+import { construct, constructId, definedSchemas, defineProps, name, num, object, readValue } from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
@@ -39,14 +39,21 @@ defineMetricMethods('SecureOnlineEndpointBase', [
   'metricDataCollectionErrorsPerMinute',
 ]);
 defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { split: TRAFFIC_SPLIT_READER });
-defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
-  'SecureOnlineEndpointBase#mirrorTraffic',
-  {
-    deployment: construct('a deployment of this endpoint, or its name', { alsoName: true }),
-    // SE205 checks the share; a Terraform number expression is passed through.
-    percent: num({ tokens: 'expression', optional: false }),
-  },
-);
+// SE205 checks the share; a Terraform number expression is passed through.
+const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
+defineProps<{ deployment: IOnlineDeployment; percent: number }>('SecureOnlineEndpointBase#mirrorTraffic', {
+  deployment: construct('a deployment of this endpoint (to name one made elsewhere, use mirrorTrafficByName)'),
+  percent: MIRROR_PERCENT,
+});
+defineProps<{ deploymentName: string; percent: number }>('SecureOnlineEndpointBase#mirrorTrafficByName', {
+  deploymentName: name({
+    tokens: 'refuse',
+    optional: false,
+    what: "a deployment name (text such as 'green')",
+    why: "it names a deployment in the endpoint's traffic, which is checked at synth",
+  }),
+  percent: MIRROR_PERCENT,
+});
 
 /** The attributes every endpoint has: those of `ISecureOnlineEndpoint`, and how clients authenticate. */
 export type SecureOnlineEndpointAttributeValues = Pick<
@@ -135,12 +142,24 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing).
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
-  public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
+  public mirrorTraffic(deployment: IOnlineDeployment, percent: number): void {
     ({ deployment, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTraffic', {
       deployment,
       percent,
     }));
-    this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
+    this.traffic.mirrorTo(deployment.deploymentName, percent);
+  }
+
+  /**
+   * `mirrorTraffic` to a deployment given by name: one of this endpoint's deployments made in another stack or
+   * outside Terraform. The same limits apply.
+   */
+  public mirrorTrafficByName(deploymentName: string, percent: number): void {
+    ({ deploymentName, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTrafficByName', {
+      deploymentName,
+      percent,
+    }));
+    this.traffic.mirrorTo(deploymentName, percent);
   }
 
   /**

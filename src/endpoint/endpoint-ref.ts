@@ -76,7 +76,9 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /** Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`. */
   routeTraffic(split: TrafficMap): void;
   /** Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing). */
-  mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void;
+  mirrorTraffic(deployment: IOnlineDeployment, percent: number): void;
+  /** `mirrorTraffic` to a deployment of this endpoint given by name (made in another stack, or outside Terraform). */
+  mirrorTrafficByName(deploymentName: string, percent: number): void;
   /** Lets `grantee` call this endpoint, and nothing else. */
   grantInvoke(grantee: IPrincipal): EndpointGrant;
 

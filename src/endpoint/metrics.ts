@@ -144,7 +144,7 @@ export class Metric {
   }
 
   /** One `criteria` block of an azurerm `MonitorMetricAlert` whose `scopes` hold `resourceId`. */
-  public toAlertCriteria(operator: MetricAlertOperator, threshold: number): MonitorMetricAlertCriteria {
+  public toAlertCriteria(comparison: MetricAlertOperator, threshold: number): MonitorMetricAlertCriteria {
     const dimension = Object.entries(this.dimensions).map(([name, values]) => ({
       name,
       operator: 'Include',
@@ -154,7 +154,7 @@ export class Metric {
       metricNamespace: this.metricNamespace,
       metricName: this.metricName,
       aggregation: this.aggregation,
-      operator,
+      operator: comparison,
       threshold,
       ...(dimension.length > 0 ? { dimension } : {}),
     };
