@@ -28,6 +28,12 @@ for (const factory of ['millis', 'seconds', 'minutes', 'hours', 'days']) {
  *
  * The amount may be a Terraform number expression (`Duration.seconds(variable.numberValue)`): it is then converted
  * by Terraform at plan time, and the checks that need a known value skip it.
+ *
+ * @example
+ * blue.autoScaleInstanceCount({ minInstances: 1, maxInstances: 4 }).scaleOnCpuUtilization('Cpu', {
+ *   targetUtilizationPercent: 70,
+ *   scaleInCooldown: Duration.minutes(15),
+ * });
  */
 export class Duration {
   /** `amount` milliseconds. */

@@ -280,6 +280,10 @@ const END_SUFFIX = '-end';
  * `Resource`) targeting the deployment's ARM id. Its default profile keeps `minInstances` to `maxInstances`
  * instances starting from the deployment's `instanceCount`; each `scaleOn...` metric call adds a scale-out and a
  * scale-in rule to every profile; each `scaleOnSchedule` call adds a profile with its own range.
+ *
+ * @example
+ * const scaling = blue.autoScaleInstanceCount({ minInstances: 1, maxInstances: 6 });
+ * scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 70, scaleInCooldown: Duration.minutes(15) });
  */
 export class InstanceScaling extends Construct {
   /** The autoscale setting. */

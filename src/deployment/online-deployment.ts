@@ -155,6 +155,15 @@ const PROBE_DURATIONS: readonly DurationAlias<ProbeOptions>[] = [
  * A managed online deployment (`workspaces/onlineEndpoints/deployments`). It waits for the workspace's managed
  * network to be provisioned and for its model, code and environment versions, and registers with the endpoint's
  * traffic.
+ *
+ * @example
+ * const green = new OnlineDeployment(this, 'Green', {
+ *   endpoint,
+ *   model: Model.fromAssetId('azureml:model-1:2'),
+ *   environment: Environment.fromAssetId('azureml:env-1:1'),
+ *   requestSettings: { requestTimeout: Duration.seconds(10) },
+ * });
+ * endpoint.routeTraffic({ blue: 90, green: 10 });
  */
 export class OnlineDeployment extends Construct implements IOnlineDeployment {
   /** The deployment name (`blue`). */

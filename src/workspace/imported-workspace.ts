@@ -46,8 +46,8 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   /** @default MlApiVersion.V2026_05_15_PREVIEW */
   readonly apiVersion?: MlApiVersion;
   /**
-   * How the workspace is reached inbound; endpoint constructs refuse private-only endpoints when undefined.
-   * @default undefined (unknown)
+   * How the workspace is reached inbound.
+   * @default - not known: endpoint constructs refuse private-only endpoints on the workspace (SE210)
    */
   readonly inboundAccess?: InboundAccess;
   /** @default read from the workspace with an azapi data source */
@@ -65,7 +65,7 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly keyVaultId?: string;
   /** @default read from the workspace */
   readonly containerRegistryId?: string;
-  /** Whether the registry is reachable only privately. @default undefined (unknown) */
+  /** Whether the registry is reachable only privately. @default - not known: the checks that need it skip */
   readonly containerRegistryPrivateOnly?: boolean;
   /** Principal id of the identity that approves outbound private endpoints. @default read from the workspace */
   readonly workspacePrincipalId?: string;

@@ -203,6 +203,13 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
  * An Azure Machine Learning workspace with a managed virtual network, secure by default: approved outbound
  * only, no public network access, no v1 legacy mode, hardened associated resources, an image-build compute
  * for the private registry, and the managed network provisioned before anything is deployed into it.
+ *
+ * @example
+ * const workspace = new ManagedVnetWorkspace(this, 'Workspace', {
+ *   resourceGroup,
+ *   workspaceName: 'mlw-secure',
+ *   inboundPrivateEndpoint: { subnet },
+ * });
  */
 export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   /**
