@@ -102,7 +102,9 @@ describe('endpoint traffic', () => {
       expect(() => synthString(blueGreen((e) => e.routeTraffic({ blue: 90, red: 10 })))).toThrow(
         /\[SE204\].*'red'/,
       );
-      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('red', 10)))).toThrow(/\[SE204\].*'red'/);
+      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('red', 10)))).toThrow(
+        /\[SE204\].*'red'/,
+      );
       expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('green', 10)))).not.toThrow();
     });
 
@@ -124,7 +126,9 @@ describe('endpoint traffic', () => {
     });
 
     test('SE206 refuses mirroring to the deployment that takes 100 %', () => {
-      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('blue', 10)))).toThrow(/\[SE206\].*'blue'/);
+      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('blue', 10)))).toThrow(
+        /\[SE206\].*'blue'/,
+      );
       expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('green', 10)))).not.toThrow();
     });
 

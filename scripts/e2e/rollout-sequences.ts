@@ -38,7 +38,7 @@ export interface Step {
   readonly green?: DeploymentStep;
   /** `routeTraffic(split)`; without it blue takes all traffic (the how-to's `--all-traffic`). */
   readonly split?: { readonly [deployment: string]: number };
-  /** `mirrorTraffic(deployment, percent)`. */
+  /** `mirrorTrafficByName(deployment, percent)`. */
   readonly mirror?: { readonly deployment: string; readonly percent: number };
   /** The endpoint's `publicNetworkAccess`. */
   readonly publicAccess?: boolean;

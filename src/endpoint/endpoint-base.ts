@@ -2,7 +2,16 @@ import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { readParams, problemsOf } from '../checks';
-import { construct, constructId, definedSchemas, defineProps, name, num, object, readValue } from '../checks/read';
+import {
+  construct,
+  constructId,
+  definedSchemas,
+  defineProps,
+  name,
+  num,
+  object,
+  readValue,
+} from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
@@ -42,7 +51,9 @@ defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { sp
 // SE205 checks the share; a Terraform number expression is passed through.
 const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
 defineProps<{ deployment: IOnlineDeployment; percent: number }>('SecureOnlineEndpointBase#mirrorTraffic', {
-  deployment: construct('a deployment of this endpoint (to name one made elsewhere, use mirrorTrafficByName)'),
+  deployment: construct(
+    'a deployment of this endpoint (to name one made elsewhere, use mirrorTrafficByName)',
+  ),
   percent: MIRROR_PERCENT,
 });
 defineProps<{ deploymentName: string; percent: number }>('SecureOnlineEndpointBase#mirrorTrafficByName', {
