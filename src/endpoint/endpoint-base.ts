@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { readParams, problemsOf } from '../checks';
+import { ConfigurationError, readParams, problemsOf } from '../checks';
 import {
   construct,
   constructId,
@@ -62,6 +62,14 @@ defineProps<{ deploymentName: string; percent: number }>('SecureOnlineEndpointBa
     optional: false,
     what: "a deployment name (text such as 'green')",
     why: "it names a deployment in the endpoint's traffic, which is checked at synth",
+    check: (value, prop) => {
+      if (value.trim() === '') {
+        throw new ConfigurationError(
+          'SE001',
+          `${prop} is empty: give the name of a deployment of this endpoint, such as 'green'`,
+        );
+      }
+    },
   }),
   percent: MIRROR_PERCENT,
 });
