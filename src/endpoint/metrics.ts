@@ -52,6 +52,7 @@ export interface MetricOptions {
  * The options of an endpoint or deployment metric.
  * @deprecated Use `MetricOptions`; this name is removed in the next minor release.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, not a type alias (jsii refuses those)
 export interface EndpointMetricOptions extends MetricOptions {}
 
 /** One Azure Monitor metric of one resource. */
@@ -70,6 +71,7 @@ export interface MetricProps extends MetricOptions {
  * The props of an endpoint or deployment metric.
  * @deprecated Use `MetricProps`; this name is removed in the next minor release.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, not a type alias (jsii refuses those)
 export interface EndpointMetricProps extends MetricProps {}
 
 // Dimension filters are read at synth into alert criteria: a map of lists given as one expression cannot be.
