@@ -166,9 +166,9 @@ const PROBE_DURATIONS: readonly DurationAlias<ProbeOptions>[] = [
  * endpoint.routeTraffic({ blue: 90, green: 10 });
  */
 export class OnlineDeployment extends Construct implements IOnlineDeployment {
-  /** The deployment name (`blue`). */
+  /** {@inheritDoc IOnlineDeployment.deploymentName} */
   public readonly deploymentName: string;
-  /** ARM id of the deployment. */
+  /** {@inheritDoc IOnlineDeployment.deploymentId} */
   public readonly deploymentId: string;
   /** The deployment resource. */
   public readonly resource: AzapiResource;
@@ -361,80 +361,77 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     return this.resource.fqn;
   }
 
-  /**
-   * A metric of this deployment by its Azure Monitor name (`CpuUtilizationPercentage`): one of the `metricXxx`
-   * methods' metrics, or one Azure Monitor lists that they do not name yet.
-   */
+  /** {@inheritDoc IOnlineDeployment.metric} */
   public metric(metricName: string, options?: MetricOptions): Metric {
     return deploymentMetric(this, this.deploymentId, 'metric', metricName, options);
   }
 
-  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP50} */
   public metricRequestLatencyP50(options?: MetricOptions): Metric {
     return this.namedMetric('metricRequestLatencyP50', options);
   }
 
-  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP90} */
   public metricRequestLatencyP90(options?: MetricOptions): Metric {
     return this.namedMetric('metricRequestLatencyP90', options);
   }
 
-  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP95} */
   public metricRequestLatencyP95(options?: MetricOptions): Metric {
     return this.namedMetric('metricRequestLatencyP95', options);
   }
 
-  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP99} */
   public metricRequestLatencyP99(options?: MetricOptions): Metric {
     return this.namedMetric('metricRequestLatencyP99', options);
   }
 
-  /** Requests sent to the deployment within a minute (`RequestsPerMinute`, by `envoy_response_code`). */
+  /** {@inheritDoc IOnlineDeployment.metricRequestsPerMinute} */
   public metricRequestsPerMinute(options?: MetricOptions): Metric {
     return this.namedMetric('metricRequestsPerMinute', options);
   }
 
-  /** CPU utilization of each instance, in percent (`CpuUtilizationPercentage`, by `instanceId`). */
+  /** {@inheritDoc IOnlineDeployment.metricCpuUtilization} */
   public metricCpuUtilization(options?: MetricOptions): Metric {
     return this.namedMetric('metricCpuUtilization', options);
   }
 
-  /** Memory utilization of each instance, in percent (`CpuMemoryUtilizationPercentage`, by `instanceId`). */
+  /** {@inheritDoc IOnlineDeployment.metricMemoryUtilization} */
   public metricMemoryUtilization(options?: MetricOptions): Metric {
     return this.namedMetric('metricMemoryUtilization', options);
   }
 
-  /** Disk utilization of each instance, in percent (`DiskUtilization`, by `instanceId`, `disk`). */
+  /** {@inheritDoc IOnlineDeployment.metricDiskUtilization} */
   public metricDiskUtilization(options?: MetricOptions): Metric {
     return this.namedMetric('metricDiskUtilization', options);
   }
 
-  /** GPU utilization of each instance, in percent (`GpuUtilizationPercentage`, by `instanceId`). */
+  /** {@inheritDoc IOnlineDeployment.metricGpuUtilization} */
   public metricGpuUtilization(options?: MetricOptions): Metric {
     return this.namedMetric('metricGpuUtilization', options);
   }
 
-  /** GPU memory utilization of each instance, in percent (`GpuMemoryUtilizationPercentage`). */
+  /** {@inheritDoc IOnlineDeployment.metricGpuMemoryUtilization} */
   public metricGpuMemoryUtilization(options?: MetricOptions): Metric {
     return this.namedMetric('metricGpuMemoryUtilization', options);
   }
 
-  /** Energy used by each GPU node per minute, in joules (`GpuEnergyJoules`, by `instanceId`). */
+  /** {@inheritDoc IOnlineDeployment.metricGpuEnergy} */
   public metricGpuEnergy(options?: MetricOptions): Metric {
     return this.namedMetric('metricGpuEnergy', options);
   }
 
-  /** Instances in the deployment (`DeploymentCapacity`, by `instanceId`, `State`). */
+  /** {@inheritDoc IOnlineDeployment.metricDeploymentCapacity} */
   public metricDeploymentCapacity(options?: MetricOptions): Metric {
     return this.namedMetric('metricDeploymentCapacity', options);
   }
 
-  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
+  /** {@inheritDoc IOnlineDeployment.metricDataCollectionEventsPerMinute} */
   public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
     return this.namedMetric('metricDataCollectionEventsPerMinute', options);
   }
 
-  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
+  /** {@inheritDoc IOnlineDeployment.metricDataCollectionErrorsPerMinute} */
   public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
     return this.namedMetric('metricDataCollectionErrorsPerMinute', options);
   }

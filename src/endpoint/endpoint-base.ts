@@ -222,10 +222,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     this.traffic.register(deployment, registration);
   }
 
-  /**
-   * A metric of this endpoint by its Azure Monitor name (`RequestLatency_P99`, `ConnectionsActive`): one of the
-   * `metricXxx` methods' metrics, or one Azure Monitor lists that they do not name yet.
-   */
+  /** {@inheritDoc ISecureOnlineEndpoint.metric} */
   public metric(metricName: string, options?: MetricOptions): Metric {
     ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', {
       metricName,
@@ -234,12 +231,12 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 
-  /** Average time to respond to a request, in milliseconds (`RequestLatency`, by `deployment`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatency} */
   public metricRequestLatency(options?: MetricOptions): Metric {
     return this.namedMetric('metricRequestLatency', ENDPOINT_METRICS.requestLatency.metricName, options);
   }
 
-  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`, by `deployment`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP50} */
   public metricRequestLatencyP50(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricRequestLatencyP50',
@@ -248,7 +245,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`, by `deployment`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP90} */
   public metricRequestLatencyP90(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricRequestLatencyP90',
@@ -257,7 +254,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`, by `deployment`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP95} */
   public metricRequestLatencyP95(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricRequestLatencyP95',
@@ -266,7 +263,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`, by `deployment`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP99} */
   public metricRequestLatencyP99(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricRequestLatencyP99',
@@ -275,10 +272,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /**
-   * Requests sent to the endpoint within a minute (`RequestsPerMinute`, by `deployment`, `statusCode`,
-   * `statusCodeClass` and `modelStatusCode`).
-   */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestsPerMinute} */
   public metricRequestsPerMinute(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricRequestsPerMinute',
@@ -287,7 +281,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** Concurrent TCP connections from clients (`ConnectionsActive`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricConnectionsActive} */
   public metricConnectionsActive(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricConnectionsActive',
@@ -296,7 +290,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** New TCP connections from clients per second (`NewConnectionsPerSecond`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricNewConnectionsPerSecond} */
   public metricNewConnectionsPerSecond(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricNewConnectionsPerSecond',
@@ -305,12 +299,12 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** Bytes per second served (`NetworkBytes`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricNetworkBytes} */
   public metricNetworkBytes(options?: MetricOptions): Metric {
     return this.namedMetric('metricNetworkBytes', ENDPOINT_METRICS.networkBytes.metricName, options);
   }
 
-  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`, by `deployment`, `type`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricDataCollectionEventsPerMinute} */
   public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricDataCollectionEventsPerMinute',
@@ -319,7 +313,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     );
   }
 
-  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`, by `deployment`, `reason`, `type`). */
+  /** {@inheritDoc ISecureOnlineEndpoint.metricDataCollectionErrorsPerMinute} */
   public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
     return this.namedMetric(
       'metricDataCollectionErrorsPerMinute',

@@ -14,7 +14,10 @@ export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
   /** ARM id of the deployment. */
   readonly deploymentId: string;
 
-  /** A metric of the deployment by its Azure Monitor name (`CpuUtilizationPercentage`), with `options`. */
+  /**
+   * A metric of this deployment by its Azure Monitor name (`CpuUtilizationPercentage`): one of the `metricXxx`
+   * methods' metrics, or one Azure Monitor lists that they do not name yet.
+   */
   metric(metricName: string, options?: MetricOptions): Metric;
   /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
   metricRequestLatencyP50(options?: MetricOptions): Metric;
@@ -82,19 +85,25 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /** Lets `grantee` call this endpoint, and nothing else. */
   grantInvoke(grantee: IPrincipal): EndpointGrant;
 
-  /** A metric of the endpoint by its Azure Monitor name (`RequestLatency_P99`), with `options`. */
+  /**
+   * A metric of this endpoint by its Azure Monitor name (`RequestLatency_P99`, `ConnectionsActive`): one of the
+   * `metricXxx` methods' metrics, or one Azure Monitor lists that they do not name yet.
+   */
   metric(metricName: string, options?: MetricOptions): Metric;
-  /** Average time to respond to a request, in milliseconds (`RequestLatency`). */
+  /** Average time to respond to a request, in milliseconds (`RequestLatency`, by `deployment`). */
   metricRequestLatency(options?: MetricOptions): Metric;
-  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
+  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`, by `deployment`). */
   metricRequestLatencyP50(options?: MetricOptions): Metric;
-  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
+  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`, by `deployment`). */
   metricRequestLatencyP90(options?: MetricOptions): Metric;
-  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
+  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`, by `deployment`). */
   metricRequestLatencyP95(options?: MetricOptions): Metric;
-  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
+  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`, by `deployment`). */
   metricRequestLatencyP99(options?: MetricOptions): Metric;
-  /** Requests sent to the endpoint within a minute (`RequestsPerMinute`). */
+  /**
+   * Requests sent to the endpoint within a minute (`RequestsPerMinute`, by `deployment`, `statusCode`,
+   * `statusCodeClass` and `modelStatusCode`).
+   */
   metricRequestsPerMinute(options?: MetricOptions): Metric;
   /** Concurrent TCP connections from clients (`ConnectionsActive`). */
   metricConnectionsActive(options?: MetricOptions): Metric;
@@ -102,8 +111,8 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   metricNewConnectionsPerSecond(options?: MetricOptions): Metric;
   /** Bytes per second served (`NetworkBytes`). */
   metricNetworkBytes(options?: MetricOptions): Metric;
-  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
+  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`, by `deployment`, `type`). */
   metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric;
-  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
+  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`, by `deployment`, `reason`, `type`). */
   metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric;
 }
