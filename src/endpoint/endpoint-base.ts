@@ -106,32 +106,32 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     Object.defineProperty(this, ENDPOINT_BASE, { value: true });
   }
 
-  /** ARM id of the endpoint. */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointId} */
   public get endpointId(): string {
     return this.attributes.endpointId;
   }
 
-  /** The endpoint name. */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointName} */
   public get endpointName(): string {
     return this.attributes.endpointName;
   }
 
-  /** The scoring URI (`properties.scoringUri`, known after apply). */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointScoringUri} */
   public get endpointScoringUri(): string {
     return this.attributes.endpointScoringUri;
   }
 
-  /** The OpenAPI (swagger) URI (`properties.swaggerUri`, known after apply). */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointSwaggerUri} */
   public get endpointSwaggerUri(): string {
     return this.attributes.endpointSwaggerUri;
   }
 
-  /** The workspace the endpoint belongs to. */
+  /** {@inheritDoc ISecureOnlineEndpoint.workspace} */
   public get workspace(): IManagedVnetWorkspace {
     return this.attributes.workspace;
   }
 
-  /** Whether the scoring URI is reachable from public networks. */
+  /** {@inheritDoc ISecureOnlineEndpoint.publicNetworkAccess} */
   public get publicNetworkAccess(): boolean {
     return this.attributes.publicNetworkAccess;
   }

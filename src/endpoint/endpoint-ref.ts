@@ -65,13 +65,13 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   readonly endpointId: string;
   /** The endpoint name. */
   readonly endpointName: string;
-  /** The scoring URI (`https://<name>.<region>.inference.ml.azure.com/score`). */
+  /** The scoring URI (`https://<name>.<region>.inference.ml.azure.com/score`, known after apply). */
   readonly endpointScoringUri: string;
-  /** The OpenAPI (swagger) URI. */
+  /** The OpenAPI (swagger) URI (`properties.swaggerUri`, known after apply). */
   readonly endpointSwaggerUri: string;
   /** The workspace the endpoint belongs to. */
   readonly workspace: IManagedVnetWorkspace;
-  /** Whether the endpoint is reachable from public networks. */
+  /** Whether the scoring URI is reachable from public networks. */
   readonly publicNetworkAccess: boolean;
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
