@@ -29,6 +29,7 @@ export type {
 } from './arm/outbound-rule';
 export type { EndpointAuthModeValue, TrafficMap } from './arm/online-endpoint';
 export type { FirewallSkuValue, IsolationModeValue, ManagedNetworkProvisionOptions } from './arm/workspace';
+export { Duration } from './core/duration';
 export { Principal, PrincipalType } from './core/principal';
 export type { IPrincipal } from './core/principal';
 export type { ProviderProps } from './core/providers';
@@ -99,8 +100,13 @@ export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs'
 export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
 export type { SecureOnlineEndpointAttributes } from './endpoint/imported-endpoint';
-export { EndpointMetric, MetricAggregation, MetricAlertOperator } from './endpoint/metrics';
-export type { EndpointMetricOptions, EndpointMetricProps } from './endpoint/metrics';
+export { EndpointMetric, Metric, MetricAggregation, MetricAlertOperator } from './endpoint/metrics';
+export type {
+  EndpointMetricOptions,
+  EndpointMetricProps,
+  MetricOptions,
+  MetricProps,
+} from './endpoint/metrics';
 export { SecureOnlineEndpoint } from './endpoint/secure-online-endpoint';
 export type { SecureOnlineEndpointProps } from './endpoint/secure-online-endpoint';
 export { BlueDeployment } from './deployment/blue-deployment';
@@ -119,6 +125,7 @@ export type {
   InstanceCountRange,
   InstanceScalingProps,
   MetricScalingOptions,
+  MetricScalingRuleOptions,
   RequestLatencyScalingOptions,
   ScheduledScalingOptions,
 } from './deployment/instance-scaling';

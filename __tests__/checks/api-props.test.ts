@@ -16,6 +16,7 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import * as api from '../../src';
 import { ConfigurationError, ConfigurationErrors, configurationProblems } from '../../src/checks';
 import { definedSchemas, Reader, Schema } from '../../src/checks/read';
@@ -210,9 +211,9 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'OnlineDeployment#autoScaleInstanceCount': {
-    args: () => ({ range: { minInstances: 1, maxInstances: 3 } }),
+    args: () => ({ instanceRange: { minInstances: 1, maxInstances: 3 } }),
     run: (s, a) => {
-      mlflowDeployment(s, endpointIn(s)).autoScaleInstanceCount(a.range as api.InstanceCountRange);
+      mlflowDeployment(s, endpointIn(s)).autoScaleInstanceCount(a.instanceRange as api.InstanceCountRange);
     },
   },
   'CodeConfiguration.fromAssetId': {
@@ -340,6 +341,28 @@ const FIXTURES: Record<string, Fixture> = {
       scaling(s).scaleOnSchedule(a.id as string, a.options as api.ScheduledScalingOptions);
     },
   },
+  'InstanceScaling#scaleOnMetric': {
+    args: () => ({
+      id: 'queue',
+      options: {
+        metric: new api.Metric({
+          metricNamespace: 'Microsoft.X/y',
+          metricName: 'Queue',
+          resourceId: LITERAL_RG.id,
+        }),
+        scaleOutThreshold: 10,
+        scaleInThreshold: 2,
+      },
+    }),
+    run: (s, a) => {
+      scaling(s).scaleOnMetric(a.id as string, a.options as api.MetricScalingRuleOptions);
+    },
+  },
+  ...durationFixtures(),
+  ...metricFixtures('SecureOnlineEndpointBase', api.SecureOnlineEndpointBase.prototype, (s) => endpointIn(s)),
+  ...metricFixtures('OnlineDeployment', api.OnlineDeployment.prototype, (s) =>
+    mlflowDeployment(s, endpointIn(s)),
+  ),
   'ScalingSchedule.weekly': {
     args: () => ({ options: { days: [api.WeekDay.MONDAY], startHour: 8, endHour: 18 } }),
     run: (s, a) => {
@@ -369,6 +392,14 @@ const FIXTURES: Record<string, Fixture> = {
         a.attrs as api.ImportedWorkspaceAttributes,
       );
       useWorkspace(s, ws);
+    },
+  },
+  'ManagedVnetWorkspace.fromWorkspaceId': {
+    args: () => ({
+      workspaceId: armId('rg-ml', 'Microsoft.MachineLearningServices/workspaces', 'mlw-imported'),
+    }),
+    run: (s, a) => {
+      useWorkspace(s, api.ManagedVnetWorkspace.fromWorkspaceId(s, 'Imported', a.workspaceId as string));
     },
   },
   'ManagedVnetWorkspace.enableManagedNetwork': {
@@ -569,7 +600,25 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'SecureOnlineEndpointBase#mirrorTraffic': {
-    args: () => ({ deployment: 'shadow', percent: 10 }),
+    args: (s) => {
+      const endpoint = endpointIn(s);
+      mlflowDeployment(s, endpoint);
+      const shadow = new api.OnlineDeployment(s, 'Shadow', {
+        endpoint,
+        deploymentName: 'shadow',
+        model: api.Model.mlflowFromAssetId('azureml:m:1'),
+      });
+      return { deployment: shadow, percent: 10, endpoint };
+    },
+    run: (_s, a) => {
+      (a.endpoint as api.SecureOnlineEndpoint).mirrorTraffic(
+        a.deployment as api.IOnlineDeployment,
+        a.percent as number,
+      );
+    },
+  },
+  'SecureOnlineEndpointBase#mirrorTrafficByName': {
+    args: () => ({ deploymentName: 'shadow', percent: 10 }),
     run: (s, a) => {
       const endpoint = endpointIn(s);
       mlflowDeployment(s, endpoint);
@@ -578,7 +627,7 @@ const FIXTURES: Record<string, Fixture> = {
         deploymentName: 'shadow',
         model: api.Model.mlflowFromAssetId('azureml:m:1'),
       });
-      endpoint.mirrorTraffic(a.deployment as string, a.percent as number);
+      endpoint.mirrorTrafficByName(a.deploymentName as string, a.percent as number);
     },
   },
   'WorkspaceIdentity.userAssigned': {
@@ -600,6 +649,63 @@ function principal(make: (id: string) => api.IPrincipal): Fixture {
       endpointIn(s, { authMode: api.EndpointAuthMode.AAD_TOKEN }).grantInvoke(make(a.objectId as string));
     },
   };
+}
+
+/**
+ * Each `Duration` factory, used where its unit is whole: milliseconds and seconds as a request timeout (whole
+ * milliseconds), longer units as a probe's initial delay (whole seconds).
+ */
+function durationFixtures(): Record<string, Fixture> {
+  const factories = ['millis', 'seconds', 'minutes', 'hours', 'days'] as const;
+  return Object.fromEntries(
+    factories.map((factory) => [
+      `Duration.${factory}`,
+      {
+        args: () => ({ amount: 2 }),
+        run: (s: TerraformStack, a: Args) => {
+          const duration = api.Duration[factory](a.amount as number);
+          const short = factory === 'millis' || factory === 'seconds';
+          deploymentWith(s, {
+            model: customModel(),
+            environment: environment(),
+            ...(short
+              ? { requestSettings: { requestTimeout: duration } }
+              : { livenessProbe: { initialDelay: duration } }),
+          });
+        },
+      },
+    ]),
+  );
+}
+
+/**
+ * Every metric method of a class (`metric(metricName, options)` and each `metricXxx(options)`), its metric used
+ * in an alert so that a token given for it shows in the output.
+ */
+function metricFixtures(
+  owner: string,
+  prototype: object,
+  make: (s: Construct) => { metric(name: string, options?: api.MetricOptions): api.Metric },
+): Record<string, Fixture> {
+  const methods = Object.getOwnPropertyNames(prototype).filter((n) => /^metric/.test(n));
+  return Object.fromEntries(
+    methods.map((method) => [
+      `${owner}#${method}`,
+      {
+        args: () => (method === 'metric' ? { metricName: 'RequestLatency', options: {} } : { options: {} }),
+        run: (s: TerraformStack, a: Args) => {
+          const target = make(s) as unknown as Record<string, (...args: unknown[]) => api.Metric>;
+          const m = method === 'metric' ? target.metric(a.metricName, a.options) : target[method](a.options);
+          new MonitorMetricAlert(s, 'Alert', {
+            name: 'alert',
+            resourceGroupName: 'rg-ml',
+            scopes: [m.resourceId],
+            criteria: [m.toAlertCriteria(api.MetricAlertOperator.GREATER_THAN, 1)],
+          });
+        },
+      },
+    ]),
+  );
 }
 
 /** Uses every attribute of an imported workspace, so a token given for one shows in the output. */

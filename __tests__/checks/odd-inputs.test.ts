@@ -335,7 +335,14 @@ test('odd values for every prop and factory argument: only ConfigurationErrors, 
   attempt(
     'mirrorTraffic',
     (s, v) => {
-      dep(s, {}).mirrorTraffic(v as string, 10);
+      dep(s, {}).mirrorTraffic(v as never, 10);
+    },
+    N,
+  );
+  attempt(
+    'mirrorTrafficByName',
+    (s, v) => {
+      dep(s, {}).mirrorTrafficByName(v as string, 10);
     },
     N,
   );
@@ -344,7 +351,7 @@ test('odd values for every prop and factory argument: only ConfigurationErrors, 
     (s, v) => {
       const e = dep(s, {});
       new OnlineDeployment(s, 'G', { endpoint: e, model: Model.mlflowFromAssetId('azureml:m:1') });
-      e.mirrorTraffic('g', v as number);
+      e.mirrorTrafficByName('g', v as number);
     },
     N,
   );

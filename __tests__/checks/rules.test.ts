@@ -294,7 +294,7 @@ test('SE206/SE225 mirroring to a live deployment or to two deployments; one shad
         new OnlineDeployment(stack, name, { endpoint, model: Model.mlflowFromAssetId('azureml:m:1') });
       }
       endpoint.routeTraffic(live);
-      for (const [name, percent] of Object.entries(mirrors)) endpoint.mirrorTraffic(name, percent);
+      for (const [name, percent] of Object.entries(mirrors)) endpoint.mirrorTrafficByName(name, percent);
     };
   expect(reported(mirror({ blue: 90, green: 10 }, { green: 10 }))).toEqual([
     expect.stringMatching(/\[SE206\].*'green'.*10 %/),

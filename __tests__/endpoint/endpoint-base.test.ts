@@ -63,7 +63,7 @@ describe('fromEndpointAttributes', () => {
       });
       deploymentOn(stack, endpoint, 'green');
       endpoint.routeTraffic({ blue: 100 });
-      endpoint.mirrorTraffic('green', 10);
+      endpoint.mirrorTrafficByName('green', 10);
       grant = endpoint.grantInvoke(Principal.group(OBJECT_ID));
     });
     const [[, traffic]] = mlResourcesOfType(json, 'workspaces/onlineEndpoints', 'azapi_update_resource');
@@ -121,7 +121,9 @@ class OwnEndpoint extends Construct implements ISecureOnlineEndpoint {
   public addDeployment = unused;
   public routeTraffic = unused;
   public mirrorTraffic = unused;
+  public mirrorTrafficByName = unused;
   public grantInvoke = unused;
+  public metric = unused;
   public metricRequestLatency = unused;
   public metricRequestLatencyP50 = unused;
   public metricRequestLatencyP90 = unused;

@@ -1,14 +1,18 @@
 /** The metric helpers of endpoints and deployments, and an alert built from one. */
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Model, OnlineDeployment } from '../../src/deployment';
+import { Construct } from 'constructs';
+import { Duration } from '../../src';
 import {
   EndpointMetric,
+  IOnlineDeployment,
+  Metric,
   MetricAggregation,
   MetricAlertOperator,
   SecureOnlineEndpoint,
 } from '../../src/endpoint';
 import { FakeWorkspace } from '../support/fake-workspace';
-import { onlyResource, synthWith } from '../support/synth';
+import { onlyResource, reported, synthWith } from '../support/synth';
 
 const ENDPOINTS = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints';
 
@@ -151,5 +155,77 @@ describe('metric helpers', () => {
         dimension: [{ name: 'deployment', operator: 'Include', values: ['blue'] }],
       },
     ]);
+  });
+});
+
+describe('metric(name, options) and metric options', () => {
+  const build = (stack: Construct) => {
+    const endpoint = new SecureOnlineEndpoint(stack, 'Endpoint', {
+      workspace: new FakeWorkspace(stack, 'Workspace'),
+      endpointName: 'endpt-metrics',
+    });
+    const blue: IOnlineDeployment = endpoint.addDeployment('Blue', {
+      deploymentName: 'blue',
+      model: Model.mlflowFromAssetId('azureml:m:1'),
+      allTraffic: true,
+    });
+    return { endpoint, blue };
+  };
+
+  test('every metric method takes aggregation, period and dimensions; the defaults are Average and one minute', () => {
+    synthWith((stack) => {
+      const { endpoint, blue } = build(stack);
+      const m = blue.metricCpuUtilization();
+      expect(m).toBeInstanceOf(Metric);
+      expect(m).toMatchObject({ aggregation: MetricAggregation.AVERAGE, unit: 'Percent', dimensions: {} });
+      expect(m.period.toMinutes()).toBe(1);
+      const max = endpoint.metricRequestLatencyP99({
+        aggregation: MetricAggregation.MAXIMUM,
+        period: Duration.minutes(5),
+        dimensions: { deployment: ['blue'] },
+      });
+      expect(max).toMatchObject({ aggregation: 'Maximum', dimensions: { deployment: ['blue'] } });
+      expect(max.period.toMinutes()).toBe(5);
+    });
+  });
+
+  test('metric(name) names any metric, with the unit when the table lists it', () => {
+    synthWith((stack) => {
+      const { endpoint, blue } = build(stack);
+      expect(endpoint.metric('RequestLatency_P99')).toEqual(endpoint.metricRequestLatencyP99());
+      expect(blue.metric('CpuUtilizationPercentage')).toEqual(blue.metricCpuUtilization());
+      const future = blue.metric('GpuTemperature', { aggregation: MetricAggregation.MAXIMUM });
+      expect(future).toMatchObject({
+        metricName: 'GpuTemperature',
+        metricNamespace: `${ENDPOINTS}/deployments`,
+        resourceId: blue.deploymentId,
+        aggregation: 'Maximum',
+        unit: undefined,
+      });
+    });
+  });
+
+  test('SE001: an empty metric name or an aggregation that is not a MetricAggregation', () => {
+    const found = reported((stack) => {
+      const { endpoint, blue } = build(stack);
+      blue.metric('');
+      endpoint.metricNetworkBytes({ aggregation: 'P99' as MetricAggregation });
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^\[SE001\] test\/Endpoint: options\.aggregation is the text 'P99': give a MetricAggregation/,
+      ),
+      expect.stringMatching(/^\[SE001\] test\/Endpoint\/Blue: metricName is empty/),
+    ]);
+  });
+
+  test('EndpointMetric, deprecated, still builds a Metric', () => {
+    const old = new EndpointMetric({
+      metricNamespace: ENDPOINTS,
+      metricName: 'RequestLatency',
+      resourceId: 'id',
+    });
+    expect(old).toBeInstanceOf(Metric);
+    expect(old.with({ aggregation: MetricAggregation.MINIMUM }).aggregation).toBe('Minimum');
   });
 });

@@ -102,8 +102,10 @@ describe('endpoint traffic', () => {
       expect(() => synthString(blueGreen((e) => e.routeTraffic({ blue: 90, red: 10 })))).toThrow(
         /\[SE204\].*'red'/,
       );
-      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('red', 10)))).toThrow(/\[SE204\].*'red'/);
-      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('green', 10)))).not.toThrow();
+      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('red', 10)))).toThrow(
+        /\[SE204\].*'red'/,
+      );
+      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('green', 10)))).not.toThrow();
     });
 
     test('SE205 refuses more than 50 % mirrored', () => {
@@ -118,14 +120,16 @@ describe('endpoint traffic', () => {
       const stack = blueGreen((e, g) => {
         new OnlineDeployment(stack0(e), 'Shadow', { endpoint: e, ...howToDeployment() });
         e.mirrorTraffic(g, 30);
-        e.mirrorTraffic('shadow', 30);
+        e.mirrorTrafficByName('shadow', 30);
       });
       expect(() => synthString(stack)).toThrow(/\[SE205\].*60 %/);
     });
 
     test('SE206 refuses mirroring to the deployment that takes 100 %', () => {
-      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('blue', 10)))).toThrow(/\[SE206\].*'blue'/);
-      expect(() => synthString(blueGreen((e) => e.mirrorTraffic('green', 10)))).not.toThrow();
+      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('blue', 10)))).toThrow(
+        /\[SE206\].*'blue'/,
+      );
+      expect(() => synthString(blueGreen((e) => e.mirrorTrafficByName('green', 10)))).not.toThrow();
     });
 
     test('SE211 refuses two deployments that both ask for all traffic, unless routeTraffic decides', () => {

@@ -28,6 +28,7 @@ const EXISTING: SnapshotScope = {
 const SCOPES: Record<string, SnapshotScope> = {
   'autoscale on CPU utilization': AUTOSCALE,
   'autoscale on request latency': AUTOSCALE,
+  'autoscale on any metric, with durations': AUTOSCALE,
   'autoscale on a schedule, with CPU rules in every profile': AUTOSCALE,
   'grantInvoke on an AADToken endpoint': GRANTS,
   'grantInvoke on an AMLToken endpoint': GRANTS,
@@ -38,6 +39,7 @@ const SCOPES: Record<string, SnapshotScope> = {
   'MLflow model from a local folder under approved outbound': MLFLOW,
   'MLflow model by asset id under approved outbound': MLFLOW,
   'imported workspace verified at plan time': EXISTING,
+  'workspace imported by its ARM id': EXISTING,
   'managed network enabled on an existing workspace': EXISTING,
 };
 

@@ -11,7 +11,8 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Principal } from '../../src/core';
 import { BlueDeployment, Model, OnlineDeployment, ScalingSchedule, WeekDay } from '../../src/deployment';
-import { EndpointAuthMode, EndpointLogs, SecureOnlineEndpoint } from '../../src/endpoint';
+import { EndpointAuthMode, EndpointLogs, MetricAggregation, SecureOnlineEndpoint } from '../../src/endpoint';
+import { Duration } from '../../src/core';
 import { InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { howToDeployment } from '../endpoint/helpers';
 import { howToStack } from '../endpoint/how-to-stack';
@@ -87,6 +88,24 @@ export const OPERATIONS_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
       autoscaled(stack)
         .autoScaleInstanceCount({ minInstances: 1, maxInstances: 4 })
         .scaleOnRequestLatency('Latency', { targetMilliseconds: 200, scaleOutBy: 2 });
+    },
+  },
+  {
+    title: 'autoscale on any metric, with durations',
+    stackName: 'operations-autoscale-metric',
+    build: (stack) => {
+      const blue = autoscaled(stack);
+      blue.autoScaleInstanceCount({ minInstances: 1, maxInstances: 4 }).scaleOnMetric('Requests', {
+        metric: blue.endpoint.metricRequestsPerMinute({
+          aggregation: MetricAggregation.MAXIMUM,
+          period: Duration.minutes(5),
+          dimensions: { deployment: ['blue'] },
+        }),
+        scaleOutThreshold: 1200,
+        scaleInThreshold: 300,
+        evaluationWindow: Duration.minutes(15),
+        scaleInCooldown: Duration.minutes(20),
+      });
     },
   },
   {
@@ -217,6 +236,28 @@ export const OPERATIONS_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
       new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
     },
     existingBeforeTheStack: existingWorkspace('mlw-existing', {
+      v1LegacyMode: false,
+      managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+    }),
+  },
+  {
+    title: 'workspace imported by its ARM id',
+    stackName: 'operations-imported-by-id',
+    build: (stack) => {
+      const workspace = ManagedVnetWorkspace.fromWorkspaceId(
+        stack,
+        'Workspace',
+        armId('rg-ml', 'Microsoft.MachineLearningServices', 'workspaces/mlw-by-id'),
+      );
+      const endpoint = new SecureOnlineEndpoint(stack, 'Endpoint', {
+        workspace,
+        endpointName: 'endpt-moe-1',
+        inboundAccessArrangedElsewhere: true,
+        logs: EndpointLogs.toLogAnalytics({ id: EXISTING.logAnalyticsWorkspaceId }),
+      });
+      new BlueDeployment(stack, 'Blue', { endpoint, ...howToDeployment() });
+    },
+    existingBeforeTheStack: existingWorkspace('mlw-by-id', {
       v1LegacyMode: false,
       managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
     }),

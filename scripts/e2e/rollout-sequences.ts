@@ -38,7 +38,7 @@ export interface Step {
   readonly green?: DeploymentStep;
   /** `routeTraffic(split)`; without it blue takes all traffic (the how-to's `--all-traffic`). */
   readonly split?: { readonly [deployment: string]: number };
-  /** `mirrorTraffic(deployment, percent)`. */
+  /** `mirrorTrafficByName(deployment, percent)`. */
   readonly mirror?: { readonly deployment: string; readonly percent: number };
   /** The endpoint's `publicNetworkAccess`. */
   readonly publicAccess?: boolean;
@@ -189,5 +189,5 @@ export function buildStep(stack: TerraformStack, step: Step): void {
   }
   if (step.green) endpoint.addDeployment('Green', deployment(step.green));
   if (step.split) endpoint.routeTraffic(step.split);
-  if (step.mirror) endpoint.mirrorTraffic(step.mirror.deployment, step.mirror.percent);
+  if (step.mirror) endpoint.mirrorTrafficByName(step.mirror.deployment, step.mirror.percent);
 }

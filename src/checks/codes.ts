@@ -55,6 +55,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a number that is not whole or outside its range, for a prop without a rule of its own',
   },
+  {
+    code: 'SE010',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a duration set both as a `Duration` and as its deprecated unit-suffixed number',
+  },
   { code: 'SE101', doc: WORKSPACE, summary: 'invalid workspace name' },
   { code: 'SE102', doc: WORKSPACE, summary: 'invalid outbound rule name' },
   {

@@ -7,7 +7,19 @@ export interface BlueDeploymentProps extends Omit<OnlineDeploymentProps, 'deploy
   readonly allTraffic?: boolean;
 }
 
-/** The how-to's deployment: named `blue`, taking all traffic unless told otherwise. */
+/**
+ * The how-to's deployment: named `blue`, taking all traffic unless told otherwise.
+ *
+ * @example
+ * new BlueDeployment(this, 'Blue', {
+ *   endpoint,
+ *   model: Model.fromLocalPath('model-1/model'),
+ *   code: CodeConfiguration.fromLocalPath('model-1/onlinescoring', 'score.py'),
+ *   environment: Environment.fromImage('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest', {
+ *     condaFile: 'model-1/environment/conda.yaml',
+ *   }),
+ * });
+ */
 export class BlueDeployment extends OnlineDeployment {
   constructor(scope: Construct, id: string, props: BlueDeploymentProps) {
     // Only a missing allTraffic defaults to true; anything else (null, a Terraform expression) is read as given.

@@ -1,15 +1,47 @@
-import { IOnlineDeployment } from '../endpoint/endpoint-ref';
+import { IConstruct } from 'constructs';
+import { defineMetricMethods, readMetricParams } from '../endpoint/metric-methods';
 import {
   DEPLOYMENT_METRIC_NAMESPACE,
   DEPLOYMENT_METRICS,
-  EndpointMetric,
+  Metric,
+  MetricOptions,
   metricOf,
 } from '../endpoint/metrics';
 
-/** The name of a metric every online deployment publishes (`DEPLOYMENT_METRICS`). */
-export type DeploymentMetricKey = keyof typeof DEPLOYMENT_METRICS;
+/** The metric methods of `OnlineDeployment`, and the metric of the table each names. */
+export const DEPLOYMENT_METRIC_METHODS = {
+  metricRequestLatencyP50: DEPLOYMENT_METRICS.requestLatencyP50,
+  metricRequestLatencyP90: DEPLOYMENT_METRICS.requestLatencyP90,
+  metricRequestLatencyP95: DEPLOYMENT_METRICS.requestLatencyP95,
+  metricRequestLatencyP99: DEPLOYMENT_METRICS.requestLatencyP99,
+  metricRequestsPerMinute: DEPLOYMENT_METRICS.requestsPerMinute,
+  metricCpuUtilization: DEPLOYMENT_METRICS.cpuUtilizationPercentage,
+  metricMemoryUtilization: DEPLOYMENT_METRICS.cpuMemoryUtilizationPercentage,
+  metricDiskUtilization: DEPLOYMENT_METRICS.diskUtilization,
+  metricGpuUtilization: DEPLOYMENT_METRICS.gpuUtilizationPercentage,
+  metricGpuMemoryUtilization: DEPLOYMENT_METRICS.gpuMemoryUtilizationPercentage,
+  metricGpuEnergy: DEPLOYMENT_METRICS.gpuEnergyJoules,
+  metricDeploymentCapacity: DEPLOYMENT_METRICS.deploymentCapacity,
+  metricDataCollectionEventsPerMinute: DEPLOYMENT_METRICS.dataCollectionEventsPerMinute,
+  metricDataCollectionErrorsPerMinute: DEPLOYMENT_METRICS.dataCollectionErrorsPerMinute,
+} as const;
 
-/** One metric of a deployment, from the table of the metrics Azure ML publishes for deployments. */
-export function deploymentMetric(deployment: IOnlineDeployment, key: DeploymentMetricKey): EndpointMetric {
-  return metricOf(DEPLOYMENT_METRIC_NAMESPACE, DEPLOYMENT_METRICS[key], deployment.deploymentId);
+/** A metric method of `OnlineDeployment`. */
+export type DeploymentMetricMethod = keyof typeof DEPLOYMENT_METRIC_METHODS;
+
+defineMetricMethods('OnlineDeployment', Object.keys(DEPLOYMENT_METRIC_METHODS));
+
+/** A deployment's metric by its Azure Monitor name, its options read under `OnlineDeployment#<method>`. */
+export function deploymentMetric(
+  deployment: IConstruct,
+  deploymentId: string,
+  method: DeploymentMetricMethod | 'metric',
+  metricName: string,
+  given: MetricOptions | undefined,
+): Metric {
+  ({ metricName, options: given } = readMetricParams(deployment, `OnlineDeployment#${method}`, {
+    metricName,
+    options: given,
+  }));
+  return metricOf(DEPLOYMENT_METRIC_NAMESPACE, DEPLOYMENT_METRICS, metricName, deploymentId, given);
 }

@@ -1,3 +1,4 @@
+import type { Duration } from '../core/duration';
 import type { ProviderProps } from '../core/providers';
 import type { CodeConfiguration } from './code-configuration';
 import type { EgressPublicNetworkAccess } from './egress';
@@ -7,28 +8,58 @@ import type { Model } from './model';
 // The props a deployment takes besides its endpoint, apart from the construct so that the endpoint's interface
 // (addDeployment) can name them without importing the deployment.
 
-/** The CLI's `request_settings`, in its units (milliseconds). */
+/** The CLI's `request_settings`. */
 export interface RequestSettings {
-  /** Scoring request timeout, at most 180000 for managed endpoints. @default 5000 (service default) */
-  readonly requestTimeoutMs?: number;
+  /**
+   * Scoring request timeout, whole milliseconds, at most 3 minutes for managed endpoints.
+   * @default Duration.seconds(5) (service default)
+   */
+  readonly requestTimeout?: Duration;
   /** @default 1 (service default) */
   readonly maxConcurrentRequestsPerInstance?: number;
-  /** Deprecated for managed endpoints. @default 500 (service default) */
+  /** Deprecated for managed endpoints. @default Duration.millis(500) (service default) */
+  readonly maxQueueWait?: Duration;
+  /**
+   * Scoring request timeout in milliseconds.
+   * @deprecated Use `requestTimeout: Duration.millis(...)`; removed in the next minor release.
+   * @default - `requestTimeout`
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Maximum queue wait in milliseconds.
+   * @deprecated Use `maxQueueWait: Duration.millis(...)`; removed in the next minor release.
+   * @default - `maxQueueWait`
+   */
   readonly maxQueueWaitMs?: number;
 }
 
-/** The CLI's `liveness_probe` / `readiness_probe`, in its units (seconds). */
+/** The CLI's `liveness_probe` / `readiness_probe`; durations in whole seconds. */
 export interface ProbeOptions {
-  /** @default 10 (CLI default) */
-  readonly initialDelaySeconds?: number;
-  /** @default 10 (service default) */
-  readonly periodSeconds?: number;
-  /** @default 2 (service default) */
-  readonly timeoutSeconds?: number;
+  /** Wait after the container starts before the first probe. @default Duration.seconds(10) (CLI default) */
+  readonly initialDelay?: Duration;
+  /** Time between probes. @default Duration.seconds(10) (service default) */
+  readonly period?: Duration;
+  /** Time a probe may take. @default Duration.seconds(2) (service default) */
+  readonly timeout?: Duration;
   /** @default 1 (service default) */
   readonly successThreshold?: number;
   /** @default 30 (service default) */
   readonly failureThreshold?: number;
+  /**
+   * @deprecated Use `initialDelay: Duration.seconds(...)`; removed in the next minor release.
+   * @default - `initialDelay`
+   */
+  readonly initialDelaySeconds?: number;
+  /**
+   * @deprecated Use `period: Duration.seconds(...)`; removed in the next minor release.
+   * @default - `period`
+   */
+  readonly periodSeconds?: number;
+  /**
+   * @deprecated Use `timeout: Duration.seconds(...)`; removed in the next minor release.
+   * @default - `timeout`
+   */
+  readonly timeoutSeconds?: number;
 }
 
 /** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
@@ -54,11 +85,11 @@ export interface OnlineDeploymentOptions extends ProviderProps {
    * @default false
    */
   readonly allTraffic?: boolean;
-  /** Scoring request limits, in the CLI's milliseconds. @default service defaults */
+  /** Scoring request limits. @default service defaults */
   readonly requestSettings?: RequestSettings;
-  /** Liveness probe, in the CLI's seconds. @default service defaults */
+  /** Liveness probe. @default service defaults */
   readonly livenessProbe?: ProbeOptions;
-  /** Readiness probe, in the CLI's seconds. @default service defaults */
+  /** Readiness probe. @default service defaults */
   readonly readinessProbe?: ProbeOptions;
   /** Environment variables of the scoring container. @default none */
   readonly environmentVariables?: { [name: string]: string };

@@ -1,34 +1,23 @@
-import { Op, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { IsoDuration } from '../arm';
-import { isKnown, refuse } from '../checks';
+import { refuse } from '../checks';
+import { Duration, formatSeconds } from '../core/duration';
 
 /**
- * Milliseconds as an ISO 8601 duration (5000 -> `PT5S`, 500 -> `PT0.5S`), as the CLI converts
- * `request_timeout_ms`. Users write the CLI's units; the ARM body carries durations. A token (a Terraform
- * variable) is converted by Terraform instead of being checked.
+ * A duration as the ISO 8601 seconds Azure ML's request settings and probes carry (`PT5S`, `PT0.5S`), as the CLI
+ * converts `request_timeout_ms` and `period`: in whole milliseconds, or whole seconds where the service counts
+ * seconds. An amount given as a Terraform expression is converted by Terraform instead of being checked.
  */
-export function millisecondsToIso(ms: number, what: string): IsoDuration {
-  // A Terraform variable or reference: Terraform divides and formats it at plan time (500 -> "0.5").
-  if (!isKnown(ms)) return `PT${Token.asString(Op.div(ms, 1000))}S`;
-  if (!Number.isInteger(ms) || ms < 0) {
+export function isoSeconds(duration: Duration, what: string, whole: 'milliseconds' | 'seconds'): IsoDuration {
+  // A Terraform variable or reference: Terraform divides and formats it at plan time (500 ms -> "0.5").
+  if (duration.isUnresolved()) return `PT${Token.asString(duration.toSeconds())}S`;
+  const amount = whole === 'milliseconds' ? duration.toMilliseconds() : duration.toSeconds();
+  if (!Number.isInteger(amount)) {
     refuse(
       'SE216',
-      `${what} is ${ms} ms: give a whole, non-negative number of milliseconds, for example 5000`,
+      `${what} is ${duration.toHumanString()}: give a whole number of ${whole}, for example ` +
+        (whole === 'milliseconds' ? 'Duration.millis(5000)' : 'Duration.seconds(10)'),
     );
   }
-  return `PT${formatSeconds(ms / 1000)}S`;
-}
-
-/** Seconds as an ISO 8601 duration (10 -> `PT10S`), as the CLI converts probe settings. */
-export function secondsToIso(seconds: number, what: string): IsoDuration {
-  if (!isKnown(seconds)) return `PT${Token.asString(seconds)}S`;
-  if (!Number.isInteger(seconds) || seconds < 0) {
-    refuse('SE216', `${what} is ${seconds} s: give a whole, non-negative number of seconds, for example 10`);
-  }
-  return `PT${seconds}S`;
-}
-
-function formatSeconds(seconds: number): string {
-  // At most three decimals (milliseconds); no trailing zeros, no exponent notation.
-  return Number(seconds.toFixed(3)).toString();
+  return `PT${formatSeconds(duration.toSeconds())}S`;
 }

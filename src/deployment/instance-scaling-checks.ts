@@ -16,6 +16,8 @@ export const AUTOSCALE_LIMITS = {
   cooldownMinutes: { min: 1, max: 7 * 24 * 60 },
   /** Metric time window: five minutes to twelve hours. */
   windowMinutes: { min: 5, max: 12 * 60 },
+  /** Metric time grain: one minute to twelve hours. */
+  grainMinutes: { min: 1, max: 12 * 60 },
 } as const;
 
 /**
@@ -62,14 +64,27 @@ export function checkWholeInRange(what: string, value: number, min: number, max:
   }
 }
 
-/** Refuses a scale-in threshold that is not below the scale-out one: the rules would fight (SE305). */
-export function checkThresholds(what: string, scaleOut: number, scaleIn: number, unit: string): void {
+/**
+ * Refuses a scale-in threshold that is not below the scale-out one (above it for a metric where lower is worse,
+ * `rising` false): the rules would fight (SE305).
+ */
+export function checkThresholds(
+  what: string,
+  scaleOut: number,
+  scaleIn: number,
+  unit: string,
+  rising = true,
+  names: readonly [string, string] = ['scale-out threshold', 'scale-in threshold'],
+): void {
   if (!isKnown(scaleOut) || !isKnown(scaleIn)) return;
-  if (scaleIn >= scaleOut) {
+  if (rising ? scaleIn >= scaleOut : scaleIn <= scaleOut) {
+    const [inSide, outSide] = rising ? ['below', 'above'] : ['above', 'below'];
     refuse(
       'SE305',
-      `${what} scales in below ${scaleIn} ${unit} and out above ${scaleOut} ${unit}: the scale-in threshold ` +
-        `must be below the scale-out one, or each scale action would trigger the other; lower it`,
+      `${what} scales in ${inSide} ${scaleIn} ${unit} (${names[1]}) and out ${outSide} ${scaleOut} ${unit} ` +
+        `(${names[0]}): the scale-in ` +
+        `threshold must be ${inSide} the scale-out one, or each scale action would trigger the other; ` +
+        `${rising ? 'lower' : 'raise'} it`,
     );
   }
 }

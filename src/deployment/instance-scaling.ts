@@ -7,14 +7,18 @@ import {
   MonitorAutoscaleSettingProfileRule,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { isKnown, readParams, readProps, refuse, problemsOf } from '../checks';
-import { armId, construct, defineProps, instanceOf, name, num, object, text } from '../checks/read';
+import { armId, construct, defineProps, enumOf, instanceOf, name, num, object, text } from '../checks/read';
 import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import {
   DEPLOYMENT_METRIC_NAMESPACE,
   DEPLOYMENT_METRICS,
-  ENDPOINT_METRIC_NAMESPACE,
-  ENDPOINT_METRICS,
+  Metric,
+  MetricAggregation,
+  MetricAlertOperator,
+  metricOf,
 } from '../endpoint/metrics';
+import { Duration } from '../core/duration';
+import { DurationAlias, readDurations } from '../core/duration-aliases';
 import {
   AUTOSCALE_LIMITS,
   checkInstanceRange,
@@ -31,22 +35,60 @@ export interface InstanceCountRange {
   readonly maxInstances: number;
 }
 
-/** How fast a metric rule acts. Defaults follow Azure ML's autoscale how-to; units are the portal's. */
+/** How fast a metric rule acts. Defaults follow Azure ML's autoscale how-to. */
 export interface MetricScalingOptions {
   /** Instances added per scale-out. @default 1 */
   readonly scaleOutBy?: number;
   /** Instances removed per scale-in. @default 1 */
   readonly scaleInBy?: number;
-  /** Minutes after a scale-out before any rule may scale again. @default 5 */
+  /** Time after a scale-out before any rule may scale again, whole minutes. @default Duration.minutes(5) */
+  readonly scaleOutCooldown?: Duration;
+  /**
+   * Time after a scale-in before any rule may scale again, whole minutes; longer than the scale-out cooldown so
+   * that capacity is given back slowly.
+   * @default Duration.minutes(10)
+   */
+  readonly scaleInCooldown?: Duration;
+  /** Metric data evaluated each time, whole minutes from 5 minutes to 12 hours. @default Duration.minutes(5) */
+  readonly evaluationWindow?: Duration;
+  /**
+   * How the metric's values over the evaluation window are combined (the rule's `timeAggregation`).
+   * @default MetricAggregation.AVERAGE
+   */
+  readonly evaluationAggregation?: MetricAggregation;
+  /**
+   * @deprecated Use `scaleOutCooldown: Duration.minutes(...)`; removed in the next minor release.
+   * @default - `scaleOutCooldown`
+   */
   readonly scaleOutCooldownMinutes?: number;
   /**
-   * Minutes after a scale-in before any rule may scale again; longer than the scale-out cooldown so that
-   * capacity is given back slowly.
-   * @default 10
+   * @deprecated Use `scaleInCooldown: Duration.minutes(...)`; removed in the next minor release.
+   * @default - `scaleInCooldown`
    */
   readonly scaleInCooldownMinutes?: number;
-  /** Minutes of metric data averaged per evaluation, 5 to 720. @default 5 */
+  /**
+   * @deprecated Use `evaluationWindow: Duration.minutes(...)`; removed in the next minor release.
+   * @default - `evaluationWindow`
+   */
   readonly evaluationMinutes?: number;
+}
+
+/** Options of `InstanceScaling.scaleOnMetric`. */
+export interface MetricScalingRuleOptions extends MetricScalingOptions {
+  /**
+   * The metric the two rules watch, of the deployment, its endpoint or any resource (`deployment.metric(...)`,
+   * `endpoint.metricRequestsPerMinute()`). Its aggregation combines each period's values (the rule's `statistic`:
+   * average, minimum, maximum or total) and its period is the rule's time grain.
+   */
+  readonly metric: Metric;
+  /** Scale out when the aggregated metric crosses this (with `scaleOutOperator`). */
+  readonly scaleOutThreshold: number;
+  /** Scale in when the aggregated metric crosses this (with `scaleInOperator`); on the other side of scale-out's. */
+  readonly scaleInThreshold: number;
+  /** How the metric is compared with `scaleOutThreshold`. @default MetricAlertOperator.GREATER_THAN */
+  readonly scaleOutOperator?: MetricAlertOperator;
+  /** How the metric is compared with `scaleInThreshold`. @default MetricAlertOperator.LESS_THAN */
+  readonly scaleInOperator?: MetricAlertOperator;
 }
 
 /** Options of `InstanceScaling.scaleOnCpuUtilization`. */
@@ -103,39 +145,52 @@ interface ScheduledProfile {
   readonly options: ScheduledScalingOptions;
 }
 
-/** An Azure Monitor metric a scaling rule watches, and how its options are named and bounded. */
-interface ScalingMetric {
+/** How a scaling's thresholds are named and bounded in messages: the helpers' own option names and ranges. */
+interface ThresholdNames {
   readonly kind: string;
-  readonly metricName: string;
-  readonly metricNamespace: string;
-  /** The metric is the endpoint's, not the deployment's. */
-  readonly onEndpoint: boolean;
-  /** Names of the target and scale-in options, for messages. */
+  /** Names of the scale-out and scale-in thresholds. */
   readonly options: readonly [string, string];
-  /** Largest target. */
-  readonly max: number;
+  /** The thresholds' range. @default any number */
+  readonly range?: readonly [number, number];
   readonly unit: string;
 }
 
-const CPU_UTILIZATION: ScalingMetric = {
+const CPU_UTILIZATION: ThresholdNames = {
   kind: 'CPU',
-  metricName: DEPLOYMENT_METRICS.cpuUtilizationPercentage.metricName,
-  metricNamespace: DEPLOYMENT_METRIC_NAMESPACE,
-  onEndpoint: false,
   options: ['targetUtilizationPercent', 'scaleInUtilizationPercent'],
-  max: 100,
+  range: [1, 100],
   unit: 'percent',
 };
 
-const REQUEST_LATENCY: ScalingMetric = {
+const REQUEST_LATENCY: ThresholdNames = {
   kind: 'latency',
-  metricName: ENDPOINT_METRICS.requestLatency.metricName,
-  metricNamespace: ENDPOINT_METRIC_NAMESPACE,
-  onEndpoint: true,
   options: ['targetMilliseconds', 'scaleInMilliseconds'],
-  max: 3_600_000,
+  range: [1, 3_600_000],
   unit: 'milliseconds',
 };
+
+// Azure Monitor autoscale's `statistic` spells the aggregations its own way and has no count (autoscale settings
+// REST API, MetricStatisticType).
+const STATISTICS: Partial<Record<MetricAggregation, string>> = {
+  [MetricAggregation.AVERAGE]: 'Average',
+  [MetricAggregation.MINIMUM]: 'Min',
+  [MetricAggregation.MAXIMUM]: 'Max',
+  [MetricAggregation.TOTAL]: 'Sum',
+};
+const ABOVE = [MetricAlertOperator.GREATER_THAN, MetricAlertOperator.GREATER_THAN_OR_EQUAL];
+const BELOW = [MetricAlertOperator.LESS_THAN, MetricAlertOperator.LESS_THAN_OR_EQUAL];
+
+const SCALING_DURATIONS: readonly DurationAlias<MetricScalingOptions>[] = [
+  {
+    prop: 'scaleOutCooldown',
+    alias: 'scaleOutCooldownMinutes',
+    unit: Duration.minutes,
+    unitLabel: 'minutes',
+  },
+  { prop: 'scaleInCooldown', alias: 'scaleInCooldownMinutes', unit: Duration.minutes, unitLabel: 'minutes' },
+  { prop: 'evaluationWindow', alias: 'evaluationMinutes', unit: Duration.minutes, unitLabel: 'minutes' },
+];
+
 const EXPR = { tokens: 'expression' } as const;
 // Checked by the autoscale rules (SE302, SE305), which leave a Terraform expression to a precondition at plan time.
 const NUMBER = num(EXPR);
@@ -148,10 +203,29 @@ const SCALING_ID = text({
 const METRIC_OPTIONS = {
   scaleOutBy: NUMBER,
   scaleInBy: NUMBER,
+  scaleOutCooldown: instanceOf(Duration),
+  scaleInCooldown: instanceOf(Duration),
+  evaluationWindow: instanceOf(Duration),
+  evaluationAggregation: enumOf(MetricAggregation, 'MetricAggregation'),
   scaleOutCooldownMinutes: NUMBER,
   scaleInCooldownMinutes: NUMBER,
   evaluationMinutes: NUMBER,
 } as const;
+defineProps<{ id: string; options: MetricScalingRuleOptions }>('InstanceScaling#scaleOnMetric', {
+  id: SCALING_ID,
+  options: object(
+    'MetricScalingRuleOptions',
+    defineProps<MetricScalingRuleOptions>('MetricScalingRuleOptions', {
+      ...METRIC_OPTIONS,
+      metric: instanceOf(Metric, { optional: false }),
+      scaleOutThreshold: num({ ...EXPR, optional: false }),
+      scaleInThreshold: num({ ...EXPR, optional: false }),
+      scaleOutOperator: enumOf(MetricAlertOperator, 'MetricAlertOperator'),
+      scaleInOperator: enumOf(MetricAlertOperator, 'MetricAlertOperator'),
+    }),
+    { optional: false },
+  ),
+});
 defineProps<{ id: string; options: CpuUtilizationScalingOptions }>('InstanceScaling#scaleOnCpuUtilization', {
   id: SCALING_ID,
   options: object(
@@ -206,6 +280,10 @@ const END_SUFFIX = '-end';
  * `Resource`) targeting the deployment's ARM id. Its default profile keeps `minInstances` to `maxInstances`
  * instances starting from the deployment's `instanceCount`; each `scaleOn...` metric call adds a scale-out and a
  * scale-in rule to every profile; each `scaleOnSchedule` call adds a profile with its own range.
+ *
+ * @example
+ * const scaling = blue.autoScaleInstanceCount({ minInstances: 1, maxInstances: 6 });
+ * scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 70, scaleInCooldown: Duration.minutes(15) });
  */
 export class InstanceScaling extends Construct {
   /** The autoscale setting. */
@@ -239,13 +317,28 @@ export class InstanceScaling extends Construct {
   }
 
   /**
+   * Scales on any metric: out by `scaleOutBy` instances when the metric crosses `scaleOutThreshold`, in by
+   * `scaleInBy` when it crosses `scaleInThreshold` (two rules named by `id`, added to every profile).
+   */
+  public scaleOnMetric(id: string, options: MetricScalingRuleOptions): void {
+    ({ options } = readParams(this, 'InstanceScaling#scaleOnMetric', { id, options }));
+    this.addMetricScaling(id, options, {
+      kind: 'metric',
+      options: ['scaleOutThreshold', 'scaleInThreshold'],
+      unit: options.metric.unit ?? 'units',
+    });
+  }
+
+  /**
    * Scales on the deployment's average CPU utilization (`CpuUtilizationPercentage`, reported per instance each
    * minute): out above `targetUtilizationPercent`, in below `scaleInUtilizationPercent`.
    */
   public scaleOnCpuUtilization(id: string, options: CpuUtilizationScalingOptions): void {
     ({ options } = readParams(this, 'InstanceScaling#scaleOnCpuUtilization', { id, options }));
-    const { targetUtilizationPercent: target, scaleInUtilizationPercent: scaleIn } = options;
-    this.addMetricScaling(id, CPU_UTILIZATION, target, scaleIn, options);
+    const { targetUtilizationPercent: target, scaleInUtilizationPercent: scaleIn, ...rest } = options;
+    const cpu = DEPLOYMENT_METRICS.cpuUtilizationPercentage.metricName;
+    const metric = metricOf(DEPLOYMENT_METRIC_NAMESPACE, DEPLOYMENT_METRICS, cpu, this.props.deploymentId);
+    this.addMetricScaling(id, { ...rest, ...thresholds(target, scaleIn), metric }, CPU_UTILIZATION);
   }
 
   /**
@@ -254,8 +347,9 @@ export class InstanceScaling extends Construct {
    */
   public scaleOnRequestLatency(id: string, options: RequestLatencyScalingOptions): void {
     ({ options } = readParams(this, 'InstanceScaling#scaleOnRequestLatency', { id, options }));
-    const { targetMilliseconds: target, scaleInMilliseconds: scaleIn } = options;
-    this.addMetricScaling(id, REQUEST_LATENCY, target, scaleIn, options);
+    const { targetMilliseconds: target, scaleInMilliseconds: scaleIn, ...rest } = options;
+    const metric = this.props.endpoint.metricRequestLatency();
+    this.addMetricScaling(id, { ...rest, ...thresholds(target, scaleIn), metric }, REQUEST_LATENCY);
   }
 
   /**
@@ -289,39 +383,55 @@ export class InstanceScaling extends Construct {
     this.resource.putProfile(this.profiles());
   }
 
-  private addMetricScaling(
-    id: string,
-    metric: ScalingMetric,
-    target: number,
-    givenScaleIn: number | undefined,
-    options: MetricScalingOptions,
-  ): void {
-    const what = `${metric.kind} scaling '${id}' of deployment '${this.props.deploymentName}'`;
-    // A target from a Terraform variable: Terraform halves it (its stand-in would give both rules one threshold).
-    const scaleIn =
-      givenScaleIn ??
-      (isKnown(target) ? Math.floor(target / 2) : Token.asNumber(Fn.floor(Op.div(target, 2))));
-    const [targetName, scaleInName] = metric.options;
+  private addMetricScaling(id: string, options: MetricScalingRuleOptions, names: ThresholdNames): void {
+    const what = `${names.kind} scaling '${id}' of deployment '${this.props.deploymentName}'`;
+    const { metric, scaleOutThreshold: target, scaleInThreshold: scaleIn } = options;
+    const outOperator = options.scaleOutOperator ?? MetricAlertOperator.GREATER_THAN;
+    const inOperator = options.scaleInOperator ?? MetricAlertOperator.LESS_THAN;
+    const [targetName, scaleInName] = names.options;
     const scaleOutBy = options.scaleOutBy ?? 1;
     const scaleInBy = options.scaleInBy ?? 1;
-    const outCooldown = options.scaleOutCooldownMinutes ?? 5;
-    const inCooldown = options.scaleInCooldownMinutes ?? 10;
-    const window = options.evaluationMinutes ?? 5;
+    const durations = problemsOf(this).attempt(
+      () => readDurations(what, options, SCALING_DURATIONS, 'SE305'),
+      {} as Record<string, { value?: Duration; name: string }>,
+    );
+    const minutes = (prop: string, fallback: number): [number, string] => [
+      durations[prop]?.value?.toMinutes() ?? fallback,
+      durations[prop]?.name ?? prop,
+    ];
+    const [outCooldown, outName] = minutes('scaleOutCooldown', 5);
+    const [inCooldown, inName] = minutes('scaleInCooldown', 10);
+    const [window, windowName] = minutes('evaluationWindow', 5);
+    const grain = metric.period.toMinutes();
     problemsOf(this).attempt(() => {
-      checkWholeInRange(`${targetName} of ${what}`, target, 1, metric.max, metric.unit);
-      checkWholeInRange(`${scaleInName} of ${what}`, scaleIn, 0, metric.max - 1, metric.unit);
-      checkThresholds(what, target, scaleIn, metric.unit);
+      if (names.range !== undefined) {
+        const [min, max] = names.range;
+        checkWholeInRange(`${targetName} of ${what}`, target, min, max, names.unit);
+        checkWholeInRange(`${scaleInName} of ${what}`, scaleIn, min - 1, max - 1, names.unit);
+      }
+      checkOperators(what, outOperator, inOperator);
+      const rising = ABOVE.includes(outOperator);
+      checkThresholds(what, target, scaleIn, names.unit, rising, names.options);
     }, undefined);
     problemsOf(this).attempt(() => this.checkNewId(id, what, false), undefined);
-    this.addPreconditions(metricPreconditions(what, metric, target, scaleIn));
+    this.addPreconditions(metricPreconditions(what, names, target, scaleIn, ABOVE.includes(outOperator)));
+    const statistic = STATISTICS[metric.aggregation];
     problemsOf(this).attempt(() => {
       const max = AUTOSCALE_LIMITS.maxCapacity;
       checkWholeInRange(`scaleOutBy of ${what}`, scaleOutBy, 1, max, 'instances');
       checkWholeInRange(`scaleInBy of ${what}`, scaleInBy, 1, max, 'instances');
-      const { cooldownMinutes: cd, windowMinutes: wm } = AUTOSCALE_LIMITS;
-      checkWholeInRange(`scaleOutCooldownMinutes of ${what}`, outCooldown, cd.min, cd.max, 'minutes');
-      checkWholeInRange(`scaleInCooldownMinutes of ${what}`, inCooldown, cd.min, cd.max, 'minutes');
-      checkWholeInRange(`evaluationMinutes of ${what}`, window, wm.min, wm.max, 'minutes');
+      const { cooldownMinutes: cd, windowMinutes: wm, grainMinutes: gm } = AUTOSCALE_LIMITS;
+      checkWholeInRange(`${outName} of ${what}`, outCooldown, cd.min, cd.max, 'minutes');
+      checkWholeInRange(`${inName} of ${what}`, inCooldown, cd.min, cd.max, 'minutes');
+      checkWholeInRange(`${windowName} of ${what}`, window, wm.min, wm.max, 'minutes');
+      checkWholeInRange(`the metric's period of ${what}`, grain, gm.min, gm.max, 'minutes');
+      if (statistic === undefined) {
+        refuse(
+          'SE305',
+          `the metric of ${what} is aggregated by ${metric.aggregation}, which autoscale cannot combine ` +
+            `instances by (it takes Average, Minimum, Maximum or Total); choose one with metric.with({ aggregation })`,
+        );
+      }
     }, undefined);
     problemsOf(this).attempt(() => {
       if ((this.metricRules.length + 1) * 2 > AUTOSCALE_LIMITS.rulesPerProfile) {
@@ -333,15 +443,15 @@ export class InstanceScaling extends Construct {
         );
       }
     }, undefined);
-    const trigger = (operator: string, threshold: number) => ({
+    const trigger = (operator: MetricAlertOperator, threshold: number) => ({
       metricName: metric.metricName,
       metricNamespace: metric.metricNamespace,
-      metricResourceId: metric.onEndpoint ? this.props.endpoint.endpointId : this.props.deploymentId,
-      // Both metrics are reported each minute; the average over the window smooths single slow requests.
-      timeGrain: 'PT1M',
-      statistic: 'Average',
+      metricResourceId: metric.resourceId,
+      timeGrain: `PT${grain}M`,
+      statistic: statistic ?? 'Average',
       timeWindow: `PT${window}M`,
-      timeAggregation: 'Average',
+      // The average over the window (by default) smooths single slow requests.
+      timeAggregation: options.evaluationAggregation ?? MetricAggregation.AVERAGE,
       operator,
       threshold,
     });
@@ -349,7 +459,7 @@ export class InstanceScaling extends Construct {
       id,
       rules: [
         {
-          metricTrigger: trigger('GreaterThan', target),
+          metricTrigger: trigger(outOperator, target),
           scaleAction: {
             direction: 'Increase',
             type: 'ChangeCount',
@@ -358,7 +468,7 @@ export class InstanceScaling extends Construct {
           },
         },
         {
-          metricTrigger: trigger('LessThan', scaleIn),
+          metricTrigger: trigger(inOperator, scaleIn),
           scaleAction: {
             direction: 'Decrease',
             type: 'ChangeCount',
@@ -472,27 +582,66 @@ function clampKnown(value: number, min: number, max: number): number {
 }
 
 /**
+ * A helper's scale-out threshold and its scale-in one: as given, or half the target rounded down. A target from a
+ * Terraform variable is halved by Terraform (its stand-in would give both rules one threshold).
+ */
+function thresholds(
+  target: number,
+  scaleIn: number | undefined,
+): { scaleOutThreshold: number; scaleInThreshold: number } {
+  return {
+    scaleOutThreshold: target,
+    scaleInThreshold:
+      scaleIn ?? (isKnown(target) ? Math.floor(target / 2) : Token.asNumber(Fn.floor(Op.div(target, 2)))),
+  };
+}
+
+/**
+ * SE305: one rule scales out when the metric rises above its threshold and the other scales in when it falls
+ * below its own (or the reverse, for a metric where lower is worse); an `EQUALS` rule, or two rules on one side,
+ * would scale back and forth.
+ */
+function checkOperators(what: string, out: MetricAlertOperator, into: MetricAlertOperator): void {
+  const opposite =
+    (ABOVE.includes(out) && BELOW.includes(into)) || (BELOW.includes(out) && ABOVE.includes(into));
+  if (!opposite) {
+    refuse(
+      'SE305',
+      `${what} scales out on ${out} and in on ${into}: one rule must watch the metric rise (GreaterThan...) and ` +
+        `the other watch it fall (LessThan...), or each scale action would trigger the other; choose opposite operators`,
+    );
+  }
+}
+
+/**
  * Preconditions for a metric scaling whose target or scale-in threshold is a Terraform expression: the target in
- * range, and the scale-in threshold below it (SE305's rules, checked at plan time).
+ * range, and the scale-in threshold on the other side of it (SE305's rules, checked at plan time).
  */
 function metricPreconditions(
   what: string,
-  metric: ScalingMetric,
+  names: ThresholdNames,
   target: number,
   scaleIn: number,
+  rising: boolean,
 ): Precondition[] {
   if (isKnown(target) && isKnown(scaleIn)) return [];
-  const [targetName] = metric.options;
+  const [targetName] = names.options;
+  const range: Precondition[] =
+    names.range === undefined
+      ? []
+      : [
+          {
+            condition: Op.and(Op.gte(target, names.range[0]), Op.lte(target, names.range[1])),
+            errorMessage: `${targetName} of ${what} must be from ${names.range[0]} to ${names.range[1]} ${names.unit} (SE305).`,
+          },
+        ];
   return [
+    ...range,
     {
-      condition: Op.and(Op.gte(target, 1), Op.lte(target, metric.max)),
-      errorMessage: `${targetName} of ${what} must be from 1 to ${metric.max} ${metric.unit} (SE305).`,
-    },
-    {
-      condition: Op.lt(scaleIn, target),
+      condition: rising ? Op.lt(scaleIn, target) : Op.gt(scaleIn, target),
       errorMessage:
-        `${what} must scale in below its scale-out threshold, or each scale action would trigger the other ` +
-        `(SE305).`,
+        `${what} must scale in ${rising ? 'below' : 'above'} its scale-out threshold, or each scale action would ` +
+        `trigger the other (SE305).`,
     },
   ];
 }

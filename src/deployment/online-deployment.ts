@@ -29,12 +29,14 @@ import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-r
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext, BoundAsset } from './bind-context';
 import { CodeConfiguration } from './code-configuration';
-import { millisecondsToIso, secondsToIso } from './durations';
+import { isoSeconds } from './durations';
+import { Duration } from '../core/duration';
+import { DurationAlias, readDurations } from '../core/duration-aliases';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
-import { deploymentMetric } from './deployment-metrics';
-import { EndpointMetric } from '../endpoint/metrics';
+import { DEPLOYMENT_METRIC_METHODS, DeploymentMetricMethod, deploymentMetric } from './deployment-metrics';
+import { Metric, MetricOptions } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
@@ -57,6 +59,9 @@ const NUMBER = num(EXPR);
 const PROBE = object(
   'ProbeOptions',
   defineProps<ProbeOptions>('ProbeOptions', {
+    initialDelay: instanceOf(Duration),
+    period: instanceOf(Duration),
+    timeout: instanceOf(Duration),
     initialDelaySeconds: NUMBER,
     periodSeconds: NUMBER,
     timeoutSeconds: NUMBER,
@@ -81,8 +86,10 @@ const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDe
   requestSettings: object(
     'RequestSettings',
     defineProps<RequestSettings>('RequestSettings', {
-      requestTimeoutMs: NUMBER,
+      requestTimeout: instanceOf(Duration),
       maxConcurrentRequestsPerInstance: NUMBER,
+      maxQueueWait: instanceOf(Duration),
+      requestTimeoutMs: NUMBER,
       maxQueueWaitMs: NUMBER,
     }),
   ),
@@ -108,8 +115,8 @@ defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>('BlueDeploymentProps'
   ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
 });
-defineProps<{ range: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
-  range: object(
+defineProps<{ instanceRange: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
+  instanceRange: object(
     'InstanceCountRange',
     defineProps<InstanceCountRange>('InstanceCountRange', { minInstances: NUMBER, maxInstances: NUMBER }),
     { optional: false },
@@ -131,15 +138,37 @@ interface BoundAssets {
 /** Longest request timeout Azure ML accepts on managed endpoints. */
 const MAX_REQUEST_TIMEOUT_MS = 180_000;
 
+// The unit-suffixed spellings of the request settings and probes, kept for one minor release.
+const MILLIS = { unit: Duration.millis, unitLabel: 'milliseconds' } as const;
+const SECONDS = { unit: Duration.seconds, unitLabel: 'seconds' } as const;
+const REQUEST_DURATIONS: readonly DurationAlias<RequestSettings>[] = [
+  { prop: 'requestTimeout', alias: 'requestTimeoutMs', ...MILLIS },
+  { prop: 'maxQueueWait', alias: 'maxQueueWaitMs', ...MILLIS },
+];
+const PROBE_DURATIONS: readonly DurationAlias<ProbeOptions>[] = [
+  { prop: 'initialDelay', alias: 'initialDelaySeconds', ...SECONDS },
+  { prop: 'period', alias: 'periodSeconds', ...SECONDS },
+  { prop: 'timeout', alias: 'timeoutSeconds', ...SECONDS },
+];
+
 /**
  * A managed online deployment (`workspaces/onlineEndpoints/deployments`). It waits for the workspace's managed
  * network to be provisioned and for its model, code and environment versions, and registers with the endpoint's
  * traffic.
+ *
+ * @example
+ * const green = new OnlineDeployment(this, 'Green', {
+ *   endpoint,
+ *   model: Model.fromAssetId('azureml:model-1:2'),
+ *   environment: Environment.fromAssetId('azureml:env-1:1'),
+ *   requestSettings: { requestTimeout: Duration.seconds(10) },
+ * });
+ * endpoint.routeTraffic({ blue: 90, green: 10 });
  */
 export class OnlineDeployment extends Construct implements IOnlineDeployment {
-  /** The deployment name (`blue`). */
+  /** {@inheritDoc IOnlineDeployment.deploymentName} */
   public readonly deploymentName: string;
-  /** ARM id of the deployment. */
+  /** {@inheritDoc IOnlineDeployment.deploymentId} */
   public readonly deploymentId: string;
   /** The deployment resource. */
   public readonly resource: AzapiResource;
@@ -304,8 +333,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * `scaleOnSchedule`). One autoscale setting per deployment (construct id `AutoScale`): a second call is
    * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
    */
-  public autoScaleInstanceCount(range: InstanceCountRange): InstanceScaling {
-    ({ range } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { range }));
+  public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
+    ({ instanceRange } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { instanceRange }));
     if (this.scaling !== undefined) {
       problemsOf(this).report(
         'SE303',
@@ -315,7 +344,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       return this.scaling;
     }
     this.scaling = new InstanceScaling(this, 'AutoScale', {
-      ...range,
+      ...instanceRange,
       endpoint: this.endpoint,
       deploymentName: this.deploymentName,
       deploymentId: this.deploymentId,
@@ -332,74 +361,84 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     return this.resource.fqn;
   }
 
-  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`). */
-  public metricRequestLatencyP50(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP50');
+  /** {@inheritDoc IOnlineDeployment.metric} */
+  public metric(metricName: string, options?: MetricOptions): Metric {
+    return deploymentMetric(this, this.deploymentId, 'metric', metricName, options);
   }
 
-  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`). */
-  public metricRequestLatencyP90(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP90');
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP50} */
+  public metricRequestLatencyP50(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP50', options);
   }
 
-  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`). */
-  public metricRequestLatencyP95(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP95');
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP90} */
+  public metricRequestLatencyP90(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP90', options);
   }
 
-  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`). */
-  public metricRequestLatencyP99(): EndpointMetric {
-    return deploymentMetric(this, 'requestLatencyP99');
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP95} */
+  public metricRequestLatencyP95(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP95', options);
   }
 
-  /** Requests sent to the deployment within a minute (`RequestsPerMinute`, by `envoy_response_code`). */
-  public metricRequestsPerMinute(): EndpointMetric {
-    return deploymentMetric(this, 'requestsPerMinute');
+  /** {@inheritDoc IOnlineDeployment.metricRequestLatencyP99} */
+  public metricRequestLatencyP99(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatencyP99', options);
   }
 
-  /** CPU utilization of each instance, in percent (`CpuUtilizationPercentage`, by `instanceId`). */
-  public metricCpuUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'cpuUtilizationPercentage');
+  /** {@inheritDoc IOnlineDeployment.metricRequestsPerMinute} */
+  public metricRequestsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestsPerMinute', options);
   }
 
-  /** Memory utilization of each instance, in percent (`CpuMemoryUtilizationPercentage`, by `instanceId`). */
-  public metricMemoryUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'cpuMemoryUtilizationPercentage');
+  /** {@inheritDoc IOnlineDeployment.metricCpuUtilization} */
+  public metricCpuUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricCpuUtilization', options);
   }
 
-  /** Disk utilization of each instance, in percent (`DiskUtilization`, by `instanceId`, `disk`). */
-  public metricDiskUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'diskUtilization');
+  /** {@inheritDoc IOnlineDeployment.metricMemoryUtilization} */
+  public metricMemoryUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricMemoryUtilization', options);
   }
 
-  /** GPU utilization of each instance, in percent (`GpuUtilizationPercentage`, by `instanceId`). */
-  public metricGpuUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'gpuUtilizationPercentage');
+  /** {@inheritDoc IOnlineDeployment.metricDiskUtilization} */
+  public metricDiskUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDiskUtilization', options);
   }
 
-  /** GPU memory utilization of each instance, in percent (`GpuMemoryUtilizationPercentage`). */
-  public metricGpuMemoryUtilization(): EndpointMetric {
-    return deploymentMetric(this, 'gpuMemoryUtilizationPercentage');
+  /** {@inheritDoc IOnlineDeployment.metricGpuUtilization} */
+  public metricGpuUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricGpuUtilization', options);
   }
 
-  /** Energy used by each GPU node per minute, in joules (`GpuEnergyJoules`, by `instanceId`). */
-  public metricGpuEnergy(): EndpointMetric {
-    return deploymentMetric(this, 'gpuEnergyJoules');
+  /** {@inheritDoc IOnlineDeployment.metricGpuMemoryUtilization} */
+  public metricGpuMemoryUtilization(options?: MetricOptions): Metric {
+    return this.namedMetric('metricGpuMemoryUtilization', options);
   }
 
-  /** Instances in the deployment (`DeploymentCapacity`, by `instanceId`, `State`). */
-  public metricDeploymentCapacity(): EndpointMetric {
-    return deploymentMetric(this, 'deploymentCapacity');
+  /** {@inheritDoc IOnlineDeployment.metricGpuEnergy} */
+  public metricGpuEnergy(options?: MetricOptions): Metric {
+    return this.namedMetric('metricGpuEnergy', options);
   }
 
-  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`). */
-  public metricDataCollectionEventsPerMinute(): EndpointMetric {
-    return deploymentMetric(this, 'dataCollectionEventsPerMinute');
+  /** {@inheritDoc IOnlineDeployment.metricDeploymentCapacity} */
+  public metricDeploymentCapacity(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDeploymentCapacity', options);
   }
 
-  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`). */
-  public metricDataCollectionErrorsPerMinute(): EndpointMetric {
-    return deploymentMetric(this, 'dataCollectionErrorsPerMinute');
+  /** {@inheritDoc IOnlineDeployment.metricDataCollectionEventsPerMinute} */
+  public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDataCollectionEventsPerMinute', options);
+  }
+
+  /** {@inheritDoc IOnlineDeployment.metricDataCollectionErrorsPerMinute} */
+  public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric('metricDataCollectionErrorsPerMinute', options);
+  }
+
+  private namedMetric(method: DeploymentMetricMethod, options: MetricOptions | undefined): Metric {
+    const { metricName } = DEPLOYMENT_METRIC_METHODS[method];
+    return deploymentMetric(this, this.deploymentId, method, metricName, options);
   }
 }
 
@@ -408,27 +447,28 @@ function requestSettings(
   name: string,
 ): OnlineRequestSettings | undefined {
   if (settings === undefined) return undefined;
-  const timeout = settings.requestTimeoutMs;
+  const durations = readDurations(`deployment '${name}'`, settings, REQUEST_DURATIONS, 'SE216');
   checkWhole(
     settings.maxConcurrentRequestsPerInstance,
     1,
     `maxConcurrentRequestsPerInstance of deployment '${name}'`,
   );
-  if (isKnown(timeout) && timeout > MAX_REQUEST_TIMEOUT_MS) {
+  const { value: timeout, name: timeoutName } = durations.requestTimeout;
+  if (timeout !== undefined && !timeout.isUnresolved() && timeout.toMilliseconds() > MAX_REQUEST_TIMEOUT_MS) {
     refuse(
       'SE216',
-      `requestTimeoutMs of deployment '${name}' is ${timeout}: managed online endpoints allow at most ` +
-        `${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
+      `${timeoutName} of deployment '${name}' is ${timeout.toHumanString()}: managed online endpoints allow at ` +
+        `most ${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
     );
   }
+  const iso = (field: string): string | undefined => {
+    const { value, name: given } = durations[field];
+    return value === undefined ? undefined : isoSeconds(value, `${given} of '${name}'`, 'milliseconds');
+  };
   return {
-    requestTimeout:
-      timeout === undefined ? undefined : millisecondsToIso(timeout, `requestTimeoutMs of '${name}'`),
+    requestTimeout: iso('requestTimeout'),
     maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
-    maxQueueWait:
-      settings.maxQueueWaitMs === undefined
-        ? undefined
-        : millisecondsToIso(settings.maxQueueWaitMs, `maxQueueWaitMs of '${name}'`),
+    maxQueueWait: iso('maxQueueWait'),
   };
 }
 
@@ -438,8 +478,14 @@ function probe(
   liveness: boolean,
 ): ProbeSettings | undefined {
   if (options === undefined) return undefined;
-  checkWhole(options.periodSeconds, 1, `periodSeconds of the ${what}`);
-  checkWhole(options.timeoutSeconds, 1, `timeoutSeconds of the ${what}`);
+  const durations = readDurations(`the ${what}`, options, PROBE_DURATIONS, 'SE216');
+  for (const field of ['period', 'timeout']) {
+    const { value, name } = durations[field];
+    // At least one second: a probe every 0 seconds, or one that may take none, is refused by the service.
+    if (value !== undefined && !value.isUnresolved() && value.toSeconds() < 1) {
+      refuse('SE216', `${name} of the ${what} is ${value.toHumanString()}: give at least 1 second`);
+    }
+  }
   checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`);
   checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`);
   const success = options.successThreshold;
@@ -450,12 +496,14 @@ function probe(
         `remove it or set 1`,
     );
   }
-  const seconds = (value: number | undefined, field: string): string | undefined =>
-    value === undefined ? undefined : secondsToIso(value, `${field} of the ${what}`);
+  const seconds = (field: string): string | undefined => {
+    const { value, name } = durations[field];
+    return value === undefined ? undefined : isoSeconds(value, `${name} of the ${what}`, 'seconds');
+  };
   return {
-    initialDelay: seconds(options.initialDelaySeconds, 'initialDelaySeconds'),
-    period: seconds(options.periodSeconds, 'periodSeconds'),
-    timeout: seconds(options.timeoutSeconds, 'timeoutSeconds'),
+    initialDelay: seconds('initialDelay'),
+    period: seconds('period'),
+    timeout: seconds('timeout'),
     successThreshold: options.successThreshold,
     failureThreshold: options.failureThreshold,
   };

@@ -1,8 +1,17 @@
 import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { readParams, problemsOf } from '../checks';
-import { construct, constructId, definedSchemas, defineProps, num, object, readValue } from '../checks/read';
+import { ConfigurationError, readParams, problemsOf } from '../checks';
+import {
+  construct,
+  constructId,
+  definedSchemas,
+  defineProps,
+  name,
+  num,
+  object,
+  readValue,
+} from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
@@ -12,13 +21,8 @@ import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointGrant } from './endpoint-grant';
 import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint-ref';
 import { checkInvokeAuthMode, EndpointInvokeAccess } from './invoke-access';
-import {
-  ENDPOINT_METRIC_NAMESPACE,
-  ENDPOINT_METRICS,
-  EndpointMetric,
-  MetricDefinition,
-  metricOf,
-} from './metrics';
+import { ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, Metric, MetricOptions, metricOf } from './metrics';
+import { defineMetricMethods, readMetricParams } from './metric-methods';
 import { EndpointTraffic } from './traffic';
 
 defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
@@ -30,15 +34,45 @@ defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoin
     optional: false,
   }),
 });
+defineMetricMethods('SecureOnlineEndpointBase', [
+  'metricRequestLatency',
+  'metricRequestLatencyP50',
+  'metricRequestLatencyP90',
+  'metricRequestLatencyP95',
+  'metricRequestLatencyP99',
+  'metricRequestsPerMinute',
+  'metricConnectionsActive',
+  'metricNewConnectionsPerSecond',
+  'metricNetworkBytes',
+  'metricDataCollectionEventsPerMinute',
+  'metricDataCollectionErrorsPerMinute',
+]);
 defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { split: TRAFFIC_SPLIT_READER });
-defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
-  'SecureOnlineEndpointBase#mirrorTraffic',
-  {
-    deployment: construct('a deployment of this endpoint, or its name', { alsoName: true }),
-    // SE205 checks the share; a Terraform number expression is passed through.
-    percent: num({ tokens: 'expression', optional: false }),
-  },
-);
+// SE205 checks the share; a Terraform number expression is passed through.
+const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
+defineProps<{ deployment: IOnlineDeployment; percent: number }>('SecureOnlineEndpointBase#mirrorTraffic', {
+  deployment: construct(
+    'a deployment of this endpoint (to name one made elsewhere, use mirrorTrafficByName)',
+  ),
+  percent: MIRROR_PERCENT,
+});
+defineProps<{ deploymentName: string; percent: number }>('SecureOnlineEndpointBase#mirrorTrafficByName', {
+  deploymentName: name({
+    tokens: 'refuse',
+    optional: false,
+    what: "a deployment name (text such as 'green')",
+    why: "it names a deployment in the endpoint's traffic, which is checked at synth",
+    check: (value, prop) => {
+      if (value.trim() === '') {
+        throw new ConfigurationError(
+          'SE001',
+          `${prop} is empty: give the name of a deployment of this endpoint, such as 'green'`,
+        );
+      }
+    },
+  }),
+  percent: MIRROR_PERCENT,
+});
 
 /** The attributes every endpoint has: those of `ISecureOnlineEndpoint`, and how clients authenticate. */
 export type SecureOnlineEndpointAttributeValues = Pick<
@@ -72,32 +106,32 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     Object.defineProperty(this, ENDPOINT_BASE, { value: true });
   }
 
-  /** ARM id of the endpoint. */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointId} */
   public get endpointId(): string {
     return this.attributes.endpointId;
   }
 
-  /** The endpoint name. */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointName} */
   public get endpointName(): string {
     return this.attributes.endpointName;
   }
 
-  /** The scoring URI (`properties.scoringUri`, known after apply). */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointScoringUri} */
   public get endpointScoringUri(): string {
     return this.attributes.endpointScoringUri;
   }
 
-  /** The OpenAPI (swagger) URI (`properties.swaggerUri`, known after apply). */
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointSwaggerUri} */
   public get endpointSwaggerUri(): string {
     return this.attributes.endpointSwaggerUri;
   }
 
-  /** The workspace the endpoint belongs to. */
+  /** {@inheritDoc ISecureOnlineEndpoint.workspace} */
   public get workspace(): IManagedVnetWorkspace {
     return this.attributes.workspace;
   }
 
-  /** Whether the scoring URI is reachable from public networks. */
+  /** {@inheritDoc ISecureOnlineEndpoint.publicNetworkAccess} */
   public get publicNetworkAccess(): boolean {
     return this.attributes.publicNetworkAccess;
   }
@@ -127,12 +161,24 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing).
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
-  public mirrorTraffic(deployment: IOnlineDeployment | string, percent: number): void {
+  public mirrorTraffic(deployment: IOnlineDeployment, percent: number): void {
     ({ deployment, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTraffic', {
       deployment,
       percent,
     }));
-    this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
+    this.traffic.mirrorTo(deployment.deploymentName, percent);
+  }
+
+  /**
+   * `mirrorTraffic` to a deployment given by name: one of this endpoint's deployments made in another stack or
+   * outside Terraform. The same limits apply.
+   */
+  public mirrorTrafficByName(deploymentName: string, percent: number): void {
+    ({ deploymentName, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTrafficByName', {
+      deploymentName,
+      percent,
+    }));
+    this.traffic.mirrorTo(deploymentName, percent);
   }
 
   /**
@@ -176,62 +222,104 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     this.traffic.register(deployment, registration);
   }
 
-  /** Average time to respond to a request, in milliseconds (`RequestLatency`, by `deployment`). */
-  public metricRequestLatency(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatency);
+  /** {@inheritDoc ISecureOnlineEndpoint.metric} */
+  public metric(metricName: string, options?: MetricOptions): Metric {
+    ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', {
+      metricName,
+      options,
+    }));
+    return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 
-  /** 50th percentile request latency, in milliseconds (`RequestLatency_P50`, by `deployment`). */
-  public metricRequestLatencyP50(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP50);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatency} */
+  public metricRequestLatency(options?: MetricOptions): Metric {
+    return this.namedMetric('metricRequestLatency', ENDPOINT_METRICS.requestLatency.metricName, options);
   }
 
-  /** 90th percentile request latency, in milliseconds (`RequestLatency_P90`, by `deployment`). */
-  public metricRequestLatencyP90(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP90);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP50} */
+  public metricRequestLatencyP50(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricRequestLatencyP50',
+      ENDPOINT_METRICS.requestLatencyP50.metricName,
+      options,
+    );
   }
 
-  /** 95th percentile request latency, in milliseconds (`RequestLatency_P95`, by `deployment`). */
-  public metricRequestLatencyP95(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP95);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP90} */
+  public metricRequestLatencyP90(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricRequestLatencyP90',
+      ENDPOINT_METRICS.requestLatencyP90.metricName,
+      options,
+    );
   }
 
-  /** 99th percentile request latency, in milliseconds (`RequestLatency_P99`, by `deployment`). */
-  public metricRequestLatencyP99(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestLatencyP99);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP95} */
+  public metricRequestLatencyP95(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricRequestLatencyP95',
+      ENDPOINT_METRICS.requestLatencyP95.metricName,
+      options,
+    );
   }
 
-  /**
-   * Requests sent to the endpoint within a minute (`RequestsPerMinute`, by `deployment`, `statusCode`,
-   * `statusCodeClass` and `modelStatusCode`).
-   */
-  public metricRequestsPerMinute(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.requestsPerMinute);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestLatencyP99} */
+  public metricRequestLatencyP99(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricRequestLatencyP99',
+      ENDPOINT_METRICS.requestLatencyP99.metricName,
+      options,
+    );
   }
 
-  /** Concurrent TCP connections from clients (`ConnectionsActive`). */
-  public metricConnectionsActive(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.connectionsActive);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricRequestsPerMinute} */
+  public metricRequestsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricRequestsPerMinute',
+      ENDPOINT_METRICS.requestsPerMinute.metricName,
+      options,
+    );
   }
 
-  /** New TCP connections from clients per second (`NewConnectionsPerSecond`). */
-  public metricNewConnectionsPerSecond(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.newConnectionsPerSecond);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricConnectionsActive} */
+  public metricConnectionsActive(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricConnectionsActive',
+      ENDPOINT_METRICS.connectionsActive.metricName,
+      options,
+    );
   }
 
-  /** Bytes per second served (`NetworkBytes`). */
-  public metricNetworkBytes(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.networkBytes);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricNewConnectionsPerSecond} */
+  public metricNewConnectionsPerSecond(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricNewConnectionsPerSecond',
+      ENDPOINT_METRICS.newConnectionsPerSecond.metricName,
+      options,
+    );
   }
 
-  /** Data collection events processed per minute (`DataCollectionEventsPerMinute`, by `deployment`, `type`). */
-  public metricDataCollectionEventsPerMinute(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.dataCollectionEventsPerMinute);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricNetworkBytes} */
+  public metricNetworkBytes(options?: MetricOptions): Metric {
+    return this.namedMetric('metricNetworkBytes', ENDPOINT_METRICS.networkBytes.metricName, options);
   }
 
-  /** Data collection events dropped per minute (`DataCollectionErrorsPerMinute`, by `deployment`, `reason`, `type`). */
-  public metricDataCollectionErrorsPerMinute(): EndpointMetric {
-    return this.metric(ENDPOINT_METRICS.dataCollectionErrorsPerMinute);
+  /** {@inheritDoc ISecureOnlineEndpoint.metricDataCollectionEventsPerMinute} */
+  public metricDataCollectionEventsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricDataCollectionEventsPerMinute',
+      ENDPOINT_METRICS.dataCollectionEventsPerMinute.metricName,
+      options,
+    );
+  }
+
+  /** {@inheritDoc ISecureOnlineEndpoint.metricDataCollectionErrorsPerMinute} */
+  public metricDataCollectionErrorsPerMinute(options?: MetricOptions): Metric {
+    return this.namedMetric(
+      'metricDataCollectionErrorsPerMinute',
+      ENDPOINT_METRICS.dataCollectionErrorsPerMinute.metricName,
+      options,
+    );
   }
 
   /**
@@ -252,7 +340,9 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     return this.trafficRegistry as EndpointTraffic;
   }
 
-  private metric(definition: MetricDefinition): EndpointMetric {
-    return metricOf(ENDPOINT_METRIC_NAMESPACE, definition, this.endpointId);
+  /** A metric method's metric, its options read under the method's name. */
+  private namedMetric(method: string, metricName: string, given: MetricOptions | undefined): Metric {
+    const { options } = readMetricParams(this, `SecureOnlineEndpointBase#${method}`, { options: given });
+    return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 }

@@ -92,6 +92,10 @@ defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
 /**
  * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
  * Traffic is set once, after its deployments exist, by a separate update (`Traffic`).
+ *
+ * @example
+ * const endpoint = new SecureOnlineEndpoint(this, 'Endpoint', { workspace, endpointName: 'endpt-moe-1' });
+ * endpoint.addDeployment('Blue', { model, code, environment, allTraffic: true });
  */
 export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
   /**

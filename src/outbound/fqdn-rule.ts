@@ -21,6 +21,9 @@ defineProps<OutboundFqdnRuleProps>('OutboundFqdnRuleProps', {
  * Allows the managed network to reach a host name on ports 80 and 443 (for example `pypi.org` for image
  * builds). Only with AllowOnlyApprovedOutbound (SE103). The first FQDN rule makes Azure deploy an Azure
  * Firewall in the managed network, which is billed (see `firewallSku`).
+ *
+ * @example
+ * workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
  */
 export class OutboundFqdnRule extends OutboundRuleBase {
   /** The allowed host name. */

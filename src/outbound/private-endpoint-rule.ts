@@ -105,6 +105,13 @@ defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
 /**
  * A private endpoint from the managed network to an Azure resource. Works in both isolation modes. Azure adds
  * the rules for the workspace's own storage account, Key Vault and container registry itself.
+ *
+ * @example
+ * workspace.addOutboundPrivateEndpointRule('Data', {
+ *   ruleName: 'data-lake',
+ *   serviceResourceId: dataLake.id,
+ *   subresourceTarget: PrivateEndpointTarget.DFS,
+ * });
  */
 export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   /**

@@ -27,7 +27,17 @@ defineProps<OutboundServiceTagRuleProps>('OutboundServiceTagRuleProps', {
   }),
 });
 
-/** Allows the managed network to reach an Azure service tag. Only with AllowOnlyApprovedOutbound (SE103). */
+/**
+ * Allows the managed network to reach an Azure service tag. Only with AllowOnlyApprovedOutbound (SE103).
+ *
+ * @example
+ * workspace.addOutboundServiceTagRule('Monitor', {
+ *   ruleName: 'azure-monitor',
+ *   serviceTag: 'AzureMonitor',
+ *   protocol: ServiceTagProtocol.TCP,
+ *   portRanges: '443',
+ * });
+ */
 export class OutboundServiceTagRule extends OutboundRuleBase {
   constructor(scope: Construct, id: string, props: OutboundServiceTagRuleProps) {
     super(

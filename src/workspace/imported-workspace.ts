@@ -8,7 +8,9 @@ import { IsolationMode } from './isolation-mode';
 import { ManagedNetworkProvisioning } from './managed-network-provisioning';
 import {
   addPlanTimeCheck,
+  armIdProblem,
   ARM_TYPES,
+  ConfigurationError,
   armIdPreconditions,
   isKnown,
   parseArmId,
@@ -19,7 +21,7 @@ import {
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
-import { armId, bool, defineProps, enumOf, name, oneOf, provider, text } from '../checks/read';
+import { armId, bool, defineProps, enumOf, name, oneOf, provider, readValue, text } from '../checks/read';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { readLiveWorkspace } from './workspace-verification';
@@ -44,8 +46,8 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   /** @default MlApiVersion.V2026_05_15_PREVIEW */
   readonly apiVersion?: MlApiVersion;
   /**
-   * How the workspace is reached inbound; endpoint constructs refuse private-only endpoints when undefined.
-   * @default undefined (unknown)
+   * How the workspace is reached inbound.
+   * @default - not known: endpoint constructs refuse private-only endpoints on the workspace (SE210)
    */
   readonly inboundAccess?: InboundAccess;
   /** @default read from the workspace with an azapi data source */
@@ -63,7 +65,7 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly keyVaultId?: string;
   /** @default read from the workspace */
   readonly containerRegistryId?: string;
-  /** Whether the registry is reachable only privately. @default undefined (unknown) */
+  /** Whether the registry is reachable only privately. @default - not known: the checks that need it skip */
   readonly containerRegistryPrivateOnly?: boolean;
   /** Principal id of the identity that approves outbound private endpoints. @default read from the workspace */
   readonly workspacePrincipalId?: string;
@@ -158,15 +160,15 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     id: string,
     attrs: ImportedWorkspaceAttributes,
     change?: ManagedNetworkChange,
+    byId = false,
   ) {
     super(scope, id);
-    // enableManagedNetwork has read its props already (EnableManagedNetworkProps).
-    if (change === undefined) attrs = readProps(this, 'ImportedWorkspaceAttributes', attrs);
-    checkImportedAttributes(this, attrs);
+    // enableManagedNetwork and fromWorkspaceId have read their props already.
+    if (change === undefined && !byId) attrs = readProps(this, 'ImportedWorkspaceAttributes', attrs);
+    if (!byId) checkImportedAttributes(this, attrs);
     useProviders(this, attrs.provider);
     this.workspaceName = attrs.workspaceName;
     this.resourceGroupName = attrs.resourceGroupName;
-    this.location = attrs.location;
     this.apiVersion = attrs.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = attrs.isolationMode;
     this.inboundAccess = attrs.inboundAccess;
@@ -185,6 +187,8 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       preconditions: armIdPreconditions(this),
     });
     const live = this.resource;
+    // Imported by id alone: the region is the live workspace's, known at plan time.
+    this.location = byId ? live.location : attrs.location;
     // Children (rules, endpoints) reference the update's id, so Terraform creates them after the change.
     this.managedNetworkUpdate =
       change &&
@@ -395,6 +399,41 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
 }
 
 /** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
+const WORKSPACE_ID = armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE });
+defineProps<{ workspaceId: string }>('ManagedVnetWorkspace.fromWorkspaceId', { workspaceId: WORKSPACE_ID });
+
+/**
+ * A workspace imported from its ARM id alone (`ManagedVnetWorkspace.fromWorkspaceId`): its group and name from the
+ * id (by Terraform when the id is an expression), its region and associated resources read from the live
+ * workspace, and the how-to's isolation mode (approved outbound only), which the plan verifies.
+ */
+export function importWorkspaceById(
+  scope: Construct,
+  id: string,
+  workspaceId: string,
+): IManagedVnetWorkspace & ManagedVnetWorkspaceBase {
+  workspaceId = readValue(WORKSPACE_ID, workspaceId, 'workspaceId', scope);
+  // Nothing can be imported from the id of something else: the names and the live read would be of it.
+  const problem = armIdProblem(workspaceId, ARM_TYPES.ML_WORKSPACE.type);
+  if (problem !== undefined) {
+    throw new ConfigurationError(
+      'SE002',
+      `workspaceId '${workspaceId}' of ${scope.node.path}/${id} is refused: ${problem}`,
+      scope.node.path,
+    );
+  }
+  const known = parseArmId(workspaceId);
+  const part = (index: number): string => Fn.element(Fn.split('/', workspaceId), index);
+  const attrs: ImportedWorkspaceAttributes = {
+    workspaceId,
+    workspaceName: known?.name ?? part(8),
+    resourceGroupName: known?.resourceGroup ?? part(4),
+    location: '',
+    isolationMode: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
+  };
+  return new ImportedManagedVnetWorkspace(scope, id, attrs, undefined, true);
+}
+
 export function importWorkspace(
   scope: Construct,
   id: string,

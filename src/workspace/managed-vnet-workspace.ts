@@ -64,7 +64,7 @@ import {
   workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
-import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
+import { ImportedWorkspaceAttributes, importWorkspace, importWorkspaceById } from './imported-workspace';
 import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
@@ -203,6 +203,13 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
  * An Azure Machine Learning workspace with a managed virtual network, secure by default: approved outbound
  * only, no public network access, no v1 legacy mode, hardened associated resources, an image-build compute
  * for the private registry, and the managed network provisioned before anything is deployed into it.
+ *
+ * @example
+ * const workspace = new ManagedVnetWorkspace(this, 'Workspace', {
+ *   resourceGroup,
+ *   workspaceName: 'mlw-secure',
+ *   inboundPrivateEndpoint: { subnet },
+ * });
  */
 export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   /**
@@ -215,6 +222,16 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     attrs: ImportedWorkspaceAttributes,
   ): IManagedVnetWorkspace {
     return importWorkspace(scope, id, attrs);
+  }
+
+  /**
+   * A workspace created elsewhere, from its ARM id alone: its resource group and name come from the id, its region,
+   * storage account, Key Vault, registry and identity are read from the live workspace at plan time. It is taken to
+   * have the how-to's isolation mode (`IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND`), which the plan verifies: for
+   * another mode, or to know the region at synth, use `fromWorkspaceAttributes`.
+   */
+  public static fromWorkspaceId(scope: Construct, id: string, workspaceId: string): IManagedVnetWorkspace {
+    return importWorkspaceById(scope, id, workspaceId);
   }
 
   /**

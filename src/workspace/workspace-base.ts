@@ -95,8 +95,8 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   public abstract readonly workspaceBlobStore: WorkspaceBlobStore;
   /**
    * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
-   * identity, or its user-assigned one). Undefined when not known.
-   * @default undefined
+   * identity, or its user-assigned one).
+   * @default - not known (undefined)
    */
   public abstract readonly workspacePrincipalId: string | undefined;
   /**

@@ -86,14 +86,14 @@ export interface IManagedVnetWorkspace extends IConstruct {
   readonly managedNetworkReady: ITerraformDependable[];
   /**
    * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
-   * identity, or its user-assigned one). Undefined when not known.
-   * @default undefined
+   * identity, or its user-assigned one).
+   * @default - not known (a workspace of your own that does not say)
    */
   readonly workspacePrincipalId?: string;
   /**
    * ARM id of the Log Analytics workspace the workspace's Application Insights writes to: where online endpoints
    * send their logs and metrics by default.
-   * @default undefined (unknown): endpoints then need an explicit `logs` destination
+   * @default - not known: endpoints then need an explicit `logs` destination
    */
   readonly logAnalyticsWorkspaceId?: string;
   /**
