@@ -95,6 +95,9 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     properties: {
       computeType: 'AmlCompute',
       description: 'Builds environment images for the private container registry',
+      // Entra ID and managed identities only, no key or SSH login (Azure Policy "Azure Machine Learning Computes
+      // should have local authentication methods disabled"). Azure sets it when the cluster is created only.
+      disableLocalAuth: true,
       properties: {
         vmSize: options.vmSize ?? 'Standard_DS3_v2',
         vmPriority: 'Dedicated',
@@ -121,6 +124,10 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     tags: props.tags,
     body,
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
+    // `disableLocalAuth` is create-only (`Compute.disableLocalAuth`, x-ms-mutability read/create, in the
+    // Microsoft.MachineLearningServices spec), and Azure updates nothing of a cluster but its scale settings: a
+    // cluster created by an earlier release keeps local auth instead of being replaced (docs/workspace.md).
+    ignoreBodyChanges: ['properties.disableLocalAuth'],
     // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
     // VM size, priority or OS needs a new cluster.
     replaceTriggersRefs: [
