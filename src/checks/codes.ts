@@ -139,7 +139,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
   {
     code: 'SE140',
     doc: WORKSPACE,
-    summary: "default workspace diagnostic logs on a workspace whose Log Analytics workspace is unknown",
+    summary: 'default workspace diagnostic logs on a workspace whose Log Analytics workspace is unknown',
   },
   {
     code: 'SE141',

@@ -156,12 +156,20 @@ class NoLogs extends EndpointLogs {
  * Analytics workspace was checked where the workspace was given it). Their plan-time checks go to `scope`; `prop`
  * names the prop in the messages (`logs`, `diagnosticLogs`).
  */
-export function readDestinationIds(scope: IConstruct, prop: string, destination: EndpointLogDestination): void {
+export function readDestinationIds(
+  scope: IConstruct,
+  prop: string,
+  destination: EndpointLogDestination,
+): void {
   const optional = { optional: true };
   const ids = [
     ['Log Analytics workspace', destination.logAnalyticsWorkspaceId, ARM_TYPES.LOG_ANALYTICS_WORKSPACE],
     ['storage account', destination.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT],
-    ['event hub authorizationRuleId', destination.eventhubAuthorizationRuleId, ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE],
+    [
+      'event hub authorizationRuleId',
+      destination.eventhubAuthorizationRuleId,
+      ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+    ],
   ] as const;
   for (const [what, id, type] of ids) readArmId(scope, `${prop} (${what})`, id, type, optional);
 }

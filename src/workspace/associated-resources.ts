@@ -115,9 +115,10 @@ defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
 export const STORAGE_SAS_EXPIRATION_PERIOD = '1.00:00:00';
 
 /** Public ingestion and query of a created monitoring resource: sent only when turned off. */
-function networkAccess(
-  monitoring: MonitoringAccess | undefined,
-): { internetIngestionEnabled?: boolean; internetQueryEnabled?: boolean } {
+function networkAccess(monitoring: MonitoringAccess | undefined): {
+  internetIngestionEnabled?: boolean;
+  internetQueryEnabled?: boolean;
+} {
   const open = monitoring?.publicNetworkAccess;
   if (open === undefined || open === true) return {};
   return { internetIngestionEnabled: open, internetQueryEnabled: open };
@@ -172,7 +173,12 @@ export class SecureAssociatedResources extends Construct {
     } else {
       // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
       const logs = this.createLogAnalyticsWorkspace(props, common, names);
-      const insights: IWorkspaceApplicationInsights = this.createApplicationInsights(props, common, names, logs.id);
+      const insights: IWorkspaceApplicationInsights = this.createApplicationInsights(
+        props,
+        common,
+        names,
+        logs.id,
+      );
       this.applicationInsights = insights;
       this.logAnalyticsWorkspaceId = logs.id;
       this.joinPrivateLinkScope(props.monitoring?.privateLinkScopeId, props.workspaceName, logs, insights);
@@ -255,7 +261,8 @@ export class SecureAssociatedResources extends Construct {
       applicationType: 'web',
       workspaceId: logAnalyticsWorkspaceId,
       // Sent only when turned off, so a stack of the previous release plans no change by default.
-      localAuthenticationDisabled: props.monitoring?.applicationInsightsLocalAuth === false ? true : undefined,
+      localAuthenticationDisabled:
+        props.monitoring?.applicationInsightsLocalAuth === false ? true : undefined,
       ...networkAccess(props.monitoring),
     });
   }

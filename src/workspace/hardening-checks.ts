@@ -27,7 +27,8 @@ export function checkMonitoringAccess(settings: MonitoringSettings): void {
         ['monitoringPrivateLinkScopeId', settings.monitoringPrivateLinkScopeId],
       ] as const
     )
-      .filter(([, value]) => value !== undefined)
+      // A token may turn out null (unset): only a value known at synth is refused.
+      .filter(([, value]) => value !== undefined && isKnown(value))
       .map(([prop]) => prop);
     if (given.length > 0) {
       refuse(
@@ -39,7 +40,11 @@ export function checkMonitoringAccess(settings: MonitoringSettings): void {
       );
     }
   }
-  if (settings.monitoringPublicNetworkAccess === false && settings.monitoringPrivateLinkScopeId === undefined) {
+  if (
+    settings.monitoringPublicNetworkAccess === false &&
+    settings.monitoringPrivateLinkScopeId === undefined &&
+    !settings.applicationInsightsBrought
+  ) {
     refuse(
       'SE141',
       `monitoringPublicNetworkAccess is false but no monitoringPrivateLinkScopeId is given: with public ` +

@@ -21,7 +21,18 @@ import {
   topLevelNameFromId,
   problemsOf,
 } from '../checks';
-import { armId, bool, defineProps, instanceOf, name, oneOf, provider, tags, text, whole } from '../checks/read';
+import {
+  armId,
+  bool,
+  defineProps,
+  instanceOf,
+  name,
+  oneOf,
+  provider,
+  tags,
+  text,
+  whole,
+} from '../checks/read';
 import { EndpointLogs } from '../core/log-destinations';
 import { createDiagnostics, WorkspaceDiagnosticSettings } from './workspace-diagnostics';
 import { RESOURCE_GROUP_READER } from '../core/readers';
@@ -168,7 +179,8 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
    * Where the workspace's and the created Key Vault's resource logs (category groups `audit` and `allLogs`) and
    * metrics go: diagnostic settings named `workspace-logs` and `key-vault-logs`. The same destinations as an
    * endpoint's `logs`. A brought Key Vault is left to its owner. Log Analytics ingestion is billed per GB.
-   * @default EndpointLogs.toWorkspaceLogAnalytics(): the Log Analytics workspace behind Application Insights
+   * @default the Log Analytics workspace behind Application Insights when it is known at synth (created here, or
+   * a brought component's `workspaceId`); none for a classic or an `{ id }`-only component
    */
   readonly diagnosticLogs?: EndpointLogs;
   /**
@@ -378,7 +390,12 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.inboundPrivateEndpoint = this.createInboundPrivateEndpoint(props);
     this._managedNetworkProvisioning = this.provisionManagedNetwork(props);
     this.imageBuildComputeResource = this.createImageBuildCluster(props, imageBuild);
-    this.diagnosticSettings = createDiagnostics(this, props.diagnosticLogs, associated.createdKeyVault);
+    this.diagnosticSettings = createDiagnostics(
+      this,
+      props.diagnosticLogs,
+      associated.createdKeyVault,
+      associated.logAnalyticsWorkspaceId,
+    );
     this.managedNetworkReady = [
       this._managedNetworkProvisioning?.resource ?? this.resource,
       ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
@@ -692,6 +709,13 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
     props.applicationInsights?.workspaceId,
     ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
     { optional: true, emptyMeansUnset: true },
+  );
+  readArmId(
+    scope,
+    'monitoringPrivateLinkScopeId',
+    props.monitoringPrivateLinkScopeId,
+    ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE,
+    { optional: true },
   );
   const identity: unknown = props.identity?.userAssignedIdentity?.id;
   if (props.identity?.userAssignedIdentity !== undefined) {

@@ -69,21 +69,27 @@ interface DiagnosedWorkspace extends ILogAnalyticsHost {
 export const WORKSPACE_DIAGNOSTIC_SETTING_NAMES = { workspace: 'workspace-logs', keyVault: 'key-vault-logs' };
 
 /**
- * The diagnostic settings of the workspace and of the Key Vault created for it, to `logs` (by default the Log
- * Analytics workspace behind Application Insights; SE140 when it has none).
+ * The diagnostic settings of the workspace and of the Key Vault created for it, to `logs`. Unset, they go to the
+ * Log Analytics workspace behind Application Insights when it is known at synth (`knownLogAnalyticsId`: created
+ * here, or a brought component with its `workspaceId`); otherwise (a classic component, a brought `{ id }`) the
+ * default creates none, so that no stack of an earlier release gains a plan-time read or a refusal. Asked for
+ * explicitly, the workspace's Log Analytics workspace is read as endpoints read it, and SE140 refuses a classic one.
  */
 export function createDiagnostics(
   workspace: DiagnosedWorkspace,
   logs: EndpointLogs | undefined,
   keyVault: KeyVault | undefined,
+  knownLogAnalyticsId: string | undefined,
 ): WorkspaceDiagnosticSettings {
-  const settings = logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-  const resolved = settings._resolve(workspace.logAnalyticsWorkspaceId);
-  if (resolved.kind === 'none') return {};
+  const resolved =
+    logs === undefined
+      ? EndpointLogs.toWorkspaceLogAnalytics()._resolve(knownLogAnalyticsId)
+      : logs._resolve(workspace.logAnalyticsWorkspaceId);
+  if (resolved.kind === 'none' || (resolved.kind === 'no-default' && logs === undefined)) return {};
   if (resolved.kind === 'no-default') {
     problemsOf(workspace).report(
       'SE140',
-      `the workspace sends its resource logs to its Log Analytics workspace by default, but it has none (the ` +
+      `diagnosticLogs sends the workspace's resource logs to its Log Analytics workspace, but it has none (the ` +
         `brought Application Insights is a classic one, workspaceId ''); give diagnosticLogs: ` +
         `EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
     );
