@@ -100,8 +100,14 @@ defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
   monitoring: object(
     'MonitoringAccess',
     defineProps<MonitoringAccess>('MonitoringAccess', {
-      applicationInsightsLocalAuth: bool(EXPR),
-      publicNetworkAccess: bool(EXPR),
+      applicationInsightsLocalAuth: bool({
+        tokens: 'refuse',
+        why: 'it decides at synth whether the setting is sent at all',
+      }),
+      publicNetworkAccess: bool({
+        tokens: 'refuse',
+        why: 'it decides at synth whether the settings are sent at all',
+      }),
       privateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
     }),
   ),

@@ -127,7 +127,7 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     // `disableLocalAuth` is create-only (`Compute.disableLocalAuth`, x-ms-mutability read/create, in the
     // Microsoft.MachineLearningServices spec), and Azure updates nothing of a cluster but its scale settings: a
     // cluster created by an earlier release keeps local auth instead of being replaced (docs/workspace.md).
-    ignoreBodyChanges: ['properties.disableLocalAuth'],
+    lifecycle: { ignoreChanges: ['body.properties.disableLocalAuth'] },
     // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
     // VM size, priority or OS needs a new cluster.
     replaceTriggersRefs: [

@@ -243,9 +243,14 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
   // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
   purgeOnDestroy: bool(EXPR),
   diagnosticLogs: instanceOf(EndpointLogs),
-  // Sent as expressions; SE141 reads a literal false only.
-  applicationInsightsLocalAuth: bool(EXPR),
-  monitoringPublicNetworkAccess: bool(EXPR),
+  applicationInsightsLocalAuth: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the setting is sent at all (unset, a stack of an earlier release plans no change)',
+  }),
+  monitoringPublicNetworkAccess: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
+  }),
   monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
   provider: provider(),
 });
