@@ -70,7 +70,7 @@ describe('secure defaults of the created resources', () => {
   test('image-build cluster: local auth off at creation, a live cluster kept (create-only in Azure)', () => {
     const [, compute] = onlyMlResource(json, 'workspaces/computes');
     expect(compute.body).toMatchObject({ properties: { disableLocalAuth: true } });
-    expect(compute.ignore_body_changes).toEqual(['properties.disableLocalAuth']);
+    expect(compute.lifecycle).toEqual({ ignore_changes: ['body.properties.disableLocalAuth'] });
     expect(compute.replace_triggers_refs).not.toContain('properties.disableLocalAuth');
   });
 

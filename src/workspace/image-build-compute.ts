@@ -124,9 +124,11 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     tags: props.tags,
     body,
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
-    // `disableLocalAuth` is create-only (`Compute.disableLocalAuth`, x-ms-mutability read/create, in the
-    // Microsoft.MachineLearningServices spec), and Azure updates nothing of a cluster but its scale settings: a
-    // cluster created by an earlier release keeps local auth instead of being replaced (docs/workspace.md).
+    // Azure updates nothing of an existing cluster but its scale settings (the spec's update model,
+    // `ClusterUpdateParameters`, holds `scaleSettings` alone), so `disableLocalAuth` is in effect set at creation:
+    // a cluster created by an earlier release keeps local auth rather than being replaced or sent a PUT Azure may
+    // refuse or ignore (docs/workspace.md). Terraform's own ignore_changes, not azapi's ignore_body_changes: the latter
+    // still sends a property the state does not have yet.
     lifecycle: { ignoreChanges: ['body.properties.disableLocalAuth'] },
     // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
     // VM size, priority or OS needs a new cluster.
