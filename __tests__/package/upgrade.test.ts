@@ -10,12 +10,22 @@ import { Testing } from 'cdktf';
 import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
 import { SynthesizedStack } from '../support/synth';
 
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'last-release', 'single', 'secure-endpoint', 'cdk.tf.json');
+const FIXTURE = path.join(
+  __dirname,
+  '..',
+  'fixtures',
+  'last-release',
+  'single',
+  'secure-endpoint',
+  'cdk.tf.json',
+);
 
 /** `type.name` of every resource and data source (`data.type.name`) of a synthesized stack. */
 function addresses(json: SynthesizedStack): string[] {
   const of = (section: Record<string, Record<string, unknown>> | undefined, prefix: string): string[] =>
-    Object.entries(section ?? {}).flatMap(([type, items]) => Object.keys(items).map((n) => `${prefix}${type}.${n}`));
+    Object.entries(section ?? {}).flatMap(([type, items]) =>
+      Object.keys(items).map((n) => `${prefix}${type}.${n}`),
+    );
   return [...of(json.resource, ''), ...of(json.data, 'data.')].sort();
 }
 

@@ -1,13 +1,13 @@
 /**
  * The secure defaults of the resources the workspace creates (each applies in place on a stack of the previous
- * release: see `scripts/e2e/rollout-sequences.ts`, sequence `upgrade-from-last-release`), the monitoring hardening
- * props and the DNS zone group left to policy, with their checks SE140 to SE143: one case that fires, one that
- * passes.
+ * release: see `scripts/e2e/rollout-sequences.ts`, sequence `upgrade-from-last-release`), the image-build
+ * cluster's local-auth option, the monitoring hardening props and the DNS zone group left to policy, with their
+ * checks SE140 to SE143: one case that fires, one that passes.
  */
 import { TerraformVariable } from 'cdktf';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { EndpointLogs } from '../../src/endpoint';
-import { ManagedVnetWorkspace, ManagedVnetWorkspaceProps } from '../../src/workspace';
+import { ImageBuildCompute, ManagedVnetWorkspace, ManagedVnetWorkspaceProps } from '../../src/workspace';
 import { onlyMlResource, reported, resourcesOfType, synthJson, testStack } from '../support/synth';
 import { armId, LITERAL_RG } from './fixtures';
 
@@ -67,10 +67,9 @@ describe('secure defaults of the created resources', () => {
     expect(insights.internet_query_enabled).toBeUndefined();
   });
 
-  test('image-build cluster: local auth off at creation, a live cluster kept (create-only in Azure)', () => {
+  test('image-build cluster: nothing new sent (disableLocalAuth is create-only: an option, not a default)', () => {
     const [, compute] = onlyMlResource(json, 'workspaces/computes');
-    expect(compute.body).toMatchObject({ properties: { disableLocalAuth: true } });
-    expect(compute.lifecycle).toEqual({ ignore_changes: ['body.properties.disableLocalAuth'] });
+    expect(compute.body).not.toMatchObject({ properties: { disableLocalAuth: expect.anything() } });
     expect(compute.replace_triggers_refs).not.toContain('properties.disableLocalAuth');
   });
 
@@ -149,6 +148,29 @@ describe('diagnosticLogs', () => {
     ).toEqual([
       expect.stringMatching(/^\[SE002\] test\/Workspace: diagnosticLogs \(Log Analytics workspace\)/),
     ]);
+  });
+});
+
+describe('ImageBuildCompute.cluster({ disableLocalAuth })', () => {
+  test('true is sent, and replaces a live cluster rather than sending Azure a change it does not make', () => {
+    const stack = testStack();
+    new ManagedVnetWorkspace(stack, 'Workspace', {
+      ...PROPS,
+      imageBuildCompute: ImageBuildCompute.cluster({ disableLocalAuth: true }),
+    });
+    const [, compute] = onlyMlResource(synthJson(stack), 'workspaces/computes');
+    expect(compute.body).toMatchObject({ properties: { disableLocalAuth: true } });
+    expect(compute.replace_triggers_refs).toContain('properties.disableLocalAuth');
+  });
+
+  test('false is Azure default: nothing sent', () => {
+    const stack = testStack();
+    new ManagedVnetWorkspace(stack, 'Workspace', {
+      ...PROPS,
+      imageBuildCompute: ImageBuildCompute.cluster({ disableLocalAuth: false }),
+    });
+    const [, compute] = onlyMlResource(synthJson(stack), 'workspaces/computes');
+    expect(JSON.stringify(compute.body)).not.toContain('disableLocalAuth');
   });
 });
 

@@ -95,7 +95,9 @@ function judge(sequence: Sequence, code: number, output: string): string | undef
   const total = sequence.steps.length;
   if (sequence.noReplaceOrDelete) {
     for (let step = 1; step <= total; step++) {
-      const line = new RegExp(`step ${step}/${total} apply ok; create \\d+, update \\d+, replace 0, delete 0`);
+      const line = new RegExp(
+        `step ${step}/${total} apply ok; create \\d+, update \\d+, replace 0, delete 0`,
+      );
       if (!line.test(output)) return `step ${step} replaced or deleted something (or did not apply)`;
     }
   }
