@@ -27,7 +27,10 @@ export interface EventHubLogOptions {
 
 /** What the default destination reads: the workspace whose Log Analytics workspace receives the logs. */
 export interface ILogAnalyticsHost extends IConstruct {
-  /** ARM id of the Log Analytics workspace behind the workspace's Application Insights, when known. */
+  /**
+   * ARM id of the Log Analytics workspace behind the workspace's Application Insights.
+   * @default none: the workspace has none (a classic Application Insights), and the default destination refuses
+   */
   readonly logAnalyticsWorkspaceId?: string;
 }
 

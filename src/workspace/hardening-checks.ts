@@ -5,11 +5,11 @@ import { InboundPrivateEndpointOptions } from './inbound-private-endpoint';
 export interface MonitoringSettings {
   /** Whether Application Insights was brought. */
   readonly applicationInsightsBrought: boolean;
-  /** `applicationInsightsLocalAuth`. */
+  /** `applicationInsightsLocalAuth`. @default true */
   readonly applicationInsightsLocalAuth?: boolean;
-  /** `monitoringPublicNetworkAccess`. */
+  /** `monitoringPublicNetworkAccess`. @default true */
   readonly monitoringPublicNetworkAccess?: boolean;
-  /** `monitoringPrivateLinkScopeId`. */
+  /** `monitoringPrivateLinkScopeId`. @default none */
   readonly monitoringPrivateLinkScopeId?: string;
 }
 
