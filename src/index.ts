@@ -64,6 +64,7 @@ export type {
 export { IsolationMode } from './workspace/isolation-mode';
 export { ManagedVnetWorkspace } from './workspace/managed-vnet-workspace';
 export type { ManagedVnetWorkspaceProps } from './workspace/managed-vnet-workspace';
+export type { WorkspaceDiagnosticSettings } from './workspace/workspace-diagnostics';
 export { ManagedVnetWorkspaceBase } from './workspace/workspace-base';
 export { WorkspaceIdentity } from './workspace/workspace-identity';
 export { InboundAccess } from './workspace/workspace-ref';
@@ -98,6 +99,7 @@ export type { EndpointGrantProps } from './endpoint/endpoint-grant';
 export { EndpointIdentity } from './endpoint/endpoint-identity';
 export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs';
 export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
+export type { ILogAnalyticsHost } from './core/log-destinations';
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
 export type { SecureOnlineEndpointAttributes } from './endpoint/imported-endpoint';
 export { EndpointMetric, Metric, MetricAggregation, MetricAlertOperator } from './endpoint/metrics';

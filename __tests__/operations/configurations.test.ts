@@ -14,7 +14,8 @@ const AUTOSCALE: SnapshotScope = {
   mlAttributes: { [DEPLOYMENTS]: ['ignore_body_changes'] },
 };
 const GRANTS: SnapshotScope = { resources: ['azurerm_role_definition', 'azurerm_role_assignment'] };
-const LOGS: SnapshotScope = { resources: ['azurerm_monitor_diagnostic_setting'] };
+// The endpoints' settings: the workspace's own (`Workspace_...`) are snapshotted with the workspace.
+const LOGS: SnapshotScope = { resources: ['azurerm_monitor_diagnostic_setting'], names: /^(?!Workspace_)/ };
 const MLFLOW: SnapshotScope = {
   mlTypes: ['workspaces/outboundRules'],
   mlAttributes: { [DEPLOYMENTS]: ['depends_on', 'body'] },

@@ -10,6 +10,8 @@ import { SynthesizedStack } from './synth';
 export interface SnapshotScope {
   /** Resource types kept whole (`azurerm_monitor_autoscale_setting`). */
   readonly resources?: string[];
+  /** Of `resources`, only the Terraform names this matches. @default every one */
+  readonly names?: RegExp;
   /** Data source types kept whole (`azapi_resource`). */
   readonly data?: string[];
   /** azapi resources (any azapi Terraform type) whose ML type path is one of these, kept whole. */
@@ -34,8 +36,9 @@ export function scoped(json: SynthesizedStack, scope: SnapshotScope): Record<str
     out[key][name] = value;
   };
   for (const type of scope.resources ?? []) {
-    for (const [name, value] of Object.entries(json.resource?.[type] ?? {}))
-      put('resource', type, name, value);
+    for (const [name, value] of Object.entries(json.resource?.[type] ?? {})) {
+      if (scope.names === undefined || scope.names.test(name)) put('resource', type, name, value);
+    }
   }
   for (const type of scope.data ?? []) {
     for (const [name, value] of Object.entries(json.data?.[type] ?? {})) put('data', type, name, value);

@@ -32,8 +32,24 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   'approved outbound (the how-to default)': {
-    scope: { ...WORKSPACE_BODY, mlActions: ['workspaces'] },
+    scope: {
+      ...WORKSPACE_BODY,
+      mlActions: ['workspaces'],
+      resources: ['azurerm_monitor_diagnostic_setting'],
+    },
     check: (json) => {
+      // The workspace's and the created Key Vault's logs go to the created Log Analytics workspace.
+      const settings = resourcesOfType(json, 'azurerm_monitor_diagnostic_setting');
+      expect(Object.values(settings).map((s) => [s.name, s.log_analytics_workspace_id])).toEqual([
+        [
+          'workspace-logs',
+          '${azurerm_log_analytics_workspace.Workspace_Associated_LogAnalyticsWorkspace_86E541BF.id}',
+        ],
+        [
+          'key-vault-logs',
+          '${azurerm_log_analytics_workspace.Workspace_Associated_LogAnalyticsWorkspace_86E541BF.id}',
+        ],
+      ]);
       expect(workspaceProperties(json)).toMatchObject({
         publicNetworkAccess: 'Disabled',
         managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
@@ -115,6 +131,44 @@ const CASES: Record<string, Case> = {
       );
       expect(types.length).toBeGreaterThan(0);
       expect(types.filter((t) => !t.endsWith('@2026-05-01'))).toEqual([]);
+    },
+  },
+  'monitoring through an Azure Monitor private link scope': {
+    scope: {
+      resources: [
+        'azurerm_application_insights',
+        'azurerm_log_analytics_workspace',
+        'azurerm_monitor_private_link_scoped_service',
+      ],
+    },
+    check: (json) => {
+      const [insights] = Object.values(resourcesOfType(json, 'azurerm_application_insights'));
+      const [logs] = Object.values(resourcesOfType(json, 'azurerm_log_analytics_workspace'));
+      expect(insights).toMatchObject({
+        local_authentication_disabled: true,
+        internet_ingestion_enabled: false,
+        internet_query_enabled: false,
+      });
+      expect(logs).toMatchObject({
+        local_authentication_enabled: false,
+        internet_ingestion_enabled: false,
+        internet_query_enabled: false,
+      });
+      const scoped = Object.values(resourcesOfType(json, 'azurerm_monitor_private_link_scoped_service'));
+      expect(scoped.map((s) => [s.name, s.scope_name, s.resource_group_name])).toEqual([
+        ['mlw-ampls-appi', 'ampls-hub', 'rg-hub-monitor'],
+        ['mlw-ampls-log', 'ampls-hub', 'rg-hub-monitor'],
+      ]);
+    },
+  },
+  'private DNS zone group left to Azure Policy': {
+    scope: { resources: ['azurerm_private_endpoint'] },
+    check: (json) => {
+      expect(resourcesOfType(json, 'azurerm_private_dns_zone')).toEqual({});
+      expect(resourcesOfType(json, 'azurerm_private_dns_zone_virtual_network_link')).toEqual({});
+      const [pe] = Object.values(resourcesOfType(json, 'azurerm_private_endpoint'));
+      expect(pe.private_dns_zone_group).toBeUndefined();
+      expect(pe.lifecycle).toEqual({ ignore_changes: ['private_dns_zone_group'] });
     },
   },
   'existing workspace imported': {

@@ -190,4 +190,35 @@ export const WORKSPACE_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
         body: { properties: { managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' } } },
       }),
   },
+  {
+    title: 'monitoring through an Azure Monitor private link scope',
+    stackName: 'workspace-monitoring-private',
+    build: (stack) => {
+      const { rg, vnet, subnet } = network(stack);
+      new ManagedVnetWorkspace(stack, 'Workspace', {
+        resourceGroup: rg,
+        workspaceName: 'mlw-ampls',
+        inboundPrivateEndpoint: { subnet, virtualNetwork: vnet },
+        applicationInsightsLocalAuth: false,
+        monitoringPublicNetworkAccess: false,
+        monitoringPrivateLinkScopeId: armId(
+          'rg-hub-monitor',
+          'Microsoft.Insights/privateLinkScopes',
+          'ampls-hub',
+        ),
+      });
+    },
+  },
+  {
+    title: 'private DNS zone group left to Azure Policy',
+    stackName: 'workspace-dns-by-policy',
+    build: (stack) => {
+      const { rg, subnet } = network(stack);
+      new ManagedVnetWorkspace(stack, 'Workspace', {
+        resourceGroup: rg,
+        workspaceName: 'mlw-dnspolicy',
+        inboundPrivateEndpoint: { subnet, privateDnsZoneGroupByPolicy: true },
+      });
+    },
+  },
 ];

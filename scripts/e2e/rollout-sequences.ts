@@ -44,6 +44,18 @@ export interface Step {
   readonly publicAccess?: boolean;
   /** An outbound FQDN rule on the workspace (construct id `ExtraRule`). */
   readonly extraRule?: boolean;
+  /**
+   * Instead of the above: the stack the last release synthesized for this layout of the how-to app, as it is in
+   * `__tests__/fixtures/last-release/<layout>` (a live stack of that release's users).
+   */
+  readonly lastRelease?: 'single';
+  /** Instead of the above: the current how-to app's stack (`main.ts`, single layout, the how-to's defaults). */
+  readonly howToApp?: boolean;
+}
+
+/** The folder of the last release's stack of a layout (`cdk.tf.json` and `assets/`), from the repository root. */
+export function lastReleaseStack(layout: 'single'): string {
+  return `__tests__/fixtures/last-release/${layout}/secure-endpoint`;
 }
 
 /** A day-2 path: its steps and, for a change the library refuses, the step and words of the refusal. */
@@ -55,12 +67,23 @@ export interface Sequence {
   readonly refusedAt?: { readonly step: number; readonly message: RegExp };
   /** Steps (1-based) that repeat the step before them and must plan no change at all. @default none */
   readonly unchangedAt?: readonly number[];
+  /** Every step must plan no replacement and no delete (an upgrade keeps every live resource). @default false */
+  readonly noReplaceOrDelete?: boolean;
 }
 
 const BLUE: DeploymentStep = {};
 const GREEN: DeploymentStep = {};
 
 export const SEQUENCES: readonly Sequence[] = [
+  {
+    name: 'upgrade-from-last-release',
+    title:
+      "the last release's how-to stack, then this release's on the same state: every new default in place, " +
+      'nothing replaced or deleted, the endpoint serving throughout',
+    steps: [{ lastRelease: 'single' }, { howToApp: true }, { howToApp: true }],
+    unchangedAt: [3],
+    noReplaceOrDelete: true,
+  },
   {
     name: 'safe-rollout',
     title: "Azure ML's safe rollout: blue 100 | blue 100 + green 0 | 90/10 | 0/100 | blue removed",

@@ -15,13 +15,29 @@ import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from './arm-sim';
-import { buildStep, Sequence, SEQUENCES } from './rollout-sequences';
+import { buildStep, lastReleaseStack, Sequence, SEQUENCES } from './rollout-sequences';
+import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
 
-/** Synthesizes each step of `sequence` into `<dir>/<step>` and returns the stack folders, in order. */
+/**
+ * Synthesizes each step of `sequence` into `<dir>/<step>` and returns the stack folders, in order: a step of the
+ * last release is a copy of its fixture, a step of the how-to app the current `main.ts` stack with the how-to's
+ * defaults (no `AML_*` setting read from this environment).
+ */
 function synthesize(sequence: Sequence, dir: string): string[] {
   return sequence.steps.map((step, index) => {
     const outdir = path.join(dir, String(index + 1));
     fs.mkdirSync(outdir, { recursive: true });
+    if (step.lastRelease !== undefined) {
+      const copy = path.join(outdir, 'stacks', 'secure-endpoint');
+      fs.cpSync(path.join(ROOT, lastReleaseStack(step.lastRelease)), copy, { recursive: true });
+      return copy;
+    }
+    if (step.howToApp) {
+      const app = new App({ outdir, stackTraces: false });
+      new SecureEndpointHowToStack(app, 'secure-endpoint', readHowToConfig(app, {}), undefined);
+      app.synth();
+      return path.join(outdir, 'stacks', 'secure-endpoint');
+    }
     const app = new App({ outdir, stackTraces: false });
     const stack = new TerraformStack(app, sequence.name);
     new LocalBackend(stack, { path: 'terraform.tfstate' });
@@ -77,6 +93,14 @@ function run(
 /** Why the run does not show what the sequence expects, or undefined when it does. */
 function judge(sequence: Sequence, code: number, output: string): string | undefined {
   const total = sequence.steps.length;
+  if (sequence.noReplaceOrDelete) {
+    for (let step = 1; step <= total; step++) {
+      const line = new RegExp(
+        `step ${step}/${total} apply ok; create \\d+, update \\d+, replace 0, delete 0`,
+      );
+      if (!line.test(output)) return `step ${step} replaced or deleted something (or did not apply)`;
+    }
+  }
   for (const step of sequence.unchangedAt ?? []) {
     const line = new RegExp(`step ${step}/${total} apply ok; create 0, update 0, replace 0, delete 0`);
     if (!line.test(output)) return `step ${step} repeats the step before it but its plan was not empty`;

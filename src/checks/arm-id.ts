@@ -116,6 +116,10 @@ export const ARM_TYPES = {
   CONTAINER_REGISTRY: armType('Microsoft.ContainerRegistry/registries', 'container registry'),
   APPLICATION_INSIGHTS: armType('Microsoft.Insights/components', 'Application Insights component'),
   LOG_ANALYTICS_WORKSPACE: armType('Microsoft.OperationalInsights/workspaces', 'Log Analytics workspace'),
+  MONITOR_PRIVATE_LINK_SCOPE: armType(
+    'Microsoft.Insights/privateLinkScopes',
+    'Azure Monitor private link scope',
+  ),
   EVENT_HUB_AUTHORIZATION_RULE: armType(
     'Microsoft.EventHub/namespaces/authorizationRules',
     'Event Hub namespace authorization rule',

@@ -141,6 +141,26 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: WORKSPACE,
     summary: 'two workspaces creating the same private DNS zones in one resource group',
   },
+  {
+    code: 'SE140',
+    doc: WORKSPACE,
+    summary: 'default workspace diagnostic logs on a workspace whose Log Analytics workspace is unknown',
+  },
+  {
+    code: 'SE141',
+    doc: WORKSPACE,
+    summary: 'monitoring public network access off without an Azure Monitor private link scope',
+  },
+  {
+    code: 'SE142',
+    doc: WORKSPACE,
+    summary: 'monitoring hardening settings with a brought Application Insights',
+  },
+  {
+    code: 'SE143',
+    doc: WORKSPACE,
+    summary: 'a private DNS zone group left to policy and private DNS zone ids at once',
+  },
   { code: 'SE330', doc: WORKSPACE, summary: '`enableManagedNetwork` with isolation Disabled' },
   {
     code: 'SE331',

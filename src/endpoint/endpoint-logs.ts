@@ -1,11 +1,9 @@
 import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { readParams, readProps, refuse } from '../checks';
-import { armId, defineProps, name, object } from '../checks/read';
-import { armResourceReader } from '../core/readers';
-import { IArmResource } from '../core';
-import { IManagedVnetWorkspace } from '../workspace';
+import { readProps } from '../checks';
+import { armId, defineProps, object } from '../checks/read';
+import { EndpointLogDestination, LOG_DESTINATION_SCHEMA } from '../core/log-destinations';
 
 /**
  * The online endpoint log categories (Azure Monitor "supported logs" of `workspaces/onlineEndpoints`); each
@@ -20,137 +18,15 @@ export const ENDPOINT_LOG_CATEGORIES = [
   'AmlOnlineEndpointEventLog',
 ] as const;
 
-/** Where the diagnostic setting sends logs and metrics. */
-export interface EndpointLogDestination {
-  /** ARM id of a Log Analytics workspace. @default none */
-  readonly logAnalyticsWorkspaceId?: string;
-  /** ARM id of a storage account. @default none */
-  readonly storageAccountId?: string;
-  /** ARM id of an event hub namespace authorization rule. @default none */
-  readonly eventhubAuthorizationRuleId?: string;
-  /** Event hub name. @default one per category, created by Azure Monitor */
-  readonly eventhubName?: string;
-}
-
-/** Options of `EndpointLogs.toEventHub`. */
-export interface EventHubLogOptions {
-  /** ARM id of the namespace's authorization rule with Send rights. */
-  readonly authorizationRuleId: string;
-  /** Event hub name. @default one event hub per category, created by Azure Monitor */
-  readonly eventHubName?: string;
-}
+export { EndpointLogs } from '../core/log-destinations';
+export type { EndpointLogDestination, EventHubLogOptions } from '../core/log-destinations';
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
-  workspace: armResourceReader(false),
-});
-defineProps<{ account: IArmResource }>('EndpointLogs.toStorageAccount', {
-  account: armResourceReader(false),
-});
-defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
-  options: object(
-    'EventHubLogOptions',
-    defineProps<EventHubLogOptions>('EventHubLogOptions', {
-      authorizationRuleId: armId({
-        ...EXPR,
-        optional: false,
-        resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
-      }),
-      eventHubName: name({ ...EXPR, optional: true }),
-    }),
-    { optional: false },
-  ),
-});
-const DESTINATION = defineProps<EndpointLogDestination>('EndpointLogDestination', {
-  logAnalyticsWorkspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.LOG_ANALYTICS_WORKSPACE }),
-  storageAccountId: armId({ ...EXPR, resourceType: ARM_TYPES.STORAGE_ACCOUNT }),
-  eventhubAuthorizationRuleId: armId({ ...EXPR, resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE }),
-  eventhubName: name({ ...EXPR, optional: true }),
-});
 defineProps<EndpointDiagnosticsProps>('EndpointDiagnosticsProps', {
   endpointId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
-  destination: object('EndpointLogDestination', DESTINATION, { optional: false }),
+  destination: object('EndpointLogDestination', LOG_DESTINATION_SCHEMA, { optional: false }),
 });
-
-/**
- * Where an online endpoint's console, traffic and event logs and its metrics go (an
- * `azurerm_monitor_diagnostic_setting` on the endpoint). By default the workspace's own Log Analytics
- * workspace: the one behind its Application Insights.
- */
-export abstract class EndpointLogs {
-  /** The Log Analytics workspace behind the Machine Learning workspace's Application Insights (the default). */
-  public static toWorkspaceLogAnalytics(): EndpointLogs {
-    return new WorkspaceLogAnalytics();
-  }
-
-  /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
-  public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toLogAnalytics', { workspace });
-    return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
-  }
-
-  /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
-  public static toStorageAccount(account: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toStorageAccount', { account });
-    return new FixedDestination({ storageAccountId: account.id });
-  }
-
-  /** An event hub, for a SIEM. */
-  public static toEventHub(options: EventHubLogOptions): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toEventHub', { options });
-    return new FixedDestination({
-      eventhubAuthorizationRuleId: options.authorizationRuleId,
-      eventhubName: options.eventHubName,
-    });
-  }
-
-  /**
-   * No diagnostic setting: the logs stay only as long as the deployment's instances (`get-logs`), and the
-   * how-to's troubleshooting queries have nothing to read. Say so explicitly.
-   */
-  public static disabled(): EndpointLogs {
-    return new NoLogs();
-  }
-
-  /** The destination for an endpoint in `workspace`, or undefined when disabled. */
-  public abstract destination(
-    workspace: IManagedVnetWorkspace,
-    endpointName: string,
-  ): EndpointLogDestination | undefined;
-}
-
-class WorkspaceLogAnalytics extends EndpointLogs {
-  public destination(workspace: IManagedVnetWorkspace, endpointName: string): EndpointLogDestination {
-    const id = workspace.logAnalyticsWorkspaceId;
-    if (id === undefined || id === '') {
-      refuse(
-        'SE320',
-        `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
-          `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
-          `workspaceId ''); give the endpoint ` +
-          `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
-      );
-    }
-    return { logAnalyticsWorkspaceId: id };
-  }
-}
-
-class FixedDestination extends EndpointLogs {
-  constructor(private readonly target: EndpointLogDestination) {
-    super();
-  }
-
-  public destination(): EndpointLogDestination {
-    return this.target;
-  }
-}
-
-class NoLogs extends EndpointLogs {
-  public destination(): undefined {
-    return undefined;
-  }
-}
 
 /** Props of `EndpointDiagnostics`. */
 export interface EndpointDiagnosticsProps {

@@ -7,8 +7,11 @@ import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { IResourceGroup } from '../core';
-import { readProps } from '../checks';
-import { bool, defineProps, name, provider, tags, text } from '../checks/read';
+import { Fn } from 'cdktf';
+import { isKnown, readProps } from '../checks';
+import { armId, bool, defineProps, name, object, provider, tags, text } from '../checks/read';
+import { ARM_TYPES } from '../checks/arm-id';
+import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import {
   AssociatedResourceNames,
@@ -57,6 +60,18 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
   readonly names?: AssociatedResourceNames;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
+  /** Created Application Insights and Log Analytics: how they are reached and authenticated. @default see its props */
+  readonly monitoring?: MonitoringAccess;
+}
+
+/** How the created Application Insights and Log Analytics workspace are reached and authenticated. */
+export interface MonitoringAccess {
+  /** Key-based (instrumentation key) ingestion into Application Insights. @default true */
+  readonly applicationInsightsLocalAuth?: boolean;
+  /** Ingestion and query from public networks, on both. @default true */
+  readonly publicNetworkAccess?: boolean;
+  /** ARM id of an Azure Monitor private link scope both join. @default none */
+  readonly privateLinkScopeId?: string;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -82,8 +97,38 @@ defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
   }),
   names: ASSOCIATED_NAMES_READER,
   tags: tags(),
+  monitoring: object(
+    'MonitoringAccess',
+    defineProps<MonitoringAccess>('MonitoringAccess', {
+      applicationInsightsLocalAuth: bool({
+        tokens: 'refuse',
+        why: 'it decides at synth whether the setting is sent at all',
+      }),
+      publicNetworkAccess: bool({
+        tokens: 'refuse',
+        why: 'it decides at synth whether the settings are sent at all',
+      }),
+      privateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+    }),
+  ),
   provider: provider(),
 });
+
+/**
+ * How long a SAS may be valid before Azure logs its use (`DD.HH:MM:SS`, the format of the storage account's
+ * `sasPolicy.sasExpirationPeriod`, Microsoft.Storage REST reference).
+ */
+export const STORAGE_SAS_EXPIRATION_PERIOD = '1.00:00:00';
+
+/** Public ingestion and query of a created monitoring resource: sent only when turned off. */
+function networkAccess(monitoring: MonitoringAccess | undefined): {
+  internetIngestionEnabled?: boolean;
+  internetQueryEnabled?: boolean;
+} {
+  const open = monitoring?.publicNetworkAccess;
+  if (open === undefined || open === true) return {};
+  return { internetIngestionEnabled: open, internetQueryEnabled: open };
+}
 
 /**
  * The workspace's storage account, Key Vault, container registry and Application Insights: the ones the user
@@ -102,6 +147,8 @@ export class SecureAssociatedResources extends Construct {
   public readonly containerRegistryPrivateOnly: boolean | undefined;
   /** ARM id of the Log Analytics workspace behind Application Insights, when known. */
   public readonly logAnalyticsWorkspaceId: string | undefined;
+  /** The Key Vault, when created here (its diagnostic setting is the workspace's). */
+  public readonly createdKeyVault: KeyVault | undefined;
 
   constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
     super(scope, id);
@@ -112,7 +159,9 @@ export class SecureAssociatedResources extends Construct {
     const common = { resourceGroupName: resourceGroup.name, location, tags };
 
     this.storageAccount = props.storageAccount ?? this.createStorageAccount(scope, props, common, names);
-    this.keyVault = props.keyVault ?? this.createKeyVault(scope, props, common, names);
+    this.createdKeyVault =
+      props.keyVault === undefined ? this.createKeyVault(scope, props, common, names) : undefined;
+    this.keyVault = props.keyVault ?? (this.createdKeyVault as KeyVault);
     if (props.containerRegistry !== undefined) {
       this.containerRegistry = props.containerRegistry;
       const publicAccess = props.containerRegistry.publicNetworkAccessEnabledInput;
@@ -130,8 +179,15 @@ export class SecureAssociatedResources extends Construct {
     } else {
       // Workspace-based Application Insights (classic ones are retired) on its own Log Analytics workspace.
       const logs = this.createLogAnalyticsWorkspace(props, common, names);
-      this.applicationInsights = this.createApplicationInsights(props, common, names, logs.id);
+      const insights: IWorkspaceApplicationInsights = this.createApplicationInsights(
+        props,
+        common,
+        names,
+        logs.id,
+      );
+      this.applicationInsights = insights;
       this.logAnalyticsWorkspaceId = logs.id;
+      this.joinPrivateLinkScope(props.monitoring?.privateLinkScopeId, props.workspaceName, logs, insights);
     }
   }
 
@@ -161,6 +217,9 @@ export class SecureAssociatedResources extends Construct {
       publicNetworkAccessEnabled: publicAccess,
       networkRuleBypassOption: 'AzureServices',
       anonymousPullEnabled: false,
+      // No `az acr import`/export pipelines out of a private registry (data exfiltration). azurerm accepts
+      // false only with public access off (its CustomizeDiff), so a public registry leaves Azure's default.
+      exportPolicyEnabled: publicAccess ? undefined : false,
     });
   }
 
@@ -182,6 +241,10 @@ export class SecureAssociatedResources extends Construct {
       name: logsName,
       sku: 'PerGB2018',
       retentionInDays: 30,
+      // Entra ID only: nothing of the library or of Azure ML writes with the workspace's shared keys
+      // (diagnostic settings and workspace-based Application Insights use Azure Monitor's own pipeline).
+      localAuthenticationEnabled: false,
+      ...networkAccess(props.monitoring),
     });
   }
 
@@ -203,7 +266,36 @@ export class SecureAssociatedResources extends Construct {
       name: names.applicationInsights ?? `${props.workspaceName}-appi`,
       applicationType: 'web',
       workspaceId: logAnalyticsWorkspaceId,
+      // Sent only when turned off, so a stack of the previous release plans no change by default.
+      localAuthenticationDisabled:
+        props.monitoring?.applicationInsightsLocalAuth === false ? true : undefined,
+      ...networkAccess(props.monitoring),
     });
+  }
+
+  /** Both created monitoring resources join the given Azure Monitor private link scope. */
+  private joinPrivateLinkScope(
+    scopeId: string | undefined,
+    workspaceName: string,
+    logs: LogAnalyticsWorkspace,
+    insights: IWorkspaceApplicationInsights,
+  ): void {
+    if (scopeId === undefined) return;
+    // `/subscriptions/s/resourceGroups/<group>/providers/Microsoft.Insights/privateLinkScopes/<name>`.
+    const part = (index: number): string =>
+      isKnown(scopeId) ? (scopeId.split('/')[index] ?? '') : Fn.element(Fn.split('/', scopeId), index);
+    const scopeName = part(8);
+    const scopeGroup = part(4);
+    const join = (id: string, resource: { id: string }, suffix: string): void => {
+      new MonitorPrivateLinkScopedService(this, id, {
+        name: `${workspaceName}-${suffix}`,
+        resourceGroupName: scopeGroup,
+        scopeName,
+        linkedResourceId: resource.id,
+      });
+    };
+    join('LogAnalyticsScopedService', logs, 'log');
+    join('ApplicationInsightsScopedService', insights, 'appi');
   }
 
   private createStorageAccount(
@@ -235,6 +327,9 @@ export class SecureAssociatedResources extends Construct {
       httpsTrafficOnlyEnabled: true,
       crossTenantReplicationEnabled: false,
       publicNetworkAccessEnabled: true,
+      // A SAS signed with the account key should live at most a day; longer ones are logged (`Log` does not
+      // refuse them: nothing of the deploy path uses a SAS, and refusing could break a user's own tooling).
+      sasPolicy: { expirationPeriod: STORAGE_SAS_EXPIRATION_PERIOD, expirationAction: 'Log' },
     });
   }
 
@@ -243,7 +338,7 @@ export class SecureAssociatedResources extends Construct {
     props: SecureAssociatedResourcesProps,
     common: CommonSettings,
     names: AssociatedResourceNames,
-  ): IWorkspaceKeyVault {
+  ): KeyVault {
     const name = names.keyVault ?? defaultKeyVaultName(scope, props.workspaceName);
     checkAssociatedName(
       this,
@@ -264,6 +359,9 @@ export class SecureAssociatedResources extends Construct {
       purgeProtectionEnabled: true,
       softDeleteRetentionDays: 90,
       networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
+      // Nothing of the stack writes into the vault (Azure ML does, as a trusted service or through the managed
+      // network's private endpoint); public access off still lets those through (see docs/workspace.md).
+      publicNetworkAccessEnabled: false,
     });
   }
 }

@@ -2,7 +2,17 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
 import { AzapiResource } from '../azapi';
-import { defineProps, definedSchemas, duration, name, object, readParams, text, whole } from '../checks/read';
+import {
+  bool,
+  defineProps,
+  definedSchemas,
+  duration,
+  name,
+  object,
+  readParams,
+  text,
+  whole,
+} from '../checks/read';
 
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {
@@ -18,6 +28,15 @@ export interface ImageBuildClusterOptions {
   readonly maxNodeCount?: number;
   /** Idle time before a node is released, ISO 8601. @default 'PT120S' */
   readonly nodeIdleTimeBeforeScaleDown?: string;
+  /**
+   * Refuse key and SSH login to the cluster: Entra ID and managed identities only (Azure Policy "Azure Machine
+   * Learning Computes should have local authentication methods disabled"). Azure sets it when a cluster is
+   * created only, so turning it on for an existing cluster replaces that cluster (idle between image builds: no
+   * endpoint stops serving; only an image build running during that apply would fail).
+   * Not a default for that reason: a stack of an earlier release would lose its cluster on upgrade.
+   * @default false: Azure's default (local authentication allowed)
+   */
+  readonly disableLocalAuth?: boolean;
 }
 
 defineProps<ImageBuildClusterOptions>('ImageBuildClusterOptions', {
@@ -26,6 +45,8 @@ defineProps<ImageBuildClusterOptions>('ImageBuildClusterOptions', {
   vmSize: text({ tokens: 'expression', what: "a VM size name (text such as 'Standard_DS3_v2')" }),
   maxNodeCount: whole({ tokens: 'expression', min: 1, code: 'SE120', unit: 'nodes' }),
   nodeIdleTimeBeforeScaleDown: duration({ tokens: 'expression' }),
+  // Sent as an expression when one is given; a literal false is Azure's default and is not sent.
+  disableLocalAuth: bool({ tokens: 'expression' }),
 });
 defineProps<{ options: ImageBuildClusterOptions }>('ImageBuildCompute.cluster', {
   options: object('ImageBuildClusterOptions', definedSchemas().get('ImageBuildClusterOptions') ?? {}),
@@ -95,6 +116,9 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     properties: {
       computeType: 'AmlCompute',
       description: 'Builds environment images for the private container registry',
+      // Sent only when asked for (see ImageBuildClusterOptions.disableLocalAuth): unset, nothing changes for a
+      // cluster of an earlier release.
+      disableLocalAuth: options.disableLocalAuth === false ? undefined : options.disableLocalAuth,
       properties: {
         vmSize: options.vmSize ?? 'Standard_DS3_v2',
         vmPriority: 'Dedicated',
@@ -121,13 +145,17 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     tags: props.tags,
     body,
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
-    // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
-    // VM size, priority or OS needs a new cluster.
+    // Azure updates a cluster's scale settings only (the compute update model, `ClusterUpdateParameters`, has
+    // `scaleSettings` alone): another VM size, priority, OS, public-IP or local-auth setting needs a new cluster.
+    // azapi's ignore_body_changes and Terraform's ignore_changes both still send a property the state lacks, so
+    // a create-only setting cannot be a default that leaves live clusters alone.
     replaceTriggersRefs: [
       'properties.properties.vmSize',
       'properties.properties.vmPriority',
       'properties.properties.osType',
       'properties.properties.enableNodePublicIp',
+      // Listed only when sent, so that a stack that does not ask for it plans exactly as before.
+      ...(body.properties.disableLocalAuth === undefined ? [] : ['properties.disableLocalAuth']),
     ],
   });
 }

@@ -13,7 +13,7 @@ import {
   topLevelIdOf,
   problemsOf,
 } from '../checks';
-import { armId, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import { armId, bool, defineProps, list, name, object, provider, tags, text } from '../checks/read';
 import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
@@ -41,6 +41,15 @@ export interface InboundPrivateEndpointOptions {
   readonly location?: string;
   /** Name of the private endpoint. @default `<workspace name>-pe` */
   readonly privateEndpointName?: string;
+  /**
+   * Leaves the private endpoint's DNS zone group to a DeployIfNotExists Azure Policy (landing zones with central
+   * private DNS zones, such as the built-in "Configure Azure Machine Learning workspace to use private DNS
+   * zones"): no zone group, no zone and no link is created here, and Terraform ignores the zone group the policy
+   * adds. Until the policy has run, the workspace's and the endpoints' names do not resolve to the private
+   * endpoint. Not with `privateDnsZoneIds` (SE143).
+   * @default false: the zone group is created here
+   */
+  readonly privateDnsZoneGroupByPolicy?: boolean;
 }
 
 const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
@@ -55,6 +64,10 @@ const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptio
     location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
     // Checked against azurerm's rule where it is used (SE121); a token is passed through.
     privateEndpointName: name({ tokens: 'expression', optional: true }),
+    privateDnsZoneGroupByPolicy: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the zone group and the private DNS zones are created',
+    }),
   },
 );
 
@@ -115,8 +128,9 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
+    const byPolicy = props.privateDnsZoneGroupByPolicy === true;
     let zoneIds = props.privateDnsZoneIds;
-    if (zoneIds === undefined) {
+    if (zoneIds === undefined && !byPolicy) {
       problemsOf(this).addRule(() => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
       zoneIds = WORKSPACE_PRIVATE_DNS_ZONES.map((zoneName, index) => {
@@ -151,7 +165,9 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
         subresourceNames: ['amlworkspace'],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
+      privateDnsZoneGroup: byPolicy ? undefined : { name: 'default', privateDnsZoneIds: zoneIds ?? [] },
+      // The zone group the policy writes is not drift: without this, every apply would delete it.
+      lifecycle: byPolicy ? { ignoreChanges: ['private_dns_zone_group'] } : undefined,
     });
   }
 

@@ -21,7 +21,20 @@ import {
   topLevelNameFromId,
   problemsOf,
 } from '../checks';
-import { bool, defineProps, instanceOf, name, oneOf, provider, tags, text, whole } from '../checks/read';
+import {
+  armId,
+  bool,
+  defineProps,
+  instanceOf,
+  name,
+  oneOf,
+  provider,
+  tags,
+  text,
+  whole,
+} from '../checks/read';
+import { EndpointLogs } from '../core/log-destinations';
+import { createDiagnostics, WorkspaceDiagnosticSettings } from './workspace-diagnostics';
 import { RESOURCE_GROUP_READER } from '../core/readers';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import { IResourceGroup } from '../core';
@@ -64,6 +77,7 @@ import {
   workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
+import { checkMonitoringAccess, checkPrivateDnsByPolicy } from './hardening-checks';
 import { ImportedWorkspaceAttributes, importWorkspace, importWorkspaceById } from './imported-workspace';
 import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
@@ -161,6 +175,38 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
    * @default false: a destroyed workspace is soft-deleted and recoverable
    */
   readonly purgeOnDestroy?: boolean;
+  /**
+   * Where the workspace's and the created Key Vault's resource logs (category groups `audit` and `allLogs`) and
+   * metrics go: diagnostic settings named `workspace-logs` and `key-vault-logs`. The same destinations as an
+   * endpoint's `logs`. A brought Key Vault is left to its owner. Log Analytics ingestion is billed per GB.
+   * @default the Log Analytics workspace behind Application Insights when it is known at synth (created here, or
+   * a brought component's `workspaceId`); none for a classic or an `{ id }`-only component
+   */
+  readonly diagnosticLogs?: EndpointLogs;
+  /**
+   * Key-based (instrumentation key) ingestion into the created Application Insights. Off, Application Insights
+   * accepts only Entra ID-authenticated telemetry: the request telemetry deployments send with
+   * `appInsightsEnabled` (instrumentation key) is refused, while diagnostic settings (endpoint and workspace logs,
+   * metrics) keep working. Only for a created Application Insights (SE142).
+   * @default true
+   */
+  readonly applicationInsightsLocalAuth?: boolean;
+  /**
+   * Ingestion and query from public networks on the created Log Analytics workspace and Application Insights.
+   * Off, they are reached only through an Azure Monitor private link scope, which `monitoringPrivateLinkScopeId`
+   * must name (SE141): portal queries work from networks linked to that scope only. Diagnostic settings keep
+   * delivering (Azure Monitor's own pipeline). Only for created ones (SE142).
+   * @default true
+   */
+  readonly monitoringPublicNetworkAccess?: boolean;
+  /**
+   * ARM id of an Azure Monitor private link scope (AMPLS) the created Log Analytics workspace and Application
+   * Insights join (two `azurerm_monitor_private_link_scoped_service`, named `<workspace>-log` and
+   * `<workspace>-appi`, created in the scope's resource group). The scope, its private endpoint and its DNS zones
+   * are the network team's: one scope per network, because its DNS zones are shared. Only for created ones (SE142).
+   * @default none
+   */
+  readonly monitoringPrivateLinkScopeId?: string;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -196,6 +242,16 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
   enableSoftwareBillOfMaterials: bool(EXPR),
   // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
   purgeOnDestroy: bool(EXPR),
+  diagnosticLogs: instanceOf(EndpointLogs),
+  applicationInsightsLocalAuth: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether the setting is sent at all (unset, a stack of an earlier release plans no change)',
+  }),
+  monitoringPublicNetworkAccess: bool({
+    tokens: 'refuse',
+    why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
+  }),
+  monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
   provider: provider(),
 });
 
@@ -305,6 +361,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly managedNetworkReady: ITerraformDependable[];
   /** The `azapi_resource` of the workspace. */
   public readonly resource: AzapiResource;
+  /** The workspace's and the created Key Vault's diagnostic settings (none when disabled). */
+  public readonly diagnosticSettings: WorkspaceDiagnosticSettings;
 
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
@@ -354,6 +412,12 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.inboundPrivateEndpoint = this.createInboundPrivateEndpoint(props);
     this._managedNetworkProvisioning = this.provisionManagedNetwork(props);
     this.imageBuildComputeResource = this.createImageBuildCluster(props, imageBuild);
+    this.diagnosticSettings = createDiagnostics(
+      this,
+      props.diagnosticLogs,
+      associated.createdKeyVault,
+      associated.logAnalyticsWorkspaceId,
+    );
     this.managedNetworkReady = [
       this._managedNetworkProvisioning?.resource ?? this.resource,
       ...(this.imageBuildComputeResource ? [this.imageBuildComputeResource] : []),
@@ -401,6 +465,15 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     const computeName = imageBuild.computeName;
     if (computeName !== undefined) problemsOf(this).attempt(() => checkComputeName(computeName), undefined);
     problemsOf(this).attempt(() => checkImageBuildCluster(imageBuild), undefined);
+    problemsOf(this).attempt(
+      () =>
+        checkMonitoringAccess({
+          ...props,
+          applicationInsightsBrought: props.applicationInsights !== undefined,
+        }),
+      undefined,
+    );
+    problemsOf(this).attempt(() => checkPrivateDnsByPolicy(props.inboundPrivateEndpoint), undefined);
   }
 
   /** Checks that need the associated resources as bound (whether the registry is private), then SE114. */
@@ -433,6 +506,11 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       applicationInsights: props.applicationInsights,
       names: props.associatedResourceNames,
       tags: props.tags,
+      monitoring: {
+        applicationInsightsLocalAuth: props.applicationInsightsLocalAuth,
+        publicNetworkAccess: props.monitoringPublicNetworkAccess,
+        privateLinkScopeId: props.monitoringPrivateLinkScopeId,
+      },
     });
   }
 
@@ -654,6 +732,13 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
     ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
     { optional: true, emptyMeansUnset: true },
   );
+  readArmId(
+    scope,
+    'monitoringPrivateLinkScopeId',
+    props.monitoringPrivateLinkScopeId,
+    ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE,
+    { optional: true },
+  );
   const identity: unknown = props.identity?.userAssignedIdentity?.id;
   if (props.identity?.userAssignedIdentity !== undefined) {
     readArmId(scope, 'identity (user-assigned) id', identity, ARM_TYPES.USER_ASSIGNED_IDENTITY);
@@ -686,7 +771,8 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
   }
   const reached: TagLimits[] = [TAG_LIMITS.DEFAULT];
   if (props.storageAccount === undefined) reached.push(TAG_LIMITS.STORAGE_ACCOUNT);
-  if (pe !== undefined && pe.privateDnsZoneIds === undefined) reached.push(TAG_LIMITS.PRIVATE_DNS_ZONE);
+  if (pe !== undefined && pe.privateDnsZoneIds === undefined && pe.privateDnsZoneGroupByPolicy !== true)
+    reached.push(TAG_LIMITS.PRIVATE_DNS_ZONE);
   readTags(scope, 'tags', props.tags, reached);
 }
 
