@@ -30,6 +30,7 @@ export type {
 export type { EndpointAuthModeValue, TrafficMap } from './arm/online-endpoint';
 export type { FirewallSkuValue, IsolationModeValue, ManagedNetworkProvisionOptions } from './arm/workspace';
 export { Principal, PrincipalType } from './core/principal';
+export { AzureRegion } from './core/region';
 export type { IPrincipal } from './core/principal';
 export type { ProviderProps } from './core/providers';
 export type {
@@ -82,6 +83,7 @@ export type {
 } from './outbound/private-endpoint-rule';
 export { PrivateEndpointTarget } from './outbound/private-endpoint-target';
 export { OutboundServiceTagRule } from './outbound/service-tag-rule';
+export { ServiceTag } from './outbound/service-tag';
 export { ServiceTagProtocol } from './outbound/service-tag-protocol';
 export type { OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
 export type {
@@ -110,6 +112,7 @@ export { MAX_INSTANCE_COUNT } from './deployment/deployment-checks';
 export type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment/deployment-options';
 export { EgressPublicNetworkAccess } from './deployment/egress';
 export { Environment } from './deployment/environment';
+export { InstanceType } from './deployment/instance-type';
 export type { ImageEnvironmentOptions } from './deployment/environment';
 export { PACKAGE_INDEX_RULES } from './deployment/image-build-rules';
 export type { PackageIndexRule } from './deployment/image-build-rules';

@@ -2,3 +2,4 @@ export * from './references';
 // useProviders is plumbing the constructs call; only the prop's interface is public.
 export type { ProviderProps } from './providers';
 export * from './principal';
+export { AzureRegion } from './region';

@@ -72,8 +72,8 @@ export function checkLegacyEgress(
  */
 export const MAX_INSTANCE_COUNT = 50;
 
-// An Azure VM size name: `Standard_DS3_v2`, `Standard_NC6s_v3`.
-const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** The form of an Azure VM size name: `Standard_DS3_v2`, `Standard_NC6s_v3` (SE223; SE400 reads it in the list). */
+export const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** SE216 / SE223: the instance count and the VM size. */
 export function checkInstances(name: string, instanceCount: number, instanceType: string | undefined): void {

@@ -11,6 +11,8 @@ import { AzapiResource } from '../azapi';
 import { isKnown, readParams, readProps, readTags, refuse, TAG_LIMITS, problemsOf } from '../checks';
 import {
   bool,
+  catalogName,
+  catalogText,
   construct,
   defineProps,
   instanceOf,
@@ -38,7 +40,8 @@ import { EndpointMetric } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
-import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
+import { checkCombination, checkInstances, checkLegacyEgress, checkWhole, VM_SIZE } from './deployment-checks';
+import { INSTANCE_TYPES, InstanceType } from './instance-type';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 
 export { MAX_INSTANCE_COUNT } from './deployment-checks';
@@ -74,7 +77,15 @@ const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDe
   model: instanceOf(Model, { optional: false }),
   code: instanceOf(CodeConfiguration),
   environment: instanceOf(Environment),
-  instanceType: text({ ...EXPR, what: "a VM size (text such as 'Standard_DS3_v2')" }),
+  // A size of the SKU list (SE400), an InstanceType, or an expression; text not of a size's form is SE223's.
+  instanceType: catalogName({
+    ...EXPR,
+    catalog: INSTANCE_TYPES,
+    classOf: InstanceType,
+    code: 'SE400',
+    shape: VM_SIZE,
+    what: "a VM size (such as 'Standard_DS3_v2')",
+  }),
   instanceCount: NUMBER,
   // A Terraform expression is decided at plan time: the traffic update sends `cond ? 100 : 0` (see traffic).
   allTraffic: bool(EXPR),
@@ -180,7 +191,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
     problemsOf(this).attempt(
-      () => checkInstances(this.deploymentName, this.instanceCount, props.instanceType),
+      () => checkInstances(this.deploymentName, this.instanceCount, catalogText(props.instanceType)),
       undefined,
     );
   }
@@ -228,7 +239,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
           ? undefined
           : { codeId: code.assetId, scoringScript: props.code.scoringScript },
       environmentId: environment?.assetId,
-      instanceType: props.instanceType ?? 'Standard_DS3_v2',
+      instanceType: catalogText(props.instanceType) ?? InstanceType.STANDARD_DS3_V2.value,
       description: props.description,
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,

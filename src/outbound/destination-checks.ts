@@ -35,6 +35,9 @@ function portRangesProblem(portRanges: string): string | undefined {
   return undefined;
 }
 
+/** The form of a service tag name (`AzureMonitor`, `Storage.WestEurope`): SE119; SE402 reads it in the list. */
+export const SERVICE_TAG_FORM = /^[A-Za-z][\w.]*$/;
+
 /** SE119: a service-tag rule needs a tag (or address prefixes) and ports that are ports. */
 export function checkServiceTagDestination(
   ruleName: string,
@@ -56,7 +59,7 @@ export function checkServiceTagDestination(
   if (
     noPrefixes &&
     isKnown(serviceTag) &&
-    (typeof serviceTag !== 'string' || !/^[A-Za-z][\w.]*$/.test(serviceTag))
+    (typeof serviceTag !== 'string' || !SERVICE_TAG_FORM.test(serviceTag))
   ) {
     refuse(
       'SE119',

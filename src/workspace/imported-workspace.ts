@@ -19,7 +19,9 @@ import {
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
-import { armId, bool, defineProps, enumOf, name, oneOf, provider, text } from '../checks/read';
+import { armId, bool, catalogText, defineProps, enumOf, name, oneOf, provider, text } from '../checks/read';
+import { regionReader } from '../core/readers';
+import { AzureRegion } from '../core/region';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { readLiveWorkspace } from './workspace-verification';
@@ -38,7 +40,11 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   /** Subscription of the workspace, when `workspaceId` is not given. @default the provider's subscription */
   readonly subscriptionId?: string;
   /** Azure region of the workspace. */
-  readonly location: string;
+  /**
+   * Azure region of the workspace: a region of the public cloud as text (SE401), an `AzureRegion`
+   * (`AzureRegion.of(name)` unchecked), or a Terraform expression.
+   */
+  readonly location: string | AzureRegion;
   /** The workspace's isolation mode, as created (`az ml workspace show --query managed_network`). */
   readonly isolationMode: IsolationMode;
   /** @default MlApiVersion.V2026_05_15_PREVIEW */
@@ -94,7 +100,7 @@ export const IMPORTED_WORKSPACE_ATTRIBUTES = defineProps<ImportedWorkspaceAttrib
     resourceGroupName: name({ ...EXPR, missingCode: 'SE118' }),
     workspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.ML_WORKSPACE }),
     subscriptionId: text({ ...EXPR, what: 'a subscription id (GUID text)' }),
-    location: text({ ...EXPR, optional: false, missingCode: 'SE118', what: 'an Azure region (text)' }),
+    location: regionReader({ optional: false, missingCode: 'SE118', shape: /./ }),
     isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118', missingFatal: true }),
     apiVersion: oneOf(MlApiVersion),
     inboundAccess: enumOf(InboundAccess, 'InboundAccess'),
@@ -166,7 +172,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     useProviders(this, attrs.provider);
     this.workspaceName = attrs.workspaceName;
     this.resourceGroupName = attrs.resourceGroupName;
-    this.location = attrs.location;
+    this.location = catalogText(attrs.location);
     this.apiVersion = attrs.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = attrs.isolationMode;
     this.inboundAccess = attrs.inboundAccess;
