@@ -840,6 +840,21 @@ export function catalogName(
   };
 }
 
+/**
+ * The parameter of a catalog class's `of(name)`: any text (it is the escape hatch, not checked against the list)
+ * but empty, or a Terraform expression, passed through.
+ */
+export function uncheckedCatalogName(what: string): Reader<string> {
+  return text({
+    tokens: 'expression',
+    optional: false,
+    what,
+    check: (v, prop) => {
+      if (v.trim() === '') throw new ConfigurationError('SE001', `${prop} is empty: give ${what}`);
+    },
+  });
+}
+
 /** The name a catalog prop stands for: the text, or the value of an instance of the catalog's class. */
 export function catalogText<T extends string | CatalogValue | undefined>(
   value: T,

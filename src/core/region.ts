@@ -1,4 +1,5 @@
 import { isKnown, refuse } from '../checks';
+import { defineProps, readParams, uncheckedCatalogName } from '../checks/read';
 import { Catalog } from '../checks/catalog';
 import { REGION_CATALOG } from './region-catalog';
 
@@ -16,6 +17,8 @@ export const REGIONS = new Catalog(
   },
   REGION_CATALOG.map((r) => [r.displayName, r.name] as const),
 );
+
+defineProps<{ name: string }>('AzureRegion.of', { name: uncheckedCatalogName('a region name (text)') });
 
 /**
  * An Azure region (`location`). Text is read against the public cloud's regions, as ARM reads it (`westeurope`
@@ -42,6 +45,7 @@ export class AzureRegion {
    * this library's list was refreshed. Azure refuses a region it does not have at apply.
    */
   public static of(name: string): AzureRegion {
+    readParams(undefined, 'AzureRegion.of', { name });
     return new AzureRegion(name);
   }
 

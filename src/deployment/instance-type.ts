@@ -1,3 +1,4 @@
+import { defineProps, readParams, uncheckedCatalogName } from '../checks/read';
 import { Catalog } from '../checks/catalog';
 import { INSTANCE_TYPE_CATALOG } from './instance-type-catalog';
 
@@ -12,6 +13,8 @@ export const INSTANCE_TYPES = new Catalog(
     source: "Azure ML's 'Managed online endpoints SKU list'",
   },
 );
+
+defineProps<{ name: string }>('InstanceType.of', { name: uncheckedCatalogName('a VM size name (text)') });
 
 /**
  * The VM size a deployment runs on (`instanceType`). Text is read against the sizes Azure ML documents for
@@ -42,6 +45,7 @@ export class InstanceType {
    * was refreshed. Azure refuses a size it does not offer at apply, after the endpoint exists.
    */
   public static of(name: string): InstanceType {
+    readParams(undefined, 'InstanceType.of', { name });
     return new InstanceType(name);
   }
 

@@ -1,3 +1,4 @@
+import { defineProps, readParams, uncheckedCatalogName } from '../checks/read';
 import { Catalog, didYouMean } from '../checks/catalog';
 import { REGIONS } from '../core/region';
 import { SERVICE_TAG_CATALOG } from './service-tag-catalog';
@@ -79,6 +80,8 @@ class ServiceTagCatalog extends Catalog {
 /** Every service tag name the library knows, with its regional forms. */
 export const SERVICE_TAGS: Catalog = new ServiceTagCatalog();
 
+defineProps<{ name: string }>('ServiceTag.of', { name: uncheckedCatalogName('a service tag name (text)') });
+
 /**
  * An Azure service tag (a service-tag outbound rule's `serviceTag`). Text is read against the public cloud's
  * service tags and their regional forms (`Storage.WestEurope`), without case; an unknown tag or region is refused
@@ -108,6 +111,7 @@ export class ServiceTag {
    * refreshed. Azure refuses a tag it does not know when the managed network is provisioned.
    */
   public static of(name: string): ServiceTag {
+    readParams(undefined, 'ServiceTag.of', { name });
     return new ServiceTag(name);
   }
 
