@@ -256,6 +256,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'an instance type that is not in the managed online endpoints SKU list',
   },
   { code: 'SE401', doc: AZURE_KNOWLEDGE, summary: 'a location that is not an Azure region' },
+  { code: 'SE410', doc: AZURE_KNOWLEDGE, summary: 'more than 20 deployments on one endpoint' },
   {
     code: 'SE402',
     doc: AZURE_KNOWLEDGE,

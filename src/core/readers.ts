@@ -33,10 +33,16 @@ const IDS = { tokens: 'expression' } as const;
  */
 export function regionReader(
   options: {
+    /** May be left out. @default true */
     readonly optional?: boolean;
+    /** The rule that reports a missing value (see Optionality). @default none */
     readonly missingCode?: string;
+    /** The form a region has; other text is left to the prop's own rule. @default any text */
     readonly shape?: RegExp;
-    /** The value was read against the list where it was given (the owner's props): only its kind is read. */
+    /**
+     * The value was read against the list where it was given (the owner's props): only its kind is read.
+     * @default false
+     */
     readonly listChecked?: boolean;
   } = {},
 ): Reader<string | CatalogValue> {

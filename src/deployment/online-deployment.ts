@@ -40,8 +40,15 @@ import { EndpointMetric } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
-import { checkCombination, checkInstances, checkLegacyEgress, checkWhole, VM_SIZE } from './deployment-checks';
+import {
+  checkCombination,
+  checkInstances,
+  checkLegacyEgress,
+  checkWhole,
+  VM_SIZE,
+} from './deployment-checks';
 import { INSTANCE_TYPES, InstanceType } from './instance-type';
+import { LIVENESS_SUCCESS_THRESHOLD, PROBE_LIMITS, REQUEST_LIMITS } from './deployment-limits';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 
 export { MAX_INSTANCE_COUNT } from './deployment-checks';
@@ -138,9 +145,6 @@ interface BoundAssets {
   /** The asset versions and uploads, then the package-index rules the image build needs. */
   readonly dependables: ITerraformDependable[];
 }
-
-/** Longest request timeout Azure ML accepts on managed endpoints. */
-const MAX_REQUEST_TIMEOUT_MS = 180_000;
 
 /**
  * A managed online deployment (`workspaces/onlineEndpoints/deployments`). It waits for the workspace's managed
@@ -420,17 +424,9 @@ function requestSettings(
 ): OnlineRequestSettings | undefined {
   if (settings === undefined) return undefined;
   const timeout = settings.requestTimeoutMs;
-  checkWhole(
-    settings.maxConcurrentRequestsPerInstance,
-    1,
-    `maxConcurrentRequestsPerInstance of deployment '${name}'`,
-  );
-  if (isKnown(timeout) && timeout > MAX_REQUEST_TIMEOUT_MS) {
-    refuse(
-      'SE216',
-      `requestTimeoutMs of deployment '${name}' is ${timeout}: managed online endpoints allow at most ` +
-        `${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
-    );
+  for (const field of Object.keys(REQUEST_LIMITS) as Array<keyof typeof REQUEST_LIMITS>) {
+    const unit = field.endsWith('Ms') ? 'milliseconds' : '';
+    checkWhole(settings[field], REQUEST_LIMITS[field], `${field} of deployment '${name}'`, unit);
   }
   return {
     requestTimeout:
@@ -449,12 +445,12 @@ function probe(
   liveness: boolean,
 ): ProbeSettings | undefined {
   if (options === undefined) return undefined;
-  checkWhole(options.periodSeconds, 1, `periodSeconds of the ${what}`);
-  checkWhole(options.timeoutSeconds, 1, `timeoutSeconds of the ${what}`);
-  checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`);
-  checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`);
+  for (const field of Object.keys(PROBE_LIMITS) as Array<keyof typeof PROBE_LIMITS>) {
+    const unit = field.endsWith('Seconds') ? 'seconds' : '';
+    checkWhole(options[field], PROBE_LIMITS[field], `${field} of the ${what}`, unit);
+  }
   const success = options.successThreshold;
-  if (liveness && isKnown(success) && success !== 1) {
+  if (liveness && isKnown(success) && success !== LIVENESS_SUCCESS_THRESHOLD) {
     refuse(
       'SE216',
       `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold at 1; ` +
