@@ -258,6 +258,16 @@ export const CHECK_CODES: readonly CheckCode[] = [
   { code: 'SE401', doc: AZURE_KNOWLEDGE, summary: 'a location that is not an Azure region' },
   { code: 'SE410', doc: AZURE_KNOWLEDGE, summary: 'more than 20 deployments on one endpoint' },
   {
+    code: 'SE412',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'an event hub id (or other text) where the event hub name belongs',
+  },
+  {
+    code: 'SE411',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'a service-tag address prefix that is not an IP address or CIDR range (a host name)',
+  },
+  {
     code: 'SE402',
     doc: AZURE_KNOWLEDGE,
     summary: 'a service tag that Azure does not have (or a regional form of one that has none)',

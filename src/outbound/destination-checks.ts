@@ -1,4 +1,5 @@
 import { armIdProblem, isKnown, refuse } from '../checks';
+import { addressPrefixProblem } from './address-prefix';
 import { IsolationMode } from '../workspace/isolation-mode';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
 import { PrivateEndpointTarget } from './private-endpoint-target';
@@ -52,6 +53,17 @@ export function checkServiceTagDestination(
         'SE119',
         `service-tag rule '${ruleName}' portRanges '${portRanges}' is refused: ${problem}; give for example ` +
           `'443', '80, 443' or '8000-8100'`,
+      );
+    }
+  }
+  for (const [i, prefix] of (isKnown(addressPrefixes) ? (addressPrefixes ?? []) : []).entries()) {
+    if (!isKnown(prefix) || typeof prefix !== 'string') continue;
+    const problem = addressPrefixProblem(prefix);
+    if (problem !== undefined) {
+      refuse(
+        'SE411',
+        `service-tag rule '${ruleName}' addressPrefixes[${i}] '${prefix}' is not an address prefix: ${problem}; ` +
+          `give IP addresses or CIDR ranges such as '10.0.0.0/24' or '2001:db8::/32'`,
       );
     }
   }
