@@ -35,7 +35,9 @@ function deployment(options: Partial<OnlineDeploymentOptions>) {
 
 test('SE216 probe and request settings outside the ranges of the YAML schema; the limits pass', () => {
   expect(reported(deployment({ livenessProbe: { initialDelaySeconds: 0 } }))).toEqual([
-    expect.stringMatching(/\[SE216\].*initialDelaySeconds of the liveness probe of 'blue' is 0: .*at least 1/),
+    expect.stringMatching(
+      /\[SE216\].*initialDelaySeconds of the liveness probe of 'blue' is 0: .*at least 1/,
+    ),
   ]);
   expect(reported(deployment({ readinessProbe: { failureThreshold: 0 } }))).toEqual([
     expect.stringMatching(/\[SE216\].*failureThreshold/),
@@ -83,7 +85,10 @@ test('image references by the distribution grammar: separators docker accepts pa
     'registry.example.com:443/ns/img@sha256:' + 'a'.repeat(64),
     '[::1]:5000/img:tag',
   ]) {
-    expect([valid, parseImageReference(valid)]).toEqual([valid, expect.not.objectContaining({ problem: expect.anything() })]);
+    expect([valid, parseImageReference(valid)]).toEqual([
+      valid,
+      expect.not.objectContaining({ problem: expect.anything() }),
+    ]);
   }
   const problem = (text: string) => (parseImageReference(text) as { problem?: string }).problem;
   expect(problem('https://mcr.microsoft.com/x:1')).toMatch(/scheme/);
@@ -98,7 +103,9 @@ test('image references by the distribution grammar: separators docker accepts pa
     deployment({ model: Model.fromAssetId('azureml:m:1'), environment: Environment.fromImage(image) });
   expect(reported(env('myregistry.azurecr.io/team__model--serve:1'))).toEqual([]);
   expect(reported(env('mcr.microsoft.com/Azureml/x:1'))).toEqual([
-    expect.stringMatching(/\[SE223\].*'mcr.microsoft.com\/Azureml\/x:1' is not a container image reference: .*'Azureml'/),
+    expect.stringMatching(
+      /\[SE223\].*'mcr.microsoft.com\/Azureml\/x:1' is not a container image reference: .*'Azureml'/,
+    ),
   ]);
 });
 
@@ -114,8 +121,11 @@ test('SE217 asset ids parsed by shape: the wrong part is named; every documented
     expect.stringMatching(/\[SE217\].*'environments' where 'models' belongs/),
   ]);
   expect(reported(model('azureml:m:'))).toEqual([expect.stringMatching(/\[SE217\].*version ''/)]);
-  const bad = '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/models/m/versions/1';
-  expect(reported(model(bad))).toEqual([expect.stringMatching(/\[SE217\].*subscription 'sub' is not a subscription id/)]);
+  const bad =
+    '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/models/m/versions/1';
+  expect(reported(model(bad))).toEqual([
+    expect.stringMatching(/\[SE217\].*subscription 'sub' is not a subscription id/),
+  ]);
   for (const valid of [
     'azureml:m:1',
     'azureml://registries/azureml/models/phi-3.mini_v2/versions/12',
@@ -136,14 +146,19 @@ test('SE002 ARM ids whose subscription, group or name segments break ARM grammar
   expect(armIdProblem(armId('rg.', type, 'law'), type)).toMatch(/resource group 'rg\.'/);
   expect(armIdProblem(armId('rg', type, 'my law'), type)).toMatch(/name 'my law'/);
   expect(armIdProblem(armId('rg-(prod)_1.x', type, 'law'), type)).toBeUndefined();
-  expect(armIdProblem(`/subscriptions/\${var.sub}/resourceGroups/rg/providers/${type}/law`, type)).toBeUndefined();
   expect(
-    reported((s) =>
-      new SecureOnlineEndpoint(s, 'Endpoint', {
-        workspace: new FakeWorkspace(s, 'Workspace'),
-        endpointName: 'endpt-ids',
-        logs: EndpointLogs.toLogAnalytics({ id: `/subscriptions/sub/resourceGroups/rg/providers/${type}/law` }),
-      }),
+    armIdProblem(`/subscriptions/\${var.sub}/resourceGroups/rg/providers/${type}/law`, type),
+  ).toBeUndefined();
+  expect(
+    reported(
+      (s) =>
+        new SecureOnlineEndpoint(s, 'Endpoint', {
+          workspace: new FakeWorkspace(s, 'Workspace'),
+          endpointName: 'endpt-ids',
+          logs: EndpointLogs.toLogAnalytics({
+            id: `/subscriptions/sub/resourceGroups/rg/providers/${type}/law`,
+          }),
+        }),
     ),
   ).toEqual([expect.stringMatching(/\[SE002\].*subscription 'sub'/)]);
 });
@@ -161,7 +176,9 @@ test('SE411 service-tag address prefixes that are host names or bad ranges; addr
   ]);
   expect(reported(rule(['10.0.0.0/33']))).toEqual([expect.stringMatching(/\[SE411\].*\/33/)]);
   expect(reported(rule(['10.0.0.256']))).toEqual([expect.stringMatching(/\[SE411\]/)]);
-  expect(reported(rule(['10.0.0.0/24', '20.1.2.3', '2001:db8::/32', '::1', '::ffff:10.0.0.1/128']))).toEqual([]);
+  expect(reported(rule(['10.0.0.0/24', '20.1.2.3', '2001:db8::/32', '::1', '::ffff:10.0.0.1/128']))).toEqual(
+    [],
+  );
   expect(addressPrefixProblem('2001:db8::1::2')).toMatch(/not an IPv4 or IPv6/);
   expect(addressPrefixProblem('1:2:3:4:5:6:7:8')).toBeUndefined();
 });
@@ -175,7 +192,9 @@ test('SE412 an event hub id where its name belongs; names pass', () => {
       logs: EndpointLogs.toEventHub({ authorizationRuleId: RULE, eventHubName }),
     });
   const id = armId('rg-eh', 'Microsoft.EventHub/namespaces', 'ns/eventhubs/ml-logs');
-  expect(reported(logs(id))).toEqual([expect.stringMatching(/\[SE412\].*an ARM id: .*give its last segment \('ml-logs'\)/)]);
+  expect(reported(logs(id))).toEqual([
+    expect.stringMatching(/\[SE412\].*an ARM id: .*give its last segment \('ml-logs'\)/),
+  ]);
   expect(reported(logs('ml logs'))).toEqual([expect.stringMatching(/\[SE412\].*not an event hub name/)]);
   expect(reported(logs('ml-logs.v2_x'))).toEqual([]);
 });
@@ -190,7 +209,9 @@ test('SE003 tag names private DNS zones refuse (Unicode, parentheses); ASCII nam
       tags,
     });
   expect(reported(ws({ 'cost(center)': 'x', kostenstelle_ü: 'x' }))).toEqual([
-    expect.stringMatching(/\[SE003\].*tag name 'cost\(center\)' has characters Azure refuses on private DNS zones/),
+    expect.stringMatching(
+      /\[SE003\].*tag name 'cost\(center\)' has characters Azure refuses on private DNS zones/,
+    ),
     expect.stringMatching(/tag name 'kostenstelle_ü' has characters/),
   ]);
   expect(reported(ws({ 'cost-center': 'Zürich (HQ)', cost_center2: 'x' }))).toEqual([]);

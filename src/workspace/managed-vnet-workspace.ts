@@ -314,7 +314,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.resourceGroupName = props.resourceGroup.name;
     this.location = catalogText(props.location) ?? props.resourceGroup.location;
     if (props.location === undefined) {
-      problemsOf(this).attempt(() => checkInheritedRegion('resourceGroup.location', this.location), undefined);
+      problemsOf(this).attempt(
+        () => checkInheritedRegion('resourceGroup.location', this.location),
+        undefined,
+      );
     }
     this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
