@@ -197,7 +197,10 @@ function exampleId(expected: ArmResourceType): string {
 export function armIdMismatch(value: string, expected: ArmResourceType): string | undefined {
   const parsed = parseArmId(value);
   if (parsed !== undefined && parsed.resourceType.toLowerCase() === expected.type.toLowerCase()) {
-    return undefined;
+    const grammar = armIdGrammarProblem(value);
+    return grammar === undefined
+      ? undefined
+      : `${grammar}; give the id as Azure prints it (the resource's 'id' attribute, or az resource show --query id)`;
   }
   const fix = `give the ARM id of ${withArticle(expected.label)}, like '${exampleId(expected)}'`;
   if (value.trim() === '') return `it is empty; ${fix}`;
