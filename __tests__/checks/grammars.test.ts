@@ -12,7 +12,7 @@ import { parseRfc3339 } from '../../src/deployment/rfc3339';
 import { OutboundServiceTagRule } from '../../src/outbound';
 import { addressPrefixProblem } from '../../src/outbound/address-prefix';
 import { armIdProblem } from '../../src/checks';
-import { ManagedVnetWorkspace } from '../../src/workspace';
+import { IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { FakeWorkspace } from '../support/fake-workspace';
 import { reported } from '../support/synth';
 import { armId, LITERAL_RG } from '../workspace/fixtures';
@@ -227,4 +227,21 @@ test('RFC 3339 date-times: dates that do not exist and missing seconds are refus
   expect(problem('2026-12-24 00:00:00Z')).toMatch(/not of the form/);
   expect(parseRfc3339('2028-02-29T00:00:00Z')).toEqual({ ms: Date.UTC(2028, 1, 29) });
   expect(parseRfc3339('2026-12-24t01:00:00.5+01:00')).toEqual({ ms: Date.UTC(2026, 11, 24) + 500 });
+});
+
+test("SE002 an imported workspace's subscriptionId that is not a GUID (a subscription's name); a GUID passes", () => {
+  const imported = (subscriptionId: string) => (s: TerraformStack) =>
+    ManagedVnetWorkspace.fromWorkspaceAttributes(s, 'Imported', {
+      workspaceName: 'mlw-x',
+      resourceGroupName: 'rg',
+      location: 'westeurope',
+      subscriptionId,
+      isolationMode: IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND,
+    });
+  expect(reported(imported('Production'))).toEqual([
+    expect.stringMatching(
+      /\[SE002\] test\/Imported: subscriptionId is 'Production', which is not a subscription id/,
+    ),
+  ]);
+  expect(reported(imported('00000000-0000-0000-0000-000000000001'))).toEqual([]);
 });

@@ -9,6 +9,8 @@ import { ManagedNetworkProvisioning } from './managed-network-provisioning';
 import {
   addPlanTimeCheck,
   ARM_TYPES,
+  ConfigurationError,
+  GUID_PATTERN,
   armIdPreconditions,
   isKnown,
   parseArmId,
@@ -99,7 +101,21 @@ export const IMPORTED_WORKSPACE_ATTRIBUTES = defineProps<ImportedWorkspaceAttrib
     workspaceName: name({ ...EXPR, check: checkWorkspaceName, missingCode: 'SE118' }),
     resourceGroupName: name({ ...EXPR, missingCode: 'SE118' }),
     workspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.ML_WORKSPACE }),
-    subscriptionId: text({ ...EXPR, what: 'a subscription id (GUID text)' }),
+    // A subscription id is a GUID (ARM's grammar, arm-id.ts); the id built from it would be refused at plan.
+    subscriptionId: text({
+      ...EXPR,
+      what: 'a subscription id (GUID text)',
+      check: (v, prop) => {
+        if (!GUID_PATTERN.test(v)) {
+          throw new ConfigurationError(
+            'SE002',
+            `${prop} is '${v}', which is not a subscription id (a GUID such as ` +
+              `'00000000-0000-0000-0000-000000000000'); give the subscription's id (az account show --query id), ` +
+              `not its name`,
+          );
+        }
+      },
+    }),
     location: regionReader({ optional: false, missingCode: 'SE118', shape: /./ }),
     isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118', missingFatal: true }),
     apiVersion: oneOf(MlApiVersion),
