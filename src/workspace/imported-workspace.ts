@@ -266,8 +266,13 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 /** The workspace's ARM id: as given, or built from its subscription (the provider's when not given), group and name. */
 function workspaceIdOf(scope: Construct, attrs: ImportedWorkspaceAttributes): string {
   if (attrs.workspaceId !== undefined) return attrs.workspaceId;
-  const subscriptionId =
-    attrs.subscriptionId ?? new DataAzurermClientConfig(scope, 'ClientConfig', {}).subscriptionId;
+  // A subscriptionId that is not a GUID was refused (SE002) where it was read: the id is built without it, so
+  // that the refusal is not reported again on every id derived from it.
+  const given = attrs.subscriptionId;
+  const usable = given !== undefined && (!isKnown(given) || GUID_PATTERN.test(given));
+  const subscriptionId = usable
+    ? given
+    : new DataAzurermClientConfig(scope, 'ClientConfig', {}).subscriptionId;
   return (
     `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
     `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`
