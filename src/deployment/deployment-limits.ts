@@ -44,7 +44,8 @@ export const REQUEST_LIMITS: {
 } = {
   requestTimeoutMs: { min: 1, max: 180_000 },
   maxConcurrentRequestsPerInstance: { min: 1 },
-  maxQueueWaitMs: { min: 1 },
+  // Deprecated, and the schema states no minimum: 0 (no wait in the queue) is left to Azure.
+  maxQueueWaitMs: { min: 0 },
 };
 
 /** Instances of one managed online deployment. */
