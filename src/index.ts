@@ -31,6 +31,7 @@ export type { EndpointAuthModeValue, TrafficMap } from './arm/online-endpoint';
 export type { FirewallSkuValue, IsolationModeValue, ManagedNetworkProvisionOptions } from './arm/workspace';
 export { Duration } from './core/duration';
 export { Principal, PrincipalType } from './core/principal';
+export { AzureRegion } from './core/region';
 export type { IPrincipal } from './core/principal';
 export type { ProviderProps } from './core/providers';
 export type {
@@ -84,6 +85,7 @@ export type {
 } from './outbound/private-endpoint-rule';
 export { PrivateEndpointTarget } from './outbound/private-endpoint-target';
 export { OutboundServiceTagRule } from './outbound/service-tag-rule';
+export { ServiceTag } from './outbound/service-tag';
 export { ServiceTagProtocol } from './outbound/service-tag-protocol';
 export type { OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
 export type {
@@ -118,6 +120,7 @@ export { MAX_INSTANCE_COUNT } from './deployment/deployment-checks';
 export type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment/deployment-options';
 export { EgressPublicNetworkAccess } from './deployment/egress';
 export { Environment } from './deployment/environment';
+export { InstanceType } from './deployment/instance-type';
 export type { ImageEnvironmentOptions } from './deployment/environment';
 export { PACKAGE_INDEX_RULES } from './deployment/image-build-rules';
 export type { PackageIndexRule } from './deployment/image-build-rules';

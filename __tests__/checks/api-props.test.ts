@@ -528,6 +528,35 @@ const FIXTURES: Record<string, Fixture> = {
       api.OutboundPrivateEndpointRule.forRegistry(s, 'Registry', a.props as api.RegistryOutboundRulesProps);
     },
   },
+  'AzureRegion.of': {
+    args: () => ({ name: 'newregion' }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...(workspaceProps() as api.ManagedVnetWorkspaceProps),
+        location: api.AzureRegion.of(a.name as string),
+      });
+    },
+  },
+  'InstanceType.of': {
+    args: () => ({ name: 'Standard_New_v9' }),
+    run: (s, a) => {
+      deploymentWith(s, {
+        model: customModel(),
+        environment: environment(),
+        instanceType: api.InstanceType.of(a.name as string),
+      });
+    },
+  },
+  'ServiceTag.of': {
+    args: () => ({ name: 'NewTag' }),
+    run: (s, a) => {
+      new api.OutboundServiceTagRule(s, 'Rule', {
+        workspace: new FakeWorkspace(s, 'Workspace'),
+        ruleName: 'tag',
+        serviceTag: api.ServiceTag.of(a.name as string),
+      });
+    },
+  },
   'Principal.group': principal((id) => api.Principal.group(id)),
   'Principal.servicePrincipal': principal((id) => api.Principal.servicePrincipal(id)),
   'Principal.user': principal((id) => api.Principal.user(id)),

@@ -13,6 +13,7 @@ const ENDPOINT = 'endpoint.md#checks';
 const DEPLOYMENT = 'deployment.md#checks';
 const AUTOSCALE = 'autoscale.md#checks';
 const IDS_AND_TAGS = 'checks.md#arm-ids-and-tags';
+const AZURE_KNOWLEDGE = 'checks.md#catalogs-limits-and-grammars';
 
 /**
  * Every code this library reports. docs/checks.md lists the same codes with the same summaries, in the same
@@ -274,4 +275,26 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a schedule time zone that is not a Windows time zone name (`Europe/Berlin`)',
   },
   { code: 'SE308', doc: AUTOSCALE, summary: 'two scheduled windows of one time zone that overlap' },
+  {
+    code: 'SE400',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'an instance type that is not in the managed online endpoints SKU list',
+  },
+  { code: 'SE401', doc: AZURE_KNOWLEDGE, summary: 'a location that is not an Azure region' },
+  { code: 'SE410', doc: AZURE_KNOWLEDGE, summary: 'more than 20 deployments on one endpoint' },
+  {
+    code: 'SE412',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'an event hub id (or other text) where the event hub name belongs',
+  },
+  {
+    code: 'SE411',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'a service-tag address prefix that is not an IP address or CIDR range (a host name)',
+  },
+  {
+    code: 'SE402',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'a service tag that Azure does not have (or a regional form of one that has none)',
+  },
 ];

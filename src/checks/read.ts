@@ -3,6 +3,7 @@ import { TerraformProvider, Token, Tokenization } from 'cdktf';
 import { ConfigurationError } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
+import { Catalog } from './catalog';
 import { problemsOf } from './validation';
 
 /**
@@ -788,4 +789,77 @@ export function without<S extends object, K extends keyof S>(schema: S, ...field
   const copy: Partial<S> = { ...schema };
   for (const field of fields) delete copy[field];
   return copy as Omit<S, K>;
+}
+
+/** A value of a catalog class (`InstanceType`, `AzureRegion`, `ServiceTag`): the name it stands for. */
+export interface CatalogValue {
+  /** The name as it is sent to Azure. */
+  readonly value: string;
+}
+
+/**
+ * A name from one of Azure's catalogs (a VM size, a region, a service tag), as text or as an instance of the
+ * catalog's class. Text is looked up in `catalog` as Azure compares it (without case): a name the catalog does not
+ * know is reported with `code`, the nearest known names and the way out, `<Class>.of('...')`, which makes a value
+ * the reader passes unchecked (for a name Azure added after the catalog was refreshed). A token is passed through.
+ * Text that is not even of the name's form (`shape`) is left to the prop's own rule.
+ */
+export function catalogName(
+  options: TextOptions & {
+    readonly catalog: Catalog;
+    readonly classOf: ClassOf;
+    readonly code: string;
+    /** The form a name has; other text is refused by the prop's own rule, not here. @default any text */
+    readonly shape?: RegExp;
+  },
+): Reader<string | CatalogValue> {
+  const { catalog, classOf, code, shape, ...textOptions } = options;
+  const base = text({
+    ...textOptions,
+    what: `${options.what ?? catalog.options.what} (text, or ${classOf.name}.of('...'))`,
+    check: (v, prop) => {
+      options.check?.(v, prop);
+      if (shape !== undefined && !shape.test(v)) return;
+      const problem = catalog.problem(v);
+      if (problem === undefined) return;
+      const guess = catalog.guess(v);
+      throw new ConfigurationError(
+        code,
+        `${prop} is '${v}', ${problem}; give a listed name, or ${classOf.name}.of('${v}') for one that Azure ` +
+          `added after this library's list was refreshed (passed to Azure unchecked)${guess === '' ? '' : `; ${guess}`}`,
+      );
+    },
+  });
+  return {
+    ...base,
+    classOf,
+    read(value: unknown, prop: string, problems: ConfigurationError[]): string | CatalogValue {
+      if (isInstance(value, classOf)) return value as CatalogValue;
+      return base.read(value, prop, problems);
+    },
+  };
+}
+
+/**
+ * The parameter of a catalog class's `of(name)`: any text (it is the escape hatch, not checked against the list)
+ * but empty, or a Terraform expression, passed through.
+ */
+export function uncheckedCatalogName(what: string): Reader<string> {
+  return text({
+    tokens: 'expression',
+    optional: false,
+    what,
+    check: (v, prop) => {
+      if (v.trim() === '') throw new ConfigurationError('SE001', `${prop} is empty: give ${what}`);
+    },
+  });
+}
+
+/** The name a catalog prop stands for: the text, or the value of an instance of the catalog's class. */
+export function catalogText<T extends string | CatalogValue | undefined>(
+  value: T,
+): T extends undefined ? string | undefined : string {
+  return (typeof value === 'object' && value !== null ? value.value : value) as T extends undefined
+    ? string | undefined
+    : string;
 }

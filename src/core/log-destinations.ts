@@ -42,6 +42,31 @@ export type ResolvedLogs =
 
 const EXPR = { tokens: 'expression' } as const;
 
+/**
+ * An event hub's name, from "Naming rules and restrictions for Azure resources" (Microsoft.EventHub,
+ * `namespaces/eventhubs`): 1 to 256 letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.
+ */
+const EVENT_HUB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,254}[a-zA-Z0-9])?$/;
+
+/** SE412: the event hub's name, not its id (nor the namespace's or the rule's): a name is what the setting takes. */
+function checkEventHubName(name_: string, prop: string): void {
+  if (EVENT_HUB_NAME.test(name_)) return;
+  const id = /^\/subscriptions\//i.test(name_);
+  const lastSegment =
+    name_
+      .split('/')
+      .filter((s) => s !== '')
+      .pop() ?? '';
+  refuse(
+    'SE412',
+    `${prop} is '${name_}', ${id ? 'an ARM id' : 'not an event hub name'}: the diagnostic setting takes the event ` +
+      `hub's name (1 to 256 letters, digits, '.', '_' and '-', starting and ending with a letter or digit) in the ` +
+      `namespace of authorizationRuleId; give ${id ? `its last segment ('${lastSegment}')` : 'the name'}, ` +
+      `or leave it unset for one event hub per category`,
+  );
+}
+const EVENT_HUB_NAME_READER = name({ ...EXPR, optional: true, check: checkEventHubName });
+
 defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
   workspace: armResourceReader(false),
 });
@@ -57,7 +82,7 @@ defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
         optional: false,
         resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
       }),
-      eventHubName: name({ ...EXPR, optional: true }),
+      eventHubName: EVENT_HUB_NAME_READER,
     }),
     { optional: false },
   ),
@@ -68,7 +93,7 @@ export const LOG_DESTINATION_SCHEMA = defineProps<EndpointLogDestination>('Endpo
   logAnalyticsWorkspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.LOG_ANALYTICS_WORKSPACE }),
   storageAccountId: armId({ ...EXPR, resourceType: ARM_TYPES.STORAGE_ACCOUNT }),
   eventhubAuthorizationRuleId: armId({ ...EXPR, resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE }),
-  eventhubName: name({ ...EXPR, optional: true }),
+  eventhubName: EVENT_HUB_NAME_READER,
 });
 
 /**

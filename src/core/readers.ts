@@ -1,7 +1,19 @@
 /** How the reference interfaces (resources made elsewhere, principals, traffic splits) are read. Not part of the API. */
 import { ANY_RESOURCE_TYPE } from '../checks/read';
 import { ARM_TYPES } from '../checks/arm-id';
-import { armId, defineProps, enumOf, num, object, Reader, record, text } from '../checks/read';
+import {
+  armId,
+  catalogName,
+  CatalogValue,
+  defineProps,
+  enumOf,
+  num,
+  object,
+  Reader,
+  record,
+  text,
+} from '../checks/read';
+import { AzureRegion, REGIONS } from './region';
 import type {
   IArmResource,
   IResourceGroup,
@@ -14,6 +26,38 @@ import { IPrincipal, PrincipalType } from './principal';
 // How each reference is read (see checks/read.ts). Attributes of resources made in the same app are Terraform
 // references (tokens): they are passed through.
 const IDS = { tokens: 'expression' } as const;
+
+/**
+ * An Azure region prop (`location`): a region of the public cloud as text (SE401 names the nearest ones), an
+ * `AzureRegion` (`AzureRegion.of(name)` unchecked), or a Terraform expression, passed through.
+ */
+export function regionReader(
+  options: {
+    /** May be left out. @default true */
+    readonly optional?: boolean;
+    /** The rule that reports a missing value (see Optionality). @default none */
+    readonly missingCode?: string;
+    /** The form a region has; other text is left to the prop's own rule. @default any text */
+    readonly shape?: RegExp;
+    /**
+     * The value was read against the list where it was given (the owner's props): only its kind is read.
+     * @default false
+     */
+    readonly listChecked?: boolean;
+  } = {},
+): Reader<string | CatalogValue> {
+  const { listChecked, ...rest } = options;
+  return catalogName({
+    tokens: 'expression',
+    ...rest,
+    // A form no text has: every name is left unchecked.
+    shape: listChecked === true ? /(?!)/ : rest.shape,
+    catalog: REGIONS,
+    classOf: AzureRegion,
+    code: 'SE401',
+    what: "an Azure region (such as 'westeurope')",
+  });
+}
 
 export const RESOURCE_GROUP_READER = object(
   'IResourceGroup',

@@ -4,6 +4,7 @@ import { isKnown, readParams, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
+import { parseImageReference } from './image-reference';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
 import { hashText, resolveLocalPath } from './local-content';
@@ -170,18 +171,15 @@ function checkCondaYaml(condaFile: string, text: string): void {
   }
 }
 
-// `registry/repository[:tag][@sha256:digest]`, as docker accepts: lower-case repository, no spaces or scheme.
-const IMAGE_REFERENCE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** SE223: the base image is a container image reference, not a URL or empty text. */
+/** SE223: the base image is a container image reference by docker's grammar (image-reference.ts). */
 function checkImageReference(image: string): void {
   if (!isKnown(image)) return;
-  if (typeof image !== 'string' || !IMAGE_REFERENCE.test(image)) {
+  const parsed = typeof image === 'string' ? parseImageReference(image) : { problem: 'it is not text' };
+  if ('problem' in parsed) {
     refuse(
       'SE223',
-      `image '${String(image)}' is not a container image reference: give one such as ` +
-        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest', without a scheme`,
+      `image '${String(image)}' is not a container image reference: ${parsed.problem}; give one such as ` +
+        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest'`,
     );
   }
 }

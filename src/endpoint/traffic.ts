@@ -3,6 +3,7 @@ import { dependable, Fn, Lazy, Token } from 'cdktf';
 import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, TrafficMap } from '../arm';
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, problemsOf } from '../checks';
+import { MAX_DEPLOYMENTS_PER_ENDPOINT } from '../deployment/deployment-limits';
 import { DeploymentRegistration, IOnlineDeployment } from './endpoint-ref';
 
 /** The most traffic Azure ML mirrors to shadow deployments, in percent. */
@@ -70,6 +71,15 @@ export class EndpointTraffic {
     for (const resource of [update, this.reset]) {
       if (resource === undefined) continue;
       resource.dependsOn = [...(resource.dependsOn ?? []), dependable(deployment)];
+    }
+    if (this.deployments.size === MAX_DEPLOYMENTS_PER_ENDPOINT + 1) {
+      problemsOf(deployment).report(
+        'SE410',
+        `deployment '${name}' is deployment ${this.deployments.size} on endpoint ${this.scope.node.path}: Azure ML ` +
+          `allows ${MAX_DEPLOYMENTS_PER_ENDPOINT} deployments per endpoint (its quota and limits page), and ` +
+          `refuses the next one at apply; remove deployments that take no traffic, or put the others on a ` +
+          `second endpoint`,
+      );
     }
   }
 

@@ -13,7 +13,9 @@ import {
   topLevelIdOf,
   problemsOf,
 } from '../checks';
-import { armId, bool, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import { armId, bool, catalogText, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import { regionReader } from '../core/readers';
+import { AzureRegion } from '../core/region';
 import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
@@ -37,8 +39,12 @@ export interface InboundPrivateEndpointOptions {
    * @default derived from the subnet id
    */
   readonly virtualNetwork?: IVirtualNetwork;
-  /** Region of the private endpoint: the virtual network's. @default the workspace's location */
-  readonly location?: string;
+  /**
+   * Region of the private endpoint: the virtual network's. A region of the public cloud as text (SE401), an
+   * `AzureRegion` (`AzureRegion.of(name)` unchecked), or a Terraform expression.
+   * @default the workspace's location
+   */
+  readonly location?: string | AzureRegion;
   /** Name of the private endpoint. @default `<workspace name>-pe` */
   readonly privateEndpointName?: string;
   /**
@@ -61,7 +67,7 @@ const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptio
       tokens: 'expression',
     }),
     virtualNetwork: virtualNetworkReader(true),
-    location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
+    location: regionReader(),
     // Checked against azurerm's rule where it is used (SE121); a token is passed through.
     privateEndpointName: name({ tokens: 'expression', optional: true }),
     privateDnsZoneGroupByPolicy: bool({
@@ -93,6 +99,8 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
 
 defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
   ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+  // The workspace read the options already (SE401 once, on the workspace); here only the kind is read.
+  location: regionReader({ listChecked: true }),
   resourceGroup: RESOURCE_GROUP_READER,
   workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
   workspaceName: name({ tokens: 'expression' }),
@@ -156,7 +164,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     this.privateEndpoint = new PrivateEndpoint(this, 'Resource', {
       name,
       resourceGroupName: props.resourceGroup.name,
-      location: props.location ?? props.workspaceLocation,
+      location: catalogText(props.location) ?? props.workspaceLocation,
       subnetId: props.subnet.id,
       tags: props.tags,
       privateServiceConnection: {

@@ -24,6 +24,7 @@ import {
 import {
   armId,
   bool,
+  catalogText,
   defineProps,
   instanceOf,
   name,
@@ -35,7 +36,8 @@ import {
 } from '../checks/read';
 import { EndpointLogs } from '../core/log-destinations';
 import { createDiagnostics, WorkspaceDiagnosticSettings } from './workspace-diagnostics';
-import { RESOURCE_GROUP_READER } from '../core/readers';
+import { regionReader, RESOURCE_GROUP_READER } from '../core/readers';
+import { AzureRegion, checkInheritedRegion } from '../core/region';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import { IResourceGroup } from '../core';
 import {
@@ -88,8 +90,12 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
   readonly resourceGroup: IResourceGroup;
   /** Workspace name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
   readonly workspaceName: string;
-  /** @default the resource group's location */
-  readonly location?: string;
+  /**
+   * Azure region of the workspace and everything it creates: a region of the public cloud as text (SE401), an
+   * `AzureRegion` (`AzureRegion.of(name)` for one the list does not have, unchecked), or a Terraform expression.
+   * @default the resource group's location
+   */
+  readonly location?: string | AzureRegion;
   /** Display name. @default none (the portal shows the workspace name) */
   readonly friendlyName?: string;
   /** @default none */
@@ -214,7 +220,7 @@ const EXPR = { tokens: 'expression' } as const;
 defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
   resourceGroup: RESOURCE_GROUP_READER,
   workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
-  location: text({ ...EXPR, what: 'an Azure region (text)' }),
+  location: regionReader(),
   friendlyName: text(EXPR),
   description: text(EXPR),
   isolationMode: oneOf(IsolationMode),
@@ -371,7 +377,13 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
-    this.location = props.location ?? props.resourceGroup.location;
+    this.location = catalogText(props.location) ?? props.resourceGroup.location;
+    if (props.location === undefined) {
+      problemsOf(this).attempt(
+        () => checkInheritedRegion('resourceGroup.location', this.location),
+        undefined,
+      );
+    }
     this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
