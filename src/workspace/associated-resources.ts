@@ -8,7 +8,8 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { IResourceGroup } from '../core';
 import { readProps } from '../checks';
-import { bool, defineProps, name, provider, tags, text } from '../checks/read';
+import { body, bool, defineProps, name, provider, tags, text } from '../checks/read';
+import { ContainerRegistryHardening, StorageAccountHardening } from './hardening';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import {
   AssociatedResourceNames,
@@ -57,6 +58,10 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
   readonly names?: AssociatedResourceNames;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
+  /** What the workspace's hardening options set on a created storage account. @default none */
+  readonly storageAccountHardening?: StorageAccountHardening;
+  /** What the workspace's hardening options set on a created container registry. @default none */
+  readonly containerRegistryHardening?: ContainerRegistryHardening;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -82,6 +87,9 @@ defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
   }),
   names: ASSOCIATED_NAMES_READER,
   tags: tags(),
+  // Built by the workspace from props it has read (hardening.ts).
+  storageAccountHardening: body({ tokens: 'refuse' }),
+  containerRegistryHardening: body({ tokens: 'refuse' }),
   provider: provider(),
 });
 
@@ -161,6 +169,7 @@ export class SecureAssociatedResources extends Construct {
       publicNetworkAccessEnabled: publicAccess,
       networkRuleBypassOption: 'AzureServices',
       anonymousPullEnabled: false,
+      ...props.containerRegistryHardening,
     });
   }
 
@@ -235,6 +244,7 @@ export class SecureAssociatedResources extends Construct {
       httpsTrafficOnlyEnabled: true,
       crossTenantReplicationEnabled: false,
       publicNetworkAccessEnabled: true,
+      ...props.storageAccountHardening,
     });
   }
 
