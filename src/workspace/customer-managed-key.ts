@@ -88,12 +88,17 @@ export const CUSTOMER_MANAGED_KEY_READER = object(
 const KEY_URL =
   /^https:\/\/[a-zA-Z0-9-]{3,24}\.[a-z0-9.-]+\/keys\/[a-zA-Z0-9-]{1,127}(\/[0-9a-fA-F]{32})?\/?$/;
 
+/** An azurerm attribute that is set to a literal, or unset (then azurerm's default applies); not a token. */
+function knownOrUnset(value: unknown): boolean {
+  return value === undefined || isKnown(value);
+}
+
 /** SE160, SE161, SE162: what Azure checks of the key and its vault, where the library can see it. */
 export function checkCustomerManagedKey(options: CustomerManagedKeyOptions): void {
   const vault = options.keyVault;
   const purge = vault.purgeProtectionEnabledInput;
   // azurerm KeyVault has the attribute (undefined when unset: purge protection off); `{ id }` does not.
-  if ('purgeProtectionEnabledInput' in vault && isKnown(purge) && purge !== true) {
+  if ('purgeProtectionEnabledInput' in vault && knownOrUnset(purge) && purge !== true) {
     refuse(
       'SE160',
       `customerManagedKey.keyVault '${vault.id}' has purge protection ${purge === false ? 'off' : 'unset (off)'}: ` +
@@ -119,7 +124,7 @@ export function checkCustomerManagedKey(options: CustomerManagedKeyOptions): voi
     refuse(
       'SE162',
       `customerManagedKey.keyVault '${vault.id}' uses access policies, not Azure RBAC: the role assignment ` +
-        `grantKeyAccess makes would not open it; set rbacAuthorizationEnabled: true on the vault, or give the ` +
+        `grantKeyAccess makes would not open it (azurerm's default is access policies); set rbacAuthorizationEnabled: true on the vault, or give the ` +
         `identity an access policy with get, wrapKey and unwrapKey and set grantKeyAccess: false`,
     );
   }

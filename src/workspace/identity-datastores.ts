@@ -34,6 +34,8 @@ export function checkProvidersUseEntraForStorage(
   storageAccount: TerraformResource,
   storageAccountName: string,
   workspaceName: string,
+  /** The workspace's `provider` prop, which applies to the account it creates (set by an aspect at synth). */
+  workspaceProviders: TerraformProvider | TerraformProvider[] | undefined,
 ): ConfigurationError[] {
   const stack = TerraformStack.of(storageAccount);
   const writers = stack.node
@@ -44,23 +46,29 @@ export function checkProvidersUseEntraForStorage(
         String(c.storageAccountNameInput ?? '') === String(storageAccountName),
     );
   const providers = new Set<AzurermProvider>();
+  const given = (Array.isArray(workspaceProviders) ? workspaceProviders : [workspaceProviders]).find(
+    (p): p is AzurermProvider => p !== undefined && isAzurermProvider(p),
+  );
   for (const resource of [storageAccount, ...writers]) {
-    const provider = azurermProviderOf(resource, stack);
+    const provider =
+      resource === storageAccount && given !== undefined ? given : azurermProviderOf(resource, stack);
     if (provider !== undefined) providers.add(provider);
   }
   return [...providers]
     .filter((p) => {
       const value = p.storageUseAzureadInput;
-      return isKnown(value) && value !== true;
+      // Unset is azurerm's default, false.
+      return (value === undefined || isKnown(value)) && value !== true;
     })
     .map(
       (p) =>
         new ConfigurationError(
           'SE166',
-          `azurerm provider '${p.node.path}' has storage_use_azuread ${p.storageUseAzureadInput === false ? 'false' : 'unset (false)'}, and workspace ` +
-            `'${workspaceName}' has identityBasedDatastores: its storage account refuses shared keys, so the ` +
-            `provider's reads of the account and every asset upload would fail; set storageUseAzuread: true on ` +
-            `the provider, and give the deploying principal Storage Blob Data Contributor on the account`,
+          `azurerm provider '${p.node.path}' has storage_use_azuread ${p.storageUseAzureadInput === false ? 'false' : 'unset (false)'}, ` +
+            `and the storage account of workspace '${workspaceName}' refuses shared keys (identityBasedDatastores, ` +
+            `or sharedAccessKeyEnabled: false on a brought account): the provider's reads of the account and ` +
+            `every asset upload would fail; set storageUseAzuread: true on the provider, and give the deploying ` +
+            `principal Storage Blob Data Contributor on the account`,
         ),
     );
 }

@@ -465,6 +465,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         account,
         this.workspaceBlobStore.storageAccountName,
         this.workspaceName,
+        props.storageAccount === undefined ? props.provider : undefined,
       );
     });
   }
