@@ -250,8 +250,10 @@ defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
     why: 'it decides at synth whether the storage account accepts shared keys, which SE166 checks',
   }),
   storageNetworkAccess: instanceOf(StorageNetworkAccess),
-  // Sent to azurerm as an expression.
-  storageInfrastructureEncryption: bool(EXPR),
+  storageInfrastructureEncryption: bool({
+    tokens: 'refuse',
+    why: 'it replaces the storage account (and the workspace) when it changes, and applies to a created account only (SE163)',
+  }),
   provider: provider(),
 });
 
@@ -802,6 +804,7 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
   if (props.identity?.userAssignedIdentity !== undefined) {
     readArmId(scope, 'identity (user-assigned) id', identity, ARM_TYPES.USER_ASSIGNED_IDENTITY);
   }
+  readHardeningIds(scope, props);
   const pe = props.inboundPrivateEndpoint;
   if (pe !== undefined) {
     // Read here, so that their plan-time checks stop the plan before the workspace is created.
@@ -832,6 +835,37 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
   if (props.storageAccount === undefined) reached.push(TAG_LIMITS.STORAGE_ACCOUNT);
   if (pe !== undefined && pe.privateDnsZoneIds === undefined) reached.push(TAG_LIMITS.PRIVATE_DNS_ZONE);
   readTags(scope, 'tags', props.tags, reached);
+}
+
+/** SE002 for the ids the hardening options take. */
+function readHardeningIds(scope: Construct, props: ManagedVnetWorkspaceProps): void {
+  const cmk = props.customerManagedKey;
+  if (cmk !== undefined) {
+    readArmId(scope, 'customerManagedKey.keyVault.id', cmk.keyVault?.id, ARM_TYPES.KEY_VAULT);
+    readArmId(scope, 'customerManagedKey.identity.id', cmk.identity?.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  }
+  const pe = props.storageNetworkAccess?._privateEndpoint;
+  if (pe !== undefined) {
+    readArmId(scope, 'storageNetworkAccess subnet.id', pe.subnet?.id, ARM_TYPES.SUBNET);
+    readArmId(
+      scope,
+      'storageNetworkAccess virtualNetwork.id',
+      pe.virtualNetwork?.id,
+      ARM_TYPES.VIRTUAL_NETWORK,
+      {
+        optional: true,
+      },
+    );
+    readArmId(
+      scope,
+      'storageNetworkAccess privateDnsZoneId',
+      pe.privateDnsZoneId,
+      ARM_TYPES.PRIVATE_DNS_ZONE,
+      {
+        optional: true,
+      },
+    );
+  }
 }
 
 function isCreatedWorkspace(c: IConstruct): c is ManagedVnetWorkspace {

@@ -158,7 +158,7 @@ export function checkStorageNetworkAccess(access: StorageNetworkAccess | undefin
   if (ranges.length === 0) {
     refuse(
       'SE164',
-      `storageNetworkAccess allows no IP range: nothing could upload assets to the storage account; give your ` +
+      `storageNetworkAccess: allowedIpRanges ranges is an empty list: nothing could upload assets to the storage account; give your ` +
         `runners' public egress addresses, or use StorageNetworkAccess.privateEndpoint for a runner in your network`,
     );
   }
