@@ -65,7 +65,11 @@ export class WorkspaceIdentity {
    */
   public _toAzapiIdentity(extra?: IUserAssignedIdentity): AzapiResourceIdentity {
     const own = this.userAssignedIdentity;
-    if (extra === undefined || (own !== undefined && String(own.id) === String(extra.id))) {
+    // The same object, or the same id (a token attribute is a new token string on every read: compare objects too).
+    if (
+      extra === undefined ||
+      (own !== undefined && (own === extra || String(own.id) === String(extra.id)))
+    ) {
       return own === undefined ? { type: 'SystemAssigned' } : { type: 'UserAssigned', identityIds: [own.id] };
     }
     return own === undefined
