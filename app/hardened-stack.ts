@@ -146,7 +146,9 @@ function addCustomerManagedKey(
     },
     dependsOn: [officer, endpoint],
   });
-  return { keyVault: vault, keyId: key.versionlessId, identity };
+  // The versionless key URL (what KeyVaultKey.versionlessId reads back), built from the vault's URI and the key's
+  // name: known at plan time once the vault exists, and the reference to the key orders everything after it.
+  return { keyVault: vault, keyId: `${vault.vaultUri}keys/${key.name}`, identity };
 }
 
 /**

@@ -47,7 +47,8 @@ describe('hardened layout', () => {
         status: 'Enabled',
         keyVaultProperties: {
           keyVaultArmId: '${azurerm_key_vault.KeyVault.id}',
-          keyIdentifier: '${azurerm_key_vault_key.CustomerManagedKey.versionless_id}',
+          keyIdentifier:
+            '${azurerm_key_vault.KeyVault.vault_uri}keys/${azurerm_key_vault_key.CustomerManagedKey.name}',
         },
       },
       primaryUserAssignedIdentity: '${azurerm_user_assigned_identity.WorkspaceIdentity.id}',
@@ -67,7 +68,8 @@ describe('hardened layout', () => {
       infrastructure_encryption_enabled: true,
       allow_nested_items_to_be_public: false,
       customer_managed_key: {
-        key_vault_key_id: '${azurerm_key_vault_key.CustomerManagedKey.versionless_id}',
+        key_vault_key_id:
+          '${azurerm_key_vault.KeyVault.vault_uri}keys/${azurerm_key_vault_key.CustomerManagedKey.name}',
       },
     });
     const subresources = Object.values(resourcesOfType(json, 'azurerm_private_endpoint')).map(
