@@ -29,11 +29,15 @@ export type ContainerRegistryHardening = Pick<
 
 /** The options that shape the created storage account and registry. */
 export interface HardeningOptions {
+  /** The workspace's customer-managed key. @default none */
   readonly customerManagedKey?: CustomerManagedKeyOptions;
-  /** The key's role assignment, which everything encrypted with the key waits for. */
+  /** The key's role assignment, which everything encrypted with the key waits for. @default none */
   readonly keyAccess?: ITerraformDependable;
+  /** Shared keys off on the account. @default false */
   readonly identityBasedDatastores?: boolean;
+  /** How the deploy path reaches the account. @default public access */
   readonly storageNetworkAccess?: StorageNetworkAccess;
+  /** Infrastructure encryption on the account. @default unset (azurerm's false) */
   readonly storageInfrastructureEncryption?: boolean;
 }
 

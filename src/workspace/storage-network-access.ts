@@ -210,6 +210,7 @@ export function createStoragePrivateEndpoint(
     readonly resourceGroup: IResourceGroup;
     readonly location: string;
     readonly workspaceName: string;
+    /** Tags of the created resources. @default none */
     readonly tags?: { [key: string]: string };
   },
 ): PrivateEndpoint {
