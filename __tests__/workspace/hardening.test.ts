@@ -300,7 +300,10 @@ describe('storageNetworkAccess', () => {
     const { subnet } = network(new Construct(stack, 'Runner'));
     workspace(stack, { storageNetworkAccess: StorageNetworkAccess.privateEndpoint({ subnet }) });
     const json = synthJson(stack);
-    expect(one(json, 'azurerm_storage_account').public_network_access_enabled).toBe(false);
+    expect(one(json, 'azurerm_storage_account')).toMatchObject({
+      public_network_access_enabled: false,
+      network_rules: { default_action: 'Deny', bypass: ['AzureServices'], ip_rules: [] },
+    });
     const endpoints = resourcesOfType(json, 'azurerm_private_endpoint');
     const [name, blob] = Object.entries(endpoints).find(
       ([, pe]) =>
@@ -315,6 +318,9 @@ describe('storageNetworkAccess', () => {
   test('SE164 fires on empty, private, /32, IPv6, duplicated ranges; passes on public ones and a token', () => {
     const with_ = (ranges: string[]) => (s: TerraformStack) =>
       workspace(s, { storageNetworkAccess: StorageNetworkAccess.allowedIpRanges(ranges) });
+    expect(
+      codes(with_(Array.from({ length: 401 }, (_, i) => `20.1.${Math.floor(i / 200)}.${i % 200}`))),
+    ).toEqual(['SE164']);
     for (const bad of [
       [],
       ['10.1.2.3'],

@@ -102,7 +102,12 @@ export class StorageNetworkAccess {
           networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: this._ranges },
         };
       case 'private-endpoint':
-        return { publicNetworkAccessEnabled: false };
+        // Default action Deny too, without IP rules: Azure Policy's "Storage accounts should restrict network
+        // access (using virtual network rules)" reads networkAcls, not publicNetworkAccess.
+        return {
+          publicNetworkAccessEnabled: false,
+          networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: [] },
+        };
       default:
         return { publicNetworkAccessEnabled: true };
     }
