@@ -11,6 +11,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
@@ -69,6 +70,15 @@ export class SecureEndpointHardenedStack extends TerraformStack {
         virtualNetwork: network.virtualNetwork,
       }),
       storageInfrastructureEncryption: true,
+    });
+
+    // The key's vault logs every key operation to the workspace's Log Analytics workspace.
+    new MonitorDiagnosticSetting(this, 'KeyVaultDiagnostics', {
+      name: 'key-vault-logs',
+      targetResourceId: key.keyVault.id,
+      logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId,
+      enabledLog: [{ categoryGroup: 'audit' }, { categoryGroup: 'allLogs' }],
+      enabledMetric: [{ category: 'AllMetrics' }],
     });
 
     const { endpoint, blue } = addHowToEndpoint(this, workspace, {

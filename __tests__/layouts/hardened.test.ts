@@ -90,6 +90,10 @@ describe('hardened layout', () => {
       public_network_access_enabled: false,
     });
     expect(String(keys.name).length).toBeLessThanOrEqual(24);
+    expect(resourcesOfType(json, 'azurerm_monitor_diagnostic_setting').KeyVaultDiagnostics).toMatchObject({
+      target_resource_id: '${azurerm_key_vault.KeyVault.id}',
+      enabled_log: [{ category_group: 'audit' }, { category_group: 'allLogs' }],
+    });
   });
 
   test('the provider reads storage with Entra ID; the subnet has no default outbound access', () => {
