@@ -356,6 +356,11 @@ describe('storageNetworkAccess', () => {
       ),
     ).toEqual(['SE163', 'SE163']);
     expect(codes((s) => workspace(s, { storageAccount: brought }))).toEqual([]);
+    expect(
+      codes((s) =>
+        workspace(s, { storageAccount: brought, storageNetworkAccess: StorageNetworkAccess.publicAccess() }),
+      ),
+    ).toEqual([]);
     expect(codes((s) => workspace(s, { storageInfrastructureEncryption: true }))).toEqual([]);
   });
 

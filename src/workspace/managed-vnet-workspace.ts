@@ -455,7 +455,9 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     if (cmk !== undefined) problemsOf(this).attempt(() => checkCustomerManagedKey(cmk), undefined);
     problemsOf(this).attempt(() => checkStorageNetworkAccess(props.storageNetworkAccess), undefined);
     for (const problem of checkStorageOptionsNeedCreatedAccount(props.storageAccount !== undefined, {
-      storageNetworkAccess: props.storageNetworkAccess,
+      // Public access (the default) changes nothing on the account: only the options that do are refused.
+      storageNetworkAccess:
+        props.storageNetworkAccess?._kind === 'public' ? undefined : props.storageNetworkAccess,
       storageInfrastructureEncryption: props.storageInfrastructureEncryption,
     })) {
       problemsOf(this).report(problem.code, problem.detail);
