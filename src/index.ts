@@ -68,6 +68,11 @@ export type { ManagedVnetWorkspaceProps } from './workspace/managed-vnet-workspa
 export type { WorkspaceDiagnosticSettings } from './workspace/workspace-diagnostics';
 export { ManagedVnetWorkspaceBase } from './workspace/workspace-base';
 export { WorkspaceIdentity } from './workspace/workspace-identity';
+export type { UserAssignedWorkspaceIdentityOptions } from './workspace/workspace-identity';
+export { USER_ASSIGNED_WORKSPACE_ROLES } from './workspace/workspace-identity-roles';
+export type { CustomerManagedKeyOptions, ICustomerManagedKeyVault } from './workspace/customer-managed-key';
+export { BLOB_PRIVATE_DNS_ZONE, StorageNetworkAccess } from './workspace/storage-network-access';
+export type { StoragePrivateEndpointOptions } from './workspace/storage-network-access';
 export { InboundAccess } from './workspace/workspace-ref';
 export type { IManagedVnetWorkspace, IOutboundRule, WorkspaceBlobStore } from './workspace/workspace-ref';
 export { OutboundFqdnRule } from './outbound/fqdn-rule';

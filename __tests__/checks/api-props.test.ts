@@ -42,6 +42,13 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   IVirtualNetwork: { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet') },
   AzapiResourceIdentity: { type: 'SystemAssigned' },
   AzapiRetry: { errorMessageRegex: ['busy'] },
+  CustomerManagedKeyOptions: {
+    keyVault: { id: VAULT_ID },
+    keyId: 'https://kv-data.vault.azure.net/keys/cmk',
+    identity: IDENTITY,
+  },
+  ICustomerManagedKeyVault: { id: VAULT_ID },
+  UserAssignedWorkspaceIdentityOptions: {},
 };
 const MLFLOW = 'mlflow-model';
 const MODEL_DIR = `__tests__/deployment/fixtures/${MLFLOW}`;
@@ -664,7 +671,33 @@ const FIXTURES: Record<string, Fixture> = {
     run: (s, a) => {
       new api.ManagedVnetWorkspace(s, 'Workspace', {
         ...workspaceProps(),
-        identity: api.WorkspaceIdentity.userAssigned(a.identity as api.IUserAssignedIdentity),
+        identity: api.WorkspaceIdentity.userAssigned(
+          a.identity as api.IUserAssignedIdentity,
+          a.options as api.UserAssignedWorkspaceIdentityOptions,
+        ),
+      });
+    },
+  },
+  // The storage options configure the account the workspace creates (SE163 refuses them with a brought one).
+  'StorageNetworkAccess.allowedIpRanges': {
+    args: () => ({ ranges: ['20.1.2.3'] }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        storageAccount: undefined,
+        storageNetworkAccess: api.StorageNetworkAccess.allowedIpRanges(a.ranges as string[]),
+      });
+    },
+  },
+  'StorageNetworkAccess.privateEndpoint': {
+    args: () => ({ options: { subnet: SUBNET } }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        storageAccount: undefined,
+        storageNetworkAccess: api.StorageNetworkAccess.privateEndpoint(
+          a.options as api.StoragePrivateEndpointOptions,
+        ),
       });
     },
   },

@@ -162,6 +162,34 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: WORKSPACE,
     summary: 'a private DNS zone group left to policy and private DNS zone ids at once',
   },
+  {
+    code: 'SE160',
+    doc: WORKSPACE,
+    summary: 'a customer-managed key in a Key Vault without purge protection',
+  },
+  { code: 'SE161', doc: WORKSPACE, summary: 'a customer-managed key id that is not a Key Vault key URL' },
+  {
+    code: 'SE162',
+    doc: WORKSPACE,
+    summary:
+      "a customer-managed key's vault the grant or the trusted services cannot open (access policies, bypass None)",
+  },
+  {
+    code: 'SE163',
+    doc: WORKSPACE,
+    summary: 'a storage network access or infrastructure encryption option with a brought storage account',
+  },
+  {
+    code: 'SE164',
+    doc: WORKSPACE,
+    summary:
+      'storage allowed IP ranges that are empty, duplicated, private, /31 or /32, not IPv4, or over 400',
+  },
+  {
+    code: 'SE166',
+    doc: WORKSPACE,
+    summary: 'identity-based datastores with an azurerm provider without `storageUseAzuread: true`',
+  },
   { code: 'SE330', doc: WORKSPACE, summary: '`enableManagedNetwork` with isolation Disabled' },
   {
     code: 'SE331',
