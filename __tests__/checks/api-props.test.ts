@@ -714,8 +714,8 @@ function principal(make: (id: string) => api.IPrincipal): Fixture {
 }
 
 /**
- * Each `Duration` factory, used where its unit is whole: milliseconds and seconds as a request timeout (whole
- * milliseconds), longer units as a probe's initial delay (whole seconds).
+ * Each `Duration` factory, used where any whole number of its unit is valid: a deployment's `maxQueueWait`
+ * (whole milliseconds, no minimum; zero is no wait), so that a refusal can only be about the amount itself.
  */
 function durationFixtures(): Record<string, Fixture> {
   const factories = ['millis', 'seconds', 'minutes', 'hours', 'days'] as const;
@@ -726,13 +726,10 @@ function durationFixtures(): Record<string, Fixture> {
         args: () => ({ amount: 2 }),
         run: (s: TerraformStack, a: Args) => {
           const duration = api.Duration[factory](a.amount as number);
-          const short = factory === 'millis' || factory === 'seconds';
           deploymentWith(s, {
             model: customModel(),
             environment: environment(),
-            ...(short
-              ? { requestSettings: { requestTimeout: duration } }
-              : { livenessProbe: { initialDelay: duration } }),
+            requestSettings: { maxQueueWait: duration },
           });
         },
       },

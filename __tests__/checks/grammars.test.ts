@@ -36,14 +36,14 @@ function deployment(options: Partial<OnlineDeploymentOptions>) {
 test('SE216 probe and request settings outside the ranges of the YAML schema; the limits pass', () => {
   expect(reported(deployment({ livenessProbe: { initialDelaySeconds: 0 } }))).toEqual([
     expect.stringMatching(
-      /\[SE216\].*initialDelaySeconds of the liveness probe of 'blue' is 0: .*at least 1/,
+      /\[SE216\].*initialDelaySeconds of the liveness probe of 'blue' is 0 seconds: .*at least 1/,
     ),
   ]);
   expect(reported(deployment({ readinessProbe: { failureThreshold: 0 } }))).toEqual([
     expect.stringMatching(/\[SE216\].*failureThreshold/),
   ]);
   expect(reported(deployment({ requestSettings: { requestTimeoutMs: 180_001 } }))).toEqual([
-    expect.stringMatching(/\[SE216\].*requestTimeoutMs of deployment 'blue' is 180001: .*from 1 to 180000/),
+    expect.stringMatching(/\[SE216\].*requestTimeoutMs of deployment 'blue' is 180001 milliseconds: .*from 1 to 180000/),
   ]);
   expect(
     reported(
