@@ -92,6 +92,7 @@ export type {
 export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
 export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
 export type { SecureOnlineEndpointAttributeValues } from './endpoint/endpoint-base';
+export type { RouteTrafficOptions } from './endpoint/route-traffic-options';
 export { EndpointGrant } from './endpoint/endpoint-grant';
 export type { EndpointGrantProps } from './endpoint/endpoint-grant';
 export { EndpointIdentity } from './endpoint/endpoint-identity';

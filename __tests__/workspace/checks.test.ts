@@ -245,6 +245,18 @@ describe('SE111 duplicate rule name', () => {
     const first = ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
     expect(ws.addOutboundFqdnRule('B', { ruleName: 'pypi', destination: 'pypi.org' })).toBe(first);
   });
+  test('fires for two rules whose names differ only in letter case (ARM compares them without case)', () => {
+    const ws = workspace();
+    ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
+    expect(
+      codeOf(() => ws.addOutboundFqdnRule('B', { ruleName: 'PyPI', destination: 'files.pythonhosted.org' })),
+    ).toBe('SE111');
+  });
+  test('the same FQDN rule asked for in other letter case is the same rule', () => {
+    const ws = workspace();
+    const first = ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
+    expect(ws.addOutboundFqdnRule('B', { ruleName: 'PYPI', destination: 'PyPI.org' })).toBe(first);
+  });
 });
 
 describe('SE112 overridden names of created resources', () => {

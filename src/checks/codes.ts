@@ -249,4 +249,20 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a schedule time zone that is not a Windows time zone name (`Europe/Berlin`)',
   },
   { code: 'SE308', doc: AUTOSCALE, summary: 'two scheduled windows of one time zone that overlap' },
+  {
+    code: 'SE450',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'an element of a Terraform list taken with `[i]` (`listValue[0]`) where text is expected',
+  },
+  {
+    code: 'SE451',
+    doc: ENDPOINT,
+    summary: 'traffic naming one deployment twice (keys differing only in letter case)',
+  },
+  { code: 'SE452', doc: ENDPOINT, summary: '`mirrorTraffic` given a deployment of another endpoint' },
+  {
+    code: 'SE453',
+    doc: ENDPOINT,
+    summary: '`routeTraffic` keeping the share of a deployment this stack makes',
+  },
 ];

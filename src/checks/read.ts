@@ -3,7 +3,8 @@ import { TerraformProvider, Token, Tokenization } from 'cdktf';
 import { ConfigurationError } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
-import { problemsOf } from './validation';
+import { configurationProblems, problemsOf } from './validation';
+import { carriedProblems, carryProblems } from './carried';
 
 /**
  * What a Terraform token (a variable, a reference to another resource) given for a prop means:
@@ -112,6 +113,7 @@ const TOKEN_FORM_NAMES: Record<TokenForm, string> = {
 
 /** A value as a message shows it: text quoted, tokens by their form (their stand-in means nothing). */
 export function describeValue(value: unknown): string {
+  if (typeof value === 'string' && LIST_ELEMENT_MARKER.test(value)) return 'an element of a Terraform list';
   const form = tokenForm(value);
   if (form !== undefined) return TOKEN_FORM_NAMES[form];
   if (value === null) return 'null';
@@ -125,6 +127,40 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'function') return 'a function';
   return `the ${typeof value} ${String(value)}`;
+}
+
+/**
+ * cdktf writes a list token's element taken with `[i]` (`variable.listValue[0]`) as a marker it cannot resolve
+ * in text; the framework stops at synth with an error that names neither prop nor fix. Found here, in every
+ * reader, so every text prop and map value refuses it by name.
+ */
+const LIST_ELEMENT_MARKER = /#\{TfToken\[/;
+
+/** SE450 for a list token's element used as text, or undefined. */
+export function listElementError(prop: string, value: unknown): ConfigurationError | undefined {
+  if (typeof value !== 'string' || !LIST_ELEMENT_MARKER.test(value)) return undefined;
+  return new ConfigurationError(
+    'SE450',
+    `${prop} is an element of a Terraform list taken with [i] (such as variable.listValue[0]): cdktf cannot ` +
+      `write it as text; take the element with Fn.element(variable.listValue, 0), or use a string variable`,
+  );
+}
+
+/** SE006 for a Terraform expression as a key of a map whose keys are checked at synth, or undefined. */
+function recordKeyError(
+  prop: string,
+  key: string,
+  keys: 'expression' | 'refuse',
+): ConfigurationError | undefined {
+  const element = listElementError(`a key of ${prop}`, key);
+  if (element !== undefined) return element;
+  if (keys === 'expression' || !Token.isUnresolved(key)) return undefined;
+  return new ConfigurationError(
+    'SE006',
+    `a key of ${prop} is a Terraform text expression, but the keys must be known when the stack is ` +
+      `synthesized: each names something checked at synth; write the keys as literal text (an app can read ` +
+      `them from an environment variable) and give the values as expressions`,
+  );
 }
 
 function wrongKind(prop: string, value: unknown, wanted: string, optional: boolean): ConfigurationError {
@@ -186,6 +222,8 @@ function reader<T>(
           `${prop} is not set: it is required; give ${wanted}`,
         );
       }
+      const element = listElementError(prop, value);
+      if (element !== undefined) throw element;
       const form = tokenForm(value);
       if (form !== undefined) {
         if (!tokenForms.includes(form)) throw wrongKind(prop, value, wanted, optional);
@@ -193,6 +231,15 @@ function reader<T>(
           throw tokenRefused(prop, value, why ?? 'the construct decides with it at synth time');
         }
         return value as T;
+      }
+      // A factory's result carries what was wrong with its parameters: the construct that uses it reports them.
+      const carried = carriedProblems(value);
+      if (carried !== undefined) {
+        if (!carried.unusable) problems.push(...carried.problems);
+        else {
+          problems.push(...carried.problems.slice(1));
+          throw carried.problems[0];
+        }
       }
       if (!literal(value)) throw wrongKind(prop, value, wanted, optional);
       checkValue?.(value as T, prop, problems);
@@ -438,7 +485,15 @@ export function tags(options: Optionality = {}): Reader<{ [key: string]: string 
  * A token map is passed through.
  */
 export function record<T = string>(
-  options: Common & Optionality & { readonly element?: Reader<T> },
+  options: Common &
+    Optionality & {
+      readonly element?: Reader<T>;
+      /**
+       * What a Terraform text expression as a key means (`{ [variable.stringValue]: 10 }`): `refuse` when the keys
+       * name things checked at synth (the deployments of a traffic split). @default 'expression'
+       */
+      readonly keys?: 'expression' | 'refuse';
+    },
 ): Reader<{ [key: string]: T }> {
   const element = options.element;
   return reader<{ [key: string]: T }>(
@@ -452,7 +507,12 @@ export function record<T = string>(
       tokenForms: ['resolvable'],
       value: (v, prop, problems) => {
         if (element === undefined) readRecordValues(v, prop, 'text');
-        else for (const [key, entry] of Object.entries(v)) element.read(entry, `${prop}['${key}']`, problems);
+        else
+          for (const [key, entry] of Object.entries(v)) {
+            const keyProblem = recordKeyError(prop, key, options.keys ?? 'expression');
+            if (keyProblem !== undefined) problems.push(keyProblem);
+            element.read(entry, `${prop}['${key}']`, problems);
+          }
       },
     },
     options.optional ?? true,
@@ -463,6 +523,8 @@ export function record<T = string>(
 
 function readRecordValues(value: object, prop: string, wanted: 'text'): void {
   for (const [key, entry] of Object.entries(value)) {
+    const element = listElementError(`${prop}['${key}']`, entry);
+    if (element !== undefined) throw element;
     const form = tokenForm(entry);
     if (form === 'text' || (form === undefined && typeof entry === 'string')) continue;
     throw wrongKind(`${prop}['${key}']`, entry, wanted, false);
@@ -643,25 +705,64 @@ export function readProps<P extends object>(scope: IConstruct, schemaName: strin
   return readWith(scope, schemaName, schema, props);
 }
 
-/** `readProps` for a factory's or method's parameters, given by name. */
-export function readParams<P extends object>(
-  scope: IConstruct | undefined,
-  schemaName: string,
-  params: P,
-): P {
+/** `readProps` for a method's parameters, given by name. Factories use `fromFactory`. */
+export function readParams<P extends object>(scope: IConstruct, schemaName: string, params: P): P {
   const schema = schemas.get(schemaName);
   if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
   return readWith(scope, schemaName, schema, params, true);
 }
 
+/**
+ * A static factory's result (`Model.fromLocalPath(...)`, `Principal.user(...)`): its parameters are read with
+ * the schema recorded under `schemaName`, and nothing is thrown. What is wrong is carried by the returned value
+ * and reported by the construct it is given to, with that construct's path, together with every other problem
+ * of the app. When a parameter nothing can be built from is refused, `build` is not called: the value is a bare
+ * instance of `prototype` that only carries the problems (the construct reads the prop as refused).
+ */
+export function fromFactory<P extends object, T extends object>(
+  schemaName: string,
+  params: P,
+  build: (read: P) => T,
+  prototype: T,
+): T {
+  const schema = schemas.get(schemaName);
+  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  const read: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  const found: ConfigurationError[] = [];
+  let unusable = false;
+  const named = (e: ConfigurationError) => new ConfigurationError(e.code, `${schemaName}: ${e.detail}`);
+  for (const [field, fieldReader] of Object.entries(schema)) {
+    const problems: ConfigurationError[] = [];
+    try {
+      read[field] = fieldReader.read((params as Record<string, unknown>)[field], field, problems);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      read[field] = undefined;
+      unusable ||= !fieldReader.optional;
+      found.push(named(e));
+    }
+    // What is wrong with a value the factory can still hold (a number out of range, a name Azure refuses) is
+    // reported by the construct that uses the value, with its rule and path: carried, it would be listed twice.
+  }
+  if (!unusable) {
+    try {
+      return carryProblems(build(read as P), found, false);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      found.push(named(e));
+    }
+  }
+  return carryProblems(Object.create(prototype) as T, found, true);
+}
+
 function readWith<P extends object>(
-  scope: IConstruct | undefined,
+  scope: IConstruct,
   schemaName: string,
   schema: Schema,
   props: P,
   params = false,
 ): P {
-  const path = scope?.node.path;
+  const path = scope.node.path;
   if (!params && (typeof props !== 'object' || props === null || Array.isArray(props))) {
     throw at(wrongKind(`the ${schemaName}`, props, 'an object of props', false), path);
   }
@@ -673,33 +774,35 @@ function readWith<P extends object>(
       read[field] = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
     } catch (e) {
       if (!(e instanceof ConfigurationError)) throw e;
-      if (fieldReader.optional && scope !== undefined) {
+      if (fieldReader.optional) {
         read[field] = undefined;
         problemsOf(scope).report(e.code, e.detail);
       } else {
         fatal.push(e);
       }
     }
-    // A factory has no construct to record on: what is wrong with a value it can still hold (a number out of
-    // range, a name Azure refuses) is reported by the construct that uses the value, with its path.
-    if (scope !== undefined)
-      for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
+    for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
   }
-  if (fatal.length > 0) throw at(fatal[0], path, fatal.slice(1));
+  // Nothing can be built: the constructor stops. The problems recorded so far on every construct of the app go
+  // with it, so that what was found before is not hidden behind this one.
+  if (fatal.length > 0) throw at(fatal[0], path, [...fatal.slice(1), ...recordedSoFar(scope)]);
   return read as P;
 }
 
-/** The first error located on `path`, with the others appended (one line each). */
+/** The first error located on `path`, with the others appended (one line each, located when they are). */
 function at(
   first: ConfigurationError,
   path: string | undefined,
   others: ConfigurationError[] = [],
 ): ConfigurationError {
   const detail =
-    others.length === 0
-      ? first.detail
-      : `${first.detail}\n${others.map((o) => `  [${o.code}] ${o.detail}`).join('\n')}`;
+    others.length === 0 ? first.detail : `${first.detail}\n${others.map((o) => `  ${o.message}`).join('\n')}`;
   return new ConfigurationError(first.code, detail, path);
+}
+
+/** Every problem recorded on the constructs of `scope`'s app so far. */
+function recordedSoFar(scope: IConstruct): ConfigurationError[] {
+  return configurationProblems(scope.node.root);
 }
 
 /**

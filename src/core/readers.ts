@@ -84,9 +84,16 @@ export const PRINCIPAL_READER = object(
 );
 
 /** A traffic split: shares are numbers (SE213 checks them); Terraform number expressions are passed through. */
-export const TRAFFIC_SPLIT_READER = record({
-  tokens: 'refuse',
-  why: 'the deployments it names are checked at synth (SE204); give a map whose shares may be expressions',
-  optional: false,
-  element: num({ ...IDS, optional: false }),
-});
+export function trafficSplitReader(optional: boolean): Reader<{ [key: string]: number }> {
+  return record({
+    tokens: 'refuse',
+    // A key names a deployment, checked at synth (SE204, SE451): a Terraform expression as a key is refused.
+    keys: 'refuse',
+    why: 'the deployments it names are checked at synth (SE204); give a map whose shares may be expressions',
+    optional,
+    element: num({ ...IDS, optional: false }),
+  });
+}
+
+/** A required traffic split (`routeTraffic`'s). */
+export const TRAFFIC_SPLIT_READER = trafficSplitReader(false);

@@ -1,5 +1,5 @@
 import { CodeVersionBody } from '../arm';
-import { readParams, refuse } from '../checks';
+import { fromFactory, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
@@ -53,18 +53,22 @@ export abstract class CodeConfiguration {
     scoringScript: string,
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
-    ({ options } = readParams(undefined, 'CodeConfiguration.fromLocalPath', {
-      directory,
-      scoringScript,
-      options,
-    }));
-    return new LocalCode(directory, scoringScript, options);
+    return fromFactory(
+      'CodeConfiguration.fromLocalPath',
+      { directory, scoringScript, options },
+      (read) => new LocalCode(read.directory, read.scoringScript, read.options ?? {}),
+      LocalCode.prototype,
+    );
   }
 
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
-    readParams(undefined, 'CodeConfiguration.fromAssetId', { codeId, scoringScript });
-    return new ExistingCode(codeId, scoringScript);
+    return fromFactory(
+      'CodeConfiguration.fromAssetId',
+      { codeId, scoringScript },
+      (read) => new ExistingCode(read.codeId, read.scoringScript),
+      ExistingCode.prototype,
+    );
   }
 
   /** The scoring script's path relative to the code folder. */

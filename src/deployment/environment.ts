@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { isKnown, readParams, refuse } from '../checks';
+import { isKnown, fromFactory, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
@@ -61,8 +61,12 @@ export abstract class Environment {
    * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
-    ({ options } = readParams(undefined, 'Environment.fromImage', { image, options }));
-    return new ImageEnvironment(image, options);
+    return fromFactory(
+      'Environment.fromImage',
+      { image, options },
+      (read) => new ImageEnvironment(read.image, read.options ?? {}),
+      ImageEnvironment.prototype,
+    );
   }
 
   /**
@@ -70,8 +74,12 @@ export abstract class Environment {
    * URI (curated environments), or `azureml:<name>:<version>`.
    */
   public static fromAssetId(environmentId: string): Environment {
-    readParams(undefined, 'Environment.fromAssetId', { environmentId });
-    return new ExistingEnvironment(environmentId);
+    return fromFactory(
+      'Environment.fromAssetId',
+      { environmentId },
+      (read) => new ExistingEnvironment(read.environmentId),
+      ExistingEnvironment.prototype,
+    );
   }
 
   /** Creates what the environment needs in the deployment's scope and returns its id. @internal */

@@ -1,6 +1,6 @@
 import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { readParams, refuse } from '../checks';
+import { fromFactory, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -48,8 +48,12 @@ export abstract class Model {
    * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, 'Model.fromLocalPath', { localPath, options }));
-    return new LocalModel(localPath, 'custom_model', options);
+    return fromFactory(
+      'Model.fromLocalPath',
+      { localPath, options },
+      (read) => new LocalModel(read.localPath, 'custom_model', read.options ?? {}),
+      LocalModel.prototype,
+    );
   }
 
   /**
@@ -58,8 +62,12 @@ export abstract class Model {
    * (Azure ML's "customize MLflow model deployments", the way to serve it without internet egress).
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, 'Model.mlflowFromLocalPath', { localPath, options }));
-    return new LocalModel(localPath, 'mlflow_model', options);
+    return fromFactory(
+      'Model.mlflowFromLocalPath',
+      { localPath, options },
+      (read) => new LocalModel(read.localPath, 'mlflow_model', read.options ?? {}),
+      LocalModel.prototype,
+    );
   }
 
   /**
@@ -67,14 +75,22 @@ export abstract class Model {
    * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
    */
   public static fromAssetId(assetId: string): Model {
-    readParams(undefined, 'Model.fromAssetId', { assetId });
-    return new ExistingModel(assetId, false);
+    return fromFactory(
+      'Model.fromAssetId',
+      { assetId },
+      (read) => new ExistingModel(read.assetId, false),
+      ExistingModel.prototype,
+    );
   }
 
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
-    readParams(undefined, 'Model.mlflowFromAssetId', { assetId });
-    return new ExistingModel(assetId, true);
+    return fromFactory(
+      'Model.mlflowFromAssetId',
+      { assetId },
+      (read) => new ExistingModel(read.assetId, true),
+      ExistingModel.prototype,
+    );
   }
 
   /** Whether this is an MLflow model (no scoring script or environment needed). */

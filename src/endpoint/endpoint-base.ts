@@ -19,6 +19,7 @@ import {
   MetricDefinition,
   metricOf,
 } from './metrics';
+import { RouteTrafficOptions } from './route-traffic-options';
 import { EndpointTraffic } from './traffic';
 
 defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
@@ -30,7 +31,10 @@ defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoin
     optional: false,
   }),
 });
-defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { split: TRAFFIC_SPLIT_READER });
+defineProps<{ split: TrafficMap; options: RouteTrafficOptions }>('SecureOnlineEndpointBase#routeTraffic', {
+  split: TRAFFIC_SPLIT_READER,
+  options: object('RouteTrafficOptions', definedSchemas().get('RouteTrafficOptions') ?? {}),
+});
 defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
   'SecureOnlineEndpointBase#mirrorTraffic',
   {
@@ -116,11 +120,13 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   /**
    * Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`: whole percents summing to 100 (or 0), naming
    * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
-   * On an endpoint made elsewhere, the split names only this stack's deployments and is merged into the live one.
+   * On an endpoint made elsewhere, the split names this stack's deployments and is merged into the live one;
+   * name the shares of deployments made elsewhere in `options.keep` (`routeTraffic({ green: 10 }, { keep: {
+   * blue: 90 } })`).
    */
-  public routeTraffic(split: TrafficMap): void {
-    ({ split } = readParams(this, 'SecureOnlineEndpointBase#routeTraffic', { split }));
-    this.traffic.route(split);
+  public routeTraffic(split: TrafficMap, options: RouteTrafficOptions = {}): void {
+    ({ split, options } = readParams(this, 'SecureOnlineEndpointBase#routeTraffic', { split, options }));
+    this.traffic.route(split, options?.keep ?? {});
   }
 
   /**
@@ -132,7 +138,8 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
       deployment,
       percent,
     }));
-    this.traffic.mirrorTo(typeof deployment === 'string' ? deployment : deployment.deploymentName, percent);
+    if (typeof deployment === 'string') this.traffic.mirrorTo(deployment, percent);
+    else this.traffic.mirrorTo(deployment.deploymentName, percent, deployment);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { readParams, readProps, refuse } from '../checks';
+import { fromFactory, readProps, refuse } from '../checks';
 import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from '../core/readers';
 import { IArmResource } from '../core';
@@ -86,23 +86,36 @@ export abstract class EndpointLogs {
 
   /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
   public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toLogAnalytics', { workspace });
-    return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
+    return fromFactory(
+      'EndpointLogs.toLogAnalytics',
+      { workspace },
+      (read) => new FixedDestination({ logAnalyticsWorkspaceId: read.workspace.id }),
+      FixedDestination.prototype,
+    );
   }
 
   /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
   public static toStorageAccount(account: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toStorageAccount', { account });
-    return new FixedDestination({ storageAccountId: account.id });
+    return fromFactory(
+      'EndpointLogs.toStorageAccount',
+      { account },
+      (read) => new FixedDestination({ storageAccountId: read.account.id }),
+      FixedDestination.prototype,
+    );
   }
 
   /** An event hub, for a SIEM. */
   public static toEventHub(options: EventHubLogOptions): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toEventHub', { options });
-    return new FixedDestination({
-      eventhubAuthorizationRuleId: options.authorizationRuleId,
-      eventhubName: options.eventHubName,
-    });
+    return fromFactory(
+      'EndpointLogs.toEventHub',
+      { options },
+      (read) =>
+        new FixedDestination({
+          eventhubAuthorizationRuleId: read.options.authorizationRuleId,
+          eventhubName: read.options.eventHubName,
+        }),
+      FixedDestination.prototype,
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
 import { AzapiResource } from '../azapi';
-import { defineProps, definedSchemas, duration, name, object, readParams, text, whole } from '../checks/read';
+import { defineProps, definedSchemas, duration, name, object, fromFactory, text, whole } from '../checks/read';
 
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {
@@ -42,14 +42,22 @@ defineProps<{ computeName: string }>('ImageBuildCompute.existing', {
 export class ImageBuildCompute {
   /** A small CPU cluster with zero minimum nodes, created in the workspace (the default): it costs nothing idle. */
   public static cluster(options: ImageBuildClusterOptions = {}): ImageBuildCompute {
-    ({ options } = readParams(undefined, 'ImageBuildCompute.cluster', { options }));
-    return new ImageBuildCompute(options.computeName ?? 'image-build', options);
+    return fromFactory(
+      'ImageBuildCompute.cluster',
+      { options },
+      (read) => new ImageBuildCompute(read.options?.computeName ?? 'image-build', read.options ?? {}),
+      ImageBuildCompute.prototype,
+    );
   }
 
   /** A compute that already exists in the workspace (or that you create yourself), by name. */
   public static existing(computeName: string): ImageBuildCompute {
-    readParams(undefined, 'ImageBuildCompute.existing', { computeName });
-    return new ImageBuildCompute(computeName, undefined);
+    return fromFactory(
+      'ImageBuildCompute.existing',
+      { computeName },
+      (read) => new ImageBuildCompute(read.computeName, undefined),
+      ImageBuildCompute.prototype,
+    );
   }
 
   /**

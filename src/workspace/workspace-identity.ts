@@ -1,4 +1,4 @@
-import { readParams } from '../checks';
+import { fromFactory } from '../checks';
 import { defineProps } from '../checks/read';
 import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
@@ -20,8 +20,12 @@ export class WorkspaceIdentity {
    * the associated resources yourself (the system-assigned identity gets them from Azure automatically).
    */
   public static userAssigned(identity: IUserAssignedIdentity): WorkspaceIdentity {
-    readParams(undefined, 'WorkspaceIdentity.userAssigned', { identity });
-    return new WorkspaceIdentity(identity);
+    return fromFactory(
+      'WorkspaceIdentity.userAssigned',
+      { identity },
+      (read) => new WorkspaceIdentity(read.identity),
+      WorkspaceIdentity.prototype,
+    );
   }
 
   private constructor(
