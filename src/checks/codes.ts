@@ -265,4 +265,17 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: ENDPOINT,
     summary: '`routeTraffic` keeping the share of a deployment this stack makes',
   },
+  { code: 'SE454', doc: DEPLOYMENT, summary: 'a scoring script that is not a Python file (a notebook)' },
+  { code: 'SE455', doc: DEPLOYMENT, summary: 'a scoring script that does not define `init()` and `run()`' },
+  {
+    code: 'SE456',
+    doc: DEPLOYMENT,
+    summary: 'a conda file whose `dependencies` is not a list of package specs and `pip:` lists',
+  },
+  {
+    code: 'SE457',
+    doc: DEPLOYMENT,
+    summary: 'an MLflow `MLmodel` file that is empty, not YAML, or has no flavor',
+  },
+  { code: 'SE458', doc: DEPLOYMENT, summary: 'a model whose files are all empty' },
 ];

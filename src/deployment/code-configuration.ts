@@ -4,6 +4,7 @@ import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkScoringScript } from './content-checks';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
@@ -98,6 +99,10 @@ class LocalCode extends CodeConfiguration {
         `scoring script '${this.scoringScript}' is not in code folder '${this.directory}': the script path is ` +
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
+    }
+    const script = content.files.find((f) => f.relativePath === scriptPath);
+    if (this.options.skipContentChecks !== true && script !== undefined) {
+      checkScoringScript(this.directory, this.scoringScript, script);
     }
     const registry = AssetRegistry.of(workspace);
     const upload = registry.upload('codes', content);

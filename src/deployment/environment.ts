@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkCondaDependencies } from './content-checks';
 import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
@@ -98,7 +99,10 @@ class ImageEnvironment extends Environment {
   public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
     checkImageReference(this.image);
     const condaFile = this.options.condaFile;
-    const conda = condaFile === undefined ? undefined : readCondaFile(scope, condaFile);
+    const conda =
+      condaFile === undefined
+        ? undefined
+        : readCondaFile(scope, condaFile, this.options.skipContentChecks !== true);
     const body: EnvironmentVersionBody = {
       properties: {
         image: this.image,
@@ -140,7 +144,7 @@ function hashEnvironment(image: string, conda: string | undefined): string {
   return hashText(image, conda ?? '');
 }
 
-function readCondaFile(scope: BindScope, condaFile: string): string {
+function readCondaFile(scope: BindScope, condaFile: string, checkContent: boolean): string {
   const resolved = resolveLocalPath(scope, condaFile);
   if (!fs.existsSync(resolved)) {
     refuse(
@@ -156,12 +160,13 @@ function readCondaFile(scope: BindScope, condaFile: string): string {
   }
   // Normalised line endings: a checkout with CRLF must not produce another environment version.
   const text = fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
-  checkCondaYaml(condaFile, text);
+  const parsed = checkCondaYaml(condaFile, text);
+  if (checkContent) checkCondaDependencies(condaFile, parsed);
   return text;
 }
 
 /** SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build. */
-function checkCondaYaml(condaFile: string, text: string): void {
+function checkCondaYaml(condaFile: string, text: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = parseYaml(text);
@@ -176,6 +181,7 @@ function checkCondaYaml(condaFile: string, text: string): void {
         `channels and dependencies; fix the file`,
     );
   }
+  return parsed as Record<string, unknown>;
 }
 
 // `registry/repository[:tag][@sha256:digest]`, as docker accepts: lower-case repository, no spaces or scheme.

@@ -7,6 +7,7 @@ import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkMlmodel, checkModelFiles } from './content-checks';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 
@@ -116,12 +117,17 @@ class LocalModel extends Model {
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
     const content = readLocalContent(scope, this.localPath, 'model path (localPath)');
-    if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
+    const mlmodel = content.files.find((f) => f.relativePath === `${content.baseName}/MLmodel`);
+    if (this.isMlflow && mlmodel === undefined) {
       refuse(
         'SE219',
         `MLflow model '${this.localPath}' has no MLmodel file at its top level: Azure ML reads the flavor and ` +
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
+    }
+    if (this.options.skipContentChecks !== true) {
+      checkModelFiles(this.localPath, content);
+      if (this.isMlflow && mlmodel !== undefined) checkMlmodel(this.localPath, mlmodel);
     }
     warnIfLarge(scope, this.localPath, content.totalSize);
     const registry = AssetRegistry.of(workspace);
