@@ -5,6 +5,7 @@ import { MlApiVersion } from '../../src/arm';
 import { ConfigurationErrors } from '../../src/checks';
 import { OutboundServiceTagRule } from '../../src/outbound';
 import {
+  FirewallSku,
   ImageBuildCompute,
   IsolationMode,
   ManagedVnetWorkspace,
@@ -322,5 +323,19 @@ describe('SE114 provisioning without a managed network', () => {
   test('passes when it is left to its default, or with a managed network', () => {
     expect(codeOf(() => workspace({ isolationMode: IsolationMode.DISABLED }))).toBeUndefined();
     expect(codeOf(() => workspace({ provisionManagedNetwork: true }))).toBeUndefined();
+  });
+});
+
+describe('SE459 firewall SKU without approved outbound', () => {
+  test('fires for a firewall SKU with internet outbound (it would be dropped without a word)', () => {
+    expect(
+      codeOf(() =>
+        workspace({ isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND, firewallSku: FirewallSku.BASIC }),
+      ),
+    ).toBe('SE459');
+  });
+  test('passes with approved outbound, and with internet outbound and no SKU', () => {
+    expect(codeOf(() => workspace({ firewallSku: FirewallSku.BASIC }))).toBeUndefined();
+    expect(codeOf(() => workspace({ isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND }))).toBeUndefined();
   });
 });

@@ -278,4 +278,9 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'an MLflow `MLmodel` file that is empty, not YAML, or has no flavor',
   },
   { code: 'SE458', doc: DEPLOYMENT, summary: 'a model whose files are all empty' },
+  {
+    code: 'SE459',
+    doc: WORKSPACE,
+    summary: 'a `firewallSku` with an isolation mode other than AllowOnlyApprovedOutbound',
+  },
 ];

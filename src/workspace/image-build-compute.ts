@@ -2,7 +2,16 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
 import { AzapiResource } from '../azapi';
-import { defineProps, definedSchemas, duration, name, object, fromFactory, text, whole } from '../checks/read';
+import {
+  defineProps,
+  definedSchemas,
+  duration,
+  name,
+  object,
+  fromFactory,
+  text,
+  whole,
+} from '../checks/read';
 
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {

@@ -54,6 +54,7 @@ import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
   checkClusterReachesRegistry,
+  checkFirewallSku,
   checkImageBuildCluster,
   checkImageBuildCompute,
   checkProvisioningHasNetwork,
@@ -367,6 +368,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       undefined,
     );
     problemsOf(this).attempt(() => checkKeyVaultBypass(props.keyVault), undefined);
+    problemsOf(this).attempt(
+      () => checkFirewallSku(props.workspaceName, this.isolationMode, props.firewallSku),
+      undefined,
+    );
     problemsOf(this).attempt(
       () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess),
       undefined,

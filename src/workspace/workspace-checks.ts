@@ -225,3 +225,21 @@ export function workspaceNameClashes(
     ),
   ];
 }
+
+/**
+ * SE459: a firewall SKU is sent only under AllowOnlyApprovedOutbound (the firewall exists for FQDN rules); under
+ * another isolation mode it would be dropped without a word. `enableManagedNetwork` refuses the same (SE331).
+ */
+export function checkFirewallSku(
+  workspaceName: string,
+  isolationMode: IsolationMode,
+  firewallSku: { readonly value: string } | undefined,
+): void {
+  if (firewallSku === undefined || isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) return;
+  refuse(
+    'SE459',
+    `workspace '${workspaceName}' sets firewallSku ${firewallSku.value} with isolation mode ` +
+      `${isolationMode.value}: Azure deploys the firewall only for FQDN rules under AllowOnlyApprovedOutbound, ` +
+      `so the setting would be ignored; remove firewallSku, or choose IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND`,
+  );
+}
