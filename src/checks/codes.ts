@@ -283,4 +283,9 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: WORKSPACE,
     summary: 'a `firewallSku` with an isolation mode other than AllowOnlyApprovedOutbound',
   },
+  {
+    code: 'SE460',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a workspace, endpoint or deployment object of another stack',
+  },
 ];

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { TerraformProvider, Token, Tokenization } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { ConfigurationError } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
@@ -782,6 +782,8 @@ function readWith<P extends object>(
       }
     }
     for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
+    const elsewhere = fieldReader.kind === 'construct' ? otherStack(scope, field, read[field]) : undefined;
+    if (elsewhere !== undefined) problemsOf(scope).report(elsewhere.code, elsewhere.detail);
   }
   // Nothing can be built: the constructor stops. The problems recorded so far on every construct of the app go
   // with it, so that what was found before is not hidden behind this one.
@@ -798,6 +800,32 @@ function at(
   const detail =
     others.length === 0 ? first.detail : `${first.detail}\n${others.map((o) => `  ${o.message}`).join('\n')}`;
   return new ConfigurationError(first.code, detail, path);
+}
+
+/** The stack `construct` belongs to, or undefined outside a stack. */
+function stackOf(construct: IConstruct): IConstruct | undefined {
+  return construct.node.scopes.find((c) => TerraformStack.isStack(c));
+}
+
+/**
+ * SE460 when `value`, a construct of this library given to `scope` (a workspace, an endpoint, a deployment), is
+ * in another stack: its resources would be named in `scope`'s configuration (references, `depends_on`) where
+ * they do not exist, and Terraform refuses `depends_on` across configurations.
+ */
+function otherStack(scope: IConstruct, prop: string, value: unknown): ConfigurationError | undefined {
+  if (typeof value !== 'object' || value === null || !('node' in value)) return undefined;
+  const given = value as IConstruct;
+  const theirs = stackOf(given);
+  const ours = stackOf(scope);
+  if (theirs === undefined || ours === undefined || theirs === ours) return undefined;
+  return new ConfigurationError(
+    'SE460',
+    `${prop} is ${given.node.path}, of stack '${theirs.node.id}', but ${scope.node.path} is in stack ` +
+      `'${ours.node.id}': each stack is its own Terraform configuration, which cannot name or depend on ` +
+      `another's resources (Terraform refuses depends_on across them); in stack '${ours.node.id}' import it ` +
+      `from the other stack's outputs (ManagedVnetWorkspace.fromWorkspaceAttributes, ` +
+      `SecureOnlineEndpoint.fromEndpointAttributes), as the split layout does, or make both in one stack`,
+  );
 }
 
 /** Every problem recorded on the constructs of `scope`'s app so far. */
