@@ -1,5 +1,6 @@
 /** Every synth-time check of the workspace half: one case that fires (with its stable code), one that passes. */
 import { Construct } from 'constructs';
+import { StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { MlApiVersion } from '../../src/arm';
 import { ConfigurationErrors } from '../../src/checks';
@@ -337,5 +338,58 @@ describe('SE459 firewall SKU without approved outbound', () => {
   test('passes with approved outbound, and with internet outbound and no SKU', () => {
     expect(codeOf(() => workspace({ firewallSku: FirewallSku.BASIC }))).toBeUndefined();
     expect(codeOf(() => workspace({ isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND }))).toBeUndefined();
+  });
+});
+
+describe('SE461 default storage account Azure ML refuses', () => {
+  const account = (stack: TerraformStack, extra: Partial<StorageAccountConfig>) =>
+    new StorageAccount(stack, 'storage', {
+      name: 'stmlchecks',
+      resourceGroupName: LITERAL_RG.name,
+      location: 'westeurope',
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      ...extra,
+    });
+
+  test('fires for hierarchical namespace and for the Premium tier, read from the brought azurerm account', () => {
+    for (const extra of [{ isHnsEnabled: true }, { accountTier: 'Premium' }]) {
+      const stack = testStack();
+      expect(codeOf(() => workspace({ storageAccount: account(stack, extra) }, stack))).toBe('SE461');
+    }
+  });
+
+  test('passes for a Standard account without hierarchical namespace, and for `{ id }` (unknown)', () => {
+    const stack = testStack();
+    expect(
+      codeOf(() => workspace({ storageAccount: account(stack, { isHnsEnabled: false }) }, stack)),
+    ).toBeUndefined();
+    expect(
+      codeOf(() =>
+        workspace({
+          storageAccount: { id: armId('rg-st', 'Microsoft.Storage/storageAccounts', 'stmlchecks') },
+        }),
+      ),
+    ).toBeUndefined();
+  });
+
+  test('a tier from a variable is checked at plan time: a precondition on the workspace', () => {
+    const stack = testStack();
+    const tier = new TerraformVariable(stack, 'tier', { type: 'string' });
+    workspace({ storageAccount: account(stack, { accountTier: tier.stringValue }) }, stack);
+    const json = synthJson(stack);
+    const ws = Object.values(json.resource?.azapi_resource ?? {}).find((r) =>
+      (r as { type: string }).type.startsWith('Microsoft.MachineLearningServices/workspaces@'),
+    ) as { lifecycle?: { precondition?: Array<{ condition: string; error_message: string }> } };
+    expect(ws.lifecycle?.precondition).toEqual(
+      expect.arrayContaining([
+        {
+          condition: '${(lower(var.tier) != "premium")}',
+          error_message: expect.stringMatching(
+            /^SE461 at test\/Workspace: storageAccount\.accountTierInput is '\$\{var\.tier\}'/,
+          ),
+        },
+      ]),
+    );
   });
 });

@@ -288,4 +288,9 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: 'checks.md#values-of-the-wrong-kind',
     summary: 'a workspace, endpoint or deployment object of another stack',
   },
+  {
+    code: 'SE461',
+    doc: WORKSPACE,
+    summary: 'a brought default storage account with hierarchical namespace or of the Premium tier',
+  },
 ];

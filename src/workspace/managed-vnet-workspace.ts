@@ -62,6 +62,7 @@ import {
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
   checkSameSubscription,
+  checkWorkspaceStorageAccount,
   workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
@@ -368,6 +369,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       undefined,
     );
     problemsOf(this).attempt(() => checkKeyVaultBypass(props.keyVault), undefined);
+    checkWorkspaceStorageAccount(this, props.storageAccount);
     problemsOf(this).attempt(
       () => checkFirewallSku(props.workspaceName, this.isolationMode, props.firewallSku),
       undefined,
