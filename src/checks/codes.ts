@@ -293,4 +293,9 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: WORKSPACE,
     summary: 'a brought default storage account with hierarchical namespace or of the Premium tier',
   },
+  {
+    code: 'SE462',
+    doc: IDS_AND_TAGS,
+    summary: "an identity's ARM id, or its other id, where its principal or client id belongs",
+  },
 ];

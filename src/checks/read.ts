@@ -813,7 +813,10 @@ function stackOf(construct: IConstruct): IConstruct | undefined {
  * they do not exist, and Terraform refuses `depends_on` across configurations.
  */
 function otherStack(scope: IConstruct, prop: string, value: unknown): ConfigurationError | undefined {
-  if (typeof value !== 'object' || value === null || !('node' in value)) return undefined;
+  const node = typeof value === 'object' && value !== null ? (value as { node?: unknown }).node : undefined;
+  if (typeof node !== 'object' || node === null || !Array.isArray((node as { scopes?: unknown }).scopes)) {
+    return undefined;
+  }
   const given = value as IConstruct;
   const theirs = stackOf(given);
   const ours = stackOf(scope);

@@ -23,6 +23,7 @@ import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, 
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
+import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { EndpointIdentity } from './endpoint-identity';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { EndpointDiagnostics, EndpointLogDestination, EndpointLogs } from './endpoint-logs';
@@ -197,6 +198,7 @@ function identityRoles(
   const uami = identity.userAssignedIdentity;
   if (uami === undefined) return [];
   readArmId(endpoint, 'identity (user-assigned) id', uami.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  checkUserAssignedIdentity(endpoint, 'identity (user-assigned)', uami);
   return grantEndpointIdentityRoles(endpoint, uami, workspace);
 }
 

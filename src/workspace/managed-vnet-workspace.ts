@@ -66,6 +66,7 @@ import {
   workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
+import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { ImportedWorkspaceAttributes, importWorkspace } from './imported-workspace';
 import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
@@ -323,6 +324,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.imageBuildComputeName = imageBuild.computeName;
 
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
+    const uami = identity.userAssignedIdentity;
+    if (uami !== undefined) checkUserAssignedIdentity(this, 'identity (user-assigned)', uami);
     const body = this.renderBody(props, identity);
     problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
     this.resource = this.createResource(props, body, identity);
