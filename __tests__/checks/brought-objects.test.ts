@@ -1,8 +1,10 @@
 /** Facts about objects the user brings, read as configured (SE462 and the rules of each area). */
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Principal } from '../../src/core';
-import { EndpointAuthMode, EndpointIdentity } from '../../src/endpoint';
+import { configurationProblems } from '../../src/checks';
+import { EndpointAuthMode, EndpointIdentity, SecureOnlineEndpoint } from '../../src/endpoint';
 import { WorkspaceIdentity } from '../../src/workspace';
 import { reported } from '../support/synth';
 import { endpointOn } from '../endpoint/helpers';
@@ -79,5 +81,37 @@ describe('SE462 the ids of an identity', () => {
       expect.stringMatching(/\[SE462\] test\/Endpoint\/InvokeAccess: grantee\.principalId is .*client_id/),
     ]);
     expect(reported(grant((id) => id.principalId))).toEqual([]);
+  });
+});
+
+describe("an endpoint's region from a brought resource group", () => {
+  function twoStacks(secondRegion: string): string[] {
+    const app = Testing.app();
+    for (const [name, region] of [
+      ['first', 'westeurope'],
+      ['second', secondRegion],
+    ]) {
+      const stack = new TerraformStack(app, name);
+      const rg = new ResourceGroup(stack, 'rg', { name: `rg-${name}`, location: region });
+      const workspace = new ManagedVnetWorkspace(stack, 'Workspace', {
+        resourceGroup: rg,
+        workspaceName: `mlw-${name}`,
+        inboundPrivateEndpoint: {
+          subnet: { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet/subnets/pe') },
+        },
+      });
+      new SecureOnlineEndpoint(stack, 'Endpoint', { workspace, endpointName: 'endpt-shared-name' });
+    }
+    return configurationProblems(app).map((p) => p.message);
+  }
+
+  test('SE227 one endpoint name in two stacks whose resource groups are in one region (written two ways)', () => {
+    expect(twoStacks('West Europe')).toEqual([
+      expect.stringMatching(/\[SE227\] second\/Endpoint: endpoint name 'endpt-shared-name' is already used by first\/Endpoint in region 'West Europe'/),
+    ]);
+  });
+
+  test('passes when the resource groups are in two regions', () => {
+    expect(twoStacks('northeurope')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** Every synth-time check of the workspace half: one case that fires (with its stable code), one that passes. */
 import { Construct } from 'constructs';
 import { StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { MlApiVersion } from '../../src/arm';
 import { ConfigurationErrors } from '../../src/checks';
 import { OutboundServiceTagRule } from '../../src/outbound';
@@ -391,5 +391,39 @@ describe('SE461 default storage account Azure ML refuses', () => {
         },
       ]),
     );
+  });
+});
+
+describe('SE463 inbound private DNS zones', () => {
+  const zone = (name: string) => armId('rg-hub', 'Microsoft.Network/privateDnsZones', name);
+  const withZones = (ids: string[], stack?: TerraformStack) =>
+    workspace({ inboundPrivateEndpoint: { subnet: SUBNET, privateDnsZoneIds: ids } }, stack);
+
+  test('fires for another zone, a missing zone, and two zones of two clouds', () => {
+    expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.blob.core.windows.net')]))).toBe(
+      'SE463',
+    );
+    expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms')]))).toBe('SE463');
+    expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.notebooks.usgovcloudapi.net')]))).toBe(
+      'SE463',
+    );
+  });
+
+  test('passes for the two zones of one cloud, in any order and letter case', () => {
+    expect(codeOf(() => withZones([zone('privatelink.notebooks.azure.net'), zone('PrivateLink.API.AzureML.ms')]))).toBeUndefined();
+    expect(codeOf(() => withZones([zone('privatelink.api.ml.azure.us'), zone('privatelink.notebooks.usgovcloudapi.net')]))).toBeUndefined();
+  });
+
+  test('ids from expressions are checked at plan time by the zone name in them', () => {
+    const stack = testStack();
+    const ids = new TerraformVariable(stack, 'zones', { type: 'list(string)' });
+    withZones([Fn.element(ids.listValue, 0), Fn.element(ids.listValue, 1)] as string[], stack);
+    const json = synthJson(stack);
+    const pe = Object.values(json.resource?.azurerm_private_endpoint ?? {})[0] as {
+      lifecycle?: { precondition?: Array<{ condition: string; error_message: string }> };
+    };
+    expect(pe.lifecycle?.precondition).toHaveLength(2);
+    expect(pe.lifecycle?.precondition?.[0].condition).toContain('contains(');
+    expect(pe.lifecycle?.precondition?.[0].error_message).toMatch(/^SE463 at test\/Workspace\/InboundPrivateEndpoint/);
   });
 });

@@ -298,4 +298,5 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: IDS_AND_TAGS,
     summary: "an identity's ARM id, or its other id, where its principal or client id belongs",
   },
+  { code: 'SE463', doc: WORKSPACE, summary: 'inbound private DNS zones other than the two the workspace private endpoint needs' },
 ];

@@ -705,11 +705,36 @@ export function readProps<P extends object>(scope: IConstruct, schemaName: strin
   return readWith(scope, schemaName, schema, props);
 }
 
-/** `readProps` for a method's parameters, given by name. Factories use `fromFactory`. */
-export function readParams<P extends object>(scope: IConstruct, schemaName: string, params: P): P {
+/**
+ * `readProps` for a method's parameters, given by name. Factories use `fromFactory`, which throws nothing: with
+ * no scope (the former way factories read), the first refusal is thrown at once, before other constructs'
+ * problems are recorded. @deprecated without a scope: use `fromFactory`
+ */
+export function readParams<P extends object>(
+  scope: IConstruct | undefined,
+  schemaName: string,
+  params: P,
+): P {
   const schema = schemas.get(schemaName);
   if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  if (scope === undefined) return readUnscoped(schemaName, schema, params);
   return readWith(scope, schemaName, schema, params, true);
+}
+
+/** The former factory read: every refusal thrown, the first with the others appended. */
+function readUnscoped<P extends object>(schemaName: string, schema: Schema, params: P): P {
+  const read: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  const fatal: ConfigurationError[] = [];
+  for (const [field, fieldReader] of Object.entries(schema)) {
+    try {
+      read[field] = fieldReader.read((params as Record<string, unknown>)[field], field, []);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      fatal.push(new ConfigurationError(e.code, `${schemaName}: ${e.detail}`));
+    }
+  }
+  if (fatal.length > 0) throw at(fatal[0], undefined, fatal.slice(1));
+  return read as P;
 }
 
 /**

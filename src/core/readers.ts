@@ -21,6 +21,8 @@ export const RESOURCE_GROUP_READER = object(
     id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.RESOURCE_GROUP }),
     name: text({ ...IDS, optional: false, what: 'the resource group name (text)' }),
     location: text({ ...IDS, optional: false, what: 'an Azure region (text)' }),
+    // Only informs checks that compare regions (SE227); an expression is unknown to them.
+    locationInput: text({ tokens: 'unknown', what: 'an Azure region (text)' }),
   }),
   { kind: 'reference', optional: false },
 );

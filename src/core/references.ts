@@ -12,6 +12,12 @@ export interface IResourceGroup {
   readonly name: string;
   /** Azure region of the resource group. */
   readonly location: string;
+  /**
+   * The region as configured (azurerm `ResourceGroup` gives it): read where the region must be known at synth,
+   * such as endpoint names, which are unique per region across stacks (SE227), when `location` is a reference.
+   * @default unknown: a region from a reference is compared as that reference
+   */
+  readonly locationInput?: string;
 }
 
 /** A subnet: `Subnet` or `DataAzurermSubnet`. */

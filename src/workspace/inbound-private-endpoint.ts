@@ -1,5 +1,7 @@
-import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
+import { ARM_TYPES, armIdLifecycle, canonicalArmId, checkLiteralArmId } from '../checks/arm-id';
+import { checkInboundDnsZones } from './inbound-dns-zones';
 import { Construct, IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -116,6 +118,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     let zoneIds = props.privateDnsZoneIds;
+    checkInboundDnsZones(this, zoneIds);
     if (zoneIds === undefined) {
       problemsOf(this).addRule(() => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
@@ -130,7 +133,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
           name: `${props.workspaceName}-link`,
           resourceGroupName: props.resourceGroup.name,
           privateDnsZoneName: zone.name,
-          virtualNetworkId: vnetId,
+          virtualNetworkId: canonicalArmId(vnetId, ARM_TYPES.VIRTUAL_NETWORK),
           registrationEnabled: false,
           tags: props.tags,
         });
@@ -143,7 +146,8 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
       name,
       resourceGroupName: props.resourceGroup.name,
       location: props.location ?? props.workspaceLocation,
-      subnetId: props.subnet.id,
+      // azurerm parses these ids with case: written as its parsers need (an id as the CLI prints it passes).
+      subnetId: canonicalArmId(props.subnet.id, ARM_TYPES.SUBNET),
       tags: props.tags,
       privateServiceConnection: {
         name,
@@ -151,7 +155,14 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
         subresourceNames: ['amlworkspace'],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: zoneIds },
+      privateDnsZoneGroup: {
+        name: 'default',
+        privateDnsZoneIds: !Token.isUnresolved(zoneIds)
+          ? zoneIds.map((id) => canonicalArmId(id, ARM_TYPES.PRIVATE_DNS_ZONE))
+          : zoneIds,
+      },
+      // Zone ids from expressions are checked at plan time (SE463), before the endpoint is created.
+      lifecycle: armIdLifecycle(this),
     });
   }
 

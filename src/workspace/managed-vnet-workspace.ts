@@ -300,6 +300,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
     this.location = props.location ?? props.resourceGroup.location;
+    this._locationAsConfigured = props.location ?? props.resourceGroup.locationInput;
     this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();

@@ -70,6 +70,11 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   public abstract readonly workspaceName: string;
   /** Azure region of the workspace. */
   public abstract readonly location: string;
+  /**
+   * The region as configured when `location` is a reference to a brought resource group (its `locationInput`):
+   * what checks that compare regions across stacks read (SE227). @internal
+   */
+  public _locationAsConfigured?: string;
   /** Name of the workspace's resource group. */
   public abstract readonly resourceGroupName: string;
   /** The api-version used for this workspace and its children. */
