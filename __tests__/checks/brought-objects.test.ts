@@ -107,7 +107,9 @@ describe("an endpoint's region from a brought resource group", () => {
 
   test('SE227 one endpoint name in two stacks whose resource groups are in one region (written two ways)', () => {
     expect(twoStacks('West Europe')).toEqual([
-      expect.stringMatching(/\[SE227\] second\/Endpoint: endpoint name 'endpt-shared-name' is already used by first\/Endpoint in region 'West Europe'/),
+      expect.stringMatching(
+        /\[SE227\] second\/Endpoint: endpoint name 'endpt-shared-name' is already used by first\/Endpoint in region 'West Europe'/,
+      ),
     ]);
   });
 

@@ -17,7 +17,9 @@ test('the fixed segments are rewritten, the names and subscription kept', () => 
       `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/rg-net/PROVIDERS/MICROSOFT.NETWORK/VIRTUALNETWORKS/vnet/SUBNETS/pe`,
       ARM_TYPES.SUBNET,
     ),
-  ).toBe(`/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`);
+  ).toBe(
+    `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`,
+  );
   expect(canonicalArmId(`/subscriptions/${SUB}/resourcegroups/rg`, ARM_TYPES.RESOURCE_GROUP)).toBe(
     `/subscriptions/${SUB}/resourceGroups/rg`,
   );
@@ -34,7 +36,9 @@ test('text of another type, and an expression, are returned as they are (their r
 test('a Log Analytics id as the CLI prints it reaches the diagnostic setting in canonical casing', () => {
   const stack = testStack();
   endpointOn(stack, {}, { logs: EndpointLogs.toLogAnalytics({ id: AS_THE_CLI_PRINTS }) });
-  const [setting] = Object.values(resourcesOfType(synthJson(stack), 'azurerm_monitor_diagnostic_setting')) as Array<{
+  const [setting] = Object.values(
+    resourcesOfType(synthJson(stack), 'azurerm_monitor_diagnostic_setting'),
+  ) as Array<{
     log_analytics_workspace_id: string;
   }>;
   expect(setting.log_analytics_workspace_id).toBe(CANONICAL);

@@ -1,6 +1,7 @@
 /** Every synth-time check of the workspace half: one case that fires (with its stable code), one that passes. */
 import { Construct } from 'constructs';
 import { StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { MlApiVersion } from '../../src/arm';
 import { ConfigurationErrors } from '../../src/checks';
@@ -400,18 +401,28 @@ describe('SE463 inbound private DNS zones', () => {
     workspace({ inboundPrivateEndpoint: { subnet: SUBNET, privateDnsZoneIds: ids } }, stack);
 
   test('fires for another zone, a missing zone, and two zones of two clouds', () => {
-    expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.blob.core.windows.net')]))).toBe(
-      'SE463',
-    );
+    expect(
+      codeOf(() =>
+        withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.blob.core.windows.net')]),
+      ),
+    ).toBe('SE463');
     expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms')]))).toBe('SE463');
-    expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.notebooks.usgovcloudapi.net')]))).toBe(
-      'SE463',
-    );
+    expect(
+      codeOf(() =>
+        withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.notebooks.usgovcloudapi.net')]),
+      ),
+    ).toBe('SE463');
   });
 
   test('passes for the two zones of one cloud, in any order and letter case', () => {
-    expect(codeOf(() => withZones([zone('privatelink.notebooks.azure.net'), zone('PrivateLink.API.AzureML.ms')]))).toBeUndefined();
-    expect(codeOf(() => withZones([zone('privatelink.api.ml.azure.us'), zone('privatelink.notebooks.usgovcloudapi.net')]))).toBeUndefined();
+    expect(
+      codeOf(() => withZones([zone('privatelink.notebooks.azure.net'), zone('PrivateLink.API.AzureML.ms')])),
+    ).toBeUndefined();
+    expect(
+      codeOf(() =>
+        withZones([zone('privatelink.api.ml.azure.us'), zone('privatelink.notebooks.usgovcloudapi.net')]),
+      ),
+    ).toBeUndefined();
   });
 
   test('ids from expressions are checked at plan time by the zone name in them', () => {
@@ -424,6 +435,31 @@ describe('SE463 inbound private DNS zones', () => {
     };
     expect(pe.lifecycle?.precondition).toHaveLength(2);
     expect(pe.lifecycle?.precondition?.[0].condition).toContain('contains(');
-    expect(pe.lifecycle?.precondition?.[0].error_message).toMatch(/^SE463 at test\/Workspace\/InboundPrivateEndpoint/);
+    expect(pe.lifecycle?.precondition?.[0].error_message).toMatch(
+      /^SE463 at test\/Workspace\/InboundPrivateEndpoint/,
+    );
+  });
+});
+
+describe("SE464 inbound private endpoint outside its network's region", () => {
+  const inRegion = (networkRegion: string, location?: string) => () => {
+    const stack = testStack();
+    const vnet = new VirtualNetwork(stack, 'vnet', {
+      name: 'vnet-hub',
+      resourceGroupName: 'rg-net',
+      location: networkRegion,
+      addressSpace: ['10.0.0.0/16'],
+    });
+    return workspace({ inboundPrivateEndpoint: { subnet: SUBNET, virtualNetwork: vnet, location } }, stack);
+  };
+
+  test('fires for a network in another region than the workspace (the endpoint default)', () => {
+    expect(codeOf(inRegion('northeurope'))).toBe('SE464');
+    expect(codeOf(inRegion('westeurope', 'northeurope'))).toBe('SE464');
+  });
+
+  test('passes for the same region written two ways, or an endpoint location set to the network', () => {
+    expect(codeOf(inRegion('West Europe'))).toBeUndefined();
+    expect(codeOf(inRegion('northeurope', 'North Europe'))).toBeUndefined();
   });
 });

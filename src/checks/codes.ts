@@ -298,5 +298,14 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: IDS_AND_TAGS,
     summary: "an identity's ARM id, or its other id, where its principal or client id belongs",
   },
-  { code: 'SE463', doc: WORKSPACE, summary: 'inbound private DNS zones other than the two the workspace private endpoint needs' },
+  {
+    code: 'SE463',
+    doc: WORKSPACE,
+    summary: 'inbound private DNS zones other than the two the workspace private endpoint needs',
+  },
+  {
+    code: 'SE464',
+    doc: WORKSPACE,
+    summary: "an inbound private endpoint in another region than its subnet's virtual network",
+  },
 ];

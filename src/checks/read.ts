@@ -5,6 +5,7 @@ import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
 import { configurationProblems, problemsOf } from './validation';
 import { carriedProblems, carryProblems } from './carried';
+import { withExpressions } from './expressions';
 
 /**
  * What a Terraform token (a variable, a reference to another resource) given for a prop means:
@@ -812,7 +813,10 @@ function readWith<P extends object>(
   }
   // Nothing can be built: the constructor stops. The problems recorded so far on every construct of the app go
   // with it, so that what was found before is not hidden behind this one.
-  if (fatal.length > 0) throw at(fatal[0], path, [...fatal.slice(1), ...recordedSoFar(scope)]);
+  if (fatal.length > 0) {
+    const first = at(fatal[0], path, [...fatal.slice(1), ...recordedSoFar(scope)]);
+    throw new ConfigurationError(first.code, withExpressions(scope, first.detail), path);
+  }
   return read as P;
 }
 

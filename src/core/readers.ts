@@ -46,6 +46,8 @@ export function virtualNetworkReader(optional: boolean): Reader<object> {
     'IVirtualNetwork',
     defineProps<IVirtualNetwork>('IVirtualNetwork', {
       id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.VIRTUAL_NETWORK }),
+      // Compared with the private endpoint's region (SE464); an expression is checked at plan time.
+      locationInput: text({ ...IDS, what: 'an Azure region (text)' }),
     }),
     { kind: 'reference', optional },
   );

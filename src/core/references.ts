@@ -30,6 +30,11 @@ export interface ISubnet {
 export interface IVirtualNetwork {
   /** ARM id of the virtual network. */
   readonly id: string;
+  /**
+   * The network's region as configured (azurerm `VirtualNetwork` gives it): a private endpoint in its subnet must
+   * be in that region (SE464); an expression is checked at plan time. @default unknown: not checked
+   */
+  readonly locationInput?: string;
 }
 
 /** Any Azure resource referenced by its ARM id. */

@@ -195,7 +195,10 @@ export class EndpointDiagnostics extends Construct {
       targetResourceId: props.endpointId,
       ...destination,
       // azurerm parses these ids with case: written as its parsers need (an id as the CLI prints it passes).
-      logAnalyticsWorkspaceId: canonicalArmId(destination.logAnalyticsWorkspaceId, ARM_TYPES.LOG_ANALYTICS_WORKSPACE),
+      logAnalyticsWorkspaceId: canonicalArmId(
+        destination.logAnalyticsWorkspaceId,
+        ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+      ),
       storageAccountId: canonicalArmId(destination.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT),
       eventhubAuthorizationRuleId: canonicalArmId(
         destination.eventhubAuthorizationRuleId,

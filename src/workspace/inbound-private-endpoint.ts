@@ -1,5 +1,5 @@
 import { ARM_TYPES, armIdLifecycle, canonicalArmId, checkLiteralArmId } from '../checks/arm-id';
-import { checkInboundDnsZones } from './inbound-dns-zones';
+import { checkInboundDnsZones, checkPrivateEndpointRegion } from './inbound-endpoint-checks';
 import { Construct, IConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
@@ -119,6 +119,11 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     let zoneIds = props.privateDnsZoneIds;
     checkInboundDnsZones(this, zoneIds);
+    checkPrivateEndpointRegion(
+      this,
+      props.location ?? props.workspaceLocation,
+      props.virtualNetwork?.locationInput,
+    );
     if (zoneIds === undefined) {
       problemsOf(this).addRule(() => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);

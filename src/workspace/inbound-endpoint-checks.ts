@@ -1,6 +1,6 @@
-import { Fn, Token } from 'cdktf';
+import { Fn, Op, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkBroughtFact, isKnown, problemsOf } from '../checks';
+import { checkBroughtFact, comparisonKey, isKnown, normaliseRegion, problemsOf } from '../checks';
 
 /**
  * The private DNS zones a workspace's inbound private endpoint registers its records in, per Azure cloud.
@@ -59,5 +59,54 @@ export function checkInboundDnsZones(scope: IConstruct, zoneIds: readonly string
       code: 'SE463',
       why: `a private DNS zone that is not one of ${expected}; give the ids of those zones`,
     });
+  });
+}
+
+/** A region as ARM compares it, in Terraform: `West Europe` and `westeurope` are one region. */
+function regionExpression(region: string): string {
+  return Fn.lower(Fn.replace(region, ' ', ''));
+}
+
+/**
+ * SE464: a private endpoint is created in the region of the virtual network its subnet belongs to ("the private
+ * endpoint must be deployed in the same region as the virtual network", Azure Private Link docs,
+ * private-endpoint-overview). Read from the brought azurerm `VirtualNetwork` as configured (`locationInput`);
+ * when either region is an expression, checked at plan time.
+ */
+export function checkPrivateEndpointRegion(
+  scope: IConstruct,
+  endpointRegion: string,
+  networkRegion: string | undefined,
+): void {
+  if (networkRegion === undefined || networkRegion === null || endpointRegion === undefined) return;
+  // One expression for both (the network's and the workspace's region read from one resource group): equal.
+  const same = comparisonKey(scope, endpointRegion, normaliseRegion);
+  if (same !== undefined && same === comparisonKey(scope, networkRegion, normaliseRegion)) return;
+  const why =
+    `the private endpoint is created in region '${endpointRegion}', and Azure creates a private endpoint only ` +
+    `in its virtual network's region; set inboundPrivateEndpoint.location to the network's region, or use a ` +
+    `subnet of a network in the workspace's region`;
+  if (isKnown(endpointRegion)) {
+    checkBroughtFact(scope, {
+      value: networkRegion,
+      attribute: 'inboundPrivateEndpoint.virtualNetwork.locationInput',
+      refuses: (v) => normaliseRegion(v) !== normaliseRegion(endpointRegion),
+      accepts: (v) => Op.eq(regionExpression(v), normaliseRegion(endpointRegion)),
+      code: 'SE464',
+      why,
+    });
+    return;
+  }
+  checkBroughtFact(scope, {
+    value: endpointRegion,
+    attribute: 'the inbound private endpoint region',
+    refuses: () => false,
+    accepts: (v) =>
+      Op.eq(
+        regionExpression(v),
+        isKnown(networkRegion) ? normaliseRegion(networkRegion) : regionExpression(networkRegion),
+      ),
+    code: 'SE464',
+    why: `the virtual network is in region ${isKnown(networkRegion) ? `'${networkRegion}'` : networkRegion}, and Azure creates a private endpoint only in its virtual network's region; set inboundPrivateEndpoint.location to the network's region`,
   });
 }
