@@ -488,6 +488,7 @@ export function tags(options: Optionality = {}): Reader<{ [key: string]: string 
 export function record<T = string>(
   options: Common &
     Optionality & {
+      /** The reader of each value. @default text */
       readonly element?: Reader<T>;
       /**
        * What a Terraform text expression as a key means (`{ [variable.stringValue]: 10 }`): `refuse` when the keys

@@ -19,7 +19,7 @@ import {
   MetricDefinition,
   metricOf,
 } from './metrics';
-import { RouteTrafficOptions } from './route-traffic-options';
+import { ROUTE_TRAFFIC_OPTIONS, RouteTrafficOptions } from './route-traffic-options';
 import { EndpointTraffic } from './traffic';
 
 defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
@@ -33,7 +33,7 @@ defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpoin
 });
 defineProps<{ split: TrafficMap; options: RouteTrafficOptions }>('SecureOnlineEndpointBase#routeTraffic', {
   split: TRAFFIC_SPLIT_READER,
-  options: object('RouteTrafficOptions', definedSchemas().get('RouteTrafficOptions') ?? {}),
+  options: object('RouteTrafficOptions', ROUTE_TRAFFIC_OPTIONS),
 });
 defineProps<{ deployment: IOnlineDeployment | string; percent: number }>(
   'SecureOnlineEndpointBase#mirrorTraffic',

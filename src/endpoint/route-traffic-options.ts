@@ -16,6 +16,7 @@ export interface RouteTrafficOptions {
   readonly keep?: TrafficMap;
 }
 
-defineProps<RouteTrafficOptions>('RouteTrafficOptions', {
+/** How `RouteTrafficOptions` are read (imported for its value, so the schema is defined before it is used). */
+export const ROUTE_TRAFFIC_OPTIONS = defineProps<RouteTrafficOptions>('RouteTrafficOptions', {
   keep: trafficSplitReader(true),
 });

@@ -17,7 +17,7 @@ interface Mirrored {
   /** The name as given (sent to Azure as it is). */
   readonly name: string;
   readonly percent: number;
-  /** The deployment object given, when one was: it must be a deployment of this endpoint. */
+  /** The deployment object given: it must be a deployment of this endpoint. @default only its name was given */
   readonly deployment?: IOnlineDeployment;
 }
 

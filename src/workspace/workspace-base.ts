@@ -181,6 +181,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
 
 /** A rule name (or FQDN) as ARM compares it: without case; a Terraform expression as it is. */
 function ruleKey(name: string | undefined): string {
-  if (name === undefined) return '';
+  // Read before the rule's reader refuses a value of another kind: such a value matches no rule.
+  if (typeof name !== 'string') return '';
   return isKnown(name) ? name.toLowerCase() : name;
 }
