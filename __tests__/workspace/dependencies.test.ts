@@ -107,7 +107,11 @@ describe('managed network dependencies', () => {
       isolationMode: IsolationMode.DISABLED,
       publicNetworkAccess: true,
       imageBuildCompute: ImageBuildCompute.existing('cpu-cluster'),
-      identity: WorkspaceIdentity.userAssigned({ id: UAMI, principalId: '11111111-2222-4333-8444-555555555555', clientId: '66666666-7777-4888-9999-000000000000' }),
+      identity: WorkspaceIdentity.userAssigned({
+        id: UAMI,
+        principalId: '11111111-2222-4333-8444-555555555555',
+        clientId: '66666666-7777-4888-9999-000000000000',
+      }),
     });
     const json = synthJson(stack);
     expect(json.resource?.azapi_resource_action).toBeUndefined();
