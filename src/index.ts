@@ -97,6 +97,7 @@ export { EndpointGrant } from './endpoint/endpoint-grant';
 export type { EndpointGrantProps } from './endpoint/endpoint-grant';
 export { EndpointIdentity } from './endpoint/endpoint-identity';
 export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs';
+export type { ILogArchiveStorageAccount } from './endpoint/log-archive';
 export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
 export type { SecureOnlineEndpointAttributes } from './endpoint/imported-endpoint';

@@ -1,12 +1,13 @@
 /** Facts about objects the user brings, read as configured (SE462 and the rules of each area). */
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Principal } from '../../src/core';
 import { configurationProblems } from '../../src/checks';
-import { EndpointAuthMode, EndpointIdentity, SecureOnlineEndpoint } from '../../src/endpoint';
+import { EndpointAuthMode, EndpointIdentity, EndpointLogs, SecureOnlineEndpoint } from '../../src/endpoint';
 import { WorkspaceIdentity } from '../../src/workspace';
-import { reported } from '../support/synth';
+import { mlResourceNamed, reported, synthJson, testStack } from '../support/synth';
 import { endpointOn } from '../endpoint/helpers';
 import { armId, LITERAL_RG } from '../workspace/fixtures';
 import { ManagedVnetWorkspace } from '../../src/workspace';
@@ -115,5 +116,62 @@ describe("an endpoint's region from a brought resource group", () => {
 
   test('passes when the resource groups are in two regions', () => {
     expect(twoStacks('northeurope')).toEqual([]);
+  });
+});
+
+describe('SE465 the log archive storage account', () => {
+  const archive = (extra: Partial<StorageAccountConfig>) => (s: TerraformStack) => {
+    const account = new StorageAccount(s, 'Archive', {
+      name: 'starchiveml',
+      resourceGroupName: LITERAL_RG.name,
+      location: 'westeurope',
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      ...extra,
+    });
+    endpointOn(s, {}, { logs: EndpointLogs.toStorageAccount(account) });
+  };
+
+  test('an account in another region, or Premium, is refused naming the prop', () => {
+    expect(reported(archive({ location: 'northeurope' }))).toEqual([
+      expect.stringMatching(
+        /\[SE465\] test\/Endpoint: logs \(EndpointLogs\.toStorageAccount\) account\.locationInput is 'northeurope'/,
+      ),
+    ]);
+    expect(reported(archive({ accountTier: 'Premium' }))).toEqual([
+      expect.stringMatching(/\[SE465\] test\/Endpoint: .*accountTierInput is 'Premium'/),
+    ]);
+  });
+
+  test("a Standard account in the endpoint's region (written another way) passes, and so does `{ id }`", () => {
+    expect(reported(archive({ location: 'West Europe' }))).toEqual([]);
+    expect(
+      reported((s) =>
+        endpointOn(
+          s,
+          {},
+          {
+            logs: EndpointLogs.toStorageAccount({
+              id: armId('rg-logs', 'Microsoft.Storage/storageAccounts', 'starchiveml'),
+            }),
+          },
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test('a tier from a variable is checked at plan time, on the endpoint', () => {
+    const stack = testStack();
+    const tier = new TerraformVariable(stack, 'tier', { type: 'string' });
+    archive({ accountTier: tier.stringValue })(stack);
+    const endpoint = mlResourceNamed(synthJson(stack), 'workspaces/onlineEndpoints', 'endpt-moe-1') as {
+      lifecycle?: { precondition?: Array<{ condition: string; error_message: string }> };
+    };
+    expect(endpoint.lifecycle?.precondition).toEqual([
+      {
+        condition: '${(lower(var.tier) != "premium")}',
+        error_message: expect.stringMatching(/^SE465 at test\/Endpoint: /),
+      },
+    ]);
   });
 });

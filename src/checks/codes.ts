@@ -308,4 +308,9 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: WORKSPACE,
     summary: "an inbound private endpoint in another region than its subnet's virtual network",
   },
+  {
+    code: 'SE465',
+    doc: ENDPOINT,
+    summary: 'a log archive storage account in another region than the endpoint, or Premium',
+  },
 ];

@@ -1,11 +1,12 @@
 import { ARM_TYPES, canonicalArmId, checkLiteralArmId } from '../checks/arm-id';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { fromFactory, readProps, refuse } from '../checks';
 import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from '../core/readers';
 import { IArmResource } from '../core';
 import { IManagedVnetWorkspace } from '../workspace';
+import { checkLogArchiveAccount, ILogArchiveStorageAccount, LOG_ARCHIVE_ACCOUNT_READER } from './log-archive';
 
 /**
  * The online endpoint log categories (Azure Monitor "supported logs" of `workspaces/onlineEndpoints`); each
@@ -45,8 +46,8 @@ const EXPR = { tokens: 'expression' } as const;
 defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
   workspace: armResourceReader(false),
 });
-defineProps<{ account: IArmResource }>('EndpointLogs.toStorageAccount', {
-  account: armResourceReader(false),
+defineProps<{ account: ILogArchiveStorageAccount }>('EndpointLogs.toStorageAccount', {
+  account: LOG_ARCHIVE_ACCOUNT_READER,
 });
 defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
   options: object(
@@ -94,12 +95,15 @@ export abstract class EndpointLogs {
     );
   }
 
-  /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
-  public static toStorageAccount(account: IArmResource): EndpointLogs {
+  /**
+   * A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`): in the endpoint's region and not
+   * Premium (SE465, read from the azurerm account as configured).
+   */
+  public static toStorageAccount(account: ILogArchiveStorageAccount): EndpointLogs {
     return fromFactory(
       'EndpointLogs.toStorageAccount',
       { account },
-      (read) => new FixedDestination({ storageAccountId: read.account.id }),
+      (read) => new FixedDestination({ storageAccountId: read.account.id }, read.account),
       FixedDestination.prototype,
     );
   }
@@ -126,6 +130,12 @@ export abstract class EndpointLogs {
     return new NoLogs();
   }
 
+  /**
+   * Checks what only the brought destination can tell (a storage account's region and tier) for an endpoint in
+   * `region`, on `scope` (plan time for expressions). @internal
+   */
+  public _checkBrought(_scope: IConstruct, _region: string): void {}
+
   /** The destination for an endpoint in `workspace`, or undefined when disabled. */
   public abstract destination(
     workspace: IManagedVnetWorkspace,
@@ -150,8 +160,17 @@ class WorkspaceLogAnalytics extends EndpointLogs {
 }
 
 class FixedDestination extends EndpointLogs {
-  constructor(private readonly target: EndpointLogDestination) {
+  constructor(
+    private readonly target: EndpointLogDestination,
+    /** The archive account as given, for the facts only it can tell. */
+    private readonly archive?: ILogArchiveStorageAccount,
+  ) {
     super();
+  }
+
+  /** @internal */
+  public _checkBrought(scope: IConstruct, region: string): void {
+    if (this.archive !== undefined) checkLogArchiveAccount(scope, this.archive, region);
   }
 
   public destination(): EndpointLogDestination {

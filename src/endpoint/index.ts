@@ -13,3 +13,4 @@ export type { EndpointMetricOptions, EndpointMetricProps } from './metrics';
 export * from './endpoint-logs';
 export { EndpointInvokeAccess, LIST_KEYS_ACTION, SCORE_DATA_ACTION, TOKEN_ACTION } from './invoke-access';
 export type { EndpointInvokeAccessProps } from './invoke-access';
+export type { ILogArchiveStorageAccount } from './log-archive';

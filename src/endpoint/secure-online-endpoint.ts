@@ -215,7 +215,10 @@ function logDestination(
     () => settings.destination(props.workspace, props.endpointName),
     undefined,
   );
-  if (props.logs !== undefined && logs !== undefined) readDestinationIds(endpoint, logs);
+  if (props.logs !== undefined && logs !== undefined) {
+    readDestinationIds(endpoint, logs);
+    settings._checkBrought(endpoint, regionOf(props.workspace));
+  }
   return logs;
 }
 
