@@ -3,7 +3,7 @@ import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { ConfigurationError } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
-import { configurationProblems, problemsOf } from './validation';
+import { ConstructProblems, problemsOf } from './validation';
 import { carriedProblems, carryProblems } from './carried';
 import { withExpressions } from './expressions';
 
@@ -863,7 +863,7 @@ function otherStack(scope: IConstruct, prop: string, value: unknown): Configurat
 
 /** Every problem recorded on the constructs of `scope`'s app so far. */
 function recordedSoFar(scope: IConstruct): ConfigurationError[] {
-  return configurationProblems(scope.node.root);
+  return ConstructProblems.under(scope.node.root).flatMap((p) => p.recorded());
 }
 
 /**

@@ -74,6 +74,14 @@ export class ConstructProblems implements IValidation {
     this.rules.push(rule);
   }
 
+  /**
+   * The problems recorded so far (not the rules that wait for the whole tree, which would judge a half-built
+   * one), located on the construct's path: what a constructor that cannot go on lists with its own problem.
+   */
+  public recorded(): ConfigurationError[] {
+    return this.found.map((p) => p.at(this.scope.node.path));
+  }
+
   /** Every problem of the construct, once each, located on its path. */
   public errors(): ConfigurationError[] {
     const all = [...this.found, ...this.rules.flatMap((rule) => rule())];

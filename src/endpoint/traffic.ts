@@ -216,8 +216,7 @@ export class EndpointTraffic {
       add(
         'SE225',
         `mirror traffic to ${[...this.mirror.values()].map((m) => m.name).join(', ')}: Azure ML mirrors to one ` +
-          `deployment only; keep ` +
-          `one mirrorTraffic call, or set the others to 0`,
+          `deployment only; keep one mirrorTraffic call, or set the others to 0`,
       );
     }
     if (mirrored > MAX_MIRROR_PERCENT) {
