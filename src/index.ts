@@ -101,10 +101,12 @@ export type {
 export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
 export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
 export type { SecureOnlineEndpointAttributeValues } from './endpoint/endpoint-base';
+export type { RouteTrafficOptions } from './endpoint/route-traffic-options';
 export { EndpointGrant } from './endpoint/endpoint-grant';
 export type { EndpointGrantProps } from './endpoint/endpoint-grant';
 export { EndpointIdentity } from './endpoint/endpoint-identity';
 export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs';
+export type { ILogArchiveStorageAccount } from './core/log-archive';
 export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
 export type { ILogAnalyticsHost } from './core/log-destinations';
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';

@@ -459,7 +459,11 @@ const FIXTURES: Record<string, Fixture> = {
   'MlApiVersion.of': {
     args: () => ({ version: '2026-05-01' }),
     run: (s, a) => {
-      new FakeWorkspace(s, 'Workspace', { apiVersion: api.MlApiVersion.of(a.version as string) });
+      // A real workspace: the factory's problems are reported by the construct its value is given to.
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        apiVersion: api.MlApiVersion.of(a.version as string),
+      });
     },
   },
   'Model.fromAssetId': {
@@ -623,7 +627,7 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'SecureOnlineEndpointBase#routeTraffic': {
-    args: () => ({ split: { blue: 90, green: 10 } }),
+    args: () => ({ split: { blue: 90, green: 10 }, options: {} }),
     run: (s, a) => {
       const endpoint = endpointIn(s);
       mlflowDeployment(s, endpoint, { allTraffic: false });
@@ -632,7 +636,7 @@ const FIXTURES: Record<string, Fixture> = {
         deploymentName: 'green',
         model: api.Model.mlflowFromAssetId('azureml:m:1'),
       });
-      endpoint.routeTraffic(a.split as api.TrafficMap);
+      endpoint.routeTraffic(a.split as api.TrafficMap, a.options as api.RouteTrafficOptions);
     },
   },
   'SecureOnlineEndpointBase#mirrorTraffic': {

@@ -416,3 +416,24 @@ export function armIdLifecycle(scope: IConstruct): { precondition: Precondition[
   const precondition = armIdPreconditions(scope);
   return precondition.length > 0 ? { precondition } : undefined;
 }
+
+/**
+ * A literal id of `expected`'s type written in the casing azurerm's id parsers need: they compare the fixed
+ * segments (`subscriptions`, `resourceGroups`, `providers`, the namespace and type names) with case, so an id
+ * exactly as the Azure CLI prints some of them (`/resourcegroups/`, `microsoft.operationalinsights`) fails
+ * `terraform validate`. ARM itself compares ids without case: only the fixed segments are rewritten, names and
+ * the subscription stay as given. An expression, or text that is not an id of that type (refused by its
+ * reader, SE002), is returned as it is. Used where an id is handed to an azurerm resource; azapi and ARM take
+ * any casing, and what they were given before is not rewritten (a live resource is not touched).
+ */
+export function canonicalArmId<T extends string | undefined>(id: T, expected: ArmResourceType): T {
+  if (id === undefined || !isKnown(id) || typeof id !== 'string') return id;
+  const parsed = parseArmId(id);
+  if (parsed === undefined || parsed.resourceType.toLowerCase() !== expected.type.toLowerCase()) return id;
+  const subscription = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? parsed.subscriptionId;
+  const group = `/subscriptions/${subscription}/resourceGroups/${parsed.resourceGroup}`;
+  if (expected.type.toLowerCase() === ARM_TYPES.RESOURCE_GROUP.type.toLowerCase()) return group as T;
+  const [namespace, ...types] = expected.type.split('/');
+  const path = types.map((type, i) => `/${type}/${parsed.names[i]}`).join('');
+  return `${group}/providers/${namespace}${path}` as T;
+}

@@ -325,4 +325,68 @@ export const CHECK_CODES: readonly CheckCode[] = [
     doc: AZURE_KNOWLEDGE,
     summary: 'a service tag that Azure does not have (or a regional form of one that has none)',
   },
+  {
+    code: 'SE450',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'an element of a Terraform list taken with `[i]` (`listValue[0]`) where text is expected',
+  },
+  {
+    code: 'SE451',
+    doc: ENDPOINT,
+    summary: 'traffic naming one deployment twice (keys differing only in letter case)',
+  },
+  { code: 'SE452', doc: ENDPOINT, summary: '`mirrorTraffic` given a deployment of another endpoint' },
+  {
+    code: 'SE453',
+    doc: ENDPOINT,
+    summary: '`routeTraffic` keeping the share of a deployment this stack makes',
+  },
+  { code: 'SE454', doc: DEPLOYMENT, summary: 'a scoring script that is not a Python file (a notebook)' },
+  { code: 'SE455', doc: DEPLOYMENT, summary: 'a scoring script that does not define `init()` and `run()`' },
+  {
+    code: 'SE456',
+    doc: DEPLOYMENT,
+    summary: 'a conda file whose `dependencies` is not a list of package specs and `pip:` lists',
+  },
+  {
+    code: 'SE457',
+    doc: DEPLOYMENT,
+    summary: 'an MLflow `MLmodel` file that is empty, not YAML, or has no flavor',
+  },
+  { code: 'SE458', doc: DEPLOYMENT, summary: 'a model whose files are all empty' },
+  {
+    code: 'SE459',
+    doc: WORKSPACE,
+    summary: 'a `firewallSku` with an isolation mode other than AllowOnlyApprovedOutbound',
+  },
+  {
+    code: 'SE460',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a workspace, endpoint or deployment object of another stack',
+  },
+  {
+    code: 'SE461',
+    doc: WORKSPACE,
+    summary: 'a brought default storage account with hierarchical namespace or of the Premium tier',
+  },
+  {
+    code: 'SE462',
+    doc: IDS_AND_TAGS,
+    summary: "an identity's ARM id, or its other id, where its principal or client id belongs",
+  },
+  {
+    code: 'SE463',
+    doc: WORKSPACE,
+    summary: 'inbound private DNS zones other than the two the workspace private endpoint needs',
+  },
+  {
+    code: 'SE464',
+    doc: WORKSPACE,
+    summary: "an inbound private endpoint in another region than its subnet's virtual network",
+  },
+  {
+    code: 'SE465',
+    doc: ENDPOINT,
+    summary: 'a log archive storage account in another region than the endpoint, or Premium',
+  },
 ];

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ARM_TYPES } from '../checks/arm-id';
-import { readArmId, readParams, refuse } from '../checks';
+import { fromFactory, readArmId, refuse } from '../checks';
+import { checkLogArchiveAccount, ILogArchiveStorageAccount, LOG_ARCHIVE_ACCOUNT_READER } from './log-archive';
 import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from './readers';
 import { IArmResource } from './references';
@@ -70,8 +71,8 @@ const EVENT_HUB_NAME_READER = name({ ...EXPR, optional: true, check: checkEventH
 defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
   workspace: armResourceReader(false),
 });
-defineProps<{ account: IArmResource }>('EndpointLogs.toStorageAccount', {
-  account: armResourceReader(false),
+defineProps<{ account: ILogArchiveStorageAccount }>('EndpointLogs.toStorageAccount', {
+  account: LOG_ARCHIVE_ACCOUNT_READER,
 });
 defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
   options: object(
@@ -109,23 +110,39 @@ export abstract class EndpointLogs {
 
   /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
   public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toLogAnalytics', { workspace });
-    return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
+    return fromFactory(
+      'EndpointLogs.toLogAnalytics',
+      { workspace },
+      (read) => new FixedDestination({ logAnalyticsWorkspaceId: read.workspace.id }),
+      FixedDestination.prototype,
+    );
   }
 
-  /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
-  public static toStorageAccount(account: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toStorageAccount', { account });
-    return new FixedDestination({ storageAccountId: account.id });
+  /**
+   * A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`): in the endpoint's region and not
+   * Premium (SE465, read from the azurerm account as configured).
+   */
+  public static toStorageAccount(account: ILogArchiveStorageAccount): EndpointLogs {
+    return fromFactory(
+      'EndpointLogs.toStorageAccount',
+      { account },
+      (read) => new FixedDestination({ storageAccountId: read.account.id }, read.account),
+      FixedDestination.prototype,
+    );
   }
 
   /** An event hub, for a SIEM. */
   public static toEventHub(options: EventHubLogOptions): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toEventHub', { options });
-    return new FixedDestination({
-      eventhubAuthorizationRuleId: options.authorizationRuleId,
-      eventhubName: options.eventHubName,
-    });
+    return fromFactory(
+      'EndpointLogs.toEventHub',
+      { options },
+      (read) =>
+        new FixedDestination({
+          eventhubAuthorizationRuleId: read.options.authorizationRuleId,
+          eventhubName: read.options.eventHubName,
+        }),
+      FixedDestination.prototype,
+    );
   }
 
   /**
@@ -152,6 +169,12 @@ export abstract class EndpointLogs {
     return resolved.kind === 'to' ? resolved.destination : undefined;
   }
 
+  /**
+   * Checks what only the brought destination can tell (a storage account's region and tier) for an endpoint in
+   * `region`, on `scope` (plan time for expressions). @internal
+   */
+  public _checkBrought(_scope: IConstruct, _region: string): void {}
+
   /** Resolves against the workspace's Log Analytics workspace id (undefined or '' when it has none). @internal */
   public abstract _resolve(workspaceLogAnalyticsId: string | undefined): ResolvedLogs;
 }
@@ -164,8 +187,17 @@ class WorkspaceLogAnalytics extends EndpointLogs {
 }
 
 class FixedDestination extends EndpointLogs {
-  constructor(private readonly target: EndpointLogDestination) {
+  constructor(
+    private readonly target: EndpointLogDestination,
+    /** The archive account as given, for the facts only it can tell. */
+    private readonly archive?: ILogArchiveStorageAccount,
+  ) {
     super();
+  }
+
+  /** @internal */
+  public _checkBrought(scope: IConstruct, region: string): void {
+    if (this.archive !== undefined) checkLogArchiveAccount(scope, this.archive, region);
   }
 
   public _resolve(): ResolvedLogs {

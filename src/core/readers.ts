@@ -65,6 +65,8 @@ export const RESOURCE_GROUP_READER = object(
     id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.RESOURCE_GROUP }),
     name: text({ ...IDS, optional: false, what: 'the resource group name (text)' }),
     location: text({ ...IDS, optional: false, what: 'an Azure region (text)' }),
+    // Only informs checks that compare regions (SE227); an expression is unknown to them.
+    locationInput: text({ tokens: 'unknown', what: 'an Azure region (text)' }),
   }),
   { kind: 'reference', optional: false },
 );
@@ -88,6 +90,8 @@ export function virtualNetworkReader(optional: boolean): Reader<object> {
     'IVirtualNetwork',
     defineProps<IVirtualNetwork>('IVirtualNetwork', {
       id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.VIRTUAL_NETWORK }),
+      // Compared with the private endpoint's region (SE464); an expression is checked at plan time.
+      locationInput: text({ ...IDS, what: 'an Azure region (text)' }),
     }),
     { kind: 'reference', optional },
   );
@@ -128,9 +132,16 @@ export const PRINCIPAL_READER = object(
 );
 
 /** A traffic split: shares are numbers (SE213 checks them); Terraform number expressions are passed through. */
-export const TRAFFIC_SPLIT_READER = record({
-  tokens: 'refuse',
-  why: 'the deployments it names are checked at synth (SE204); give a map whose shares may be expressions',
-  optional: false,
-  element: num({ ...IDS, optional: false }),
-});
+export function trafficSplitReader(optional: boolean): Reader<{ [key: string]: number }> {
+  return record({
+    tokens: 'refuse',
+    // A key names a deployment, checked at synth (SE204, SE451): a Terraform expression as a key is refused.
+    keys: 'refuse',
+    why: 'the deployments it names are checked at synth (SE204); give a map whose shares may be expressions',
+    optional,
+    element: num({ ...IDS, optional: false }),
+  });
+}
+
+/** A required traffic split (`routeTraffic`'s). */
+export const TRAFFIC_SPLIT_READER = trafficSplitReader(false);

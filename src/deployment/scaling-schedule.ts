@@ -3,7 +3,7 @@ import {
   MonitorAutoscaleSettingProfileRecurrence,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { Fn, Op, Precondition, Token } from 'cdktf';
-import { isKnown, readParams, refuse } from '../checks';
+import { isKnown, fromFactory, refuse } from '../checks';
 import { defineProps, enumOf, list, num, object, text } from '../checks/read';
 import { parseRfc3339 } from './rfc3339';
 import { timeZoneProblem } from './time-zones';
@@ -131,14 +131,22 @@ function wholeInRange(value: number, max: number, what: string): Precondition {
 export abstract class ScalingSchedule {
   /** A window that repeats on the given days (`Monday`-`Friday`, 08:00 to 20:00). */
   public static weekly(options: WeeklyScheduleOptions): ScalingSchedule {
-    readParams(undefined, 'ScalingSchedule.weekly', { options });
-    return new WeeklySchedule(options);
+    return fromFactory(
+      'ScalingSchedule.weekly',
+      { options },
+      (read) => new WeeklySchedule(read.options),
+      WeeklySchedule.prototype,
+    );
   }
 
   /** Applies between two instants (a sale, a launch); wins over weekly windows. */
   public static between(options: FixedWindowOptions): ScalingSchedule {
-    readParams(undefined, 'ScalingSchedule.between', { options });
-    return new FixedWindowSchedule(options);
+    return fromFactory(
+      'ScalingSchedule.between',
+      { options },
+      (read) => new FixedWindowSchedule(read.options),
+      FixedWindowSchedule.prototype,
+    );
   }
 
   /** The `recurrence` block of the window's start, for weekly windows. */

@@ -22,7 +22,18 @@ import {
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
-import { armId, bool, catalogText, defineProps, enumOf, name, oneOf, provider, readValue, text } from '../checks/read';
+import {
+  armId,
+  bool,
+  catalogText,
+  defineProps,
+  enumOf,
+  name,
+  oneOf,
+  provider,
+  readValue,
+  text,
+} from '../checks/read';
 import { regionReader } from '../core/readers';
 import { AzureRegion } from '../core/region';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';

@@ -1,5 +1,7 @@
-import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
+import { ARM_TYPES, armIdLifecycle, canonicalArmId, checkLiteralArmId } from '../checks/arm-id';
+import { checkInboundDnsZones, checkPrivateEndpointRegion } from './inbound-endpoint-checks';
 import { Construct, IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -13,7 +15,18 @@ import {
   topLevelIdOf,
   problemsOf,
 } from '../checks';
-import { armId, bool, catalogText, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import {
+  armId,
+  bool,
+  catalogText,
+  defineProps,
+  list,
+  name,
+  object,
+  provider,
+  tags,
+  text,
+} from '../checks/read';
 import { regionReader } from '../core/readers';
 import { AzureRegion } from '../core/region';
 import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
@@ -138,6 +151,12 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     const byPolicy = props.privateDnsZoneGroupByPolicy === true;
     let zoneIds = props.privateDnsZoneIds;
+    checkInboundDnsZones(this, zoneIds);
+    checkPrivateEndpointRegion(
+      this,
+      catalogText(props.location) ?? props.workspaceLocation,
+      props.virtualNetwork?.locationInput,
+    );
     if (zoneIds === undefined && !byPolicy) {
       problemsOf(this).addRule(() => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
@@ -152,7 +171,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
           name: `${props.workspaceName}-link`,
           resourceGroupName: props.resourceGroup.name,
           privateDnsZoneName: zone.name,
-          virtualNetworkId: vnetId,
+          virtualNetworkId: canonicalArmId(vnetId, ARM_TYPES.VIRTUAL_NETWORK),
           registrationEnabled: false,
           tags: props.tags,
         });
@@ -165,7 +184,8 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
       name,
       resourceGroupName: props.resourceGroup.name,
       location: catalogText(props.location) ?? props.workspaceLocation,
-      subnetId: props.subnet.id,
+      // azurerm parses these ids with case: written as its parsers need (an id as the CLI prints it passes).
+      subnetId: canonicalArmId(props.subnet.id, ARM_TYPES.SUBNET),
       tags: props.tags,
       privateServiceConnection: {
         name,
@@ -173,9 +193,19 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
         subresourceNames: ['amlworkspace'],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: byPolicy ? undefined : { name: 'default', privateDnsZoneIds: zoneIds ?? [] },
-      // The zone group the policy writes is not drift: without this, every apply would delete it.
-      lifecycle: byPolicy ? { ignoreChanges: ['private_dns_zone_group'] } : undefined,
+      privateDnsZoneGroup: byPolicy
+        ? undefined
+        : {
+            name: 'default',
+            privateDnsZoneIds: Token.isUnresolved(zoneIds)
+              ? (zoneIds as string[])
+              : (zoneIds ?? []).map((id) => canonicalArmId(id, ARM_TYPES.PRIVATE_DNS_ZONE)),
+          },
+      // Zone ids from expressions are checked at plan time (SE463), before the endpoint is created. The zone
+      // group a policy writes is not drift: without ignoring it, every apply would delete it.
+      lifecycle: byPolicy
+        ? { ...armIdLifecycle(this), ignoreChanges: ['private_dns_zone_group'] }
+        : armIdLifecycle(this),
     });
   }
 

@@ -69,6 +69,7 @@ import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
   checkClusterReachesRegistry,
+  checkFirewallSku,
   checkImageBuildCluster,
   checkImageBuildCompute,
   checkProvisioningHasNetwork,
@@ -76,6 +77,7 @@ import {
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
   checkSameSubscription,
+  checkWorkspaceStorageAccount,
   workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
@@ -99,6 +101,7 @@ import { containerRegistryHardening, storageAccountHardening } from './hardening
 import { checkProvidersUseEntraForStorage } from './identity-datastores';
 import { grantAssociatedRoles, grantWorkspaceRole } from './workspace-identity-roles';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
@@ -436,6 +439,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
     this.location = catalogText(props.location) ?? props.resourceGroup.location;
+    this._locationAsConfigured = catalogText(props.location) ?? props.resourceGroup.locationInput;
     if (props.location === undefined) {
       problemsOf(this).attempt(
         () => checkInheritedRegion('resourceGroup.location', this.location),
@@ -467,6 +471,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
     this.prepareHardening(props, identity);
+    const uami = identity.userAssignedIdentity;
+    if (uami !== undefined) checkUserAssignedIdentity(this, 'identity (user-assigned)', uami);
     const body = this.renderBody(props, identity);
     problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
     this.resource = this.createResource(props, body, identity);
@@ -522,6 +528,11 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       undefined,
     );
     problemsOf(this).attempt(() => checkKeyVaultBypass(props.keyVault), undefined);
+    checkWorkspaceStorageAccount(this, props.storageAccount);
+    problemsOf(this).attempt(
+      () => checkFirewallSku(props.workspaceName, this.isolationMode, props.firewallSku),
+      undefined,
+    );
     problemsOf(this).attempt(
       () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess),
       undefined,

@@ -1,4 +1,4 @@
-import { readParams } from '../checks';
+import { fromFactory } from '../checks';
 import { bool, defineProps, object } from '../checks/read';
 import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
@@ -48,8 +48,12 @@ export class WorkspaceIdentity {
     identity: IUserAssignedIdentity,
     options?: UserAssignedWorkspaceIdentityOptions,
   ): WorkspaceIdentity {
-    readParams(undefined, 'WorkspaceIdentity.userAssigned', { identity, options });
-    return new WorkspaceIdentity(identity, options?.assignRoles ?? false);
+    return fromFactory(
+      'WorkspaceIdentity.userAssigned',
+      { identity, options },
+      (read) => new WorkspaceIdentity(read.identity, read.options?.assignRoles ?? false),
+      WorkspaceIdentity.prototype,
+    );
   }
 
   private constructor(
