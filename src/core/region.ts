@@ -1,5 +1,5 @@
 import { isKnown, refuse } from '../checks';
-import { defineProps, readParams, uncheckedCatalogName } from '../checks/read';
+import { defineProps, fromFactory, uncheckedCatalogName } from '../checks/read';
 import { Catalog } from '../checks/catalog';
 import { REGION_CATALOG } from './region-catalog';
 
@@ -45,8 +45,12 @@ export class AzureRegion {
    * this library's list was refreshed. Azure refuses a region it does not have at apply.
    */
   public static of(name: string): AzureRegion {
-    readParams(undefined, 'AzureRegion.of', { name });
-    return new AzureRegion(name);
+    return fromFactory(
+      'AzureRegion.of',
+      { name },
+      (read) => new AzureRegion(read.name),
+      AzureRegion.prototype,
+    );
   }
 
   private constructor(

@@ -1,4 +1,4 @@
-import { defineProps, readParams, uncheckedCatalogName } from '../checks/read';
+import { defineProps, fromFactory, uncheckedCatalogName } from '../checks/read';
 import { Catalog } from '../checks/catalog';
 import { INSTANCE_TYPE_CATALOG } from './instance-type-catalog';
 
@@ -45,8 +45,12 @@ export class InstanceType {
    * was refreshed. Azure refuses a size it does not offer at apply, after the endpoint exists.
    */
   public static of(name: string): InstanceType {
-    readParams(undefined, 'InstanceType.of', { name });
-    return new InstanceType(name);
+    return fromFactory(
+      'InstanceType.of',
+      { name },
+      (read) => new InstanceType(read.name),
+      InstanceType.prototype,
+    );
   }
 
   private constructor(

@@ -1,4 +1,4 @@
-import { defineProps, readParams, uncheckedCatalogName } from '../checks/read';
+import { defineProps, fromFactory, uncheckedCatalogName } from '../checks/read';
 import { Catalog, didYouMean } from '../checks/catalog';
 import { REGIONS } from '../core/region';
 import { SERVICE_TAG_CATALOG } from './service-tag-catalog';
@@ -111,8 +111,7 @@ export class ServiceTag {
    * refreshed. Azure refuses a tag it does not know when the managed network is provisioned.
    */
   public static of(name: string): ServiceTag {
-    readParams(undefined, 'ServiceTag.of', { name });
-    return new ServiceTag(name);
+    return fromFactory('ServiceTag.of', { name }, (read) => new ServiceTag(read.name), ServiceTag.prototype);
   }
 
   private constructor(

@@ -9,7 +9,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
-import { ARM_TYPES, ConfigurationError, isKnown, readParams, refuse } from '../checks';
+import { ARM_TYPES, ConfigurationError, isKnown, fromFactory, refuse } from '../checks';
 import { armId, defineProps, list, object, text } from '../checks/read';
 import { subnetReader, virtualNetworkReader } from '../core/readers';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
@@ -69,8 +69,12 @@ export class StorageNetworkAccess {
    * /31 or /32 prefixes, and keeps at most 400 rules (SE164).
    */
   public static allowedIpRanges(ranges: string[]): StorageNetworkAccess {
-    readParams(undefined, 'StorageNetworkAccess.allowedIpRanges', { ranges });
-    return new StorageNetworkAccess('ip-ranges', ranges, undefined);
+    return fromFactory(
+      'StorageNetworkAccess.allowedIpRanges',
+      { ranges },
+      (read) => new StorageNetworkAccess('ip-ranges', read.ranges, undefined),
+      StorageNetworkAccess.prototype,
+    );
   }
 
   /**
@@ -79,8 +83,12 @@ export class StorageNetworkAccess {
    * must use that DNS zone.
    */
   public static privateEndpoint(options: StoragePrivateEndpointOptions): StorageNetworkAccess {
-    readParams(undefined, 'StorageNetworkAccess.privateEndpoint', { options });
-    return new StorageNetworkAccess('private-endpoint', [], options);
+    return fromFactory(
+      'StorageNetworkAccess.privateEndpoint',
+      { options },
+      (read) => new StorageNetworkAccess('private-endpoint', [], read.options),
+      StorageNetworkAccess.prototype,
+    );
   }
 
   private constructor(
