@@ -59,7 +59,8 @@ export class SecureEndpointHardenedStack extends TerraformStack {
       resourceGroupName: network.resourceGroup.name,
       location: network.resourceGroup.location,
     });
-    const key = addCustomerManagedKey(this, c, network, identity);
+    const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
+    const key = addCustomerManagedKey(this, c, network, identity, client);
     // One blob zone for the network: the storage account's endpoint and Azure Monitor's register in it.
     const blobZoneId = addLinkedPrivateDnsZone(
       this,
@@ -68,7 +69,13 @@ export class SecureEndpointHardenedStack extends TerraformStack {
       network,
       `${c.workspaceName}-blob-link`,
     );
-    const monitoringScopeId = addMonitorPrivateLinkScope(this, c.workspaceName, network, blobZoneId);
+    const monitoringScopeId = addMonitorPrivateLinkScope(
+      this,
+      c.workspaceName,
+      network,
+      blobZoneId,
+      client.subscriptionId,
+    );
 
     const workspace = new ManagedVnetWorkspace(this, 'Workspace', {
       resourceGroup: network.resourceGroup,
@@ -118,9 +125,9 @@ function addCustomerManagedKey(
   c: HowToConfig,
   network: HowToNetwork,
   identity: UserAssignedIdentity,
+  client: DataAzurermClientConfig,
 ): CustomerManagedKeyOptions {
   const { resourceGroup, subnet } = network;
-  const client = new DataAzurermClientConfig(scope, 'ClientConfig', {});
   const vault = new KeyVault(scope, 'KeyVault', {
     name: keyVaultName(c.workspaceName),
     resourceGroupName: resourceGroup.name,

@@ -25,13 +25,15 @@ const MONITOR_PRIVATE_DNS_ZONES: ReadonlyArray<readonly [id: string, zone: strin
 /**
  * The scope in private-only mode (ingestion and query from the network go to scoped resources only), its
  * `azuremonitor` private endpoint in the how-to's subnet and its DNS zones. `blobZoneId` is the network's
- * `privatelink.blob.core.windows.net` zone. Returns the scope's ARM id.
+ * `privatelink.blob.core.windows.net` zone, `subscriptionId` the subscription the stack deploys to. Returns the
+ * scope's ARM id.
  */
 export function addMonitorPrivateLinkScope(
   scope: Construct,
   workspaceName: string,
   network: HowToNetwork,
   blobZoneId: string,
+  subscriptionId: string,
 ): string {
   const { resourceGroup, subnet } = network;
   const ampls = new MonitorPrivateLinkScope(scope, 'MonitorPrivateLinkScope', {
@@ -58,5 +60,11 @@ export function addMonitorPrivateLinkScope(
     },
     privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [...zoneIds, blobZoneId] },
   });
-  return ampls.id;
+  // The scope's id built from its parts (the string `ampls.id` reads back): known at plan time, so the
+  // workspace's check of the id (SE002) runs in the first plan rather than after the scope exists, and the
+  // references to the names order the scoped services after the scope.
+  return (
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup.name}` +
+    `/providers/Microsoft.Insights/privateLinkScopes/${ampls.name}`
+  );
 }
