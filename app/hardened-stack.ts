@@ -12,13 +12,12 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import {
   AzapiProvider,
+  ImageBuildCompute,
   ManagedVnetWorkspace,
   StorageNetworkAccess,
   WorkspaceIdentity,
@@ -26,15 +25,20 @@ import {
 } from '../src';
 import { type HowToConfig, readHowToConfig } from './config';
 import { addHowToEndpoint, addHowToNetwork, addHowToOutputs, HowToNetwork } from './how-to';
+import { addMonitorPrivateLinkScope } from './monitor-private-link-scope';
+import { addLinkedPrivateDnsZone } from './private-dns';
 import { addBackend, RemoteStateSettings } from './state';
 
 /** The Key Vault private DNS zone (public cloud), for the runner's access to the key vault holding the key. */
 const KEY_VAULT_PRIVATE_DNS_ZONE = 'privatelink.vaultcore.azure.net';
+/** The blob private DNS zone (public cloud): the storage account's and Azure Monitor's private endpoints use it. */
+const BLOB_PRIVATE_DNS_ZONE = 'privatelink.blob.core.windows.net';
 
 /**
  * The how-to with customer-managed keys, identity-based datastores, storage reachable only through a private
  * endpoint, storage infrastructure encryption, a brought user-assigned workspace identity with its roles, and a
- * private subnet.
+ * private subnet; Application Insights and Log Analytics without local authentication and reached only through
+ * an Azure Monitor private link scope; an image-build cluster without local authentication.
  */
 export class SecureEndpointHardenedStack extends TerraformStack {
   constructor(scope: Construct, id: string, config?: HowToConfig, state?: RemoteStateSettings) {
@@ -55,7 +59,23 @@ export class SecureEndpointHardenedStack extends TerraformStack {
       resourceGroupName: network.resourceGroup.name,
       location: network.resourceGroup.location,
     });
-    const key = addCustomerManagedKey(this, c, network, identity);
+    const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
+    const key = addCustomerManagedKey(this, c, network, identity, client);
+    // One blob zone for the network: the storage account's endpoint and Azure Monitor's register in it.
+    const blobZoneId = addLinkedPrivateDnsZone(
+      this,
+      'StorageBlobZone',
+      BLOB_PRIVATE_DNS_ZONE,
+      network,
+      `${c.workspaceName}-blob-link`,
+    );
+    const monitoringScopeId = addMonitorPrivateLinkScope(
+      this,
+      c.workspaceName,
+      network,
+      blobZoneId,
+      client.subscriptionId,
+    );
 
     const workspace = new ManagedVnetWorkspace(this, 'Workspace', {
       resourceGroup: network.resourceGroup,
@@ -68,8 +88,15 @@ export class SecureEndpointHardenedStack extends TerraformStack {
       storageNetworkAccess: StorageNetworkAccess.privateEndpoint({
         subnet: network.subnet,
         virtualNetwork: network.virtualNetwork,
+        privateDnsZoneId: blobZoneId,
       }),
       storageInfrastructureEncryption: true,
+      // Entra ID-authenticated telemetry only, ingested and queried through the scope's private endpoint.
+      applicationInsightsLocalAuth: false,
+      monitoringPublicNetworkAccess: false,
+      monitoringPrivateLinkScopeId: monitoringScopeId,
+      // Entra ID and managed identities only on the cluster that builds images.
+      imageBuildCompute: ImageBuildCompute.cluster({ disableLocalAuth: true }),
     });
 
     // The key's vault logs every key operation to the workspace's Log Analytics workspace.
@@ -98,9 +125,9 @@ function addCustomerManagedKey(
   c: HowToConfig,
   network: HowToNetwork,
   identity: UserAssignedIdentity,
+  client: DataAzurermClientConfig,
 ): CustomerManagedKeyOptions {
-  const { resourceGroup, subnet, virtualNetwork } = network;
-  const client = new DataAzurermClientConfig(scope, 'ClientConfig', {});
+  const { resourceGroup, subnet } = network;
   const vault = new KeyVault(scope, 'KeyVault', {
     name: keyVaultName(c.workspaceName),
     resourceGroupName: resourceGroup.name,
@@ -113,17 +140,13 @@ function addCustomerManagedKey(
     publicNetworkAccessEnabled: false,
     networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
   });
-  const zone = new PrivateDnsZone(scope, 'KeyVaultZone', {
-    name: KEY_VAULT_PRIVATE_DNS_ZONE,
-    resourceGroupName: resourceGroup.name,
-  });
-  new PrivateDnsZoneVirtualNetworkLink(scope, 'KeyVaultZoneLink', {
-    name: `${c.workspaceName}-kv-link`,
-    resourceGroupName: resourceGroup.name,
-    privateDnsZoneName: zone.name,
-    virtualNetworkId: virtualNetwork.id,
-    registrationEnabled: false,
-  });
+  const zoneId = addLinkedPrivateDnsZone(
+    scope,
+    'KeyVaultZone',
+    KEY_VAULT_PRIVATE_DNS_ZONE,
+    network,
+    `${c.workspaceName}-kv-link`,
+  );
   const endpoint = new PrivateEndpoint(scope, 'KeyVaultPrivateEndpoint', {
     name: `${c.workspaceName}-kv-pe`,
     resourceGroupName: resourceGroup.name,
@@ -135,7 +158,7 @@ function addCustomerManagedKey(
       subresourceNames: ['vault'],
       isManualConnection: false,
     },
-    privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [zone.id] },
+    privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [zoneId] },
   });
   // The deploying principal creates (and later rotates) the key through the data plane.
   const officer = new RoleAssignment(scope, 'KeyVaultCryptoOfficer', {

@@ -67,6 +67,8 @@ describe('hardened layout', () => {
       public_network_access_enabled: false,
       infrastructure_encryption_enabled: true,
       allow_nested_items_to_be_public: false,
+      queue_encryption_key_type: 'Account',
+      table_encryption_key_type: 'Account',
       customer_managed_key: {
         key_vault_key_id:
           '${azurerm_key_vault.KeyVault.vault_uri}keys/${azurerm_key_vault_key.CustomerManagedKey.name}',
@@ -75,7 +77,61 @@ describe('hardened layout', () => {
     const subresources = Object.values(resourcesOfType(json, 'azurerm_private_endpoint')).map(
       (pe) => (pe.private_service_connection as { subresource_names: string[] }).subresource_names[0],
     );
-    expect(subresources.sort()).toEqual(['amlworkspace', 'blob', 'vault']);
+    expect(subresources.sort()).toEqual(['amlworkspace', 'azuremonitor', 'blob', 'vault']);
+  });
+
+  test('monitoring: no local auth, no public ingestion or query, both joined to the private link scope', () => {
+    expect(only(json, 'azurerm_application_insights')).toMatchObject({
+      local_authentication_disabled: true,
+      internet_ingestion_enabled: false,
+      internet_query_enabled: false,
+    });
+    expect(only(json, 'azurerm_log_analytics_workspace')).toMatchObject({
+      local_authentication_enabled: false,
+      internet_ingestion_enabled: false,
+      internet_query_enabled: false,
+    });
+    expect(only(json, 'azurerm_monitor_private_link_scope')).toMatchObject({
+      ingestion_access_mode: 'PrivateOnly',
+      query_access_mode: 'PrivateOnly',
+    });
+    const scoped = Object.values(resourcesOfType(json, 'azurerm_monitor_private_link_scoped_service'));
+    expect(scoped.map((s) => s.linked_resource_id).sort()).toEqual([
+      '${azurerm_application_insights.Workspace_Associated_ApplicationInsights_CD8E8E20.id}',
+      '${azurerm_log_analytics_workspace.Workspace_Associated_LogAnalyticsWorkspace_86E541BF.id}',
+    ]);
+  });
+
+  test("the scope's endpoint registers in Azure Monitor's zones and the blob zone the storage endpoint shares", () => {
+    const endpoints = Object.values(resourcesOfType(json, 'azurerm_private_endpoint'));
+    const zonesOf = (subresource: string): string[] =>
+      (
+        endpoints.find(
+          (pe) =>
+            (pe.private_service_connection as { subresource_names: string[] }).subresource_names[0] ===
+            subresource,
+        )!.private_dns_zone_group as { private_dns_zone_ids: string[] }
+      ).private_dns_zone_ids;
+    expect(zonesOf('azuremonitor')).toContain('${azurerm_private_dns_zone.StorageBlobZone.id}');
+    expect(zonesOf('blob')).toEqual(['${azurerm_private_dns_zone.StorageBlobZone.id}']);
+    const zones = Object.values(resourcesOfType(json, 'azurerm_private_dns_zone')).map((z) => z.name);
+    expect(zones.sort()).toEqual([
+      'privatelink.agentsvc.azure-automation.net',
+      'privatelink.api.azureml.ms',
+      'privatelink.blob.core.windows.net',
+      'privatelink.monitor.azure.com',
+      'privatelink.notebooks.azure.net',
+      'privatelink.ods.opinsights.azure.com',
+      'privatelink.oms.opinsights.azure.com',
+      'privatelink.vaultcore.azure.net',
+    ]);
+    const links = Object.values(resourcesOfType(json, 'azurerm_private_dns_zone_virtual_network_link'));
+    expect(links).toHaveLength(zones.length);
+  });
+
+  test('the image-build cluster refuses local authentication', () => {
+    const [, cluster] = onlyMlResource(json, 'workspaces/computes');
+    expect((cluster.body as { properties: Record<string, unknown> }).properties.disableLocalAuth).toBe(true);
   });
 
   test("the key's vault: purge protection, RBAC, no public access; the key waits for the runner's grant", () => {

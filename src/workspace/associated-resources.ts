@@ -290,9 +290,15 @@ export class SecureAssociatedResources extends Construct {
     insights: IWorkspaceApplicationInsights,
   ): void {
     if (scopeId === undefined) return;
-    // `/subscriptions/s/resourceGroups/<group>/providers/Microsoft.Insights/privateLinkScopes/<name>`.
+    // `/subscriptions/s/resourceGroups/<group>/providers/Microsoft.Insights/privateLinkScopes/<name>`. An id
+    // written with the slashes and tokens for the parts (`/subscriptions/${...}/resourceGroups/${...}/...`) is
+    // split here (a token's encoding has no slash): Terraform's split of a string that embeds references is not
+    // something cdktf renders reliably. A whole-id token is split by Terraform.
+    const parts = scopeId.split('/');
     const part = (index: number): string =>
-      isKnown(scopeId) ? (scopeId.split('/')[index] ?? '') : Fn.element(Fn.split('/', scopeId), index);
+      isKnown(scopeId) || parts.length === 9
+        ? (parts[index] ?? '')
+        : Fn.element(Fn.split('/', scopeId), index);
     const scopeName = part(8);
     const scopeGroup = part(4);
     const join = (id: string, resource: { id: string }, suffix: string): void => {

@@ -18,6 +18,8 @@ export type StorageAccountHardening = Pick<
   | 'infrastructureEncryptionEnabled'
   | 'identity'
   | 'customerManagedKey'
+  | 'queueEncryptionKeyType'
+  | 'tableEncryptionKeyType'
   | 'dependsOn'
 >;
 
@@ -58,6 +60,11 @@ export function storageAccountHardening(o: HardeningOptions): StorageAccountHard
       ? {
           identity: { type: 'UserAssigned', identityIds: [cmk.identity.id] },
           customerManagedKey: { keyVaultKeyId: cmk.keyId, userAssignedIdentityId: cmk.identity.id },
+          // Queues and tables under the account's key (the customer-managed one), not a service key of
+          // Microsoft's (Azure Policy "Queue Storage / Table Storage should use customer-managed key for
+          // encryption"). ForceNew in azurerm, like the workspace's key: decided before the first apply.
+          queueEncryptionKeyType: 'Account',
+          tableEncryptionKeyType: 'Account',
           ...(o.keyAccess !== undefined ? { dependsOn: [o.keyAccess] } : {}),
         }
       : {}),

@@ -240,7 +240,8 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
    * workspace's metadata in a Cosmos DB, an AI Search service and a storage account of a Microsoft-managed
    * resource group, billed to you. Prerequisites: purge protection on the key's vault (SE160), an RBAC vault
    * or `grantKeyAccess: false` (SE162). Set at creation: on a live workspace it replaces the workspace (and the
-   * created registry), so decide before the first apply. A brought storage account or registry is not changed.
+   * created registry and storage account, whose queues and tables then use the account's key), so decide
+   * before the first apply. A brought storage account or registry is not changed.
    * @default none: Microsoft-managed keys
    */
   readonly customerManagedKey?: CustomerManagedKeyOptions;
