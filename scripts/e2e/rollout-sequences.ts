@@ -13,6 +13,9 @@ import {
 } from '../../src/deployment';
 import { IMAGE } from '../../__tests__/endpoint/helpers';
 import { howToStack } from '../../__tests__/endpoint/how-to-stack';
+// ---- live-state sequences (settings then park, identity, api-version, rules, autoscale, endpoints): begin ----
+import { buildLiveStep, LIVE_SEQUENCES, LiveStep } from './rollout-live-sequences';
+// ---- live-state sequences: end ----
 
 /** The example's files (`v1`) or their second version in `__tests__/fixtures/model-1-v2`. */
 type Version = 'v1' | 'v2';
@@ -44,7 +47,26 @@ export interface Step {
   readonly publicAccess?: boolean;
   /** An outbound FQDN rule on the workspace (construct id `ExtraRule`). */
   readonly extraRule?: boolean;
+  // ---- live-state sequences: begin ----
+  /** The whole step as `rollout-live-sequences.ts` builds it; the fields above are then unused. */
+  readonly live?: LiveStep;
+  // ---- live-state sequences: end ----
 }
+
+// ---- live-state sequences: begin ----
+/** What one step's plan and apply must show: the plan's counts and the emulated ARM's writes. */
+export interface StepExpectation {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  /**
+   * The step's `fake ARM writes` line after the colon (`none` when nothing is written), or a pattern it must
+   * match. @default not compared (the first step of a sequence, which creates the whole stack)
+   */
+  readonly writes?: string | RegExp;
+}
+// ---- live-state sequences: end ----
 
 /** A day-2 path: its steps and, for a change the library refuses, the step and words of the refusal. */
 export interface Sequence {
@@ -55,6 +77,10 @@ export interface Sequence {
   readonly refusedAt?: { readonly step: number; readonly message: RegExp };
   /** Steps (1-based) that repeat the step before them and must plan no change at all. @default none */
   readonly unchangedAt?: readonly number[];
+  // ---- live-state sequences: begin ----
+  /** Per step, in order, what its plan and apply must show. @default not compared */
+  readonly expected?: readonly (StepExpectation | undefined)[];
+  // ---- live-state sequences: end ----
 }
 
 const BLUE: DeploymentStep = {};
@@ -152,6 +178,9 @@ export const SEQUENCES: readonly Sequence[] = [
     title: 'endpoint public network access turned on, then off',
     steps: [{ blue: BLUE }, { blue: BLUE, publicAccess: true }, { blue: BLUE, publicAccess: false }],
   },
+  // ---- live-state sequences: begin ----
+  ...LIVE_SEQUENCES,
+  // ---- live-state sequences: end ----
 ];
 
 function deployment(step: DeploymentStep): OnlineDeploymentOptions {
@@ -168,6 +197,9 @@ function deployment(step: DeploymentStep): OnlineDeploymentOptions {
 
 /** Builds one step into `stack` (which has its providers and backend): the how-to workspace and endpoint. */
 export function buildStep(stack: TerraformStack, step: Step): void {
+  // ---- live-state sequences: begin ----
+  if (step.live) return buildLiveStep(stack, step.live);
+  // ---- live-state sequences: end ----
   const { workspace, endpoint } = howToStack(
     {},
     step.publicAccess === undefined ? {} : { publicNetworkAccess: step.publicAccess },

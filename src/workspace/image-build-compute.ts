@@ -1,3 +1,4 @@
+import { createOnlyProperties } from '../arm/create-only';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
@@ -123,11 +124,6 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
     // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
     // VM size, priority or OS needs a new cluster.
-    replaceTriggersRefs: [
-      'properties.properties.vmSize',
-      'properties.properties.vmPriority',
-      'properties.properties.osType',
-      'properties.properties.enableNodePublicIp',
-    ],
+    replaceTriggersRefs: createOnlyProperties('workspaces/computes', 'replace').map((row) => row.path),
   });
 }

@@ -1,3 +1,4 @@
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
@@ -324,6 +325,20 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     const body = this.renderBody(props, identity);
     problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
     this.resource = this.createResource(props, body, identity);
+    addPreconditions(
+      this.resource,
+      createOnlyPreconditions(this, this.resource, {
+        type: this.apiVersion.resourceType('workspaces'),
+        // Built from names, so that the read runs at plan time.
+        liveId: `${props.resourceGroup.id}/providers/Microsoft.MachineLearningServices/workspaces/${props.workspaceName}`,
+        subject: `workspace '${props.workspaceName}'`,
+        wanted: {
+          'properties.storageAccount': this.storageAccountId,
+          'properties.keyVault': this.keyVaultId,
+          'properties.managedNetwork.isolationMode': this.isolationMode.value,
+        },
+      }),
+    );
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
     this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
@@ -469,7 +484,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // Outbound rules are written by the rule resources and by Azure (Required/Recommended rules): without
       // this, every plan would show them as drift and a workspace update would wipe them.
       ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
-      // Azure cannot change a workspace's storage account or Key Vault: changing them means a new workspace.
+      // Azure cannot change a workspace's storage account or Key Vault: the plan stops first (SE242, SE243, see
+      // createOnlyPreconditions); this stays as it was, since a change of it would update the workspace.
       replaceTriggersRefs: ['properties.storageAccount', 'properties.keyVault'],
       // ARM ids are case-insensitive and Azure echoes the Key Vault id as `Microsoft.Keyvault/vaults/...`
       // (hashicorp/terraform-provider-azurerm#21684). Without this, azapi stores the echoed spelling and the
