@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Precondition } from 'cdktf';
+import { Precondition, Token } from 'cdktf';
 import { CreateOnlyProperty, createOnlyProperties } from '../arm/create-only';
 import { AzapiResource, DataAzapiResource } from '../azapi';
 
@@ -80,7 +80,9 @@ function precondition(
           .map(([from, to]) => JSON.stringify(`${from}>${to}`.toLowerCase()))
           .join(', ')}], "\${${liveValue}}>\${${wantedValue}}")`;
   const shownLive =
-    row.comparison === 'keys' ? `try(join(", ", keys(${raw})), "none")` : `try(tostring(${raw}), "none")`;
+    row.comparison === 'keys'
+      ? `try(coalesce(join(", ", keys(${raw}))), "none")`
+      : `try(coalesce(tostring(${raw})), "none")`;
   const shown = (value: string | readonly string[] | undefined): string =>
     typeof value === 'string' ? value : value === undefined || value.length === 0 ? 'none' : value.join(', ');
   return {
@@ -91,9 +93,13 @@ function precondition(
   };
 }
 
-/** A text inside an HCL expression: quoted (a Terraform token resolves inside the quotes to its interpolation). */
+/**
+ * A text inside an HCL expression: a literal quoted; a Terraform token as it is (inside an interpolation cdktf
+ * resolves it to the bare expression, `azurerm_storage_account.x.id`).
+ */
 function hclText(value: string | readonly string[] | undefined): string {
-  return typeof value === 'string' ? JSON.stringify(value) : '""';
+  if (typeof value !== 'string') return '""';
+  return Token.isUnresolved(value) ? value : JSON.stringify(value);
 }
 
 function hclList(value: string | readonly string[] | undefined): string {
