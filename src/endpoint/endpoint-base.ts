@@ -153,7 +153,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     return this.invokeAccess.grant(grantee);
   }
 
-  /** The action that zeroes the traffic before a destroy deletes the deployments (with the traffic update). */
+  /** The action that empties the traffic before a destroy deletes the deployments (an endpoint created here). */
   public get trafficReset(): AzapiResourceAction | undefined {
     return this.traffic.trafficReset;
   }

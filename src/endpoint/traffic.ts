@@ -287,7 +287,7 @@ export class EndpointTraffic {
     return this.update;
   }
 
-  /** The action that zeroes the traffic when the stack is destroyed, once a deployment has registered. */
+  /** The action that empties the traffic when the endpoint is destroyed (an endpoint this stack creates). */
   public get trafficReset(): AzapiResourceAction | undefined {
     return this.reset;
   }
