@@ -24,7 +24,11 @@ export function guardedStack(
     options.identity === 'user'
       ? (s) => ({
           identity: EndpointIdentity.userAssigned(
-            new UserAssignedIdentity(s, 'Uami', { name: 'id-ep', location: 'westeurope', resourceGroupName: 'rg-ml' }),
+            new UserAssignedIdentity(s, 'Uami', {
+              name: 'id-ep',
+              location: 'westeurope',
+              resourceGroupName: 'rg-ml',
+            }),
           ),
         })
       : undefined,

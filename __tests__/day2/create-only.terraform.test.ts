@@ -46,7 +46,11 @@ const CASES: { readonly [code: string]: { stack: Parameters<typeof guardedStack>
     stack: { identity: 'user' },
     cases: [
       { name: 'changed', live: { [different(IDS.azurerm_user_assigned_identity)]: {} }, allowed: false },
-      { name: 'unchanged, other casing', live: { [IDS.azurerm_user_assigned_identity.toUpperCase()]: {} }, allowed: true },
+      {
+        name: 'unchanged, other casing',
+        live: { [IDS.azurerm_user_assigned_identity.toUpperCase()]: {} },
+        allowed: true,
+      },
     ],
   },
   SE242: {
@@ -61,7 +65,11 @@ const CASES: { readonly [code: string]: { stack: Parameters<typeof guardedStack>
     cases: [
       { name: 'changed', live: different(IDS.azurerm_key_vault), allowed: false },
       // Azure echoes `Microsoft.Keyvault` (hashicorp/terraform-provider-azurerm#21684).
-      { name: 'unchanged, echoed casing', live: IDS.azurerm_key_vault.replace('KeyVault', 'Keyvault'), allowed: true },
+      {
+        name: 'unchanged, echoed casing',
+        live: IDS.azurerm_key_vault.replace('KeyVault', 'Keyvault'),
+        allowed: true,
+      },
     ],
   },
   SE244: {
@@ -81,7 +89,11 @@ function standalone(expression: string): string {
 }
 
 /** Evaluates the refusal of `row` against `live` with `terraform console`: the condition, and the message. */
-function evaluate(row: CreateOnlyProperty, stack: Parameters<typeof guardedStack>[0], live: unknown): [boolean, string] {
+function evaluate(
+  row: CreateOnlyProperty,
+  stack: Parameters<typeof guardedStack>[0],
+  live: unknown,
+): [boolean, string] {
   const { precondition } = refusalOf(guardedStack(stack), row);
   const key = /local\.live\.output\.(p\d+)/.exec(standalone(precondition.condition))?.[1];
   const value =
@@ -114,10 +126,13 @@ function evaluate(row: CreateOnlyProperty, stack: Parameters<typeof guardedStack
 describeWithTerraform('create-only refusals, evaluated by terraform', () => {
   const rows = REFUSED_ROWS.map((row) => [row.code, row] as const);
 
-  test.each(rows)('%s passes while the resource does not exist, and when Azure reports no value', (code, row) => {
-    expect(evaluate(row, CASES[code ?? ''].stack, undefined)[0]).toBe(true);
-    expect(evaluate(row, CASES[code ?? ''].stack, null)[0]).toBe(true);
-  });
+  test.each(rows)(
+    '%s passes while the resource does not exist, and when Azure reports no value',
+    (code, row) => {
+      expect(evaluate(row, CASES[code ?? ''].stack, undefined)[0]).toBe(true);
+      expect(evaluate(row, CASES[code ?? ''].stack, null)[0]).toBe(true);
+    },
+  );
 
   test.each(rows)('%s fires on a change and passes on the same value', (code, row) => {
     const { stack, cases } = CASES[code ?? ''];

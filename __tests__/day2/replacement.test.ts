@@ -129,7 +129,8 @@ describe('create-only deployment properties', () => {
   test('the traffic writer and the destroy-time reset are never replaced with a deployment', () => {
     const json = synth({}, true);
     // Replaced by its maps only (see the traffic tests), never by a deployment's create-only change.
-    expect(trafficUpdate(json).lifecycle?.replace_triggered_by).toEqual([
+    const lifecycle = trafficUpdate(json).lifecycle as { replace_triggered_by?: string[] } | undefined;
+    expect(lifecycle?.replace_triggered_by).toEqual([
       expect.stringMatching(/^terraform_data\.Endpoint_TrafficMaps_[0-9A-F]{8}$/),
     ]);
     const reset = Object.values(resourcesOfType(json, 'azapi_resource_action')).filter(

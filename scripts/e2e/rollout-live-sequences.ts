@@ -62,7 +62,10 @@ export function buildLiveStep(stack: TerraformStack, step: LiveStep): void {
     apiVersion: step.apiVersion === 'stable' ? MlApiVersion.V2026_05_01 : MlApiVersion.V2026_05_15_PREVIEW,
   });
   if (step.rules?.includes('fqdn')) {
-    workspace.addOutboundFqdnRule('ExtraRule', { ruleName: 'extra-pypi-mirror', destination: 'pypi.example.org' });
+    workspace.addOutboundFqdnRule('ExtraRule', {
+      ruleName: 'extra-pypi-mirror',
+      destination: 'pypi.example.org',
+    });
   }
   if (step.rules?.includes('privateEndpoint')) {
     workspace.addOutboundPrivateEndpointRule('ExtraPrivateEndpoint', {

@@ -108,7 +108,12 @@ function judge(sequence: Sequence, code: number, output: string): string | undef
  * arm-sim's step line (from the step's JSON plan); the writes its `fake ARM writes` line below it (the emulated
  * ARM's own log of the apply).
  */
-function checkStep(output: string, step: number, total: number, expected: StepExpectation): string | undefined {
+function checkStep(
+  output: string,
+  step: number,
+  total: number,
+  expected: StepExpectation,
+): string | undefined {
   const lines = output.split('\n');
   const at = lines.findIndex((l) => new RegExp(`^arm-sim: \\S+ step ${step}/${total} `).test(l));
   if (at < 0) return `step ${step} has no result line`;
@@ -123,7 +128,9 @@ function checkStep(output: string, step: number, total: number, expected: StepEx
   const writes = details.map((l) => /^\s+fake ARM writes: (.*)$/.exec(l)?.[1]).find((w) => w !== undefined);
   const matches =
     typeof expected.writes === 'string' ? writes === expected.writes : expected.writes.test(writes ?? '');
-  return matches ? undefined : `step ${step} wrote '${writes ?? 'nothing reported'}', expected '${String(expected.writes)}'`;
+  return matches
+    ? undefined
+    : `step ${step} wrote '${writes ?? 'nothing reported'}', expected '${String(expected.writes)}'`;
 }
 // ---- live-state sequences: end ----
 

@@ -144,29 +144,28 @@ export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
     why: 'Azure ML docs (secure online endpoints, legacy network isolation): it "cannot be updated after creation"',
     wayOut: 'as for instanceType: a new deployment, or the traffic routed away first',
   },
-  ...['vmSize', 'vmPriority', 'osType', 'enableNodePublicIp'].map(
-    (prop): CreateOnlyProperty => ({
-      resourceType: 'workspaces/computes',
-      prop: `imageBuildCompute ${prop}`,
-      path: `properties.properties.${prop}`,
-      handling: 'replace',
-      why: "the compute update model (ClusterUpdateParameters) holds the cluster's scale settings only",
-      wayOut: 'none needed: the image-build cluster serves nothing and is replaced',
-    }),
-  ),
-  ...['models', 'codes', 'environments'].map(
-    (kind): CreateOnlyProperty => ({
-      resourceType: `workspaces/${kind}/versions`,
-      prop: 'model, code or environment content',
-      path: 'properties',
-      handling: 'new-version',
-      why: 'an asset version is immutable in Azure ML: new content is a new version',
-      wayOut: 'none needed: the version name is the content hash, so new content is a new version',
-    }),
-  ),
+  ...['vmSize', 'vmPriority', 'osType', 'enableNodePublicIp'].map((prop): CreateOnlyProperty => ({
+    resourceType: 'workspaces/computes',
+    prop: `imageBuildCompute ${prop}`,
+    path: `properties.properties.${prop}`,
+    handling: 'replace',
+    why: "the compute update model (ClusterUpdateParameters) holds the cluster's scale settings only",
+    wayOut: 'none needed: the image-build cluster serves nothing and is replaced',
+  })),
+  ...['models', 'codes', 'environments'].map((kind): CreateOnlyProperty => ({
+    resourceType: `workspaces/${kind}/versions`,
+    prop: 'model, code or environment content',
+    path: 'properties',
+    handling: 'new-version',
+    why: 'an asset version is immutable in Azure ML: new content is a new version',
+    wayOut: 'none needed: the version name is the content hash, so new content is a new version',
+  })),
 ];
 
 /** The rows of one resource type with one handling. */
-export function createOnlyProperties(resourceType: string, handling: CreateOnlyHandling): CreateOnlyProperty[] {
+export function createOnlyProperties(
+  resourceType: string,
+  handling: CreateOnlyHandling,
+): CreateOnlyProperty[] {
   return CREATE_ONLY_PROPERTIES.filter((p) => p.resourceType === resourceType && p.handling === handling);
 }
