@@ -28,6 +28,8 @@ describe('create-only properties refused at plan', () => {
     for (const row of CREATE_ONLY_PROPERTIES.filter((r) => r.handling !== 'refuse')) {
       expect(row.code).toBeUndefined();
     }
+    // The texts end up in Terraform error messages, which the HCL form writes between double quotes.
+    for (const row of CREATE_ONLY_PROPERTIES) expect(`${row.why} ${row.wayOut}`).not.toContain('"');
   });
 
   test.each(REFUSED_ROWS.map((row) => [row.code, row] as const))(

@@ -59,7 +59,10 @@ const WORKSPACE_WAY_OUT =
   'create a new workspace (another workspaceName) with the new value and move endpoints and data to it, or ' +
   'set the value back';
 
-/** Every create-only property of the resources this library writes. */
+/**
+ * Every create-only property of the resources this library writes. The texts go into Terraform error messages,
+ * which the HCL form of a stack (`cdktf synth --hcl`) writes between double quotes: they hold none.
+ */
 export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
   {
     code: 'SE240',
@@ -68,8 +71,8 @@ export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
     path: 'identity.type',
     handling: 'refuse',
     why:
-      "Azure ML sets an endpoint's identity when the endpoint is created (\"system-assigned identities can't be " +
-      'changed once created", Azure ML docs, access Azure resources from an online endpoint with a managed ' +
+      "Azure ML sets an endpoint's identity when the endpoint is created (system-assigned identities can't be " +
+      'changed once created: Azure ML docs, access Azure resources from an online endpoint with a managed ' +
       'identity); the update would fail, or leave the deployments without the roles they pull the image with',
     wayOut: ENDPOINT_WAY_OUT,
   },
@@ -92,8 +95,8 @@ export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
     path: 'properties.storageAccount',
     handling: 'refuse',
     why:
-      'the API specification says of the workspace\'s storage account "this cannot be changed once the ' +
-      'workspace has been created" (WorkspaceProperties.storageAccount; not in the PATCH model)',
+      "the workspace's storage account cannot be changed once the workspace has been created (API " +
+      'specification, WorkspaceProperties.storageAccount; not in the PATCH model)',
     wayOut: WORKSPACE_WAY_OUT,
   },
   {
@@ -103,8 +106,8 @@ export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
     path: 'properties.keyVault',
     handling: 'refuse',
     why:
-      'the API specification says of the workspace\'s Key Vault "this cannot be changed once the workspace has ' +
-      'been created" (WorkspaceProperties.keyVault; not in the PATCH model)',
+      "the workspace's Key Vault cannot be changed once the workspace has been created (API specification, " +
+      'WorkspaceProperties.keyVault; not in the PATCH model)',
     wayOut: WORKSPACE_WAY_OUT,
   },
   {
@@ -141,7 +144,7 @@ export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
     prop: 'egressPublicNetworkAccess',
     path: 'properties.egressPublicNetworkAccess',
     handling: 'recreate-when-idle',
-    why: 'Azure ML docs (secure online endpoints, legacy network isolation): it "cannot be updated after creation"',
+    why: 'it cannot be updated after creation (Azure ML docs, secure online endpoints, legacy network isolation)',
     wayOut: 'as for instanceType: a new deployment, or the traffic routed away first',
   },
   ...['vmSize', 'vmPriority', 'osType', 'enableNodePublicIp'].map((prop): CreateOnlyProperty => ({
