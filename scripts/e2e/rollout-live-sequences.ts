@@ -13,7 +13,7 @@ import { EndpointAuthMode, EndpointIdentity, SecureOnlineEndpoint } from '../../
 import { PrivateEndpointTarget } from '../../src/outbound/private-endpoint-target';
 import { ManagedVnetWorkspace } from '../../src/workspace';
 import { IMAGE } from '../../__tests__/endpoint/helpers';
-import type { Sequence, Step } from './rollout-sequences';
+import type { Sequence, Step, StepExpectation } from './rollout-sequences';
 import { network } from '../../__tests__/workspace/fixtures';
 
 /** One deployment of a live step. */
@@ -129,6 +129,22 @@ const BLUE_GREEN = (split: { blue: number; green: number }, green: LiveDeploymen
   split,
 });
 
+/** A step's expectation: its plan counts and the emulated ARM's writes (`none`: nothing written). */
+const shows = (
+  create: number,
+  update: number,
+  replace: number,
+  del: number,
+  writes: string,
+): StepExpectation => ({ create, update, replace, delete: del, writes });
+const NOTHING = shows(0, 0, 0, 0, 'none');
+const EP1 = 'onlineEndpoints/endpt-moe-1';
+/**
+ * The first step creates the whole stack: not compared (it follows the stack's defaults, which other changes
+ * move); every later step is.
+ */
+const CREATED = undefined;
+
 /** The live-state sequences; `rollout-sequences.ts` appends them to its list. */
 export const LIVE_SEQUENCES: readonly Sequence[] = [
   {
@@ -143,12 +159,24 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       one({ ...BLUE_ONLY, ...SETTINGS }),
     ],
     unchangedAt: [3, 5],
+    expected: [
+      CREATED,
+      // The settings: the endpoint's own PUT (with its live traffic), nothing else.
+      shows(0, 1, 0, 0, `PUT existing 1 (${EP1})`),
+      NOTHING,
+      // Parked: the writer runs again (the current settings, no traffic), then blue and what only it used go.
+      shows(0, 0, 2, 17, `PUT existing 1 (${EP1}); DELETE 12`),
+      NOTHING,
+      // Back: blue and its assets, then the writer with blue at 100 %.
+      shows(17, 0, 2, 0, `PUT new 12; PUT existing 1 (${EP1})`),
+    ],
   },
   {
     name: 'endpoint-identity',
     title: 'a serving endpoint moved from its system-assigned to a user-assigned identity: refused at plan',
     steps: [one(BLUE_ONLY), one({ ...BLUE_ONLY, identity: 'user' })],
     refusedAt: { step: 2, message: /SE240.*identity changes from 'SystemAssigned' to 'UserAssigned/s },
+    expected: [CREATED],
   },
   {
     name: 'api-version-switch',
@@ -157,6 +185,12 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       one(BLUE_ONLY, { apiVersion: 'stable' }),
       one(BLUE_ONLY, { apiVersion: 'preview' }),
       one(BLUE_ONLY, { apiVersion: 'stable' }),
+    ],
+    expected: [
+      CREATED,
+      // Nothing to write: the resources read the same under the other api-version; no action runs again.
+      NOTHING,
+      NOTHING,
     ],
   },
   {
@@ -169,6 +203,13 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       one(BLUE_GREEN({ blue: 0, green: 100 })),
       one(BLUE_ONLY),
     ],
+    expected: [
+      CREATED,
+      shows(10, 0, 2, 0, `PUT new 7; PUT existing 1 (${EP1})`),
+      shows(0, 0, 2, 10, `PUT existing 1 (${EP1}); DELETE 7`),
+      shows(10, 0, 2, 0, `PUT new 7; PUT existing 1 (${EP1})`),
+      shows(0, 0, 2, 10, `PUT existing 1 (${EP1}); DELETE 7`),
+    ],
   },
   {
     name: 'rules-under-serving',
@@ -180,6 +221,14 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       one(BLUE_ONLY, { rules: ['fqdn'] }),
       one(BLUE_ONLY),
     ],
+    expected: [
+      CREATED,
+      // The rule and its approver role; the provisioning action is not touched.
+      shows(2, 0, 0, 0, 'PUT new 1 (outboundRules/extra-data-lake)'),
+      shows(1, 0, 0, 0, 'PUT new 1 (outboundRules/extra-pypi-mirror)'),
+      shows(0, 0, 0, 2, 'DELETE 1 (outboundRules/extra-data-lake)'),
+      shows(0, 0, 0, 1, 'DELETE 1 (outboundRules/extra-pypi-mirror)'),
+    ],
   },
   {
     name: 'scale-and-autoscale',
@@ -190,6 +239,15 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       one({ endpointName: ENDPOINT, deployments: { Blue: { instanceCount: 2, autoscale: [1, 3] } } }),
       one({ endpointName: ENDPOINT, deployments: { Blue: { instanceCount: 2, autoscale: [2, 4] } } }),
       one({ endpointName: ENDPOINT, deployments: { Blue: { instanceCount: 1 } } }),
+    ],
+    expected: [
+      CREATED,
+      shows(0, 1, 0, 0, 'PUT existing 1 (deployments/blue)'),
+      // Autoscale added, then its range changed: the setting only (azurerm), the deployment is not sent.
+      shows(1, 0, 0, 0, 'none'),
+      shows(0, 1, 0, 0, 'none'),
+      // Autoscale removed: the setting goes and the deployment gets its instance count back.
+      shows(0, 1, 0, 1, 'PUT existing 1 (deployments/blue)'),
     ],
   },
   {
@@ -207,6 +265,12 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       },
       { live: { endpoints: { Second: { endpointName: 'endpt-moe-2', deployments: { Blue: {} } } } } },
     ],
+    expected: [
+      CREATED,
+      shows(15, 0, 0, 0, 'PUT new 8; PUT existing 1 (onlineEndpoints/endpt-moe-2)'),
+      // The first endpoint retired: its reset empties its traffic (closed), then it and its deployment go.
+      shows(0, 0, 0, 15, `PUT existing 1 (${EP1}); DELETE 8`),
+    ],
   },
   {
     name: 'mirror-and-canary-called-off',
@@ -217,6 +281,16 @@ export const LIVE_SEQUENCES: readonly Sequence[] = [
       one({ ...BLUE_GREEN({ blue: 100, green: 0 }) }),
       one(BLUE_GREEN({ blue: 90, green: 10 })),
       one(BLUE_ONLY),
+    ],
+    expected: [
+      CREATED,
+      // Green and its assets, then the writer (blue 100, green mirrored 20 %).
+      shows(10, 0, 2, 0, `PUT new 7; PUT existing 1 (${EP1})`),
+      // The mirror off, then the canary: each one write of the maps.
+      shows(0, 0, 2, 0, `PUT existing 1 (${EP1})`),
+      shows(0, 0, 2, 0, `PUT existing 1 (${EP1})`),
+      // Called off: blue 100 first, then green and what only it used go.
+      shows(0, 0, 2, 10, `PUT existing 1 (${EP1}); DELETE 7`),
     ],
   },
 ];
