@@ -30,7 +30,7 @@ export type CreateOnlyComparison =
 
 /** One create-only property. */
 export interface CreateOnlyProperty {
-  /** The check code of a refusal (`refuse` rows). */
+  /** The check code of a refusal. @default none (rows that are not refused) */
   readonly code?: string;
   /** The ARM resource type, without the api-version. */
   readonly resourceType: string;
