@@ -5,6 +5,8 @@
  * re-plan must be empty and the destroy clean. A sequence with `refusedAt` must instead stop at that step's plan,
  * with the refusal's words, and change nothing. Skips with one line when `terraform` or the shared folder is missing.
  *
+ * Arguments: sequence names to run (all by default). A sequence with `expected` must also show, step by step, those
+ * plan counts and emulated ARM writes.
  * Env: TEST_ROLLOUT_JOBS (sequences in parallel, default 3), TEST_ROLLOUT_ONLY (comma-separated names),
  * TEST_ROLLOUT_KEEP (a folder for the syntheses and arm-sim's logs), ARM_SIM_LRO_DELAY_MS (default here 300).
  */
@@ -136,7 +138,16 @@ function checkStep(
 
 runHarness('test:rollout', 'TEST_ROLLOUT_KEEP', async (work, env, keep) => {
   const started = Date.now();
-  const only = process.env.TEST_ROLLOUT_ONLY?.split(',');
+  // Names given as arguments (`npm run test:rollout -- endpoint-identity api-version-switch`) or in the env.
+  const named = [...process.argv.slice(2), ...(process.env.TEST_ROLLOUT_ONLY?.split(',') ?? [])];
+  const only = named.length > 0 ? named : undefined;
+  const unknown = named.filter((n) => !SEQUENCES.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    console.log(
+      `test:rollout: no sequence named ${unknown.join(', ')}; known: ${SEQUENCES.map((s) => s.name).join(', ')}`,
+    );
+    return 1;
+  }
   const sequences = SEQUENCES.filter((s) => only === undefined || only.includes(s.name));
   const parallel = Math.max(1, Number(process.env.TEST_ROLLOUT_JOBS ?? 3) || 1);
   const results = await runQueued(
