@@ -354,7 +354,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * Scales the deployment's instances between `minInstances` and `maxInstances` with Azure Monitor autoscale,
    * starting from `instanceCount`; add rules on the result (`scaleOnCpuUtilization`, `scaleOnRequestLatency`,
    * `scaleOnSchedule`). One autoscale setting per deployment (construct id `AutoScale`): a second call is
-   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
+   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns
+   * (`lifecycle.ignore_changes`; adding autoscale sends nothing to the deployment).
    */
   public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
     ({ instanceRange } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { instanceRange }));
@@ -374,8 +375,15 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       defaultInstances: this.instanceCount,
       deployment: this.resource,
     });
-    // Autoscale changes the capacity in Azure; without this the next apply would set it back.
-    this.resource.addIgnoreBodyChanges('sku.capacity');
+    // Autoscale changes the capacity in Azure; without this the next apply would set it back. Terraform's own
+    // ignore_changes, not azapi's ignore_body_changes: a change of that argument is a change of the resource, so
+    // adding autoscale would send the deployment again (a rolling update in Azure for nothing); lifecycle
+    // arguments are no part of the resource.
+    const lifecycle = this.resource.lifecycle ?? {};
+    this.resource.lifecycle = {
+      ...lifecycle,
+      ignoreChanges: [...((lifecycle.ignoreChanges as string[] | undefined) ?? []), 'body.sku.capacity'],
+    };
     return this.scaling;
   }
 

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { ProviderProps, useProviders } from '../core/providers';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, DataAzapiResource } from '../azapi';
@@ -159,6 +160,18 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       dependsOn: roles.length > 0 ? roles : undefined,
       lifecycle: armIdLifecycle(this),
     });
+    addPreconditions(
+      this.resource,
+      createOnlyPreconditions(this, this.resource, {
+        type,
+        liveId: `${props.workspace.workspaceId}/onlineEndpoints/${props.endpointName}`,
+        subject: `endpoint '${props.endpointName}'`,
+        wanted: {
+          'identity.type': identity.type,
+          'identity.userAssignedIdentities': uami === undefined ? [] : [uami.id],
+        },
+      }),
+    );
     this.attributes = {
       endpointId: this.resource.id,
       endpointName: props.endpointName,

@@ -1,3 +1,4 @@
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
@@ -480,6 +481,20 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
       grantWorkspaceRole(this.identityRoles(), identity.userAssignedIdentity, this.resource.id);
     }
+    addPreconditions(
+      this.resource,
+      createOnlyPreconditions(this, this.resource, {
+        type: this.apiVersion.resourceType('workspaces'),
+        // Built from names, so that the read runs at plan time.
+        liveId: `${props.resourceGroup.id}/providers/Microsoft.MachineLearningServices/workspaces/${props.workspaceName}`,
+        subject: `workspace '${props.workspaceName}'`,
+        wanted: {
+          'properties.storageAccount': this.storageAccountId,
+          'properties.keyVault': this.keyVaultId,
+          'properties.managedNetwork.isolationMode': this.isolationMode.value,
+        },
+      }),
+    );
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
     this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
@@ -747,7 +762,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // Outbound rules are written by the rule resources and by Azure (Required/Recommended rules): without
       // this, every plan would show them as drift and a workspace update would wipe them.
       ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
-      // Azure cannot change a workspace's storage account or Key Vault: changing them means a new workspace.
+      // Azure cannot change a workspace's storage account or Key Vault: the plan stops first (SE242, SE243, see
+      // createOnlyPreconditions); the triggers stay as they were, since a change of them would update the workspace.
       // The customer-managed key is set at creation too (customer-managed-key.ts); only listed when there is one.
       replaceTriggersRefs: [
         'properties.storageAccount',
