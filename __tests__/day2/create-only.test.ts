@@ -114,6 +114,8 @@ describe('create-only properties refused at plan', () => {
       'properties.properties.vmPriority',
       'properties.properties.osType',
       'properties.properties.enableNodePublicIp',
+      // Only sent (and so only a trigger) when the cluster is asked for it: last in the list.
+      'properties.disableLocalAuth',
     ]);
   });
 });
