@@ -7,6 +7,7 @@ import {
   releaseProblems,
   tagVersion,
 } from '../../scripts/release/release-rules';
+import { parse } from 'yaml';
 
 const CHANGELOG = `# Changelog
 
@@ -97,4 +98,42 @@ test("this repository's CHANGELOG has a section for package.json's version", () 
     version: string;
   };
   expect(changelogSection(fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'), version)).toMatch(/\S/);
+});
+
+describe('the release workflow', () => {
+  interface Step {
+    readonly uses?: string;
+    readonly run?: string;
+    readonly with?: Record<string, unknown>;
+    readonly env?: Record<string, string>;
+  }
+  const root = path.join(__dirname, '..', '..');
+  const workflow = parse(fs.readFileSync(path.join(root, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { push: { tags: string[]; branches?: string[] } };
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
+  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+  const runs = steps.map((s) => s.run ?? '');
+  const index = (pattern: RegExp): number => runs.findIndex((r) => pattern.test(r));
+
+  test('runs on version tags only, with provenance rights', () => {
+    expect(workflow.on.push).toEqual({ tags: ['v*.*.*'] });
+    expect(workflow.permissions['id-token']).toBe('write');
+  });
+
+  test('is thin: CI, the release check, then publishing both packed tarballs with provenance, then the notes', () => {
+    const order = [/^\.ci\/run$/, /npm run release:check -- --tag/, /npm publish .*--provenance/, /release:notes/];
+    const positions = order.map(index);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(runs.join('\n')).toContain('dist/packages/*.tgz');
+    // Built from one commit: nothing is packed, built or installed outside the repository's scripts.
+    expect(runs.join('\n')).not.toMatch(/npm (pack|run build|install)/);
+  });
+
+  test('sets up a supported Node.js line', () => {
+    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect([22, 24]).toContain(Number(node?.with?.['node-version']));
+  });
 });
