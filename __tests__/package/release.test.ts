@@ -123,7 +123,12 @@ describe('the release workflow', () => {
   });
 
   test('is thin: CI, the release check, then publishing both packed tarballs with provenance, then the notes', () => {
-    const order = [/^\.ci\/run$/, /npm run release:check -- --tag/, /npm publish .*--provenance/, /release:notes/];
+    const order = [
+      /^\.ci\/run$/,
+      /npm run release:check -- --tag/,
+      /npm publish .*--provenance/,
+      /release:notes/,
+    ];
     const positions = order.map(index);
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
