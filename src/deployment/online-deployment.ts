@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { useProviders } from '../core/providers';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable, TerraformResource, Token } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
   OnlineDeploymentBody,
@@ -170,8 +170,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly deploymentName: string;
   /** {@inheritDoc IOnlineDeployment.deploymentId} */
   public readonly deploymentId: string;
-  /** The deployment resource. */
-  public readonly resource: AzapiResource;
+  /** The deployment's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
+  /** The same resource, as the azapi binding this class configures further (autoscale). */
+  private readonly azapiResource: AzapiResource;
   /**
    * Replaced when a property Azure sets only at creation changes; its replacement makes the deployment's
    * `CreateOnlyChange` guard recreate the deployment (or stop the plan while it serves traffic).
@@ -196,8 +198,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const body = this.renderBody(props, assets);
     this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', body.properties);
     const guard = this.guardCreateOnlyChanges(props, body);
-    this.resource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
-    this.deploymentId = this.resource.id;
+    this.azapiResource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
+    this.resource = this.azapiResource;
+    this.deploymentId = this.azapiResource.id;
     registerWithEndpoint(this.endpoint, this, { allTraffic: props.allTraffic ?? false });
   }
 
@@ -352,7 +355,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       deployment: this.resource,
     });
     // Autoscale changes the capacity in Azure; without this the next apply would set it back.
-    this.resource.addIgnoreBodyChanges('sku.capacity');
+    this.azapiResource.addIgnoreBodyChanges('sku.capacity');
     return this.scaling;
   }
 

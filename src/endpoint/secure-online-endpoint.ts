@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { Fn, Token } from 'cdktf';
+import { Fn, TerraformResource, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ProviderProps, useProviders } from '../core/providers';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
@@ -21,7 +21,7 @@ import {
 } from '../checks';
 import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, text } from '../checks/read';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
-import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
+import { SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { EndpointIdentity } from './endpoint-identity';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
@@ -114,12 +114,17 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
   /** Object id of the endpoint's identity (system-assigned: known after apply), e.g. to grant it a role. */
   public readonly endpointPrincipalId: string;
-  /** The endpoint resource. */
-  public readonly resource: AzapiResource;
+  /** The endpoint's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
   /** The diagnostic setting sending logs and metrics (construct id `Logs/Resource`), unless logs are disabled. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting | undefined;
-  /** The attributes the base class's getters read. */
-  protected readonly attributes: SecureOnlineEndpointAttributeValues;
+  public readonly endpointId: string;
+  public readonly endpointName: string;
+  public readonly endpointScoringUri: string;
+  public readonly endpointSwaggerUri: string;
+  public readonly workspace: IManagedVnetWorkspace;
+  public readonly publicNetworkAccess: boolean;
+  public readonly authMode: EndpointAuthMode;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
@@ -136,13 +141,13 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
     const body: OnlineEndpointBody = {
       properties: {
-        authMode: authMode.value,
+        authMode: authMode._armValue,
         publicNetworkAccess: enabledOrDisabled(publicNetworkAccess),
         description: props.description,
       },
     };
     const type = props.workspace.apiVersion.resourceType('workspaces/onlineEndpoints');
-    this.resource = new AzapiResource(this, 'Resource', {
+    const resource = new AzapiResource(this, 'Resource', {
       type,
       name: props.endpointName,
       parentId: props.workspace.workspaceId,
@@ -158,16 +163,15 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       dependsOn: roles.length > 0 ? roles : undefined,
       lifecycle: armIdLifecycle(this),
     });
-    this.attributes = {
-      endpointId: this.resource.id,
-      endpointName: props.endpointName,
-      endpointScoringUri: this.resource.outputString('scoringUri'),
-      endpointSwaggerUri: this.resource.outputString('swaggerUri'),
-      workspace: props.workspace,
-      publicNetworkAccess,
-      authMode,
-    };
-    this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
+    this.resource = resource;
+    this.endpointId = resource.id;
+    this.endpointName = props.endpointName;
+    this.endpointScoringUri = resource.outputString('scoringUri');
+    this.endpointSwaggerUri = resource.outputString('swaggerUri');
+    this.workspace = props.workspace;
+    this.publicNetworkAccess = publicNetworkAccess;
+    this.authMode = authMode;
+    this.endpointPrincipalId = uami?.principalId ?? resource.outputString('principalId');
     this.diagnosticSetting = logs
       ? new EndpointDiagnostics(this, 'Logs', { endpointId: this.endpointId, destination: logs }).resource
       : undefined;

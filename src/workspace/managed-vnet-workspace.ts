@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, TerraformResource, Token } from 'cdktf';
 import {
   enabledOrDisabled,
   DEFAULT_ML_API_VERSION,
@@ -351,16 +351,16 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly workspaceBlobStore: WorkspaceBlobStore;
   /** The name sent as `properties.imageBuildCompute`, if any. */
   public readonly imageBuildComputeName: string | undefined;
-  /** The image-build cluster, when created here. */
-  public readonly imageBuildComputeResource: AzapiResource | undefined;
+  /** The image-build cluster's `azapi_resource` (construct id `ImageBuildCompute`), when created here. */
+  public readonly imageBuildComputeResource: TerraformResource | undefined;
   /** The inbound private endpoint and its DNS, when created here. */
   public readonly inboundPrivateEndpoint: IWorkspacePrivateEndpoint | undefined;
   /** The `provisionManagedNetwork` action, when created. @internal */
   public readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
   /** What online deployments depend on: the provisioning action (or the workspace) and the image-build cluster. */
   public readonly managedNetworkReady: ITerraformDependable[];
-  /** The `azapi_resource` of the workspace. */
-  public readonly resource: AzapiResource;
+  /** The workspace's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
   /** The workspace's and the created Key Vault's diagnostic settings (none when disabled). */
   public readonly diagnosticSettings: WorkspaceDiagnosticSettings;
 
@@ -398,14 +398,15 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
     const body = this.renderBody(props, identity);
     problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
-    this.resource = this.createResource(props, body, identity);
-    this.workspaceId = this.resource.id;
-    this.workspaceGuid = this.resource.outputString('workspaceGuid');
-    this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
-    this.workspaceMlFlowTrackingUri = this.resource.outputString('mlFlowTrackingUri');
+    const resource = this.createResource(props, body, identity);
+    this.resource = resource;
+    this.workspaceId = resource.id;
+    this.workspaceGuid = resource.outputString('workspaceGuid');
+    this.workspaceDiscoveryUrl = resource.outputString('discoveryUrl');
+    this.workspaceMlFlowTrackingUri = resource.outputString('mlFlowTrackingUri');
     this.workspacePrincipalId =
       identity.userAssignedIdentity === undefined
-        ? this.resource.outputString('principalId')
+        ? resource.outputString('principalId')
         : identity.userAssignedIdentity.principalId;
     this.workspaceBlobStore = this.blobStore();
 
@@ -530,10 +531,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       primaryUserAssignedIdentity: identity.userAssignedIdentity?.id,
       // Rules are separate `workspaces/outboundRules` resources, never this map (see OutboundRuleBase).
       managedNetwork: {
-        isolationMode: this.isolationMode.value,
+        isolationMode: this.isolationMode._armValue,
         firewallSku:
           this.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND
-            ? (props.firewallSku ?? FirewallSku.STANDARD).value
+            ? (props.firewallSku ?? FirewallSku.STANDARD)._armValue
             : undefined,
       },
       softDeleteRetentionInDays: props.softDeleteRetentionInDays,
