@@ -450,6 +450,25 @@ const FIXTURES: Record<string, Fixture> = {
   'Principal.group': principal((id) => api.Principal.group(id)),
   'Principal.servicePrincipal': principal((id) => api.Principal.servicePrincipal(id)),
   'Principal.user': principal((id) => api.Principal.user(id)),
+  'OutboundRuleDestination.fqdn': {
+    args: () => ({ hostName: 'pypi.org' }),
+    run: (s, a) => customRule(s, api.OutboundRuleDestination.fqdn(a.hostName as string)),
+  },
+  'OutboundRuleDestination.privateEndpoint': {
+    args: () => ({
+      options: { serviceResourceId: STORAGE_ID, subresourceTarget: api.PrivateEndpointTarget.BLOB },
+    }),
+    run: (s, a) =>
+      customRule(
+        s,
+        api.OutboundRuleDestination.privateEndpoint(a.options as api.PrivateEndpointDestinationOptions),
+      ),
+  },
+  'OutboundRuleDestination.serviceTag': {
+    args: () => ({ options: { serviceTag: 'AzureMonitor' } }),
+    run: (s, a) =>
+      customRule(s, api.OutboundRuleDestination.serviceTag(a.options as api.ServiceTagDestinationOptions)),
+  },
   'PrivateEndpointTarget.of': {
     args: () => ({ groupId: 'searchService' }),
     run: (s, a) => {
@@ -625,6 +644,19 @@ function metricFixtures(
       },
     ]),
   );
+}
+
+/** A rule of a class of its own on `OutboundRuleBase`, writing the given destination. */
+function customRule(s: TerraformStack, destination: api.OutboundRuleDestination): void {
+  class CustomRule extends api.OutboundRuleBase {
+    constructor() {
+      super(s, 'Rule', { workspace: new FakeWorkspace(s, 'Workspace'), ruleName: 'custom' });
+    }
+    protected renderRule(): api.OutboundRuleResourceOptions {
+      return { destination };
+    }
+  }
+  new CustomRule();
 }
 
 /** Uses every attribute of an imported workspace, so a token given for one shows in the output. */
