@@ -264,7 +264,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       description: props.description,
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
-      egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
+      egressPublicNetworkAccess: props.egressPublicNetworkAccess?._armValue,
       requestSettings: problemsOf(this).attempt(
         () => requestSettings(props.requestSettings, name),
         undefined,

@@ -118,12 +118,19 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
   public readonly resource: TerraformResource;
   /** The diagnostic setting sending logs and metrics (construct id `Logs/Resource`), unless logs are disabled. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting | undefined;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointId} */
   public readonly endpointId: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointName} */
   public readonly endpointName: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointScoringUri} */
   public readonly endpointScoringUri: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointSwaggerUri} */
   public readonly endpointSwaggerUri: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.workspace} */
   public readonly workspace: IManagedVnetWorkspace;
+  /** {@inheritDoc ISecureOnlineEndpoint.publicNetworkAccess} */
   public readonly publicNetworkAccess: boolean;
+  /** {@inheritDoc SecureOnlineEndpointBase.authMode} */
   public readonly authMode: EndpointAuthMode;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
