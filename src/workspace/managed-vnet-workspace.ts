@@ -305,23 +305,23 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     return enableManagedNetwork(scope, id, props);
   }
 
-  /** ARM id of the workspace. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceId} */
   public readonly workspaceId: string;
-  /** Workspace name. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceName} */
   public readonly workspaceName: string;
-  /** Azure region of the workspace. */
+  /** {@inheritDoc IManagedVnetWorkspace.location} */
   public readonly location: string;
   /** The resource group of the workspace. */
   public readonly resourceGroup: IResourceGroup;
-  /** Name of the workspace's resource group. */
+  /** {@inheritDoc IManagedVnetWorkspace.resourceGroupName} */
   public readonly resourceGroupName: string;
-  /** The api-version of the workspace and of its Machine Learning children. */
+  /** {@inheritDoc IManagedVnetWorkspace.apiVersion} */
   public readonly apiVersion: MlApiVersion;
-  /** Outbound isolation of the managed network. */
+  /** {@inheritDoc IManagedVnetWorkspace.isolationMode} */
   public readonly isolationMode: IsolationMode;
-  /** How the workspace is reached inbound. */
+  /** {@inheritDoc IManagedVnetWorkspace.inboundAccess} */
   public readonly inboundAccess: InboundAccess | undefined;
-  /** Whether the workspace's registry is reachable only privately; undefined when not known. */
+  /** {@inheritDoc IManagedVnetWorkspace.containerRegistryPrivateOnly} */
   public readonly containerRegistryPrivateOnly: boolean | undefined;
   /** The workspace's storage account (brought or created). */
   public readonly storageAccount: IWorkspaceStorageAccount;
@@ -331,23 +331,23 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly containerRegistry: IWorkspaceContainerRegistry;
   /** The workspace's Application Insights (brought or created). */
   public readonly applicationInsights: IWorkspaceApplicationInsights;
-  /** ARM id of the storage account. */
+  /** {@inheritDoc IManagedVnetWorkspace.storageAccountId} */
   public readonly storageAccountId: string;
-  /** ARM id of the Key Vault. */
+  /** {@inheritDoc IManagedVnetWorkspace.keyVaultId} */
   public readonly keyVaultId: string;
-  /** ARM id of the container registry. */
+  /** {@inheritDoc IManagedVnetWorkspace.containerRegistryId} */
   public readonly containerRegistryId: string;
   /** ARM id of the Application Insights component. */
   public readonly applicationInsightsId: string;
-  /** The workspace GUID (`properties.workspaceId`), known after apply. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceGuid} */
   public readonly workspaceGuid: string;
   /** The discovery URL of the workspace's region. */
   public readonly workspaceDiscoveryUrl: string;
   /** The MLflow tracking URI. */
   public readonly workspaceMlFlowTrackingUri: string;
-  /** Principal id of the workspace identity (system-assigned: known after apply). */
+  /** {@inheritDoc IManagedVnetWorkspace.workspacePrincipalId} */
   public readonly workspacePrincipalId: string | undefined;
-  /** The default blob datastore (`azureml-blobstore-<GUID>`), where local assets are uploaded. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceBlobStore} */
   public readonly workspaceBlobStore: WorkspaceBlobStore;
   /** The name sent as `properties.imageBuildCompute`, if any. */
   public readonly imageBuildComputeName: string | undefined;
@@ -357,7 +357,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly inboundPrivateEndpoint: IWorkspacePrivateEndpoint | undefined;
   /** The `provisionManagedNetwork` action, when created. @internal */
   public readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
-  /** What online deployments depend on: the provisioning action (or the workspace) and the image-build cluster. */
+  /** {@inheritDoc IManagedVnetWorkspace.managedNetworkReady} */
   public readonly managedNetworkReady: ITerraformDependable[];
   /** The workspace's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
   public readonly resource: TerraformResource;
