@@ -8,6 +8,7 @@ export type { AzapiProviderConfig } from './azapi/provider';
 export { DEFAULT_ML_API_VERSION, MlApiVersion } from './arm/api-version';
 export { Duration } from './core/duration';
 export { Principal, PrincipalType } from './core/principal';
+export { AzureRegion } from './core/region';
 export type { IPrincipal } from './core/principal';
 export type { ProviderProps } from './core/providers';
 export type {
@@ -47,6 +48,11 @@ export type { ManagedVnetWorkspaceProps } from './workspace/managed-vnet-workspa
 export type { WorkspaceDiagnosticSettings } from './workspace/workspace-diagnostics';
 export { ManagedVnetWorkspaceBase } from './workspace/workspace-base';
 export { WorkspaceIdentity } from './workspace/workspace-identity';
+export type { UserAssignedWorkspaceIdentityOptions } from './workspace/workspace-identity';
+export { USER_ASSIGNED_WORKSPACE_ROLES } from './workspace/workspace-identity-roles';
+export type { CustomerManagedKeyOptions, ICustomerManagedKeyVault } from './workspace/customer-managed-key';
+export { BLOB_PRIVATE_DNS_ZONE, StorageNetworkAccess } from './workspace/storage-network-access';
+export type { StoragePrivateEndpointOptions } from './workspace/storage-network-access';
 export { InboundAccess } from './workspace/workspace-ref';
 export type { IManagedVnetWorkspace, IOutboundRule, WorkspaceBlobStore } from './workspace/workspace-ref';
 export { OutboundFqdnRule } from './outbound/fqdn-rule';
@@ -69,6 +75,7 @@ export type {
 } from './outbound/private-endpoint-rule';
 export { PrivateEndpointTarget } from './outbound/private-endpoint-target';
 export { OutboundServiceTagRule } from './outbound/service-tag-rule';
+export { ServiceTag } from './outbound/service-tag';
 export { ServiceTagProtocol } from './outbound/service-tag-protocol';
 export type { OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
 export type {
@@ -78,10 +85,12 @@ export type {
 } from './workspace/rule-options';
 export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
 export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
+export type { RouteTrafficOptions } from './endpoint/route-traffic-options';
 export { EndpointGrant } from './endpoint/endpoint-grant';
 export type { EndpointGrantProps } from './endpoint/endpoint-grant';
 export { EndpointIdentity } from './endpoint/endpoint-identity';
 export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs';
+export type { ILogArchiveStorageAccount } from './core/log-archive';
 export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
 export type { ILogAnalyticsHost } from './core/log-destinations';
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
@@ -107,6 +116,7 @@ export type {
 } from './deployment/deployment-options';
 export { EgressPublicNetworkAccess } from './deployment/egress';
 export { Environment } from './deployment/environment';
+export { InstanceType } from './deployment/instance-type';
 export type { ImageEnvironmentOptions } from './deployment/environment';
 export { PACKAGE_INDEX_RULES } from './deployment/image-build-rules';
 export type { PackageIndexRule } from './deployment/image-build-rules';

@@ -304,6 +304,7 @@ describe('SE003 tags Azure keeps', () => {
             subnet: SUBNET,
             privateDnsZoneIds: [
               armId('rg-dns', 'Microsoft.Network/privateDnsZones', 'privatelink.api.azureml.ms'),
+              armId('rg-dns', 'Microsoft.Network/privateDnsZones', 'privatelink.notebooks.azure.net'),
             ],
           },
         }),

@@ -287,6 +287,11 @@ describe('autoscale', () => {
         ScalingSchedule.between({ start: '26 Dec 2026', end: '2026-12-31T00:00:00Z' }),
         /not an RFC 3339 time/,
       ],
+      [
+        ScalingSchedule.between({ start: '2026-02-30T00:00:00Z', end: '2026-12-31T00:00:00Z' }),
+        /2026-02 has no day 30/,
+      ],
+      [ScalingSchedule.between({ start: '2026-12-26T00:00Z', end: '2026-12-31T00:00:00Z' }), /no seconds/],
     ])('SE306 refuses schedule %#', (schedule, message) => {
       const run = () =>
         scaling((s) => s.scaleOnSchedule('w', { schedule, minInstances: 1, maxInstances: 2 }));

@@ -11,6 +11,8 @@ import {
   Model,
   OnlineDeploymentOptions,
 } from '../../src/deployment';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { ManagedVnetWorkspaceProps, StorageNetworkAccess } from '../../src/workspace';
 import { IMAGE } from '../../__tests__/endpoint/helpers';
 import { howToStack } from '../../__tests__/endpoint/how-to-stack';
 
@@ -44,6 +46,8 @@ export interface Step {
   readonly publicAccess?: boolean;
   /** An outbound FQDN rule on the workspace (construct id `ExtraRule`). */
   readonly extraRule?: boolean;
+  /** The workspace's `storageNetworkAccess`: runner IP ranges, or a blob private endpoint. @default public */
+  readonly storageAccess?: 'ip-ranges' | 'private-endpoint';
   /**
    * Instead of the above: the stack the last release synthesized for this layout of the how-to app, as it is in
    * `__tests__/fixtures/last-release/<layout>` (a live stack of that release's users).
@@ -175,7 +179,34 @@ export const SEQUENCES: readonly Sequence[] = [
     title: 'endpoint public network access turned on, then off',
     steps: [{ blue: BLUE }, { blue: BLUE, publicAccess: true }, { blue: BLUE, publicAccess: false }],
   },
+  {
+    name: 'storage-network-access',
+    title:
+      "the live workspace's storage closed to runner IP ranges, then to a blob private endpoint, in place",
+    steps: [
+      { blue: BLUE },
+      { blue: BLUE, storageAccess: 'ip-ranges' },
+      { blue: BLUE, storageAccess: 'private-endpoint' },
+    ],
+  },
 ];
+
+/** The workspace props of a step's `storageAccess`. */
+function storageAccess(stack: TerraformStack, step: Step): Partial<ManagedVnetWorkspaceProps> {
+  if (step.storageAccess === 'ip-ranges') {
+    return { storageNetworkAccess: StorageNetworkAccess.allowedIpRanges(['20.1.2.3']) };
+  }
+  if (step.storageAccess === 'private-endpoint') {
+    const subnet = new Subnet(stack, 'RunnerSubnet', {
+      name: 'snet-runner',
+      resourceGroupName: 'rg-ml',
+      virtualNetworkName: 'vnet-ml',
+      addressPrefixes: ['10.0.2.0/24'],
+    });
+    return { storageNetworkAccess: StorageNetworkAccess.privateEndpoint({ subnet }) };
+  }
+  return {};
+}
 
 function deployment(step: DeploymentStep): OnlineDeploymentOptions {
   return {
@@ -192,7 +223,7 @@ function deployment(step: DeploymentStep): OnlineDeploymentOptions {
 /** Builds one step into `stack` (which has its providers and backend): the how-to workspace and endpoint. */
 export function buildStep(stack: TerraformStack, step: Step): void {
   const { workspace, endpoint } = howToStack(
-    {},
+    storageAccess(stack, step),
     step.publicAccess === undefined ? {} : { publicNetworkAccess: step.publicAccess },
     undefined,
     stack,

@@ -1,4 +1,4 @@
-import { defineProps, readParams, text } from '../checks/read';
+import { defineProps, fromFactory, text } from '../checks/read';
 
 defineProps<{ version: string }>('MlApiVersion.of', {
   version: text({
@@ -21,8 +21,12 @@ export class MlApiVersion {
 
   /** An api-version not listed here. Bodies are still typed for the 2026-05 shapes. */
   public static of(version: string): MlApiVersion {
-    readParams(undefined, 'MlApiVersion.of', { version });
-    return new MlApiVersion(version, version.endsWith('-preview'));
+    return fromFactory(
+      'MlApiVersion.of',
+      { version },
+      (read) => new MlApiVersion(read.version, read.version.endsWith('-preview')),
+      MlApiVersion.prototype,
+    );
   }
 
   private constructor(

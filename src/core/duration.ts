@@ -1,6 +1,6 @@
 import { Op, Token } from 'cdktf';
 import { isKnown, refuse } from '../checks';
-import { defineProps, num, readParams } from '../checks/read';
+import { defineProps, fromFactory, num } from '../checks/read';
 
 /** One unit of time: its name in messages, its length in milliseconds, and its ISO 8601 designator. */
 class TimeUnit {
@@ -62,14 +62,21 @@ export class Duration {
   }
 
   private static of(factory: string, amount: number, unit: TimeUnit): Duration {
-    ({ amount } = readParams(undefined, `Duration.${factory}`, { amount }));
-    if (isKnown(amount) && (!Number.isFinite(amount) || amount < 0)) {
-      refuse(
-        'SE009',
-        `Duration.${factory}(${amount}) is not a length of time: give a finite, non-negative number of ${unit.label}`,
-      );
-    }
-    return new Duration(amount, unit);
+    return fromFactory(
+      `Duration.${factory}`,
+      { amount },
+      (read) => {
+        if (isKnown(read.amount) && (!Number.isFinite(read.amount) || read.amount < 0)) {
+          refuse(
+            'SE009',
+            `Duration.${factory}(${read.amount}) is not a length of time: give a finite, non-negative number of ` +
+              `${unit.label}`,
+          );
+        }
+        return new Duration(read.amount, unit);
+      },
+      Duration.prototype,
+    );
   }
 
   private constructor(

@@ -1,4 +1,4 @@
-import { defineProps, readParams, text } from '../checks/read';
+import { defineProps, fromFactory, text } from '../checks/read';
 /** The kind of Microsoft Entra principal a role is assigned to (`principal_type` of a role assignment). */
 export enum PrincipalType {
   /** An application's service principal or a managed identity. */
@@ -34,21 +34,28 @@ defineProps<{ objectId: string }>('Principal.group', { objectId: OBJECT_ID });
 export class Principal {
   /** An application's service principal (its object id, not its application id) or a managed identity. */
   public static servicePrincipal(objectId: string): IPrincipal {
-    readParams(undefined, 'Principal.servicePrincipal', { objectId });
-    return { principalId: objectId, principalType: PrincipalType.SERVICE_PRINCIPAL };
+    return principal('Principal.servicePrincipal', objectId, PrincipalType.SERVICE_PRINCIPAL);
   }
 
   /** A user, by object id. */
   public static user(objectId: string): IPrincipal {
-    readParams(undefined, 'Principal.user', { objectId });
-    return { principalId: objectId, principalType: PrincipalType.USER };
+    return principal('Principal.user', objectId, PrincipalType.USER);
   }
 
   /** A security group, by object id. */
   public static group(objectId: string): IPrincipal {
-    readParams(undefined, 'Principal.group', { objectId });
-    return { principalId: objectId, principalType: PrincipalType.GROUP };
+    return principal('Principal.group', objectId, PrincipalType.GROUP);
   }
 
   private constructor() {}
+}
+
+/** A principal of one type, read by the factory's schema; what is wrong is reported where it is granted. */
+function principal(schemaName: string, objectId: string, principalType: PrincipalType): IPrincipal {
+  return fromFactory(
+    schemaName,
+    { objectId },
+    (read): IPrincipal => ({ principalId: read.objectId, principalType }),
+    Object.prototype as IPrincipal,
+  );
 }

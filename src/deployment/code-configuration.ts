@@ -1,9 +1,10 @@
 import { CodeVersionBody } from '../arm';
-import { readParams, refuse } from '../checks';
+import { fromFactory, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkScoringScript } from './content-checks';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
@@ -53,18 +54,22 @@ export abstract class CodeConfiguration {
     scoringScript: string,
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
-    ({ options } = readParams(undefined, 'CodeConfiguration.fromLocalPath', {
-      directory,
-      scoringScript,
-      options,
-    }));
-    return new LocalCode(directory, scoringScript, options);
+    return fromFactory(
+      'CodeConfiguration.fromLocalPath',
+      { directory, scoringScript, options },
+      (read) => new LocalCode(read.directory, read.scoringScript, read.options ?? {}),
+      LocalCode.prototype,
+    );
   }
 
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
-    readParams(undefined, 'CodeConfiguration.fromAssetId', { codeId, scoringScript });
-    return new ExistingCode(codeId, scoringScript);
+    return fromFactory(
+      'CodeConfiguration.fromAssetId',
+      { codeId, scoringScript },
+      (read) => new ExistingCode(read.codeId, read.scoringScript),
+      ExistingCode.prototype,
+    );
   }
 
   /** The scoring script's path relative to the code folder. */
@@ -94,6 +99,10 @@ class LocalCode extends CodeConfiguration {
         `scoring script '${this.scoringScript}' is not in code folder '${this.directory}': the script path is ` +
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
+    }
+    const script = content.files.find((f) => f.relativePath === scriptPath);
+    if (this.options.skipContentChecks !== true && script !== undefined) {
+      checkScoringScript(this.directory, this.scoringScript, script);
     }
     const registry = AssetRegistry.of(workspace);
     const upload = registry.upload('codes', content);

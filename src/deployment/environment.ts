@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { isKnown, readParams, refuse } from '../checks';
+import { isKnown, fromFactory, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
+import { parseImageReference } from './image-reference';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkCondaDependencies } from './content-checks';
 import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
@@ -61,8 +63,12 @@ export abstract class Environment {
    * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
-    ({ options } = readParams(undefined, 'Environment.fromImage', { image, options }));
-    return new ImageEnvironment(image, options);
+    return fromFactory(
+      'Environment.fromImage',
+      { image, options },
+      (read) => new ImageEnvironment(read.image, read.options ?? {}),
+      ImageEnvironment.prototype,
+    );
   }
 
   /**
@@ -70,8 +76,12 @@ export abstract class Environment {
    * URI (curated environments), or `azureml:<name>:<version>`.
    */
   public static fromAssetId(environmentId: string): Environment {
-    readParams(undefined, 'Environment.fromAssetId', { environmentId });
-    return new ExistingEnvironment(environmentId);
+    return fromFactory(
+      'Environment.fromAssetId',
+      { environmentId },
+      (read) => new ExistingEnvironment(read.environmentId),
+      ExistingEnvironment.prototype,
+    );
   }
 
   /** Creates what the environment needs in the deployment's scope and returns its id. @internal */
@@ -90,7 +100,10 @@ class ImageEnvironment extends Environment {
   public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
     checkImageReference(this.image);
     const condaFile = this.options.condaFile;
-    const conda = condaFile === undefined ? undefined : readCondaFile(scope, condaFile);
+    const conda =
+      condaFile === undefined
+        ? undefined
+        : readCondaFile(scope, condaFile, this.options.skipContentChecks !== true);
     const body: EnvironmentVersionBody = {
       properties: {
         image: this.image,
@@ -132,7 +145,7 @@ function hashEnvironment(image: string, conda: string | undefined): string {
   return hashText(image, conda ?? '');
 }
 
-function readCondaFile(scope: BindScope, condaFile: string): string {
+function readCondaFile(scope: BindScope, condaFile: string, checkContent: boolean): string {
   const resolved = resolveLocalPath(scope, condaFile);
   if (!fs.existsSync(resolved)) {
     refuse(
@@ -148,12 +161,13 @@ function readCondaFile(scope: BindScope, condaFile: string): string {
   }
   // Normalised line endings: a checkout with CRLF must not produce another environment version.
   const text = fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
-  checkCondaYaml(condaFile, text);
+  const parsed = checkCondaYaml(condaFile, text);
+  if (checkContent) checkCondaDependencies(condaFile, parsed);
   return text;
 }
 
 /** SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build. */
-function checkCondaYaml(condaFile: string, text: string): void {
+function checkCondaYaml(condaFile: string, text: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = parseYaml(text);
@@ -168,20 +182,18 @@ function checkCondaYaml(condaFile: string, text: string): void {
         `channels and dependencies; fix the file`,
     );
   }
+  return parsed as Record<string, unknown>;
 }
 
-// `registry/repository[:tag][@sha256:digest]`, as docker accepts: lower-case repository, no spaces or scheme.
-const IMAGE_REFERENCE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** SE223: the base image is a container image reference, not a URL or empty text. */
+/** SE223: the base image is a container image reference by docker's grammar (image-reference.ts). */
 function checkImageReference(image: string): void {
   if (!isKnown(image)) return;
-  if (typeof image !== 'string' || !IMAGE_REFERENCE.test(image)) {
+  const parsed = typeof image === 'string' ? parseImageReference(image) : { problem: 'it is not text' };
+  if ('problem' in parsed) {
     refuse(
       'SE223',
-      `image '${String(image)}' is not a container image reference: give one such as ` +
-        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest', without a scheme`,
+      `image '${String(image)}' is not a container image reference: ${parsed.problem}; give one such as ` +
+        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest'`,
     );
   }
 }

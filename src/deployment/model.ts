@@ -1,12 +1,13 @@
 import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { readParams, refuse } from '../checks';
+import { fromFactory, refuse } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkMlmodel, checkModelFiles } from './content-checks';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 
@@ -48,8 +49,12 @@ export abstract class Model {
    * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, 'Model.fromLocalPath', { localPath, options }));
-    return new LocalModel(localPath, 'custom_model', options);
+    return fromFactory(
+      'Model.fromLocalPath',
+      { localPath, options },
+      (read) => new LocalModel(read.localPath, 'custom_model', read.options ?? {}),
+      LocalModel.prototype,
+    );
   }
 
   /**
@@ -58,8 +63,12 @@ export abstract class Model {
    * (Azure ML's "customize MLflow model deployments", the way to serve it without internet egress).
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, 'Model.mlflowFromLocalPath', { localPath, options }));
-    return new LocalModel(localPath, 'mlflow_model', options);
+    return fromFactory(
+      'Model.mlflowFromLocalPath',
+      { localPath, options },
+      (read) => new LocalModel(read.localPath, 'mlflow_model', read.options ?? {}),
+      LocalModel.prototype,
+    );
   }
 
   /**
@@ -67,14 +76,22 @@ export abstract class Model {
    * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
    */
   public static fromAssetId(assetId: string): Model {
-    readParams(undefined, 'Model.fromAssetId', { assetId });
-    return new ExistingModel(assetId, false);
+    return fromFactory(
+      'Model.fromAssetId',
+      { assetId },
+      (read) => new ExistingModel(read.assetId, false),
+      ExistingModel.prototype,
+    );
   }
 
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
-    readParams(undefined, 'Model.mlflowFromAssetId', { assetId });
-    return new ExistingModel(assetId, true);
+    return fromFactory(
+      'Model.mlflowFromAssetId',
+      { assetId },
+      (read) => new ExistingModel(read.assetId, true),
+      ExistingModel.prototype,
+    );
   }
 
   /** Whether this is an MLflow model (no scoring script or environment needed). */
@@ -100,12 +117,17 @@ class LocalModel extends Model {
   public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
     const { workspace } = context;
     const content = readLocalContent(scope, this.localPath, 'model path (localPath)');
-    if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
+    const mlmodel = content.files.find((f) => f.relativePath === `${content.baseName}/MLmodel`);
+    if (this.isMlflow && mlmodel === undefined) {
       refuse(
         'SE219',
         `MLflow model '${this.localPath}' has no MLmodel file at its top level: Azure ML reads the flavor and ` +
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
+    }
+    if (this.options.skipContentChecks !== true) {
+      checkModelFiles(this.localPath, content);
+      if (this.isMlflow && mlmodel !== undefined) checkMlmodel(this.localPath, mlmodel);
     }
     warnIfLarge(scope, this.localPath, content.totalSize);
     const registry = AssetRegistry.of(workspace);

@@ -11,6 +11,8 @@ import { AzapiResource } from '../azapi';
 import { isKnown, readParams, readProps, readTags, refuse, TAG_LIMITS, problemsOf } from '../checks';
 import {
   bool,
+  catalogName,
+  catalogText,
   construct,
   defineProps,
   instanceOf,
@@ -40,7 +42,23 @@ import { Metric, MetricOptions } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
-import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
+import {
+  checkCombination,
+  checkInstances,
+  checkLegacyEgress,
+  checkWhole,
+  VM_SIZE,
+} from './deployment-checks';
+import { INSTANCE_TYPES, InstanceType } from './instance-type';
+import {
+  describeRange,
+  LIVENESS_SUCCESS_THRESHOLD,
+  MAX_CONCURRENT_REQUESTS_LIMITS,
+  PROBE_COUNT_LIMITS,
+  PROBE_DURATION_LIMITS,
+  REQUEST_DURATION_LIMITS,
+  WholeRange,
+} from './deployment-limits';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 
 export { MAX_INSTANCE_COUNT } from './deployment-checks';
@@ -79,7 +97,15 @@ const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDe
   model: instanceOf(Model, { optional: false }),
   code: instanceOf(CodeConfiguration),
   environment: instanceOf(Environment),
-  instanceType: text({ ...EXPR, what: "a VM size (text such as 'Standard_DS3_v2')" }),
+  // A size of the SKU list (SE400), an InstanceType, or an expression; text not of a size's form is SE223's.
+  instanceType: catalogName({
+    ...EXPR,
+    catalog: INSTANCE_TYPES,
+    classOf: InstanceType,
+    code: 'SE400',
+    shape: VM_SIZE,
+    what: "a VM size (such as 'Standard_DS3_v2')",
+  }),
   instanceCount: NUMBER,
   // A Terraform expression is decided at plan time: the traffic update sends `cond ? 100 : 0` (see traffic).
   allTraffic: bool(EXPR),
@@ -134,9 +160,6 @@ interface BoundAssets {
   /** The asset versions and uploads, then the package-index rules the image build needs. */
   readonly dependables: ITerraformDependable[];
 }
-
-/** Longest request timeout Azure ML accepts on managed endpoints. */
-const MAX_REQUEST_TIMEOUT_MS = 180_000;
 
 // The unit-suffixed spellings of the request settings and probes, kept for one minor release.
 const MILLIS = { unit: Duration.millis, unitLabel: 'milliseconds' } as const;
@@ -212,7 +235,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
     problemsOf(this).attempt(
-      () => checkInstances(this.deploymentName, this.instanceCount, props.instanceType),
+      () => checkInstances(this.deploymentName, this.instanceCount, catalogText(props.instanceType)),
       undefined,
     );
   }
@@ -260,7 +283,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
           ? undefined
           : { codeId: code.assetId, scoringScript: props.code.scoringScript },
       environmentId: environment?.assetId,
-      instanceType: props.instanceType ?? 'Standard_DS3_v2',
+      instanceType: catalogText(props.instanceType) ?? InstanceType.STANDARD_DS3_V2.value,
       description: props.description,
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
@@ -453,15 +476,15 @@ function requestSettings(
   const durations = readDurations(`deployment '${name}'`, settings, REQUEST_DURATIONS, 'SE216');
   checkWhole(
     settings.maxConcurrentRequestsPerInstance,
-    1,
+    MAX_CONCURRENT_REQUESTS_LIMITS,
     `maxConcurrentRequestsPerInstance of deployment '${name}'`,
   );
-  const { value: timeout, name: timeoutName } = durations.requestTimeout;
-  if (timeout !== undefined && !timeout.isUnresolved() && timeout.toMilliseconds() > MAX_REQUEST_TIMEOUT_MS) {
-    refuse(
-      'SE216',
-      `${timeoutName} of deployment '${name}' is ${timeout.toHumanString()}: managed online endpoints allow at ` +
-        `most ${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
+  for (const field of ['requestTimeout', 'maxQueueWait'] as const) {
+    checkDurationRange(
+      durations[field],
+      REQUEST_DURATION_LIMITS[field],
+      `of deployment '${name}'`,
+      'milliseconds',
     );
   }
   const iso = (field: string): string | undefined => {
@@ -482,17 +505,14 @@ function probe(
 ): ProbeSettings | undefined {
   if (options === undefined) return undefined;
   const durations = readDurations(`the ${what}`, options, PROBE_DURATIONS, 'SE216');
-  for (const field of ['period', 'timeout']) {
-    const { value, name } = durations[field];
-    // At least one second: a probe every 0 seconds, or one that may take none, is refused by the service.
-    if (value !== undefined && !value.isUnresolved() && value.toSeconds() < 1) {
-      refuse('SE216', `${name} of the ${what} is ${value.toHumanString()}: give at least 1 second`);
-    }
+  for (const field of ['initialDelay', 'period', 'timeout'] as const) {
+    checkDurationRange(durations[field], PROBE_DURATION_LIMITS[field], `of the ${what}`, 'seconds');
   }
-  checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`);
-  checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`);
+  for (const field of ['successThreshold', 'failureThreshold'] as const) {
+    checkWhole(options[field], PROBE_COUNT_LIMITS[field], `${field} of the ${what}`);
+  }
   const success = options.successThreshold;
-  if (liveness && isKnown(success) && success !== 1) {
+  if (liveness && isKnown(success) && success !== LIVENESS_SUCCESS_THRESHOLD) {
     refuse(
       'SE216',
       `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold at 1; ` +
@@ -510,4 +530,25 @@ function probe(
     successThreshold: options.successThreshold,
     failureThreshold: options.failureThreshold,
   };
+}
+
+/**
+ * SE216 when a known duration is outside the range Azure ML documents (`deployment-limits.ts`), in the unit the
+ * service counts it in. Fractions of the unit are refused where the duration is rendered (`isoSeconds`).
+ */
+function checkDurationRange(
+  given: { readonly value?: Duration; readonly name: string },
+  range: WholeRange,
+  of: string,
+  unit: 'milliseconds' | 'seconds',
+): void {
+  const { value, name } = given;
+  if (value === undefined || value.isUnresolved()) return;
+  const amount = unit === 'milliseconds' ? value.toMilliseconds() : value.toSeconds();
+  if (amount >= range.min && amount <= (range.max ?? Number.MAX_SAFE_INTEGER)) return;
+  refuse(
+    'SE216',
+    `${name} ${of} is ${value.toHumanString()}: Azure ML accepts ${describeRange(range)} ${unit}; ` +
+      `give a duration in that range`,
+  );
 }

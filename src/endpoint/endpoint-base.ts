@@ -23,6 +23,7 @@ import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from
 import { checkInvokeAuthMode, EndpointInvokeAccess } from './invoke-access';
 import { ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, Metric, MetricOptions, metricOf } from './metrics';
 import { defineMetricMethods, readMetricParams } from './metric-methods';
+import { ROUTE_TRAFFIC_OPTIONS, RouteTrafficOptions } from './route-traffic-options';
 import { EndpointTraffic } from './traffic';
 
 defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
@@ -47,7 +48,10 @@ defineMetricMethods('SecureOnlineEndpointBase', [
   'metricDataCollectionEventsPerMinute',
   'metricDataCollectionErrorsPerMinute',
 ]);
-defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { split: TRAFFIC_SPLIT_READER });
+defineProps<{ split: TrafficMap; options: RouteTrafficOptions }>('SecureOnlineEndpointBase#routeTraffic', {
+  split: TRAFFIC_SPLIT_READER,
+  options: object('RouteTrafficOptions', ROUTE_TRAFFIC_OPTIONS),
+});
 // SE205 checks the share; a Terraform number expression is passed through.
 const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
 defineProps<{ deployment: IOnlineDeployment; percent: number }>('SecureOnlineEndpointBase#mirrorTraffic', {
@@ -115,11 +119,13 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   /**
    * Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`: whole percents summing to 100 (or 0), naming
    * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
-   * On an endpoint made elsewhere, the split names only this stack's deployments and is merged into the live one.
+   * On an endpoint made elsewhere, the split names this stack's deployments and is merged into the live one;
+   * name the shares of deployments made elsewhere in `options.keep` (`routeTraffic({ green: 10 }, { keep: {
+   * blue: 90 } })`).
    */
-  public routeTraffic(split: { [deploymentName: string]: number }): void {
-    ({ split } = readParams(this, 'SecureOnlineEndpointBase#routeTraffic', { split }));
-    this.traffic.route(split);
+  public routeTraffic(split: { [deploymentName: string]: number }, options: RouteTrafficOptions = {}): void {
+    ({ split, options } = readParams(this, 'SecureOnlineEndpointBase#routeTraffic', { split, options }));
+    this.traffic.route(split, options?.keep ?? {});
   }
 
   /**
@@ -131,7 +137,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
       deployment,
       percent,
     }));
-    this.traffic.mirrorTo(deployment.deploymentName, percent);
+    this.traffic.mirrorTo(deployment.deploymentName, percent, deployment);
   }
 
   /**

@@ -23,6 +23,7 @@ import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, 
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
+import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { EndpointIdentity } from './endpoint-identity';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { EndpointDiagnostics, EndpointLogDestination, EndpointLogs } from './endpoint-logs';
@@ -212,6 +213,7 @@ function identityRoles(
   const uami = identity.userAssignedIdentity;
   if (uami === undefined) return [];
   readArmId(endpoint, 'identity (user-assigned) id', uami.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  checkUserAssignedIdentity(endpoint, 'identity (user-assigned)', uami);
   return grantEndpointIdentityRoles(endpoint, uami, workspace);
 }
 
@@ -228,7 +230,10 @@ function logDestination(
     () => settings.destination(props.workspace, props.endpointName),
     undefined,
   );
-  if (props.logs !== undefined && logs !== undefined) readDestinationIds(endpoint, logs);
+  if (props.logs !== undefined && logs !== undefined) {
+    readDestinationIds(endpoint, logs);
+    settings._checkBrought(endpoint, regionOf(props.workspace));
+  }
   return logs;
 }
 
@@ -272,6 +277,12 @@ function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEnd
   );
 }
 
+/** The workspace's region as configured when it is known, else its `location` (text or a reference). */
+function regionOf(workspace: IManagedVnetWorkspace): string {
+  const configured = (workspace as { _locationAsConfigured?: string })._locationAsConfigured;
+  return configured !== undefined && isKnown(configured) ? configured : workspace.location;
+}
+
 function isCreatedEndpoint(c: IConstruct): c is SecureOnlineEndpoint {
   return c instanceof SecureOnlineEndpoint;
 }
@@ -287,8 +298,10 @@ function endpointNameClashes(endpoint: SecureOnlineEndpoint): ConfigurationError
   if (name === undefined) return [];
   const workspaceKey = (e: SecureOnlineEndpoint): string | undefined =>
     comparisonKey(e.workspace, e.workspace.workspaceId);
+  // A region from a brought resource group's reference is compared as that group was configured, so that two
+  // stacks, each with its own group in one region, still compare equal.
   const regionKey = (e: SecureOnlineEndpoint): string | undefined =>
-    comparisonKey(e.workspace, e.workspace.location, normaliseRegion);
+    comparisonKey(e.workspace, regionOf(e.workspace), normaliseRegion);
   const sameWorkspace = (e: SecureOnlineEndpoint): boolean =>
     e.workspace === endpoint.workspace ||
     (workspaceKey(e) !== undefined && workspaceKey(e) === workspaceKey(endpoint));
@@ -313,7 +326,7 @@ function endpointNameClashes(endpoint: SecureOnlineEndpoint): ConfigurationError
     new ConfigurationError(
       'SE227',
       `endpoint name '${endpoint.endpointName}' is already used by ${inRegion.map((e) => e.node.path).join(', ')} ` +
-        `in region '${endpoint.workspace.location}': an endpoint name is unique in its Azure region, whatever the ` +
+        `in region '${regionOf(endpoint.workspace)}': an endpoint name is unique in its Azure region, whatever the ` +
         `workspace or subscription (it is the DNS name <name>.<region>.inference.ml.azure.com), so the second ` +
         `create fails; give each endpoint its own endpointName`,
     ),

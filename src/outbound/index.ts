@@ -5,3 +5,4 @@ export * from './service-tag-rule';
 export * from './private-endpoint-rule';
 export * from './service-tag-protocol';
 export * from './outbound-rule-destination';
+export { ServiceTag } from './service-tag';

@@ -1,4 +1,4 @@
-import { readParams } from '../checks';
+import { fromFactory } from '../checks';
 import { defineProps, text } from '../checks/read';
 
 defineProps<{ groupId: string }>('PrivateEndpointTarget.of', {
@@ -46,8 +46,12 @@ export class PrivateEndpointTarget {
 
   /** Any other private link group id, e.g. `searchService` or `account`. */
   public static of(groupId: string): PrivateEndpointTarget {
-    readParams(undefined, 'PrivateEndpointTarget.of', { groupId });
-    return new PrivateEndpointTarget(groupId);
+    return fromFactory(
+      'PrivateEndpointTarget.of',
+      { groupId },
+      (read) => new PrivateEndpointTarget(read.groupId),
+      PrivateEndpointTarget.prototype,
+    );
   }
 
   private constructor(

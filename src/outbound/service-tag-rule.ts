@@ -2,7 +2,9 @@ import type { OutboundServiceTagRuleOptions } from '../workspace/rule-options';
 import { ServiceTagProtocol } from './service-tag-protocol';
 import { Construct } from 'constructs';
 import { problemsOf } from '../checks';
-import { defineProps, list, oneOf, text } from '../checks/read';
+import { catalogName, catalogText, defineProps, list, oneOf, text } from '../checks/read';
+import { SERVICE_TAG_FORM } from './destination-checks';
+import { SERVICE_TAGS, ServiceTag } from './service-tag';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
@@ -14,10 +16,15 @@ export interface OutboundServiceTagRuleProps extends OutboundRuleBaseProps, Outb
 
 defineProps<OutboundServiceTagRuleProps>('OutboundServiceTagRuleProps', {
   ...OUTBOUND_RULE_BASE_PROPS,
-  serviceTag: text({
+  // A listed tag (SE402), a ServiceTag, or an expression; text not of a tag's form is SE119's.
+  serviceTag: catalogName({
     tokens: 'expression',
     optional: false,
-    what: "a service tag (text such as 'AzureMonitor')",
+    catalog: SERVICE_TAGS,
+    classOf: ServiceTag,
+    code: 'SE402',
+    shape: SERVICE_TAG_FORM,
+    what: "a service tag (such as 'AzureMonitor')",
   }),
   protocol: oneOf(ServiceTagProtocol),
   // Checked as ports (SE119); a token is passed through.
@@ -50,7 +57,7 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
       () =>
         checkServiceTagDestination(
           props.ruleName,
-          props.serviceTag,
+          catalogText(props.serviceTag),
           props.portRanges ?? '443',
           props.addressPrefixes,
         ),
@@ -62,7 +69,7 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
     const p = props as OutboundServiceTagRuleProps;
     return {
       destination: serviceTagDestination({
-        serviceTag: p.serviceTag,
+        serviceTag: catalogText(p.serviceTag),
         protocol: p.protocol,
         portRanges: p.portRanges,
         addressPrefixes: p.addressPrefixes,

@@ -9,7 +9,7 @@ import {
   duration,
   name,
   object,
-  readParams,
+  fromFactory,
   text,
   whole,
 } from '../checks/read';
@@ -63,14 +63,22 @@ defineProps<{ computeName: string }>('ImageBuildCompute.existing', {
 export class ImageBuildCompute {
   /** A small CPU cluster with zero minimum nodes, created in the workspace (the default): it costs nothing idle. */
   public static cluster(options: ImageBuildClusterOptions = {}): ImageBuildCompute {
-    ({ options } = readParams(undefined, 'ImageBuildCompute.cluster', { options }));
-    return new ImageBuildCompute(options.computeName ?? 'image-build', options);
+    return fromFactory(
+      'ImageBuildCompute.cluster',
+      { options },
+      (read) => new ImageBuildCompute(read.options?.computeName ?? 'image-build', read.options ?? {}),
+      ImageBuildCompute.prototype,
+    );
   }
 
   /** A compute that already exists in the workspace (or that you create yourself), by name. */
   public static existing(computeName: string): ImageBuildCompute {
-    readParams(undefined, 'ImageBuildCompute.existing', { computeName });
-    return new ImageBuildCompute(computeName, undefined);
+    return fromFactory(
+      'ImageBuildCompute.existing',
+      { computeName },
+      (read) => new ImageBuildCompute(read.computeName, undefined),
+      ImageBuildCompute.prototype,
+    );
   }
 
   /**
