@@ -130,6 +130,22 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'an FQDN rule destination that is not a host name, or service-tag ports that are not ports',
   },
   { code: 'SE120', doc: WORKSPACE, summary: 'an image-build cluster node count or idle time out of range' },
+  {
+    code: 'SE242',
+    doc: WORKSPACE,
+    summary: "(plan) a live workspace's storage account changed (set only at creation)",
+  },
+  {
+    code: 'SE243',
+    doc: WORKSPACE,
+    summary: "(plan) a live workspace's Key Vault changed (set only at creation)",
+  },
+  {
+    code: 'SE244',
+    doc: WORKSPACE,
+    summary:
+      "(plan) a live workspace's isolation mode disabled, or moved from internet outbound to approved only",
+  },
   { code: 'SE121', doc: WORKSPACE, summary: 'an invalid inbound private endpoint name' },
   {
     code: 'SE122',
@@ -227,6 +243,16 @@ export const CHECK_CODES: readonly CheckCode[] = [
     code: 'SE229',
     doc: ENDPOINT,
     summary: 'more than one deployment whose `allTraffic` is a Terraform expression',
+  },
+  {
+    code: 'SE240',
+    doc: ENDPOINT,
+    summary: "(plan) a live endpoint's identity type changed (set only at creation)",
+  },
+  {
+    code: 'SE241',
+    doc: ENDPOINT,
+    summary: "(plan) a live endpoint's user-assigned identity changed (set only at creation)",
   },
   { code: 'SE310', doc: ENDPOINT, summary: '`grantInvoke` on a key-auth endpoint' },
   {

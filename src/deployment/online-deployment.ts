@@ -195,8 +195,6 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly deploymentId: string;
   /** The deployment's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
   public readonly resource: TerraformResource;
-  /** The same resource, as the azapi binding this class configures further (autoscale). */
-  private readonly azapiResource: AzapiResource;
   /**
    * Replaced when a property Azure sets only at creation changes; its replacement makes the deployment's
    * `CreateOnlyChange` guard recreate the deployment (or stop the plan while it serves traffic).
@@ -221,9 +219,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const body = this.renderBody(props, assets);
     this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', body.properties);
     const guard = this.guardCreateOnlyChanges(props, body);
-    this.azapiResource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
-    this.resource = this.azapiResource;
-    this.deploymentId = this.azapiResource.id;
+    const resource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
+    this.resource = resource;
+    this.deploymentId = resource.id;
     registerWithEndpoint(this.endpoint, this, { allTraffic: props.allTraffic ?? false });
   }
 
@@ -357,7 +355,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * Scales the deployment's instances between `minInstances` and `maxInstances` with Azure Monitor autoscale,
    * starting from `instanceCount`; add rules on the result (`scaleOnCpuUtilization`, `scaleOnRequestLatency`,
    * `scaleOnSchedule`). One autoscale setting per deployment (construct id `AutoScale`): a second call is
-   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
+   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns
+   * (`lifecycle.ignore_changes`; adding autoscale sends nothing to the deployment).
    */
   public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
     ({ instanceRange } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { instanceRange }));
@@ -377,8 +376,15 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       defaultInstances: this.instanceCount,
       deployment: this.resource,
     });
-    // Autoscale changes the capacity in Azure; without this the next apply would set it back.
-    this.azapiResource.addIgnoreBodyChanges('sku.capacity');
+    // Autoscale changes the capacity in Azure; without this the next apply would set it back. Terraform's own
+    // ignore_changes, not azapi's ignore_body_changes: a change of that argument is a change of the resource, so
+    // adding autoscale would send the deployment again (a rolling update in Azure for nothing); lifecycle
+    // arguments are no part of the resource.
+    const lifecycle = this.resource.lifecycle ?? {};
+    this.resource.lifecycle = {
+      ...lifecycle,
+      ignoreChanges: [...((lifecycle.ignoreChanges as string[] | undefined) ?? []), 'body.sku.capacity'],
+    };
     return this.scaling;
   }
 

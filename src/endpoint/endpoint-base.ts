@@ -170,15 +170,16 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     return this.invokeAccess.grant(grantee);
   }
 
-  /** The action that zeroes the traffic before a destroy deletes the deployments (with the traffic update). */
+  /** The action that empties the traffic before a destroy deletes the deployments (an endpoint created here). */
   public get trafficReset(): TerraformResource | undefined {
     return this.traffic.trafficReset;
   }
 
   /**
-   * The traffic writer (construct id `Traffic`), created when the first deployment registers: for an endpoint
-   * created here an `azapi_resource_action` that PUTs the endpoint's request with the declared `traffic` and
-   * `mirrorTraffic`; for one made elsewhere an `azapi_update_resource` that merges them into the live maps.
+   * The traffic writer (construct id `Traffic`): for an endpoint created here, an `azapi_resource_action`
+   * created with the endpoint that PUTs its request with the declared `traffic` and `mirrorTraffic` whenever
+   * they change; for one made elsewhere, an `azapi_update_resource` created when the first deployment registers,
+   * which merges them into the live maps.
    */
   public get trafficUpdate(): TerraformResource | undefined {
     return this.traffic.trafficUpdate;
@@ -294,9 +295,9 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   }
 
   /**
-   * Sets up the endpoint's traffic: the registry of its deployments and the writer created when the first one
-   * registers. `request` is the endpoint's own request (re-sent whole with the traffic, and with none when the
-   * stack is destroyed); undefined for an endpoint made elsewhere, whose request is not known here (its traffic is
+   * Sets up the endpoint's traffic: the registry of its deployments and the writer (created now when the request
+   * is known, else when the first deployment registers). `request` is the endpoint's own request (re-sent whole
+   * with the traffic; its required part, closed and without traffic, when the endpoint is destroyed); undefined for an endpoint made elsewhere, whose request is not known here (its traffic is
    * merged into the live one, and a destroy does not reset it). An endpoint that never calls it gets the latter.
    * @internal
    */

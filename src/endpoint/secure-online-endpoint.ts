@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Fn, TerraformResource, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { ProviderProps, useProviders } from '../core/providers';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, DataAzapiResource } from '../azapi';
@@ -171,6 +172,18 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       dependsOn: roles.length > 0 ? roles : undefined,
       lifecycle: armIdLifecycle(this),
     });
+    addPreconditions(
+      resource,
+      createOnlyPreconditions(this, resource, {
+        type,
+        liveId: `${props.workspace.workspaceId}/onlineEndpoints/${props.endpointName}`,
+        subject: `endpoint '${props.endpointName}'`,
+        wanted: {
+          'identity.type': uami === undefined ? 'SystemAssigned' : 'UserAssigned',
+          'identity.userAssignedIdentities': uami === undefined ? [] : [uami.id],
+        },
+      }),
+    );
     this.resource = resource;
     this.endpointId = resource.id;
     this.endpointName = props.endpointName;

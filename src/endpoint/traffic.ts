@@ -4,6 +4,7 @@ import { MlApiVersion, OnlineEndpointPutBody, OnlineEndpointTrafficUpdateBody, T
 import { AzapiActionWhen, AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, isKnown, problemsOf } from '../checks';
 import { MAX_DEPLOYMENTS_PER_ENDPOINT } from '../deployment/deployment-limits';
+import { ReplacementTrigger } from '../core/replacement-trigger';
 import { DeploymentRegistration, IOnlineDeployment } from './endpoint-ref';
 
 /** The most traffic Azure ML mirrors to shadow deployments, in percent. */
@@ -35,15 +36,21 @@ export function deploymentKey(name: string): string {
  * that writes them after the deployments exist. The endpoint's create body never carries traffic, because traffic
  * may only name deployments that already exist.
  *
- * For an endpoint this stack creates, the writer is an `azapi_resource_action` that PUTs the endpoint's whole
- * request with the declared `traffic` and `mirrorTraffic`: the live maps become exactly what the code declares.
- * An `azapi_update_resource` would merge the maps into the live ones, so a removed deployment's key (or a dropped
- * mirror) would stay behind and the next write would name a deployment that no longer exists. Deployments are
- * `create_before_destroy`, so Terraform runs this write before it deletes a deployment the code removed: traffic
- * moves away first, the deployment goes after, in one apply.
+ * For an endpoint this stack creates, the writer (`Traffic`) is an `azapi_resource_action` that PUTs the
+ * endpoint's whole request, as the code declares it now, with the declared `traffic` and `mirrorTraffic`: the live
+ * maps become exactly what the code declares. An `azapi_update_resource` would merge the maps into the live ones,
+ * so a removed deployment's key (or a dropped mirror) would stay behind and the next write would name a deployment
+ * that no longer exists. It runs only when the maps change: a `terraform_data` (`TrafficMaps`) holds them and
+ * replaces the writer when they change, and `ignore_changes` keeps a change of the endpoint's own settings (which
+ * the endpoint's own PUT writes, with the live traffic) or of the api-version from re-sending it. A replaced writer
+ * is created before the old one goes (`create_before_destroy`), and the old one depended on the deployments, so
+ * Terraform runs the new write before it deletes a deployment the code removed: traffic moves away first, the
+ * deployment goes after, in one apply. The writer exists as long as the endpoint, also without deployments: an
+ * endpoint whose last deployment is removed (parked) gets its traffic emptied by the same writer, with the
+ * endpoint's current settings.
  *
  * For an endpoint made elsewhere the request is not known; the writer is an `azapi_update_resource` that merges
- * (this stack may own only some of the endpoint's deployments).
+ * (this stack may own only some of the endpoint's deployments), created when the first deployment registers.
  * @internal
  */
 export class EndpointTraffic {
@@ -66,7 +73,11 @@ export class EndpointTraffic {
      * made elsewhere (its request is not known, so nothing is reset).
      */
     private readonly endpointRequest: OnlineEndpointPutBody | undefined,
-  ) {}
+  ) {
+    // A created endpoint's writer and reset live as long as the endpoint: removing its last deployment must not
+    // remove them (the reset would then run and the writer would not empty the traffic).
+    if (endpointRequest !== undefined) this.createUpdate();
+  }
 
   /** The traffic writer, once a deployment has registered. */
   public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
@@ -87,7 +98,7 @@ export class EndpointTraffic {
       return;
     }
     this.deployments.set(deploymentKey(name), { deployment, allTraffic: registration.allTraffic });
-    // Created on the first registration: deployments register after the endpoint is constructed.
+    // A created endpoint's writer exists already; an imported endpoint's is created on the first registration.
     const update = this.update ?? this.createUpdate();
     // The writer waits for every deployment, so it never names one that does not exist yet; the reset, for
     // the same reason, runs before any deployment is destroyed.
@@ -308,6 +319,8 @@ export class EndpointTraffic {
     // The same lock the endpoint's deployments hold: one operation at a time per endpoint.
     const locks = [this.endpointId];
     const request = this.endpointRequest;
+    const traffic = Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().traffic }));
+    const mirrorTraffic = Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().mirrorTraffic }));
     if (request === undefined) {
       this.update = new AzapiUpdateResource(this.scope, 'Traffic', {
         type,
@@ -319,42 +332,72 @@ export class EndpointTraffic {
       });
       return this.update;
     }
-    // Runs when created and whenever its body changes (a new split, a new mirror, a change of the endpoint).
+    // What the writer's effect depends on: the maps, nothing else.
+    const maps = new ReplacementTrigger(this.scope, 'TrafficMaps', { traffic, mirrorTraffic });
+    maps.lifecycle = { createBeforeDestroy: true };
     this.update = new AzapiResourceAction(this.scope, 'Traffic', {
       type,
       resourceId: this.endpointId,
       method: 'PUT',
       // The maps are lazy, not the body: an override of another request property (a layout that takes public
       // network access from a variable) needs a plain object to merge into.
-      body: this.request(request, {
-        traffic: Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().traffic })),
-        mirrorTraffic: Token.asNumberMap(Lazy.anyValue({ produce: () => this.maps().mirrorTraffic })),
-      }),
+      body: this.request(request, { traffic, mirrorTraffic }),
       locks,
+      lifecycle: {
+        createBeforeDestroy: true,
+        // A dependable renders as the address, which replace_triggered_by needs (not an interpolation).
+        replaceTriggeredBy: [dependable(maps)],
+        // Runs when created: with the endpoint, and when the maps change (a replacement). A change of the
+        // endpoint's settings alone is the endpoint's own PUT; an api-version switch changes nothing it does.
+        // Created anew, it sends the request as the code declares it then, never what it was created with.
+        ignoreChanges: ['body', 'type'],
+      },
     });
     // Deleting a deployment that still takes traffic can be refused by Azure ML, which would stop a destroy
     // half-way. On destroy, Terraform removes this action before the deployments it depends on: it sends the
-    // endpoint back with no traffic first. At create and update it does nothing.
-    const reset = this.request(request, { traffic: {}, mirrorTraffic: {} });
+    // endpoint back with no traffic first. At create and update it does nothing. It lives as long as the
+    // endpoint (parking an endpoint goes through the writer above), so it only ever writes to an endpoint that
+    // is deleted in the same apply.
     this.reset = new AzapiResourceAction(this.scope, 'TrafficResetOnDestroy', {
-      type: this.apiVersion.resourceType('workspaces/onlineEndpoints'),
+      type,
       resourceId: this.endpointId,
       method: 'PUT',
-      body: reset,
+      body: resetRequest(request),
       when: AzapiActionWhen.DESTROY,
       locks,
       // azapi 2.12 cannot update a destroy-time action (its output stays unknown after apply, which Terraform
-      // refuses), so a change of the endpoint must not update it. It keeps the request it was created with,
-      // which is sent only while the endpoint's deployments are being destroyed.
-      lifecycle: { ignoreChanges: ['body'] },
+      // refuses), so neither a change of the endpoint nor an api-version switch may update it. What it keeps
+      // holds no setting a user changes: see resetRequest.
+      lifecycle: { ignoreChanges: ['body', 'type'] },
     });
     return this.update;
   }
 
-  /** The action that zeroes the traffic when the stack is destroyed, once a deployment has registered. */
+  /** The action that empties the traffic when the endpoint is destroyed (an endpoint this stack creates). */
   public get trafficReset(): AzapiResourceAction | undefined {
     return this.reset;
   }
+}
+
+/**
+ * The request the destroy-time reset sends: what a PUT requires (location, the identity Azure fixed at creation,
+ * the auth mode) with public network access `Disabled` and no traffic. It is sent only to an endpoint that is
+ * being deleted in the same apply, and is kept from creation (a destroy-time action cannot be updated): so it
+ * carries no description or tags, and fails closed. Should the endpoint's deletion then fail, the endpoint is
+ * left private and serving nothing, never reopened to public networks by a value from the past.
+ */
+function resetRequest(request: OnlineEndpointPutBody): OnlineEndpointPutBody {
+  return {
+    location: request.location,
+    identity: request.identity,
+    kind: request.kind,
+    properties: {
+      authMode: request.properties.authMode,
+      publicNetworkAccess: 'Disabled',
+      traffic: {},
+      mirrorTraffic: {},
+    },
+  };
 }
 
 /** A whole number from 0 to `max` (not text that looks like one). */

@@ -1,3 +1,4 @@
+import { createOnlyProperties } from '../arm/create-only';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
@@ -153,17 +154,14 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     tags: props.tags,
     body,
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
-    // Azure updates a cluster's scale settings only (the compute update model, `ClusterUpdateParameters`, has
-    // `scaleSettings` alone): another VM size, priority, OS, public-IP or local-auth setting needs a new cluster.
-    // azapi's ignore_body_changes and Terraform's ignore_changes both still send a property the state lacks, so
-    // a create-only setting cannot be a default that leaves live clusters alone.
-    replaceTriggersRefs: [
-      'properties.properties.vmSize',
-      'properties.properties.vmPriority',
-      'properties.properties.osType',
-      'properties.properties.enableNodePublicIp',
-      // Listed only when sent, so that a stack that does not ask for it plans exactly as before.
-      ...(body.properties.disableLocalAuth === undefined ? [] : ['properties.disableLocalAuth']),
-    ],
+    // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
+    // VM size, priority, OS, public-IP or local-auth setting needs a new cluster. disableLocalAuth is listed only
+    // when sent, so that a stack that does not ask for it plans exactly as before (azapi's ignore_body_changes and
+    // Terraform's ignore_changes both still send a property the state lacks: it cannot be a default).
+    replaceTriggersRefs: createOnlyProperties('workspaces/computes', 'replace')
+      .map((row) => row.path)
+      .filter(
+        (path) => path !== 'properties.disableLocalAuth' || body.properties.disableLocalAuth !== undefined,
+      ),
   });
 }

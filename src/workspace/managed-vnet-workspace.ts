@@ -1,3 +1,4 @@
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { Fn, ITerraformDependable, TerraformResource, Token } from 'cdktf';
@@ -478,9 +479,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
     const resource = this.createResource(props, body, identity);
     this.resource = resource;
-    if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
-      grantWorkspaceRole(this.identityRoles(), identity.userAssignedIdentity, resource.id);
-    }
+    this.grantAndGuard(props, identity, resource);
     this.workspaceId = resource.id;
     this.workspaceGuid = resource.outputString('workspaceGuid');
     this.workspaceDiscoveryUrl = resource.outputString('discoveryUrl');
@@ -726,6 +725,34 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     return { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
   }
 
+  /**
+   * The roles a user-assigned identity needs on the workspace, and the plan-time refusal of a change to what
+   * Azure sets only at creation.
+   */
+  private grantAndGuard(
+    props: ManagedVnetWorkspaceProps,
+    identity: WorkspaceIdentity,
+    resource: AzapiResource,
+  ): void {
+    if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
+      grantWorkspaceRole(this.identityRoles(), identity.userAssignedIdentity, resource.id);
+    }
+    addPreconditions(
+      resource,
+      createOnlyPreconditions(this, resource, {
+        type: this.apiVersion.resourceType('workspaces'),
+        // Built from names, so that the read runs at plan time.
+        liveId: `${props.resourceGroup.id}/providers/Microsoft.MachineLearningServices/workspaces/${props.workspaceName}`,
+        subject: `workspace '${props.workspaceName}'`,
+        wanted: {
+          'properties.storageAccount': this.storageAccountId,
+          'properties.keyVault': this.keyVaultId,
+          'properties.managedNetwork.isolationMode': this.isolationMode.value,
+        },
+      }),
+    );
+  }
+
   private createResource(
     props: ManagedVnetWorkspaceProps,
     body: WorkspaceBody,
@@ -748,7 +775,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // Outbound rules are written by the rule resources and by Azure (Required/Recommended rules): without
       // this, every plan would show them as drift and a workspace update would wipe them.
       ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
-      // Azure cannot change a workspace's storage account or Key Vault: changing them means a new workspace.
+      // Azure cannot change a workspace's storage account or Key Vault: the plan stops first (SE242, SE243, see
+      // createOnlyPreconditions); the triggers stay as they were, since a change of them would update the workspace.
       // The customer-managed key is set at creation too (customer-managed-key.ts); only listed when there is one.
       replaceTriggersRefs: [
         'properties.storageAccount',
