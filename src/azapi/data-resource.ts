@@ -1,15 +1,6 @@
 import { readParams, readProps } from '../checks';
 import { defineProps } from '../checks/read';
-import {
-  defineConfig,
-  EXPORT_VALUES,
-  FLAG,
-  OwnProps,
-  readArgument,
-  REQUIRED_TEXT,
-  requireTarget,
-  TEXT,
-} from './readers';
+import { defineConfig, EXPORT_VALUES, FLAG, OwnProps, REQUIRED_TEXT, requireTarget, TEXT } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -117,7 +108,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set type(value: string) {
-    this._type = readArgument(this, CONFIG, 'type', value);
+    this._type = value;
   }
 
   /** The resource type as set. */
@@ -131,7 +122,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set resourceId(value: string) {
-    this._resourceId = readArgument(this, CONFIG, 'resourceId', value);
+    this._resourceId = value;
   }
 
   /** Finds the resource by `name` and `parentId` instead. */
@@ -150,7 +141,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set name(value: string) {
-    this._name = readArgument(this, CONFIG, 'name', value);
+    this._name = value;
   }
 
   /** Leaves the name unset (the resource is found by `resourceId`). */
@@ -169,7 +160,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set parentId(value: string) {
-    this._parentId = readArgument(this, CONFIG, 'parentId', value);
+    this._parentId = value;
   }
 
   /** Leaves the parent id unset (the resource is found by `resourceId`). */
@@ -188,7 +179,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set responseExportValues(value: AzapiResponseExportValues) {
-    this._responseExportValues = readArgument(this, CONFIG, 'responseExportValues', value);
+    this._responseExportValues = value;
   }
 
   /** Leaves the exported values to the provider's default. */
@@ -207,7 +198,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set ignoreNotFound(value: boolean) {
-    this._ignoreNotFound = readArgument(this, CONFIG, 'ignoreNotFound', value);
+    this._ignoreNotFound = value;
   }
 
   /** Leaves it to the provider's default (false). */

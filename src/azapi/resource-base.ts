@@ -12,7 +12,6 @@ import {
   timeoutsToTerraform,
   toHclAttributes,
 } from './common';
-import { readArgument } from './readers';
 
 /** The arguments every azapi resource kind takes, with Terraform's meta-arguments. */
 export interface AzapiResourceBaseConfig extends cdktf.TerraformMetaArguments {
@@ -44,7 +43,8 @@ const HCL_BLOCKS = ['identity', 'timeouts'];
 /**
  * What `azapi_resource`, `azapi_update_resource` and `azapi_resource_action` share, shaped as cdktf-generated
  * bindings are: each argument is held in a private `_field`, with a getter (a reference to the Terraform
- * attribute, for other resources to use), a setter that reads the value as the constructor does, an `...Input`
+ * attribute, for other resources to use), a setter that assigns the value (the constructs that build these
+ * resources read their own props first: a setter checks nothing), an `...Input`
  * getter (the value set) and, for optional arguments, `reset...()`; blocks have `put...()` instead of a setter.
  * `synthesizeAttributes` renders the values set when the stack is synthesized.
  */
@@ -57,8 +57,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   private _timeouts?: AzapiTimeouts;
 
   /**
-   * @param configName the name the subclass's config schema is recorded under (`defineConfig`); setters read
-   *   new values with it.
+   * @param configName the name the subclass's config schema is recorded under (`defineConfig`).
    */
   protected constructor(
     scope: Construct,
@@ -95,11 +94,6 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
     return read;
   }
 
-  /** Reads a value given to a setter with the reader the constructor uses for that argument. */
-  protected readArgument<T>(argument: string, value: T): T {
-    return readArgument(this, this.configName, argument, value);
-  }
-
   /** The id of the Terraform resource (for `azapi_resource` and `azapi_update_resource`, the ARM id). */
   public get id(): string {
     return this.getStringAttribute('id');
@@ -119,7 +113,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set type(value: string) {
-    this._type = this.readArgument('type', value);
+    this._type = value;
   }
 
   /** The resource type as set. */
@@ -133,7 +127,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set body(value: AzapiBody) {
-    this._body = this.readArgument('body', value);
+    this._body = value;
   }
 
   /** Leaves the body unset. */
@@ -152,7 +146,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set responseExportValues(value: AzapiResponseExportValues) {
-    this._responseExportValues = this.readArgument('responseExportValues', value);
+    this._responseExportValues = value;
   }
 
   /** Leaves the exported values to the provider's default. */
@@ -171,7 +165,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set locks(value: string[]) {
-    this._locks = this.readArgument('locks', value);
+    this._locks = value;
   }
 
   /** Holds no lock. */
@@ -191,7 +185,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
 
   /** Retries the requests while their error matches one of `retry.errorMessageRegex`; replaces any retry set. */
   public putRetry(retry: AzapiRetry): void {
-    this._retry = this.readArgument('retry', retry);
+    this._retry = retry;
   }
 
   /** Does not retry. */
@@ -211,7 +205,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
 
   /** Sets the operation timeouts; replaces any timeouts set. */
   public putTimeouts(timeouts: AzapiTimeouts): void {
-    this._timeouts = this.readArgument('timeouts', timeouts);
+    this._timeouts = timeouts;
   }
 
   /** Leaves the timeouts to the provider's defaults. */

@@ -63,7 +63,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set resourceId(value: string) {
-    this._resourceId = this.readArgument('resourceId', value);
+    this._resourceId = value;
   }
 
   /** Finds the resource by `name` and `parentId` instead. */
@@ -82,7 +82,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set name(value: string) {
-    this._name = this.readArgument('name', value);
+    this._name = value;
   }
 
   /** Leaves the name unset (the resource is found by `resourceId`). */
@@ -101,7 +101,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set parentId(value: string) {
-    this._parentId = this.readArgument('parentId', value);
+    this._parentId = value;
   }
 
   /** Leaves the parent id unset (the resource is found by `resourceId`). */
@@ -120,7 +120,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set ignoreCasing(value: boolean) {
-    this._ignoreCasing = this.readArgument('ignoreCasing', value);
+    this._ignoreCasing = value;
   }
 
   /** Leaves it to the provider's default (false). */
@@ -139,7 +139,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set ignoreMissingProperty(value: boolean) {
-    this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
+    this._ignoreMissingProperty = value;
   }
 
   /** Leaves it to the provider's default (true). */
@@ -158,7 +158,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set replaceTriggersRefs(value: string[]) {
-    this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
+    this._replaceTriggersRefs = value;
   }
 
   /** Runs the update again on no value's change. */

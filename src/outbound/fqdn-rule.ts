@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { problemsOf } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
-import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
+import { fqdnDestination } from './outbound-rule-destination';
 import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { defineProps, text } from '../checks/read';
 
@@ -30,19 +31,7 @@ export class OutboundFqdnRule extends OutboundRuleBase {
   public readonly destination: string;
 
   constructor(scope: Construct, id: string, props: OutboundFqdnRuleProps) {
-    super(
-      scope,
-      id,
-      props,
-      (read) => ({
-        rule: {
-          type: 'FQDN',
-          category: 'UserDefined',
-          destination: (read as OutboundFqdnRuleProps).destination,
-        },
-      }),
-      'OutboundFqdnRuleProps',
-    );
+    super(scope, id, props, 'OutboundFqdnRuleProps');
     props = this.readProps as OutboundFqdnRuleProps;
     this.destination = props.destination;
     problemsOf(this).attempt(
@@ -50,5 +39,9 @@ export class OutboundFqdnRule extends OutboundRuleBase {
       undefined,
     );
     problemsOf(this).attempt(() => checkFqdnDestination(props.ruleName, props.destination), undefined);
+  }
+
+  protected renderRule(props: OutboundRuleBaseProps): OutboundRuleResourceOptions {
+    return { destination: fqdnDestination((props as OutboundFqdnRuleProps).destination) };
   }
 }
