@@ -234,20 +234,27 @@ function reader<T>(
         }
         return value as T;
       }
-      // A factory's result carries what was wrong with its parameters: the construct that uses it reports them.
-      const carried = carriedProblems(value);
-      if (carried !== undefined) {
-        if (!carried.unusable) problems.push(...carried.problems);
-        else {
-          problems.push(...carried.problems.slice(1));
-          throw carried.problems[0];
-        }
-      }
+      reportCarried(value, problems);
       if (!literal(value)) throw wrongKind(prop, value, wanted, optional);
       checkValue?.(value as T, prop, problems);
       return value as T;
     },
   };
+}
+
+/**
+ * A factory's result carries what was wrong with its parameters (`fromFactory`): the construct that uses it
+ * reports them. Nothing usable was built: the first problem refuses the prop.
+ */
+function reportCarried(value: unknown, problems: ConfigurationError[]): void {
+  const carried = carriedProblems(value);
+  if (carried === undefined) return;
+  if (!carried.unusable) {
+    problems.push(...carried.problems);
+    return;
+  }
+  problems.push(...carried.problems.slice(1));
+  throw carried.problems[0];
 }
 
 /** A required or optional variant of a reader builder. */
@@ -998,8 +1005,9 @@ export function catalogName(
     ...base,
     classOf,
     read(value: unknown, prop: string, problems: ConfigurationError[]): string | CatalogValue {
-      if (isInstance(value, classOf)) return value as CatalogValue;
-      return base.read(value, prop, problems);
+      if (!isInstance(value, classOf)) return base.read(value, prop, problems);
+      reportCarried(value, problems);
+      return value as CatalogValue;
     },
   };
 }
