@@ -1,6 +1,6 @@
 import { defineProps, readParams, text } from '../checks/read';
 
-defineProps<{ version: string }>('MlApiVersion.of', {
+export const ML_API_VERSION_OF_PARAMS = defineProps<{ version: string }>('MlApiVersion.of', {
   version: text({
     tokens: 'refuse',
     optional: false,
@@ -21,7 +21,7 @@ export class MlApiVersion {
 
   /** An api-version not listed here. Bodies are still typed for the 2026-05 shapes. */
   public static of(version: string): MlApiVersion {
-    readParams(undefined, 'MlApiVersion.of', { version });
+    readParams(undefined, ML_API_VERSION_OF_PARAMS, { version });
     return new MlApiVersion(version, version.endsWith('-preview'));
   }
 

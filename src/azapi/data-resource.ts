@@ -38,16 +38,21 @@ export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly ignoreNotFound?: boolean;
 }
 
-const CONFIG = 'DataAzapiResourceConfig';
-defineConfig<OwnProps<DataAzapiResourceConfig>>(CONFIG, {
-  type: REQUIRED_TEXT,
-  resourceId: TEXT,
-  name: TEXT,
-  parentId: TEXT,
-  responseExportValues: EXPORT_VALUES,
-  ignoreNotFound: FLAG,
-});
-defineProps<{ key: string }>('DataAzapiResource#outputString', { key: REQUIRED_TEXT });
+export const DATA_AZAPI_RESOURCE_CONFIG = defineConfig<OwnProps<DataAzapiResourceConfig>>(
+  'DataAzapiResourceConfig',
+  {
+    type: REQUIRED_TEXT,
+    resourceId: TEXT,
+    name: TEXT,
+    parentId: TEXT,
+    responseExportValues: EXPORT_VALUES,
+    ignoreNotFound: FLAG,
+  },
+);
+export const DATA_AZAPI_RESOURCE_OUTPUT_STRING_PARAMS = defineProps<{ key: string }>(
+  'DataAzapiResource#outputString',
+  { key: REQUIRED_TEXT },
+);
 
 /**
  * The `azapi_resource` data source: reads an existing resource. Its arguments have getters (references to the
@@ -74,7 +79,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
       lifecycle: config?.lifecycle,
       forEach: config?.forEach,
     });
-    const c = readProps(this, CONFIG, config);
+    const c = readProps(this, DATA_AZAPI_RESOURCE_CONFIG, config);
     this._type = c.type;
     this._resourceId = c.resourceId;
     this._name = c.name;
@@ -107,7 +112,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
 
   /** One value exported by `responseExportValues`, as a string token. */
   public outputString(key: string): string {
-    readParams(this, 'DataAzapiResource#outputString', { key });
+    readParams(this, DATA_AZAPI_RESOURCE_OUTPUT_STRING_PARAMS, { key });
     return this.getStringAttribute(`output.${key}`);
   }
 
@@ -117,7 +122,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set type(value: string) {
-    this._type = readArgument(this, CONFIG, 'type', value);
+    this._type = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'type', value);
   }
 
   /** The resource type as set. */
@@ -131,7 +136,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set resourceId(value: string) {
-    this._resourceId = readArgument(this, CONFIG, 'resourceId', value);
+    this._resourceId = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'resourceId', value);
   }
 
   /** Finds the resource by `name` and `parentId` instead. */
@@ -150,7 +155,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set name(value: string) {
-    this._name = readArgument(this, CONFIG, 'name', value);
+    this._name = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'name', value);
   }
 
   /** Leaves the name unset (the resource is found by `resourceId`). */
@@ -169,7 +174,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set parentId(value: string) {
-    this._parentId = readArgument(this, CONFIG, 'parentId', value);
+    this._parentId = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'parentId', value);
   }
 
   /** Leaves the parent id unset (the resource is found by `resourceId`). */
@@ -188,7 +193,12 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set responseExportValues(value: AzapiResponseExportValues) {
-    this._responseExportValues = readArgument(this, CONFIG, 'responseExportValues', value);
+    this._responseExportValues = readArgument(
+      this,
+      DATA_AZAPI_RESOURCE_CONFIG,
+      'responseExportValues',
+      value,
+    );
   }
 
   /** Leaves the exported values to the provider's default. */
@@ -207,7 +217,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set ignoreNotFound(value: boolean) {
-    this._ignoreNotFound = readArgument(this, CONFIG, 'ignoreNotFound', value);
+    this._ignoreNotFound = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'ignoreNotFound', value);
   }
 
   /** Leaves it to the provider's default (false). */

@@ -29,14 +29,17 @@ export interface AzapiResourceActionConfig extends AzapiResourceBaseConfig {
   readonly ignoreNotFound?: boolean;
 }
 
-defineConfig<OwnProps<AzapiResourceActionConfig>>('AzapiResourceActionConfig', {
-  ...BASE_ARGUMENTS,
-  resourceId: REQUIRED_TEXT,
-  action: TEXT,
-  method: TEXT,
-  when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
-  ignoreNotFound: FLAG,
-});
+export const AZAPI_RESOURCE_ACTION_CONFIG = defineConfig<OwnProps<AzapiResourceActionConfig>>(
+  'AzapiResourceActionConfig',
+  {
+    ...BASE_ARGUMENTS,
+    resourceId: REQUIRED_TEXT,
+    action: TEXT,
+    method: TEXT,
+    when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
+    ignoreNotFound: FLAG,
+  },
+);
 
 /** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
 export class AzapiResourceAction extends AzapiResourceBase {
@@ -50,7 +53,7 @@ export class AzapiResourceAction extends AzapiResourceBase {
   private _ignoreNotFound?: boolean;
 
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, AzapiResourceAction.tfResourceType, 'AzapiResourceActionConfig', config);
+    super(scope, id, AzapiResourceAction.tfResourceType, AZAPI_RESOURCE_ACTION_CONFIG, config);
     const c = this.readConfig(config);
     this._resourceId = c.resourceId;
     this._action = c.action;

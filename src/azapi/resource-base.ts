@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { readProps } from '../checks';
+import type { PropsSchema } from '../checks/read';
 import {
   AZAPI_PROVIDER_METADATA,
   AzapiBody,
@@ -57,14 +58,13 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   private _timeouts?: AzapiTimeouts;
 
   /**
-   * @param configName the name the subclass's config schema is recorded under (`defineConfig`); setters read
-   *   new values with it.
+   * @param configSchema the subclass's config schema (`defineConfig`); setters read new values with it.
    */
   protected constructor(
     scope: Construct,
     id: string,
     terraformResourceType: string,
-    private readonly configName: string,
+    private readonly configSchema: PropsSchema<object>,
     config: AzapiResourceBaseConfig,
   ) {
     super(scope, id, {
@@ -85,7 +85,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
    * the subclass to keep its own.
    */
   protected readConfig<C extends AzapiResourceBaseConfig>(config: C): C {
-    const read = readProps(this, this.configName, config);
+    const read = readProps(this, this.configSchema as PropsSchema<C>, config);
     this._type = read.type;
     this._body = read.body;
     this._responseExportValues = read.responseExportValues;
@@ -97,7 +97,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
 
   /** Reads a value given to a setter with the reader the constructor uses for that argument. */
   protected readArgument<T>(argument: string, value: T): T {
-    return readArgument(this, this.configName, argument, value);
+    return readArgument(this, this.configSchema, argument, value);
   }
 
   /** The id of the Terraform resource (for `azapi_resource` and `azapi_update_resource`, the ARM id). */

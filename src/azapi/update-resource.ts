@@ -22,15 +22,18 @@ export interface AzapiUpdateResourceConfig extends AzapiResourceBaseConfig {
   readonly replaceTriggersRefs?: string[];
 }
 
-defineConfig<OwnProps<AzapiUpdateResourceConfig>>('AzapiUpdateResourceConfig', {
-  ...BASE_ARGUMENTS,
-  resourceId: TEXT,
-  name: TEXT,
-  parentId: TEXT,
-  ignoreCasing: FLAG,
-  ignoreMissingProperty: FLAG,
-  replaceTriggersRefs: TEXTS,
-});
+export const AZAPI_UPDATE_RESOURCE_CONFIG = defineConfig<OwnProps<AzapiUpdateResourceConfig>>(
+  'AzapiUpdateResourceConfig',
+  {
+    ...BASE_ARGUMENTS,
+    resourceId: TEXT,
+    name: TEXT,
+    parentId: TEXT,
+    ignoreCasing: FLAG,
+    ignoreMissingProperty: FLAG,
+    replaceTriggersRefs: TEXTS,
+  },
+);
 
 /** An `azapi_update_resource`: a partial update (GET, merge, PUT) of a resource managed elsewhere. */
 export class AzapiUpdateResource extends AzapiResourceBase {
@@ -45,7 +48,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   private _replaceTriggersRefs?: string[];
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, AzapiUpdateResource.tfResourceType, 'AzapiUpdateResourceConfig', config);
+    super(scope, id, AzapiUpdateResource.tfResourceType, AZAPI_UPDATE_RESOURCE_CONFIG, config);
     const c = this.readConfig(config);
     this._resourceId = c.resourceId;
     this._name = c.name;

@@ -74,21 +74,36 @@ export type Schema = { readonly [field: string]: Reader };
 /** A schema that names a reader for every field of `P`, so a prop added to `P` without one does not compile. */
 export type SchemaOf<P> = { readonly [K in keyof Required<P>]-?: Reader };
 
-const schemas = new Map<string, Schema>();
+// The name of a schema (its interface, or `Class.factory` / `Class#method` for parameters), held on the schema
+// object itself, not enumerable: spreading a schema into another makes a new one, named again by defineProps.
+const NAME = Symbol('schema name');
 
 /**
- * Records the schema of an interface under its name (`ManagedVnetWorkspaceProps`, or `Model.fromLocalPath` for a
- * factory's parameters) and returns it. The API-generated test compares these with the props it finds in the
- * declarations: a prop nobody classified fails it.
+ * The schema of an interface `P`, as `defineProps` returns it: a reader for every field of `P`, and the
+ * interface's name for messages and the API-generated test. Passed by reference to `readProps`/`readParams`.
  */
-export function defineProps<P>(name: string, schema: SchemaOf<P>): SchemaOf<P> {
-  schemas.set(name, schema);
-  return schema;
+export type PropsSchema<P> = SchemaOf<P> & { readonly [NAME]: string };
+
+/**
+ * The schema of an interface (`ManagedVnetWorkspaceProps`), or of a factory's or method's parameters
+ * (`Model.fromLocalPath`, `SecureOnlineEndpointBase#routeTraffic`), declared as a constant next to it: the
+ * schema's type requires a reader for every prop of `P`, so a prop added without one does not compile, and the
+ * reader says where the prop is declared what a Terraform token means for it. Nothing is recorded anywhere: the
+ * constructor passes the constant to `readProps`, and the API-generated test finds it among the modules'
+ * exports by its name.
+ */
+export function defineProps<P>(name: string, schema: SchemaOf<P>): PropsSchema<P> {
+  return Object.defineProperty({ ...schema }, NAME, { value: name, enumerable: false }) as PropsSchema<P>;
 }
 
-/** Every schema defined so far, by interface (or factory) name. */
-export function definedSchemas(): ReadonlyMap<string, Schema> {
-  return schemas;
+/** The name `defineProps` gave a schema, or undefined for a plain map of readers. */
+export function schemaName(schema: object): string | undefined {
+  return (schema as { [NAME]?: string })[NAME];
+}
+
+/** True for a schema made by `defineProps`. */
+export function isPropsSchema(value: unknown): value is PropsSchema<object> {
+  return typeof value === 'object' && value !== null && typeof schemaName(value) === 'string';
 }
 
 /** The form of a Terraform token: a text token, a number token, a list token, or an opaque resolvable. */
@@ -632,38 +647,34 @@ function collect(problems: ConfigurationError[], run: () => void): void {
 }
 
 /**
- * Reads `props` with the schema recorded under `schemaName`: every problem is recorded on `scope` (with its path),
+ * Reads `props` with `schema` (a `defineProps` constant): every problem is recorded on `scope` (with its path),
  * a refused optional prop reads as unset (its default), and a refused required prop, from which nothing can be
  * built, stops the constructor with every problem found so far (`ConfigurationErrors`-like, one line each).
  * Returns the props to build from.
  */
-export function readProps<P extends object>(scope: IConstruct, schemaName: string, props: P): P {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
-  return readWith(scope, schemaName, schema, props);
+export function readProps<P extends object>(scope: IConstruct, schema: PropsSchema<P>, props: P): P {
+  return readWith(scope, schemaName(schema) ?? 'props', schema, props);
 }
 
-/** `readProps` for a factory's or method's parameters, given by name. */
+/** `readProps` for a factory's or method's parameters, given as an object of the parameters. */
 export function readParams<P extends object>(
   scope: IConstruct | undefined,
-  schemaName: string,
+  schema: PropsSchema<P>,
   params: P,
 ): P {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
-  return readWith(scope, schemaName, schema, params, true);
+  return readWith(scope, schemaName(schema) ?? 'parameters', schema, params, true);
 }
 
 function readWith<P extends object>(
   scope: IConstruct | undefined,
-  schemaName: string,
+  name: string,
   schema: Schema,
   props: P,
   params = false,
 ): P {
   const path = scope?.node.path;
   if (!params && (typeof props !== 'object' || props === null || Array.isArray(props))) {
-    throw at(wrongKind(`the ${schemaName}`, props, 'an object of props', false), path);
+    throw at(wrongKind(`the ${name}`, props, 'an object of props', false), path);
   }
   const read: Record<string, unknown> = { ...(props as Record<string, unknown>) };
   const fatal: ConfigurationError[] = [];
@@ -777,10 +788,11 @@ export function constructId(): Reader<string> {
 }
 
 /** The readers of some fields of a schema (an options interface that a props interface extends). */
-export function pick(schemaName: string, fields: readonly string[]): Schema {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
-  return Object.fromEntries(fields.map((f) => [f, schema[f]]));
+export function pick<S extends Schema, K extends keyof S & string>(
+  schema: S,
+  fields: readonly K[],
+): Pick<S, K> {
+  return Object.fromEntries(fields.map((f) => [f, schema[f]])) as Pick<S, K>;
 }
 
 /** A schema without some of its fields (a props interface that omits fields of the one it extends). */

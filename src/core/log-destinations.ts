@@ -42,26 +42,35 @@ export type ResolvedLogs =
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
-  workspace: armResourceReader(false),
-});
-defineProps<{ account: IArmResource }>('EndpointLogs.toStorageAccount', {
-  account: armResourceReader(false),
-});
-defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
-  options: object(
-    'EventHubLogOptions',
-    defineProps<EventHubLogOptions>('EventHubLogOptions', {
-      authorizationRuleId: armId({
-        ...EXPR,
-        optional: false,
-        resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+export const ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS = defineProps<{ workspace: IArmResource }>(
+  'EndpointLogs.toLogAnalytics',
+  {
+    workspace: armResourceReader(false),
+  },
+);
+export const ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS = defineProps<{ account: IArmResource }>(
+  'EndpointLogs.toStorageAccount',
+  {
+    account: armResourceReader(false),
+  },
+);
+export const ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS = defineProps<{ options: EventHubLogOptions }>(
+  'EndpointLogs.toEventHub',
+  {
+    options: object(
+      'EventHubLogOptions',
+      defineProps<EventHubLogOptions>('EventHubLogOptions', {
+        authorizationRuleId: armId({
+          ...EXPR,
+          optional: false,
+          resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+        }),
+        eventHubName: name({ ...EXPR, optional: true }),
       }),
-      eventHubName: name({ ...EXPR, optional: true }),
-    }),
-    { optional: false },
-  ),
-});
+      { optional: false },
+    ),
+  },
+);
 
 /** How a destination is read (the endpoint's diagnostics props name it). @internal */
 export const LOG_DESTINATION_SCHEMA = defineProps<EndpointLogDestination>('EndpointLogDestination', {
@@ -84,19 +93,19 @@ export abstract class EndpointLogs {
 
   /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
   public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toLogAnalytics', { workspace });
+    readParams(undefined, ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS, { workspace });
     return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
   }
 
   /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
   public static toStorageAccount(account: IArmResource): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toStorageAccount', { account });
+    readParams(undefined, ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS, { account });
     return new FixedDestination({ storageAccountId: account.id });
   }
 
   /** An event hub, for a SIEM. */
   public static toEventHub(options: EventHubLogOptions): EndpointLogs {
-    readParams(undefined, 'EndpointLogs.toEventHub', { options });
+    readParams(undefined, ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS, { options });
     return new FixedDestination({
       eventhubAuthorizationRuleId: options.authorizationRuleId,
       eventhubName: options.eventHubName,

@@ -26,27 +26,34 @@ export interface IPrincipal {
 
 // A principal's object id: checked as a GUID where it is granted (SE311); a token is passed through.
 const OBJECT_ID = text({ tokens: 'expression', optional: false, what: 'an object id (GUID text)' });
-defineProps<{ objectId: string }>('Principal.servicePrincipal', { objectId: OBJECT_ID });
-defineProps<{ objectId: string }>('Principal.user', { objectId: OBJECT_ID });
-defineProps<{ objectId: string }>('Principal.group', { objectId: OBJECT_ID });
+export const PRINCIPAL_SERVICE_PRINCIPAL_PARAMS = defineProps<{ objectId: string }>(
+  'Principal.servicePrincipal',
+  { objectId: OBJECT_ID },
+);
+export const PRINCIPAL_USER_PARAMS = defineProps<{ objectId: string }>('Principal.user', {
+  objectId: OBJECT_ID,
+});
+export const PRINCIPAL_GROUP_PARAMS = defineProps<{ objectId: string }>('Principal.group', {
+  objectId: OBJECT_ID,
+});
 
 /** Wraps a Microsoft Entra object id as an `IPrincipal`. */
 export class Principal {
   /** An application's service principal (its object id, not its application id) or a managed identity. */
   public static servicePrincipal(objectId: string): IPrincipal {
-    readParams(undefined, 'Principal.servicePrincipal', { objectId });
+    readParams(undefined, PRINCIPAL_SERVICE_PRINCIPAL_PARAMS, { objectId });
     return { principalId: objectId, principalType: PrincipalType.SERVICE_PRINCIPAL };
   }
 
   /** A user, by object id. */
   public static user(objectId: string): IPrincipal {
-    readParams(undefined, 'Principal.user', { objectId });
+    readParams(undefined, PRINCIPAL_USER_PARAMS, { objectId });
     return { principalId: objectId, principalType: PrincipalType.USER };
   }
 
   /** A security group, by object id. */
   public static group(objectId: string): IPrincipal {
-    readParams(undefined, 'Principal.group', { objectId });
+    readParams(undefined, PRINCIPAL_GROUP_PARAMS, { objectId });
     return { principalId: objectId, principalType: PrincipalType.GROUP };
   }
 

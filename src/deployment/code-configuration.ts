@@ -14,33 +14,37 @@ const SCRIPT = text({
   what: "a path in the code folder (text such as 'score.py')",
   why: 'the script is looked for in the code folder when the stack is synthesized (SE218)',
 });
-defineProps<{ directory: string; scoringScript: string; options: LocalAssetOptions }>(
-  'CodeConfiguration.fromLocalPath',
+export const CODE_CONFIGURATION_FROM_LOCAL_PATH_PARAMS = defineProps<{
+  directory: string;
+  scoringScript: string;
+  options: LocalAssetOptions;
+}>('CodeConfiguration.fromLocalPath', {
+  directory: text({
+    tokens: 'refuse',
+    optional: false,
+    what: 'a local folder (text)',
+    why: 'the files are read, hashed and uploaded when the stack is synthesized',
+  }),
+  scoringScript: SCRIPT,
+  options: object('LocalAssetOptions', LOCAL_ASSET_OPTIONS),
+});
+export const CODE_CONFIGURATION_FROM_ASSET_ID_PARAMS = defineProps<{ codeId: string; scoringScript: string }>(
+  'CodeConfiguration.fromAssetId',
   {
-    directory: text({
-      tokens: 'refuse',
+    // Checked for its form (SE217) where it is bound; a token is passed through.
+    codeId: text({
+      tokens: 'expression',
       optional: false,
-      what: 'a local folder (text)',
-      why: 'the files are read, hashed and uploaded when the stack is synthesized',
+      what: "an asset id (text such as 'azureml:<name>:<version>')",
     }),
-    scoringScript: SCRIPT,
-    options: object('LocalAssetOptions', LOCAL_ASSET_OPTIONS),
+    // Sent as the deployment's scoring script; a token is passed through.
+    scoringScript: text({
+      tokens: 'expression',
+      optional: false,
+      what: "a path in the code (text such as 'score.py')",
+    }),
   },
 );
-defineProps<{ codeId: string; scoringScript: string }>('CodeConfiguration.fromAssetId', {
-  // Checked for its form (SE217) where it is bound; a token is passed through.
-  codeId: text({
-    tokens: 'expression',
-    optional: false,
-    what: "an asset id (text such as 'azureml:<name>:<version>')",
-  }),
-  // Sent as the deployment's scoring script; a token is passed through.
-  scoringScript: text({
-    tokens: 'expression',
-    optional: false,
-    what: "a path in the code (text such as 'score.py')",
-  }),
-});
 
 /** The scoring code of a deployment: a folder and the script in it that defines `init()` and `run()`. */
 export abstract class CodeConfiguration {
@@ -53,7 +57,7 @@ export abstract class CodeConfiguration {
     scoringScript: string,
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
-    ({ options } = readParams(undefined, 'CodeConfiguration.fromLocalPath', {
+    ({ options } = readParams(undefined, CODE_CONFIGURATION_FROM_LOCAL_PATH_PARAMS, {
       directory,
       scoringScript,
       options,
@@ -63,7 +67,7 @@ export abstract class CodeConfiguration {
 
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
-    readParams(undefined, 'CodeConfiguration.fromAssetId', { codeId, scoringScript });
+    readParams(undefined, CODE_CONFIGURATION_FROM_ASSET_ID_PARAMS, { codeId, scoringScript });
     return new ExistingCode(codeId, scoringScript);
   }
 

@@ -26,33 +26,39 @@ export interface BoundEnvironment extends BoundAsset {
   readonly installsPackages: boolean;
 }
 
-defineProps<{ image: string; options: ImageEnvironmentOptions }>('Environment.fromImage', {
-  // Checked as an image reference (SE223); a token is passed through.
-  image: text({
-    tokens: 'expression',
-    optional: false,
-    what: "an image reference (text such as 'mcr.microsoft.com/azureml/...:latest')",
-  }),
-  options: object(
-    'ImageEnvironmentOptions',
-    defineProps<ImageEnvironmentOptions>('ImageEnvironmentOptions', {
-      ...LOCAL_ASSET_OPTIONS,
-      condaFile: text({
-        tokens: 'refuse',
-        what: 'a local conda file (text)',
-        why: 'the file is read and hashed when the stack is synthesized',
-      }),
+export const ENVIRONMENT_FROM_IMAGE_PARAMS = defineProps<{ image: string; options: ImageEnvironmentOptions }>(
+  'Environment.fromImage',
+  {
+    // Checked as an image reference (SE223); a token is passed through.
+    image: text({
+      tokens: 'expression',
+      optional: false,
+      what: "an image reference (text such as 'mcr.microsoft.com/azureml/...:latest')",
     }),
-  ),
-});
-defineProps<{ environmentId: string }>('Environment.fromAssetId', {
-  // Checked for its form (SE217) where it is bound; a token is passed through.
-  environmentId: text({
-    tokens: 'expression',
-    optional: false,
-    what: "an asset id (text such as 'azureml:<name>:<version>')",
-  }),
-});
+    options: object(
+      'ImageEnvironmentOptions',
+      defineProps<ImageEnvironmentOptions>('ImageEnvironmentOptions', {
+        ...LOCAL_ASSET_OPTIONS,
+        condaFile: text({
+          tokens: 'refuse',
+          what: 'a local conda file (text)',
+          why: 'the file is read and hashed when the stack is synthesized',
+        }),
+      }),
+    ),
+  },
+);
+export const ENVIRONMENT_FROM_ASSET_ID_PARAMS = defineProps<{ environmentId: string }>(
+  'Environment.fromAssetId',
+  {
+    // Checked for its form (SE217) where it is bound; a token is passed through.
+    environmentId: text({
+      tokens: 'expression',
+      optional: false,
+      what: "an asset id (text such as 'azureml:<name>:<version>')",
+    }),
+  },
+);
 
 /** The container image a deployment runs in. */
 export abstract class Environment {
@@ -61,7 +67,7 @@ export abstract class Environment {
    * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
-    ({ options } = readParams(undefined, 'Environment.fromImage', { image, options }));
+    ({ options } = readParams(undefined, ENVIRONMENT_FROM_IMAGE_PARAMS, { image, options }));
     return new ImageEnvironment(image, options);
   }
 
@@ -70,7 +76,7 @@ export abstract class Environment {
    * URI (curated environments), or `azureml:<name>:<version>`.
    */
   public static fromAssetId(environmentId: string): Environment {
-    readParams(undefined, 'Environment.fromAssetId', { environmentId });
+    readParams(undefined, ENVIRONMENT_FROM_ASSET_ID_PARAMS, { environmentId });
     return new ExistingEnvironment(environmentId);
   }
 

@@ -211,7 +211,10 @@ const METRIC_OPTIONS = {
   scaleInCooldownMinutes: NUMBER,
   evaluationMinutes: NUMBER,
 } as const;
-defineProps<{ id: string; options: MetricScalingRuleOptions }>('InstanceScaling#scaleOnMetric', {
+export const INSTANCE_SCALING_SCALE_ON_METRIC_PARAMS = defineProps<{
+  id: string;
+  options: MetricScalingRuleOptions;
+}>('InstanceScaling#scaleOnMetric', {
   id: SCALING_ID,
   options: object(
     'MetricScalingRuleOptions',
@@ -226,7 +229,10 @@ defineProps<{ id: string; options: MetricScalingRuleOptions }>('InstanceScaling#
     { optional: false },
   ),
 });
-defineProps<{ id: string; options: CpuUtilizationScalingOptions }>('InstanceScaling#scaleOnCpuUtilization', {
+export const INSTANCE_SCALING_SCALE_ON_CPU_UTILIZATION_PARAMS = defineProps<{
+  id: string;
+  options: CpuUtilizationScalingOptions;
+}>('InstanceScaling#scaleOnCpuUtilization', {
   id: SCALING_ID,
   options: object(
     'CpuUtilizationScalingOptions',
@@ -238,7 +244,10 @@ defineProps<{ id: string; options: CpuUtilizationScalingOptions }>('InstanceScal
     { optional: false },
   ),
 });
-defineProps<{ id: string; options: RequestLatencyScalingOptions }>('InstanceScaling#scaleOnRequestLatency', {
+export const INSTANCE_SCALING_SCALE_ON_REQUEST_LATENCY_PARAMS = defineProps<{
+  id: string;
+  options: RequestLatencyScalingOptions;
+}>('InstanceScaling#scaleOnRequestLatency', {
   id: SCALING_ID,
   options: object(
     'RequestLatencyScalingOptions',
@@ -250,7 +259,10 @@ defineProps<{ id: string; options: RequestLatencyScalingOptions }>('InstanceScal
     { optional: false },
   ),
 });
-defineProps<{ id: string; options: ScheduledScalingOptions }>('InstanceScaling#scaleOnSchedule', {
+export const INSTANCE_SCALING_SCALE_ON_SCHEDULE_PARAMS = defineProps<{
+  id: string;
+  options: ScheduledScalingOptions;
+}>('InstanceScaling#scaleOnSchedule', {
   id: SCALING_ID,
   options: object(
     'ScheduledScalingOptions',
@@ -262,7 +274,7 @@ defineProps<{ id: string; options: ScheduledScalingOptions }>('InstanceScaling#s
     { optional: false },
   ),
 });
-defineProps<InstanceScalingProps>('InstanceScalingProps', {
+export const INSTANCE_SCALING_PROPS = defineProps<InstanceScalingProps>('InstanceScalingProps', {
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
   deploymentName: name({ ...EXPR }),
   deploymentId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_DEPLOYMENT }),
@@ -294,7 +306,7 @@ export class InstanceScaling extends Construct {
 
   constructor(scope: Construct, id: string, props: InstanceScalingProps) {
     super(scope, id);
-    props = readProps(this, 'InstanceScalingProps', props);
+    props = readProps(this, INSTANCE_SCALING_PROPS, props);
     checkLiteralArmId(this, 'deploymentId', props.deploymentId, ARM_TYPES.ML_ONLINE_DEPLOYMENT);
     const what = `the autoscale of deployment '${props.deploymentName}'`;
     problemsOf(this).attempt(
@@ -321,7 +333,7 @@ export class InstanceScaling extends Construct {
    * `scaleInBy` when it crosses `scaleInThreshold` (two rules named by `id`, added to every profile).
    */
   public scaleOnMetric(id: string, options: MetricScalingRuleOptions): void {
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnMetric', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_METRIC_PARAMS, { id, options }));
     this.addMetricScaling(id, options, {
       kind: 'metric',
       options: ['scaleOutThreshold', 'scaleInThreshold'],
@@ -334,7 +346,7 @@ export class InstanceScaling extends Construct {
    * minute): out above `targetUtilizationPercent`, in below `scaleInUtilizationPercent`.
    */
   public scaleOnCpuUtilization(id: string, options: CpuUtilizationScalingOptions): void {
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnCpuUtilization', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_CPU_UTILIZATION_PARAMS, { id, options }));
     const { targetUtilizationPercent: target, scaleInUtilizationPercent: scaleIn, ...rest } = options;
     const cpu = DEPLOYMENT_METRICS.cpuUtilizationPercentage.metricName;
     const metric = metricOf(DEPLOYMENT_METRIC_NAMESPACE, DEPLOYMENT_METRICS, cpu, this.props.deploymentId);
@@ -346,7 +358,7 @@ export class InstanceScaling extends Construct {
    * endpoint's: with several deployments it includes their traffic too.
    */
   public scaleOnRequestLatency(id: string, options: RequestLatencyScalingOptions): void {
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnRequestLatency', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_REQUEST_LATENCY_PARAMS, { id, options }));
     const { targetMilliseconds: target, scaleInMilliseconds: scaleIn, ...rest } = options;
     const metric = this.props.endpoint.metricRequestLatency();
     this.addMetricScaling(id, { ...rest, ...thresholds(target, scaleIn), metric }, REQUEST_LATENCY);
@@ -359,7 +371,7 @@ export class InstanceScaling extends Construct {
    */
   public scaleOnSchedule(id: string, options: ScheduledScalingOptions): void {
     const what = `scheduled scaling '${id}' of deployment '${this.props.deploymentName}'`;
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnSchedule', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_SCHEDULE_PARAMS, { id, options }));
     const ends = options.schedule.endRecurrence !== undefined;
     problemsOf(this).attempt(() => this.checkNewId(id, what, ends), undefined);
     problemsOf(this).attempt(() => this.checkNoOverlap(what, options.schedule), undefined);

@@ -27,16 +27,26 @@ const ASSET_ID = text({
   optional: false,
   what: "an asset id (text such as 'azureml:<name>:<version>')",
 });
-defineProps<{ localPath: string; options: LocalAssetOptions }>('Model.fromLocalPath', {
+export const MODEL_FROM_LOCAL_PATH_PARAMS = defineProps<{ localPath: string; options: LocalAssetOptions }>(
+  'Model.fromLocalPath',
+  {
+    localPath: LOCAL_PATH,
+    options: OPTIONS,
+  },
+);
+export const MODEL_MLFLOW_FROM_LOCAL_PATH_PARAMS = defineProps<{
+  localPath: string;
+  options: LocalAssetOptions;
+}>('Model.mlflowFromLocalPath', {
   localPath: LOCAL_PATH,
   options: OPTIONS,
 });
-defineProps<{ localPath: string; options: LocalAssetOptions }>('Model.mlflowFromLocalPath', {
-  localPath: LOCAL_PATH,
-  options: OPTIONS,
+export const MODEL_FROM_ASSET_ID_PARAMS = defineProps<{ assetId: string }>('Model.fromAssetId', {
+  assetId: ASSET_ID,
 });
-defineProps<{ assetId: string }>('Model.fromAssetId', { assetId: ASSET_ID });
-defineProps<{ assetId: string }>('Model.mlflowFromAssetId', { assetId: ASSET_ID });
+export const MODEL_MLFLOW_FROM_ASSET_ID_PARAMS = defineProps<{ assetId: string }>('Model.mlflowFromAssetId', {
+  assetId: ASSET_ID,
+});
 
 /**
  * The model a deployment serves. Bound by the deployment: local files are uploaded and registered as a model
@@ -48,7 +58,7 @@ export abstract class Model {
    * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, 'Model.fromLocalPath', { localPath, options }));
+    ({ options } = readParams(undefined, MODEL_FROM_LOCAL_PATH_PARAMS, { localPath, options }));
     return new LocalModel(localPath, 'custom_model', options);
   }
 
@@ -58,7 +68,7 @@ export abstract class Model {
    * (Azure ML's "customize MLflow model deployments", the way to serve it without internet egress).
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, 'Model.mlflowFromLocalPath', { localPath, options }));
+    ({ options } = readParams(undefined, MODEL_MLFLOW_FROM_LOCAL_PATH_PARAMS, { localPath, options }));
     return new LocalModel(localPath, 'mlflow_model', options);
   }
 
@@ -67,13 +77,13 @@ export abstract class Model {
    * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
    */
   public static fromAssetId(assetId: string): Model {
-    readParams(undefined, 'Model.fromAssetId', { assetId });
+    readParams(undefined, MODEL_FROM_ASSET_ID_PARAMS, { assetId });
     return new ExistingModel(assetId, false);
   }
 
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
-    readParams(undefined, 'Model.mlflowFromAssetId', { assetId });
+    readParams(undefined, MODEL_MLFLOW_FROM_ASSET_ID_PARAMS, { assetId });
     return new ExistingModel(assetId, true);
   }
 

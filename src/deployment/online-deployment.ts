@@ -9,39 +9,22 @@ import {
 } from '../arm';
 import { AzapiResource } from '../azapi';
 import { isKnown, readParams, readProps, readTags, refuse, TAG_LIMITS, problemsOf } from '../checks';
-import {
-  bool,
-  construct,
-  defineProps,
-  instanceOf,
-  name,
-  num,
-  object,
-  oneOf,
-  provider,
-  record,
-  tags,
-  text,
-  without,
-} from '../checks/read';
+import { construct, defineProps, num, object, without } from '../checks/read';
 import { registerWithEndpoint } from '../endpoint/deployment-host';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext, BoundAsset } from './bind-context';
-import { CodeConfiguration } from './code-configuration';
 import { isoSeconds } from './durations';
 import { Duration } from '../core/duration';
 import { DurationAlias, readDurations } from '../core/duration-aliases';
-import { EgressPublicNetworkAccess } from './egress';
-import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
 import { DEPLOYMENT_METRIC_METHODS, DeploymentMetricMethod, deploymentMetric } from './deployment-metrics';
 import { Metric, MetricOptions } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
-import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
 import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
+import { ONLINE_DEPLOYMENT_OPTIONS } from './deployment-options-schema';
 
 export { MAX_INSTANCE_COUNT } from './deployment-checks';
 
@@ -54,68 +37,22 @@ export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
 }
 
 const EXPR = { tokens: 'expression' } as const;
-// Numbers are checked by the deployment's own rules (SE216), which skip a Terraform expression; it is sent as is.
 const NUMBER = num(EXPR);
-const PROBE = object(
-  'ProbeOptions',
-  defineProps<ProbeOptions>('ProbeOptions', {
-    initialDelay: instanceOf(Duration),
-    period: instanceOf(Duration),
-    timeout: instanceOf(Duration),
-    initialDelaySeconds: NUMBER,
-    periodSeconds: NUMBER,
-    timeoutSeconds: NUMBER,
-    successThreshold: NUMBER,
-    failureThreshold: NUMBER,
-  }),
-);
-/** How a deployment's options are read (also for `endpoint.addDeployment` and `BlueDeployment`). */
-const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDeploymentOptions', {
-  deploymentName: name({
-    tokens: 'refuse',
-    optional: true,
-    why: "it names the deployment in the endpoint's traffic, which is checked at synth",
-  }),
-  model: instanceOf(Model, { optional: false }),
-  code: instanceOf(CodeConfiguration),
-  environment: instanceOf(Environment),
-  instanceType: text({ ...EXPR, what: "a VM size (text such as 'Standard_DS3_v2')" }),
-  instanceCount: NUMBER,
-  // A Terraform expression is decided at plan time: the traffic update sends `cond ? 100 : 0` (see traffic).
-  allTraffic: bool(EXPR),
-  requestSettings: object(
-    'RequestSettings',
-    defineProps<RequestSettings>('RequestSettings', {
-      requestTimeout: instanceOf(Duration),
-      maxConcurrentRequestsPerInstance: NUMBER,
-      maxQueueWait: instanceOf(Duration),
-      requestTimeoutMs: NUMBER,
-      maxQueueWaitMs: NUMBER,
-    }),
-  ),
-  livenessProbe: PROBE,
-  readinessProbe: PROBE,
-  environmentVariables: record(EXPR),
-  appInsightsEnabled: bool(EXPR),
-  egressPublicNetworkAccess: oneOf(EgressPublicNetworkAccess),
-  addImageBuildOutboundRules: bool({
-    tokens: 'refuse',
-    why: "it decides at synth whether the workspace's package-index rules exist and the deployment waits for them",
-  }),
-  description: text(EXPR),
-  tags: tags(),
-  provider: provider(),
-});
-defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
+export const ONLINE_DEPLOYMENT_PROPS = defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
   ...ONLINE_DEPLOYMENT_OPTIONS,
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
 });
 // BlueDeploymentProps: OnlineDeploymentProps without deploymentName, read by this constructor (name `blue`).
-defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>('BlueDeploymentProps', {
-  ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
-  endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
-});
-defineProps<{ instanceRange: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
+export const BLUE_DEPLOYMENT_PROPS = defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>(
+  'BlueDeploymentProps',
+  {
+    ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
+    endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
+  },
+);
+export const ONLINE_DEPLOYMENT_AUTO_SCALE_INSTANCE_COUNT_PARAMS = defineProps<{
+  instanceRange: InstanceCountRange;
+}>('OnlineDeployment#autoScaleInstanceCount', {
   instanceRange: object(
     'InstanceCountRange',
     defineProps<InstanceCountRange>('InstanceCountRange', { minInstances: NUMBER, maxInstances: NUMBER }),
@@ -185,7 +122,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
-    props = readProps(this, 'OnlineDeploymentProps', props);
+    props = readProps(this, ONLINE_DEPLOYMENT_PROPS, props);
     useProviders(this, props.provider);
     this.endpoint = props.endpoint;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
@@ -334,7 +271,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
    */
   public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
-    ({ instanceRange } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { instanceRange }));
+    ({ instanceRange } = readParams(this, ONLINE_DEPLOYMENT_AUTO_SCALE_INSTANCE_COUNT_PARAMS, {
+      instanceRange,
+    }));
     if (this.scaling !== undefined) {
       problemsOf(this).report(
         'SE303',

@@ -13,13 +13,16 @@ import { ManagedOnlineDeploymentProperties, MlApiVersion, OnlineDeploymentPutBod
 import { AzapiResourceAction, DataAzapiResource } from '../azapi';
 
 // The deployment's ARM properties, as built by OnlineDeployment; passed to Terraform as they are.
-defineProps<{ properties: ManagedOnlineDeploymentProperties }>('DeploymentReplacementTrigger', {
-  properties: body({
-    optional: false,
-    tokens: 'refuse',
-    why: 'the create-only properties are picked from it at synth',
-  }),
-});
+export const DEPLOYMENT_REPLACEMENT_TRIGGER = defineProps<{ properties: ManagedOnlineDeploymentProperties }>(
+  'DeploymentReplacementTrigger',
+  {
+    properties: body({
+      optional: false,
+      tokens: 'refuse',
+      why: 'the create-only properties are picked from it at synth',
+    }),
+  },
+);
 
 /**
  * The deployment properties Azure sets only at creation. `instanceType` is `x-ms-mutability: [read, create]` in
@@ -58,7 +61,7 @@ export class DeploymentReplacementTrigger extends TerraformResource {
       terraformResourceType: DeploymentReplacementTrigger.tfResourceType,
       terraformGeneratorMetadata: { providerName: 'terraform' },
     });
-    ({ properties } = readParams(this, 'DeploymentReplacementTrigger', { properties }));
+    ({ properties } = readParams(this, DEPLOYMENT_REPLACEMENT_TRIGGER, { properties }));
     this.triggers = createOnlyValues(properties);
   }
 

@@ -67,39 +67,49 @@ function checkTimeZone(what: string, zone: string | undefined): void {
   const problem = timeZoneProblem(zone);
   if (problem !== undefined) refuse('SE307', `timeZone of ${what} is ${problem}`);
 }
-defineProps<{ options: WeeklyScheduleOptions }>('ScalingSchedule.weekly', {
-  options: object(
-    'WeeklyScheduleOptions',
-    defineProps<WeeklyScheduleOptions>('WeeklyScheduleOptions', {
-      days: list(enumOf(WeekDay, 'WeekDay', { optional: false }), {
-        tokens: 'refuse',
-        why: 'the days a window ends on, and overlaps with other windows, are worked out at synth',
+export const SCALING_SCHEDULE_WEEKLY_PARAMS = defineProps<{ options: WeeklyScheduleOptions }>(
+  'ScalingSchedule.weekly',
+  {
+    options: object(
+      'WeeklyScheduleOptions',
+      defineProps<WeeklyScheduleOptions>('WeeklyScheduleOptions', {
+        days: list(enumOf(WeekDay, 'WeekDay', { optional: false }), {
+          tokens: 'refuse',
+          why: 'the days a window ends on, and overlaps with other windows, are worked out at synth',
+        }),
+        startHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
+        startMinute: TIME,
+        endHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
+        endMinute: TIME,
+        timeZone: TIME_ZONE,
       }),
-      startHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
-      startMinute: TIME,
-      endHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
-      endMinute: TIME,
-      timeZone: TIME_ZONE,
-    }),
-    { optional: false },
-  ),
-});
-defineProps<{ options: FixedWindowOptions }>('ScalingSchedule.between', {
-  options: object(
-    'FixedWindowOptions',
-    defineProps<FixedWindowOptions>('FixedWindowOptions', {
-      // Checked as RFC 3339 times (SE306); a token is passed through.
-      start: text({
-        ...EXPR,
-        optional: false,
-        what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+      { optional: false },
+    ),
+  },
+);
+export const SCALING_SCHEDULE_BETWEEN_PARAMS = defineProps<{ options: FixedWindowOptions }>(
+  'ScalingSchedule.between',
+  {
+    options: object(
+      'FixedWindowOptions',
+      defineProps<FixedWindowOptions>('FixedWindowOptions', {
+        // Checked as RFC 3339 times (SE306); a token is passed through.
+        start: text({
+          ...EXPR,
+          optional: false,
+          what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+        }),
+        end: text({
+          ...EXPR,
+          optional: false,
+          what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+        }),
+        timeZone: TIME_ZONE,
       }),
-      end: text({ ...EXPR, optional: false, what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')" }),
-      timeZone: TIME_ZONE,
-    }),
-    { optional: false },
-  ),
-});
+      { optional: false },
+    ),
+  },
+);
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -126,13 +136,13 @@ function wholeInRange(value: number, max: number, what: string): Precondition {
 export abstract class ScalingSchedule {
   /** A window that repeats on the given days (`Monday`-`Friday`, 08:00 to 20:00). */
   public static weekly(options: WeeklyScheduleOptions): ScalingSchedule {
-    readParams(undefined, 'ScalingSchedule.weekly', { options });
+    readParams(undefined, SCALING_SCHEDULE_WEEKLY_PARAMS, { options });
     return new WeeklySchedule(options);
   }
 
   /** Applies between two instants (a sale, a launch); wins over weekly windows. */
   public static between(options: FixedWindowOptions): ScalingSchedule {
-    readParams(undefined, 'ScalingSchedule.between', { options });
+    readParams(undefined, SCALING_SCHEDULE_BETWEEN_PARAMS, { options });
     return new FixedWindowSchedule(options);
   }
 

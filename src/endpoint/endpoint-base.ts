@@ -1,17 +1,9 @@
+import { ONLINE_DEPLOYMENT_OPTIONS } from '../deployment/deployment-options-schema';
 import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { ConfigurationError, readParams, problemsOf } from '../checks';
-import {
-  construct,
-  constructId,
-  definedSchemas,
-  defineProps,
-  name,
-  num,
-  object,
-  readValue,
-} from '../checks/read';
+import { construct, constructId, defineProps, name, num, object, readValue } from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
@@ -25,16 +17,22 @@ import { ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, Metric, MetricOptions, met
 import { defineMetricMethods, readMetricParams } from './metric-methods';
 import { EndpointTraffic } from './traffic';
 
-defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
+export const SECURE_ONLINE_ENDPOINT_BASE_GRANT_INVOKE_PARAMS = defineProps<{ grantee: IPrincipal }>(
+  'SecureOnlineEndpointBase#grantInvoke',
+  { grantee: PRINCIPAL_READER },
+);
 const CONSTRUCT_ID = constructId();
-defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpointBase#addDeployment', {
+export const SECURE_ONLINE_ENDPOINT_BASE_ADD_DEPLOYMENT_PARAMS = defineProps<{
+  id: string;
+  props: OnlineDeploymentOptions;
+}>('SecureOnlineEndpointBase#addDeployment', {
   id: CONSTRUCT_ID,
   // Read by the OnlineDeployment this method creates (the deployment's construct path in messages).
-  props: object('OnlineDeploymentOptions', definedSchemas().get('OnlineDeploymentOptions') ?? {}, {
+  props: object('OnlineDeploymentOptions', ONLINE_DEPLOYMENT_OPTIONS, {
     optional: false,
   }),
 });
-defineMetricMethods('SecureOnlineEndpointBase', [
+export const SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS = defineMetricMethods('SecureOnlineEndpointBase', [
   'metricRequestLatency',
   'metricRequestLatencyP50',
   'metricRequestLatencyP90',
@@ -47,16 +45,25 @@ defineMetricMethods('SecureOnlineEndpointBase', [
   'metricDataCollectionEventsPerMinute',
   'metricDataCollectionErrorsPerMinute',
 ]);
-defineProps<{ split: TrafficMap }>('SecureOnlineEndpointBase#routeTraffic', { split: TRAFFIC_SPLIT_READER });
+export const SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS = defineProps<{ split: TrafficMap }>(
+  'SecureOnlineEndpointBase#routeTraffic',
+  { split: TRAFFIC_SPLIT_READER },
+);
 // SE205 checks the share; a Terraform number expression is passed through.
 const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
-defineProps<{ deployment: IOnlineDeployment; percent: number }>('SecureOnlineEndpointBase#mirrorTraffic', {
+export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_PARAMS = defineProps<{
+  deployment: IOnlineDeployment;
+  percent: number;
+}>('SecureOnlineEndpointBase#mirrorTraffic', {
   deployment: construct(
     'a deployment of this endpoint (to name one made elsewhere, use mirrorTrafficByName)',
   ),
   percent: MIRROR_PERCENT,
 });
-defineProps<{ deploymentName: string; percent: number }>('SecureOnlineEndpointBase#mirrorTrafficByName', {
+export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_BY_NAME_PARAMS = defineProps<{
+  deploymentName: string;
+  percent: number;
+}>('SecureOnlineEndpointBase#mirrorTrafficByName', {
   deploymentName: name({
     tokens: 'refuse',
     optional: false,
@@ -153,7 +160,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * On an endpoint made elsewhere, the split names only this stack's deployments and is merged into the live one.
    */
   public routeTraffic(split: TrafficMap): void {
-    ({ split } = readParams(this, 'SecureOnlineEndpointBase#routeTraffic', { split }));
+    ({ split } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS, { split }));
     this.traffic.route(split);
   }
 
@@ -162,7 +169,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
   public mirrorTraffic(deployment: IOnlineDeployment, percent: number): void {
-    ({ deployment, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTraffic', {
+    ({ deployment, percent } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_PARAMS, {
       deployment,
       percent,
     }));
@@ -174,10 +181,14 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * outside Terraform. The same limits apply.
    */
   public mirrorTrafficByName(deploymentName: string, percent: number): void {
-    ({ deploymentName, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTrafficByName', {
-      deploymentName,
-      percent,
-    }));
+    ({ deploymentName, percent } = readParams(
+      this,
+      SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_BY_NAME_PARAMS,
+      {
+        deploymentName,
+        percent,
+      },
+    ));
     this.traffic.mirrorTo(deploymentName, percent);
   }
 
@@ -188,7 +199,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * (SE310): whoever holds the key can call them. Granting one principal twice returns the first grant.
    */
   public grantInvoke(grantee: IPrincipal): EndpointGrant {
-    ({ grantee } = readParams(this, 'SecureOnlineEndpointBase#grantInvoke', { grantee }));
+    ({ grantee } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_GRANT_INVOKE_PARAMS, { grantee }));
     problemsOf(this).attempt(() => checkInvokeAuthMode(this.endpointName, this.authMode), undefined);
     this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
       workspace: this.workspace,
@@ -224,7 +235,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
 
   /** {@inheritDoc ISecureOnlineEndpoint.metric} */
   public metric(metricName: string, options?: MetricOptions): Metric {
-    ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', {
+    ({ metricName, options } = readMetricParams(this, SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS.metric, {
       metricName,
       options,
     }));
@@ -341,8 +352,14 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   }
 
   /** A metric method's metric, its options read under the method's name. */
-  private namedMetric(method: string, metricName: string, given: MetricOptions | undefined): Metric {
-    const { options } = readMetricParams(this, `SecureOnlineEndpointBase#${method}`, { options: given });
+  private namedMetric(
+    method: keyof typeof SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS.methods,
+    metricName: string,
+    given: MetricOptions | undefined,
+  ): Metric {
+    const { options } = readMetricParams(this, SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS.methods[method], {
+      options: given,
+    });
     return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 }

@@ -5,9 +5,12 @@ import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
 
-defineProps<{ identity: IUserAssignedIdentity }>('EndpointIdentity.userAssigned', {
-  identity: userAssignedIdentityReader(false),
-});
+export const ENDPOINT_IDENTITY_USER_ASSIGNED_PARAMS = defineProps<{ identity: IUserAssignedIdentity }>(
+  'EndpointIdentity.userAssigned',
+  {
+    identity: userAssignedIdentityReader(false),
+  },
+);
 
 /**
  * The identity an endpoint's deployments run as: it pulls the image, reads the model and writes metrics.
@@ -27,7 +30,7 @@ export abstract class EndpointIdentity {
    * creates the role assignments the Azure ML docs require (see docs/endpoint.md) before it is created.
    */
   public static userAssigned(identity: IUserAssignedIdentity): EndpointIdentity {
-    readParams(undefined, 'EndpointIdentity.userAssigned', { identity });
+    readParams(undefined, ENDPOINT_IDENTITY_USER_ASSIGNED_PARAMS, { identity });
     return new UserAssignedEndpointIdentity(identity);
   }
 

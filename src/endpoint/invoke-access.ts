@@ -30,13 +30,19 @@ export interface EndpointInvokeAccessProps {
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-defineProps<EndpointInvokeAccessProps>('EndpointInvokeAccessProps', {
-  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
-  endpointName: name({ tokens: 'expression' }),
-  endpointId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
-  authMode: oneOf(EndpointAuthMode, { optional: false }),
-});
-defineProps<{ grantee: IPrincipal }>('EndpointInvokeAccess#grant', { grantee: PRINCIPAL_READER });
+export const ENDPOINT_INVOKE_ACCESS_PROPS = defineProps<EndpointInvokeAccessProps>(
+  'EndpointInvokeAccessProps',
+  {
+    workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+    endpointName: name({ tokens: 'expression' }),
+    endpointId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
+    authMode: oneOf(EndpointAuthMode, { optional: false }),
+  },
+);
+export const ENDPOINT_INVOKE_ACCESS_GRANT_PARAMS = defineProps<{ grantee: IPrincipal }>(
+  'EndpointInvokeAccess#grant',
+  { grantee: PRINCIPAL_READER },
+);
 
 /**
  * Who may call an endpoint: one custom role definition (construct id `RoleDefinition`) holding only what the
@@ -55,7 +61,7 @@ export class EndpointInvokeAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointInvokeAccessProps) {
     super(scope, id);
-    props = readProps(this, 'EndpointInvokeAccessProps', props);
+    props = readProps(this, ENDPOINT_INVOKE_ACCESS_PROPS, props);
     checkLiteralArmId(this, 'endpointId', props.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT);
     this.props = props;
     const resourceGroupId = resourceGroupIdOf(props.workspace.workspaceId);
@@ -75,7 +81,7 @@ export class EndpointInvokeAccess extends Construct {
 
   /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first grant. */
   public grant(grantee: IPrincipal): EndpointGrant {
-    ({ grantee } = readParams(this, 'EndpointInvokeAccess#grant', { grantee }));
+    ({ grantee } = readParams(this, ENDPOINT_INVOKE_ACCESS_GRANT_PARAMS, { grantee }));
     problemsOf(this).attempt(() => checkPrincipal(this.props.endpointName, grantee), undefined);
     const key = grantKey(grantee) ?? `At${this.grants.size}`;
     const existing = this.grants.get(key);

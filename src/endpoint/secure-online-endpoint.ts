@@ -72,22 +72,25 @@ export interface SecureOnlineEndpointProps extends ProviderProps {
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
-  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
-  endpointName: name({ ...EXPR, check: checkEndpointName }),
-  authMode: oneOf(EndpointAuthMode),
-  // Sent as `cond ? "Enabled" : "Disabled"`; SE210 treats an expression as possibly false.
-  publicNetworkAccess: bool(EXPR),
-  identity: instanceOf(EndpointIdentity),
-  description: text(EXPR),
-  tags: tags(),
-  inboundAccessArrangedElsewhere: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the check that somebody can call the endpoint (SE210) applies',
-  }),
-  logs: instanceOf(EndpointLogs),
-  provider: provider(),
-});
+export const SECURE_ONLINE_ENDPOINT_PROPS = defineProps<SecureOnlineEndpointProps>(
+  'SecureOnlineEndpointProps',
+  {
+    workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+    endpointName: name({ ...EXPR, check: checkEndpointName }),
+    authMode: oneOf(EndpointAuthMode),
+    // Sent as `cond ? "Enabled" : "Disabled"`; SE210 treats an expression as possibly false.
+    publicNetworkAccess: bool(EXPR),
+    identity: instanceOf(EndpointIdentity),
+    description: text(EXPR),
+    tags: tags(),
+    inboundAccessArrangedElsewhere: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the check that somebody can call the endpoint (SE210) applies',
+    }),
+    logs: instanceOf(EndpointLogs),
+    provider: provider(),
+  },
+);
 
 /**
  * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
@@ -123,7 +126,7 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
-    props = readProps(this, 'SecureOnlineEndpointProps', props);
+    props = readProps(this, SECURE_ONLINE_ENDPOINT_PROPS, props);
     useProviders(this, props.provider);
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
     const authMode = props.authMode ?? EndpointAuthMode.KEY;

@@ -1,4 +1,4 @@
-import { readProps, problemsOf } from '../checks';
+import { problemsOf } from '../checks';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AzapiResource, AzapiRetry } from '../azapi';
@@ -54,18 +54,26 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly approvalRetryPatterns?: string[];
 
   /**
-   * @param options the rule, or a function that builds it from the props once they are read
-   * @param schemaName the schema the concrete rule's props are read with (checks/read.ts)
+   * Reads the props before anything is built from them. A concrete rule reads its own props with its schema;
+   * the base class takes them as given.
+   * @internal
+   */
+  protected _readRuleProps(props: OutboundRuleBaseProps): OutboundRuleBaseProps {
+    return props;
+  }
+
+  /**
+   * @param options the rule, or a function that builds it from the props once they are read (by
+   *   `_readRuleProps`, which a concrete rule overrides to read its own props)
    */
   protected constructor(
     scope: Construct,
     id: string,
     props: OutboundRuleBaseProps,
     options: OutboundRuleResourceOptions | ((props: OutboundRuleBaseProps) => OutboundRuleResourceOptions),
-    schemaName?: string,
   ) {
     super(scope, id);
-    if (schemaName !== undefined) props = readProps(this, schemaName, props);
+    props = this._readRuleProps(props);
     if (typeof options === 'function') options = options(props);
     this.readProps = props;
     useProviders(this, props.provider);

@@ -56,51 +56,57 @@ type LabelledProps = OutboundPrivateEndpointRuleProps & { readonly [SERVICE_ID_P
 
 const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
 
-defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
-  ...OUTBOUND_RULE_BASE_PROPS,
-  // Checked for the target's resource type (SE115); a token is passed through.
-  serviceResourceId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    // Its type follows subresourceTarget, which SE115 checks against it.
-    resourceType: ANY_RESOURCE_TYPE,
-  }),
-  subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
-  // Sent in the rule as an expression.
-  sparkEnabled: bool({ tokens: 'expression' }),
-  fqdns: list(text({ tokens: 'expression', optional: false, what: 'a host name (text)' }), {
-    tokens: 'expression',
-  }),
-  grantApproverRole: GRANT_APPROVER_ROLE,
-});
+export const OUTBOUND_PRIVATE_ENDPOINT_RULE_PROPS = defineProps<OutboundPrivateEndpointRuleProps>(
+  'OutboundPrivateEndpointRuleProps',
+  {
+    ...OUTBOUND_RULE_BASE_PROPS,
+    // Checked for the target's resource type (SE115); a token is passed through.
+    serviceResourceId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      // Its type follows subresourceTarget, which SE115 checks against it.
+      resourceType: ANY_RESOURCE_TYPE,
+    }),
+    subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
+    // Sent in the rule as an expression.
+    sparkEnabled: bool({ tokens: 'expression' }),
+    fqdns: list(text({ tokens: 'expression', optional: false, what: 'a host name (text)' }), {
+      tokens: 'expression',
+    }),
+    grantApproverRole: GRANT_APPROVER_ROLE,
+  },
+);
 
-defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
-  workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
-  // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
-  registryId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    resourceType: ARM_TYPES.ML_REGISTRY,
-  }),
-  registryStorageAccountId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    resourceType: ARM_TYPES.STORAGE_ACCOUNT,
-  }),
-  registryContainerRegistryId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    resourceType: ARM_TYPES.CONTAINER_REGISTRY,
-  }),
-  // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
-  ruleNamePrefix: name({ tokens: 'expression', optional: true }),
-  grantApproverRole: GRANT_APPROVER_ROLE,
-  provider: provider(),
-});
+export const REGISTRY_OUTBOUND_RULES_PROPS = defineProps<RegistryOutboundRulesProps>(
+  'RegistryOutboundRulesProps',
+  {
+    workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
+    // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
+    registryId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      resourceType: ARM_TYPES.ML_REGISTRY,
+    }),
+    registryStorageAccountId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      resourceType: ARM_TYPES.STORAGE_ACCOUNT,
+    }),
+    registryContainerRegistryId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      resourceType: ARM_TYPES.CONTAINER_REGISTRY,
+    }),
+    // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
+    ruleNamePrefix: name({ tokens: 'expression', optional: true }),
+    grantApproverRole: GRANT_APPROVER_ROLE,
+    provider: provider(),
+  },
+);
 
 /**
  * A private endpoint from the managed network to an Azure resource. Works in both isolation modes. Azure adds
@@ -124,7 +130,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     props: RegistryOutboundRulesProps,
   ): RegistryOutboundRules {
     const group = new Construct(scope, id);
-    props = readProps(group, 'RegistryOutboundRulesProps', props);
+    props = readProps(group, REGISTRY_OUTBOUND_RULES_PROPS, props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
     problemsOf(group).attempt(() => {
       if (isKnown(prefix) && !ML_NAME_PATTERN.test(`${prefix}-blob`)) {
@@ -181,16 +187,15 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   /** The role assignment letting the workspace approve the connection, when created. */
   public readonly approverRoleAssignment?: RoleAssignment;
 
+  /** Reads the rule's props with its schema, before the base class builds from them. @internal */
+  protected _readRuleProps(props: OutboundRuleBaseProps): OutboundRuleBaseProps {
+    return readProps(this, OUTBOUND_PRIVATE_ENDPOINT_RULE_PROPS, props as OutboundPrivateEndpointRuleProps);
+  }
+
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
     // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
     const serviceIdProp = (props as LabelledProps | undefined)?.[SERVICE_ID_PROP] ?? 'serviceResourceId';
-    super(
-      scope,
-      id,
-      props,
-      (read) => renderRule(read as OutboundPrivateEndpointRuleProps),
-      'OutboundPrivateEndpointRuleProps',
-    );
+    super(scope, id, props, (read) => renderRule(read as OutboundPrivateEndpointRuleProps));
     props = this.readProps as OutboundPrivateEndpointRuleProps;
     problemsOf(this).attempt(() => checkManagedNetworkExists(props.ruleName, props.workspace), undefined);
     problemsOf(this).attempt(

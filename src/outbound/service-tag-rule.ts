@@ -2,7 +2,7 @@ import type { OutboundServiceTagRuleOptions } from '../workspace/rule-options';
 import { ServiceTagProtocol } from './service-tag-protocol';
 import { Construct } from 'constructs';
 import { ServiceTagDestination } from '../arm';
-import { problemsOf } from '../checks';
+import { problemsOf, readProps } from '../checks';
 import { defineProps, list, oneOf, text } from '../checks/read';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
@@ -12,20 +12,23 @@ import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 /** Props of a service-tag outbound rule. */
 export interface OutboundServiceTagRuleProps extends OutboundRuleBaseProps, OutboundServiceTagRuleOptions {}
 
-defineProps<OutboundServiceTagRuleProps>('OutboundServiceTagRuleProps', {
-  ...OUTBOUND_RULE_BASE_PROPS,
-  serviceTag: text({
-    tokens: 'expression',
-    optional: false,
-    what: "a service tag (text such as 'AzureMonitor')",
-  }),
-  protocol: oneOf(ServiceTagProtocol),
-  // Checked as ports (SE119); a token is passed through.
-  portRanges: text({ tokens: 'expression', what: "ports (text such as '443' or '80, 8080')" }),
-  addressPrefixes: list(text({ tokens: 'expression', optional: false, what: 'an address prefix (text)' }), {
-    tokens: 'expression',
-  }),
-});
+export const OUTBOUND_SERVICE_TAG_RULE_PROPS = defineProps<OutboundServiceTagRuleProps>(
+  'OutboundServiceTagRuleProps',
+  {
+    ...OUTBOUND_RULE_BASE_PROPS,
+    serviceTag: text({
+      tokens: 'expression',
+      optional: false,
+      what: "a service tag (text such as 'AzureMonitor')",
+    }),
+    protocol: oneOf(ServiceTagProtocol),
+    // Checked as ports (SE119); a token is passed through.
+    portRanges: text({ tokens: 'expression', what: "ports (text such as '443' or '80, 8080')" }),
+    addressPrefixes: list(text({ tokens: 'expression', optional: false, what: 'an address prefix (text)' }), {
+      tokens: 'expression',
+    }),
+  },
+);
 
 /**
  * Allows the managed network to reach an Azure service tag. Only with AllowOnlyApprovedOutbound (SE103).
@@ -39,24 +42,23 @@ defineProps<OutboundServiceTagRuleProps>('OutboundServiceTagRuleProps', {
  * });
  */
 export class OutboundServiceTagRule extends OutboundRuleBase {
+  /** Reads the rule's props with its schema, before the base class builds from them. @internal */
+  protected _readRuleProps(props: OutboundRuleBaseProps): OutboundRuleBaseProps {
+    return readProps(this, OUTBOUND_SERVICE_TAG_RULE_PROPS, props as OutboundServiceTagRuleProps);
+  }
+
   constructor(scope: Construct, id: string, props: OutboundServiceTagRuleProps) {
-    super(
-      scope,
-      id,
-      props,
-      (read) => {
-        const p = read as OutboundServiceTagRuleProps;
-        const destination: ServiceTagDestination = {
-          serviceTag: p.serviceTag,
-          protocol: (p.protocol ?? ServiceTagProtocol.TCP).value,
-          portRanges: p.portRanges ?? '443',
-          action: 'Allow',
-          addressPrefixes: p.addressPrefixes,
-        };
-        return { rule: { type: 'ServiceTag', category: 'UserDefined', destination } };
-      },
-      'OutboundServiceTagRuleProps',
-    );
+    super(scope, id, props, (read) => {
+      const p = read as OutboundServiceTagRuleProps;
+      const destination: ServiceTagDestination = {
+        serviceTag: p.serviceTag,
+        protocol: (p.protocol ?? ServiceTagProtocol.TCP).value,
+        portRanges: p.portRanges ?? '443',
+        action: 'Allow',
+        addressPrefixes: p.addressPrefixes,
+      };
+      return { rule: { type: 'ServiceTag', category: 'UserDefined', destination } };
+    });
     props = this.readProps as OutboundServiceTagRuleProps;
     problemsOf(this).attempt(
       () => checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace),

@@ -164,7 +164,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   ) {
     super(scope, id);
     // enableManagedNetwork and fromWorkspaceId have read their props already.
-    if (change === undefined && !byId) attrs = readProps(this, 'ImportedWorkspaceAttributes', attrs);
+    if (change === undefined && !byId) attrs = readProps(this, IMPORTED_WORKSPACE_ATTRIBUTES, attrs);
     if (!byId) checkImportedAttributes(this, attrs);
     useProviders(this, attrs.provider);
     this.workspaceName = attrs.workspaceName;
@@ -400,7 +400,10 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
 
 /** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
 const WORKSPACE_ID = armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE });
-defineProps<{ workspaceId: string }>('ManagedVnetWorkspace.fromWorkspaceId', { workspaceId: WORKSPACE_ID });
+export const MANAGED_VNET_WORKSPACE_FROM_WORKSPACE_ID_PARAMS = defineProps<{ workspaceId: string }>(
+  'ManagedVnetWorkspace.fromWorkspaceId',
+  { workspaceId: WORKSPACE_ID },
+);
 
 /**
  * A workspace imported from its ARM id alone (`ManagedVnetWorkspace.fromWorkspaceId`): its group and name from the

@@ -52,7 +52,7 @@ export interface InboundPrivateEndpointOptions {
   readonly privateDnsZoneGroupByPolicy?: boolean;
 }
 
-const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
+export const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
   'InboundPrivateEndpointOptions',
   {
     // Without a subnet the private endpoint is left out and the workspace reports it (SE118).
@@ -91,15 +91,18 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly tags?: { [key: string]: string };
 }
 
-defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
-  ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
-  resourceGroup: RESOURCE_GROUP_READER,
-  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
-  workspaceName: name({ tokens: 'expression' }),
-  workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
-  tags: tags(),
-  provider: provider(),
-});
+export const WORKSPACE_PRIVATE_ENDPOINT_PROPS = defineProps<WorkspacePrivateEndpointProps>(
+  'WorkspacePrivateEndpointProps',
+  {
+    ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+    resourceGroup: RESOURCE_GROUP_READER,
+    workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
+    workspaceName: name({ tokens: 'expression' }),
+    workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
+    tags: tags(),
+    provider: provider(),
+  },
+);
 
 /** The workspace's inbound private endpoint, as the workspace exposes it (`inboundPrivateEndpoint`). */
 export interface IWorkspacePrivateEndpoint {
@@ -124,7 +127,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
-    props = readProps(this, 'WorkspacePrivateEndpointProps', props);
+    props = readProps(this, WORKSPACE_PRIVATE_ENDPOINT_PROPS, props);
     checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);

@@ -211,49 +211,52 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
-  resourceGroup: RESOURCE_GROUP_READER,
-  workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
-  location: text({ ...EXPR, what: 'an Azure region (text)' }),
-  friendlyName: text(EXPR),
-  description: text(EXPR),
-  isolationMode: oneOf(IsolationMode),
-  firewallSku: oneOf(FirewallSku),
-  // Sent as `cond ? "Enabled" : "Disabled"`; the private-only checks treat an expression as possibly false.
-  publicNetworkAccess: bool(EXPR),
-  inboundPrivateEndpoint: INBOUND_PRIVATE_ENDPOINT_READER,
-  inboundAccessArrangedElsewhere: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the checks that somebody can reach the workspace (SE107, SE210) apply',
-  }),
-  ...ASSOCIATED_READERS,
-  associatedResourceNames: ASSOCIATED_NAMES_READER,
-  imageBuildCompute: instanceOf(ImageBuildCompute),
-  provisionManagedNetwork: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the provisioning action exists, which deployments wait for',
-  }),
-  // Sent in the provisioning request as an expression.
-  includeSpark: bool(EXPR),
-  identity: instanceOf(WorkspaceIdentity),
-  apiVersion: oneOf(MlApiVersion),
-  tags: tags(),
-  softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE009', unit: 'days' }),
-  enableSoftwareBillOfMaterials: bool(EXPR),
-  // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
-  purgeOnDestroy: bool(EXPR),
-  diagnosticLogs: instanceOf(EndpointLogs),
-  applicationInsightsLocalAuth: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the setting is sent at all (unset, a stack of an earlier release plans no change)',
-  }),
-  monitoringPublicNetworkAccess: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
-  }),
-  monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
-  provider: provider(),
-});
+export const MANAGED_VNET_WORKSPACE_PROPS = defineProps<ManagedVnetWorkspaceProps>(
+  'ManagedVnetWorkspaceProps',
+  {
+    resourceGroup: RESOURCE_GROUP_READER,
+    workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
+    location: text({ ...EXPR, what: 'an Azure region (text)' }),
+    friendlyName: text(EXPR),
+    description: text(EXPR),
+    isolationMode: oneOf(IsolationMode),
+    firewallSku: oneOf(FirewallSku),
+    // Sent as `cond ? "Enabled" : "Disabled"`; the private-only checks treat an expression as possibly false.
+    publicNetworkAccess: bool(EXPR),
+    inboundPrivateEndpoint: INBOUND_PRIVATE_ENDPOINT_READER,
+    inboundAccessArrangedElsewhere: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the checks that somebody can reach the workspace (SE107, SE210) apply',
+    }),
+    ...ASSOCIATED_READERS,
+    associatedResourceNames: ASSOCIATED_NAMES_READER,
+    imageBuildCompute: instanceOf(ImageBuildCompute),
+    provisionManagedNetwork: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the provisioning action exists, which deployments wait for',
+    }),
+    // Sent in the provisioning request as an expression.
+    includeSpark: bool(EXPR),
+    identity: instanceOf(WorkspaceIdentity),
+    apiVersion: oneOf(MlApiVersion),
+    tags: tags(),
+    softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE009', unit: 'days' }),
+    enableSoftwareBillOfMaterials: bool(EXPR),
+    // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
+    purgeOnDestroy: bool(EXPR),
+    diagnosticLogs: instanceOf(EndpointLogs),
+    applicationInsightsLocalAuth: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the setting is sent at all (unset, a stack of an earlier release plans no change)',
+    }),
+    monitoringPublicNetworkAccess: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
+    }),
+    monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+    provider: provider(),
+  },
+);
 
 /**
  * An Azure Machine Learning workspace with a managed virtual network, secure by default: approved outbound
@@ -366,7 +369,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
-    props = readProps(this, 'ManagedVnetWorkspaceProps', props);
+    props = readProps(this, MANAGED_VNET_WORKSPACE_PROPS, props);
     useProviders(this, props.provider);
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;

@@ -4,9 +4,12 @@ import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
 
-defineProps<{ identity: IUserAssignedIdentity }>('WorkspaceIdentity.userAssigned', {
-  identity: userAssignedIdentityReader(false),
-});
+export const WORKSPACE_IDENTITY_USER_ASSIGNED_PARAMS = defineProps<{ identity: IUserAssignedIdentity }>(
+  'WorkspaceIdentity.userAssigned',
+  {
+    identity: userAssignedIdentityReader(false),
+  },
+);
 
 /** The managed identity of a workspace. Enum-like: use the static factories. */
 export class WorkspaceIdentity {
@@ -20,7 +23,7 @@ export class WorkspaceIdentity {
    * the associated resources yourself (the system-assigned identity gets them from Azure automatically).
    */
   public static userAssigned(identity: IUserAssignedIdentity): WorkspaceIdentity {
-    readParams(undefined, 'WorkspaceIdentity.userAssigned', { identity });
+    readParams(undefined, WORKSPACE_IDENTITY_USER_ASSIGNED_PARAMS, { identity });
     return new WorkspaceIdentity(identity);
   }
 
