@@ -1,3 +1,4 @@
+import type { PropsSchema } from '../checks/read';
 import { enumOf } from '../checks/read';
 import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, REQUIRED_TEXT, TEXT } from './readers';
 import { Construct } from 'constructs';
@@ -52,8 +53,13 @@ export class AzapiResourceAction extends AzapiResourceBase {
   private _when?: AzapiActionWhen;
   private _ignoreNotFound?: boolean;
 
+  /** @internal */
+  protected _configSchema(): PropsSchema<object> {
+    return AZAPI_RESOURCE_ACTION_CONFIG as PropsSchema<object>;
+  }
+
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, AzapiResourceAction.tfResourceType, AZAPI_RESOURCE_ACTION_CONFIG, config);
+    super(scope, id, AzapiResourceAction.tfResourceType, config);
     const c = this.readConfig(config);
     this._resourceId = c.resourceId;
     this._action = c.action;

@@ -57,14 +57,10 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   private _retry?: AzapiRetry;
   private _timeouts?: AzapiTimeouts;
 
-  /**
-   * @param configSchema the subclass's config schema (`defineConfig`); setters read new values with it.
-   */
   protected constructor(
     scope: Construct,
     id: string,
     terraformResourceType: string,
-    private readonly configSchema: PropsSchema<object>,
     config: AzapiResourceBaseConfig,
   ) {
     super(scope, id, {
@@ -81,11 +77,17 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   /**
+   * The subclass's config schema (`defineConfig`): the constructor reads the config with it, and setters read
+   * new values with it. @internal
+   */
+  protected abstract _configSchema(): PropsSchema<object>;
+
+  /**
    * Reads the config with the subclass's schema, keeps the shared arguments and returns the config as read, for
    * the subclass to keep its own.
    */
   protected readConfig<C extends AzapiResourceBaseConfig>(config: C): C {
-    const read = readProps(this, this.configSchema as PropsSchema<C>, config);
+    const read = readProps(this, this._configSchema() as PropsSchema<C>, config);
     this._type = read.type;
     this._body = read.body;
     this._responseExportValues = read.responseExportValues;
@@ -97,7 +99,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
 
   /** Reads a value given to a setter with the reader the constructor uses for that argument. */
   protected readArgument<T>(argument: string, value: T): T {
-    return readArgument(this, this.configSchema, argument, value);
+    return readArgument(this, this._configSchema(), argument, value);
   }
 
   /** The id of the Terraform resource (for `azapi_resource` and `azapi_update_resource`, the ARM id). */

@@ -1,3 +1,4 @@
+import type { PropsSchema } from '../checks/read';
 import { readParams } from '../checks';
 import { bool, body, defineProps, object, Reader, tags as tagsReader } from '../checks/read';
 import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, REQUIRED_TEXT, TEXT, TEXTS } from './readers';
@@ -119,8 +120,13 @@ export class AzapiResource extends AzapiResourceBase {
   /** The tags as configured (what Aspects merge into). Present with `tags`. */
   declare public readonly tagsInput?: { [key: string]: string };
 
+  /** @internal */
+  protected _configSchema(): PropsSchema<object> {
+    return AZAPI_RESOURCE_CONFIG as PropsSchema<object>;
+  }
+
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, AzapiResource.tfResourceType, AZAPI_RESOURCE_CONFIG, config);
+    super(scope, id, AzapiResource.tfResourceType, config);
     const c = this.readConfig(config);
     this._name = c.name;
     this._parentId = c.parentId;

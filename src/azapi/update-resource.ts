@@ -1,3 +1,4 @@
+import type { PropsSchema } from '../checks/read';
 import { Construct } from 'constructs';
 import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, requireTarget, TEXT, TEXTS } from './readers';
 import { AzapiResourceBase, AzapiResourceBaseConfig } from './resource-base';
@@ -47,8 +48,13 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   private _ignoreMissingProperty?: boolean;
   private _replaceTriggersRefs?: string[];
 
+  /** @internal */
+  protected _configSchema(): PropsSchema<object> {
+    return AZAPI_UPDATE_RESOURCE_CONFIG as PropsSchema<object>;
+  }
+
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, AzapiUpdateResource.tfResourceType, AZAPI_UPDATE_RESOURCE_CONFIG, config);
+    super(scope, id, AzapiUpdateResource.tfResourceType, config);
     const c = this.readConfig(config);
     this._resourceId = c.resourceId;
     this._name = c.name;

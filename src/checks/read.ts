@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { TerraformProvider, Token, Tokenization } from 'cdktf';
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError, Problems } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
 import { problemsOf } from './validation';
@@ -344,8 +344,8 @@ function firstStatic(classOf: ClassOf): string {
 /** What the text readers take: what a token means, whether it may be left out, and a check of the value. */
 type TextOptions = Common &
   Optionality & {
-    /** The rule of the value (throws a ConfigurationError with its code). @default none */
-    readonly check?: (value: string, prop: string) => void;
+    /** The rule of the value: returns its problems (none when the value is fine). @default none */
+    readonly check?: (value: string, prop: string) => Problems;
     /** What to give, for messages. @default the reader's own words */
     readonly what?: string;
   };
@@ -375,7 +375,7 @@ function textReader(
       value: (v, prop, problems) => {
         const problem = extra.first?.(v, prop);
         if (problem !== undefined) problems.push(new ConfigurationError('SE001', problem));
-        else collect(problems, () => options.check?.(v, prop));
+        else problems.push(...(options.check?.(v, prop) ?? []));
       },
     },
     options.optional ?? optional,
@@ -386,14 +386,14 @@ function textReader(
 
 /**
  * The name of a resource of a given kind. `check` is the rule of that kind of name (its length, characters and
- * case; it throws a ConfigurationError with the rule's code); a token name is passed through unchecked unless
+ * case; it returns its problems, each with the rule's code); a token name is passed through unchecked unless
  * the prop refuses tokens.
  */
 export function name(options: TextOptions): Reader<string> {
   return textReader('name', `${options.what ?? 'a name'} (text)`, options, false);
 }
 
-/** Free text; `check` may refuse values (empty, too long). */
+/** Free text; `check` returns the problems of a value (empty, too long). */
 export function text(options: TextOptions): Reader<string> {
   return textReader('text', options.what ?? 'text', options, true);
 }
@@ -613,9 +613,9 @@ export function body(
   );
 }
 
-/** Any number (a threshold); `check` may refuse values. */
+/** Any number (a threshold); `check` returns the problems of a value. */
 export function num(
-  options: Common & Optionality & { readonly check?: (value: number, prop: string) => void },
+  options: Common & Optionality & { readonly check?: (value: number, prop: string) => Problems },
 ): Reader<number> {
   return reader<number>(
     {
@@ -625,7 +625,7 @@ export function num(
       wanted: 'a number',
       literal: (v) => typeof v === 'number' && !Number.isNaN(v),
       tokenForms: ['number'],
-      value: (v, prop, problems) => collect(problems, () => options.check?.(v, prop)),
+      value: (v, prop, problems) => problems.push(...(options.check?.(v, prop) ?? [])),
     },
     options.optional ?? true,
     options.missingCode,
@@ -635,15 +635,6 @@ export function num(
 
 function isPlainObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function collect(problems: ConfigurationError[], run: () => void): void {
-  try {
-    run();
-  } catch (e) {
-    if (!(e instanceof ConfigurationError)) throw e;
-    problems.push(e);
-  }
 }
 
 /**
@@ -780,10 +771,10 @@ export function constructId(): Reader<string> {
     optional: false,
     what: 'a construct id (text)',
     why: 'construct ids name the resources in the synthesized output',
-    check: (id, prop) => {
-      if (id === '')
-        throw new ConfigurationError('SE001', `${prop} is empty: give a construct id such as 'Green'`);
-    },
+    check: (id, prop) =>
+      id === ''
+        ? [new ConfigurationError('SE001', `${prop} is empty: give a construct id such as 'Green'`)]
+        : [],
   });
 }
 

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ARM_TYPES } from '../checks/arm-id';
-import { readArmId, readParams, refuse } from '../checks';
+import { Checked, problem, readArmId, readParams } from '../checks';
 import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from './readers';
 import { IArmResource } from './references';
@@ -121,19 +121,40 @@ export abstract class EndpointLogs {
     return new NoLogs();
   }
 
-  /** The destination for an endpoint in `workspace`, or undefined when disabled (SE320 without a default). */
+  /**
+   * The destination for an endpoint in `workspace`, or undefined when disabled. Throws SE320 when the logs go to
+   * the workspace's Log Analytics workspace and it has none: there is no destination to build.
+   */
   public destination(workspace: ILogAnalyticsHost, endpointName: string): EndpointLogDestination | undefined {
+    const found = this._destination(workspace, endpointName);
+    if (found.problems.length > 0) throw found.problems[0];
+    return found.value;
+  }
+
+  /**
+   * `destination`, for the endpoint that records the problem (SE320) with its others and builds no diagnostic
+   * setting. @internal
+   */
+  public _destination(
+    workspace: ILogAnalyticsHost,
+    endpointName: string,
+  ): Checked<EndpointLogDestination | undefined> {
     const resolved = this._resolve(workspace.logAnalyticsWorkspaceId);
     if (resolved.kind === 'no-default') {
-      refuse(
-        'SE320',
-        `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
-          `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
-          `workspaceId ''); give the endpoint ` +
-          `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
-      );
+      return {
+        value: undefined,
+        problems: [
+          problem(
+            'SE320',
+            `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
+              `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
+              `workspaceId ''); give the endpoint ` +
+              `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
+          ),
+        ],
+      };
     }
-    return resolved.kind === 'to' ? resolved.destination : undefined;
+    return { value: resolved.kind === 'to' ? resolved.destination : undefined, problems: [] };
   }
 
   /** Resolves against the workspace's Log Analytics workspace id (undefined or '' when it has none). @internal */

@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { Checked, ConfigurationError, isKnown, problem } from '../checks';
 import { IManagedVnetWorkspace } from '../workspace';
 import { AssetKind } from './asset-registry';
 
@@ -16,7 +16,19 @@ export function resolveAssetId(
   kind: AssetKind,
   workspace: IManagedVnetWorkspace,
   prop: string,
-): string {
+): Checked<string | undefined> {
+  const resolved = resolve(assetId, kind, workspace, prop);
+  return typeof resolved === 'string'
+    ? { value: resolved, problems: [] }
+    : { value: undefined, problems: [resolved] };
+}
+
+function resolve(
+  assetId: string,
+  kind: AssetKind,
+  workspace: IManagedVnetWorkspace,
+  prop: string,
+): string | ConfigurationError {
   if (!isKnown(assetId)) return assetId;
   const short = SHORT_FORM.exec(assetId);
   if (short !== null) return `${workspace.workspaceId}/${kind}/${short[1]}/versions/${short[2]}`;
@@ -25,7 +37,7 @@ export function resolveAssetId(
   const arm = ARM_VERSION_ID.exec(assetId);
   if (arm !== null && arm[2].toLowerCase() === kind.toLowerCase()) return assetId;
   const singular = kind.slice(0, -1);
-  return refuse(
+  return problem(
     'SE217',
     `${singular} asset id ${prop} '${assetId}' is not a ${singular} version: give an ARM id ending in ` +
       `'/${kind}/<name>/versions/<version>', an 'azureml://registries/<registry>/${kind}/<name>/versions/<version>' ` +

@@ -1,5 +1,5 @@
 import { CodeVersionBody } from '../arm';
-import { readParams, refuse } from '../checks';
+import { problemsOf, readParams } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
@@ -75,7 +75,7 @@ export abstract class CodeConfiguration {
   public abstract readonly scoringScript: string;
 
   /** Creates what the code needs in the deployment's scope and returns the code version id. @internal */
-  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined;
 }
 
 class LocalCode extends CodeConfiguration {
@@ -88,16 +88,20 @@ class LocalCode extends CodeConfiguration {
   }
 
   /** @internal */
-  public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.directory, 'code folder (directory)');
+    const content = problemsOf(scope).take(
+      readLocalContent(scope, this.directory, 'code folder (directory)'),
+    );
+    if (content === undefined) return undefined;
     const scriptPath = `${content.baseName}/${this.scoringScript.replace(/^\.\//, '')}`;
     if (!content.isDirectory || !content.files.some((f) => f.relativePath === scriptPath)) {
-      refuse(
+      problemsOf(scope).report(
         'SE218',
         `scoring script '${this.scoringScript}' is not in code folder '${this.directory}': the script path is ` +
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
+      return undefined;
     }
     const registry = AssetRegistry.of(workspace);
     const upload = registry.upload('codes', content);
@@ -133,7 +137,8 @@ class ExistingCode extends CodeConfiguration {
   }
 
   /** @internal */
-  public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace, 'codeId'), dependables: [] };
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
+    const assetId = problemsOf(scope).take(resolveAssetId(this.codeId, 'codes', context.workspace, 'codeId'));
+    return assetId === undefined ? undefined : { assetId, dependables: [] };
   }
 }

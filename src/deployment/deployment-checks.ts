@@ -2,7 +2,7 @@
  * The checks of a deployment's own props (SE207 to SE223): which assets go together, the legacy egress flag, the
  * instances, and the whole numbers of its request settings and probes.
  */
-import { isKnown, refuse } from '../checks';
+import { isKnown, problem, Problems } from '../checks';
 import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { CodeConfiguration } from './code-configuration';
 import { EgressPublicNetworkAccess } from './egress';
@@ -20,32 +20,39 @@ export interface DeploymentAssetChoice {
 }
 
 /** SE207 / SE208 / SE220: the model, code and environment a deployment can run with. */
-export function checkCombination(name: string, props: DeploymentAssetChoice): void {
+export function checkCombination(name: string, props: DeploymentAssetChoice): Problems {
   // Azure ML documents customising an MLflow deployment with a scoring script and an environment together (the
   // way to serve one without internet egress); an environment alone turns off the generated scoring script.
   if (props.model.isMlflow && props.environment !== undefined && props.code === undefined) {
-    refuse(
-      'SE207',
-      `deployment '${name}' serves an MLflow model with an environment but no scoring code: with an environment ` +
-        `Azure ML no longer generates the MLflow scoring script, and the deployment has nothing to run; give ` +
-        `code: CodeConfiguration.fromLocalPath(dir, 'score.py') as well (a customised MLflow deployment), or ` +
-        `neither code nor environment (Azure ML generates both)`,
-    );
+    return [
+      problem(
+        'SE207',
+        `deployment '${name}' serves an MLflow model with an environment but no scoring code: with an environment ` +
+          `Azure ML no longer generates the MLflow scoring script, and the deployment has nothing to run; give ` +
+          `code: CodeConfiguration.fromLocalPath(dir, 'score.py') as well (a customised MLflow deployment), or ` +
+          `neither code nor environment (Azure ML generates both)`,
+      ),
+    ];
   }
   if (props.code !== undefined && props.environment === undefined) {
-    refuse(
-      'SE208',
-      `deployment '${name}' has scoring code but no environment: the script needs an image to run in; add ` +
-        `environment: Environment.fromImage(image, { condaFile }) or Environment.fromAssetId(id)`,
-    );
+    return [
+      problem(
+        'SE208',
+        `deployment '${name}' has scoring code but no environment: the script needs an image to run in; add ` +
+          `environment: Environment.fromImage(image, { condaFile }) or Environment.fromAssetId(id)`,
+      ),
+    ];
   }
   if (!props.model.isMlflow && props.environment === undefined) {
-    refuse(
-      'SE220',
-      `deployment '${name}' serves a custom model without an environment: only MLflow models get one ` +
-        `generated; add environment: Environment.fromImage(...), or use Model.mlflowFromLocalPath for an MLflow model`,
-    );
+    return [
+      problem(
+        'SE220',
+        `deployment '${name}' serves a custom model without an environment: only MLflow models get one ` +
+          `generated; add environment: Environment.fromImage(...), or use Model.mlflowFromLocalPath for an MLflow model`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE209: the legacy egress flag, which keeps a deployment from its private registry's image. */
@@ -53,16 +60,19 @@ export function checkLegacyEgress(
   name: string,
   props: { readonly egressPublicNetworkAccess?: EgressPublicNetworkAccess },
   endpoint: ISecureOnlineEndpoint,
-): void {
-  if (props.egressPublicNetworkAccess !== EgressPublicNetworkAccess.ENABLED) return;
-  if (endpoint.workspace.containerRegistryPrivateOnly !== true) return;
-  refuse(
-    'SE209',
-    `deployment '${name}' sets the legacy egressPublicNetworkAccess Enabled while the workspace's container ` +
-      `registry is reachable only privately: the deployment could not download its image (the how-to's ` +
-      `troubleshooting: image download failure); leave egressPublicNetworkAccess unset (the managed network ` +
-      `handles egress) or set EgressPublicNetworkAccess.DISABLED`,
-  );
+): Problems {
+  if (props.egressPublicNetworkAccess !== EgressPublicNetworkAccess.ENABLED) return [];
+  if (endpoint.workspace.containerRegistryPrivateOnly !== true) return [];
+  return [
+    problem(
+      'SE209',
+      `deployment '${name}' sets the legacy egressPublicNetworkAccess Enabled while the workspace's container ` +
+        `registry is reachable only privately: the deployment could not download its image (the how-to's ` +
+        `troubleshooting: image download failure); leave egressPublicNetworkAccess unset (the managed network ` +
+        `handles egress) or set EgressPublicNetworkAccess.DISABLED`,
+    ),
+  ];
+  return [];
 }
 
 /**
@@ -76,28 +86,37 @@ export const MAX_INSTANCE_COUNT = 50;
 const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** SE216 / SE223: the instance count and the VM size. */
-export function checkInstances(name: string, instanceCount: number, instanceType: string | undefined): void {
+export function checkInstances(
+  name: string,
+  instanceCount: number,
+  instanceType: string | undefined,
+): Problems {
   if (
     isKnown(instanceCount) &&
     !(isWhole(instanceCount) && instanceCount >= 1 && instanceCount <= MAX_INSTANCE_COUNT)
   ) {
-    refuse(
-      'SE216',
-      `instanceCount of deployment '${name}' is ${String(instanceCount)}: give a whole number from 1 to ` +
-        `${MAX_INSTANCE_COUNT} (Azure ML's per-deployment limit)`,
-    );
+    return [
+      problem(
+        'SE216',
+        `instanceCount of deployment '${name}' is ${String(instanceCount)}: give a whole number from 1 to ` +
+          `${MAX_INSTANCE_COUNT} (Azure ML's per-deployment limit)`,
+      ),
+    ];
   }
   if (
     instanceType !== undefined &&
     isKnown(instanceType) &&
     !(typeof instanceType === 'string' && VM_SIZE.test(instanceType))
   ) {
-    refuse(
-      'SE223',
-      `instanceType of deployment '${name}' is '${String(instanceType)}': give an Azure VM size name such as ` +
-        `'Standard_DS3_v2'`,
-    );
+    return [
+      problem(
+        'SE223',
+        `instanceType of deployment '${name}' is '${String(instanceType)}': give an Azure VM size name such as ` +
+          `'Standard_DS3_v2'`,
+      ),
+    ];
   }
+  return [];
 }
 
 function isWhole(value: unknown): value is number {
@@ -105,9 +124,10 @@ function isWhole(value: unknown): value is number {
 }
 
 /** SE216: a count or period that must be a whole number of at least `min`. */
-export function checkWhole(value: number | undefined, min: number, what: string): void {
-  if (value === undefined || !isKnown(value)) return;
+export function checkWhole(value: number | undefined, min: number, what: string): Problems {
+  if (value === undefined || !isKnown(value)) return [];
   if (!isWhole(value) || value < min) {
-    refuse('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`);
+    return [problem('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`)];
   }
+  return [];
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { isKnown, readParams, refuse } from '../checks';
+import { Checked, isKnown, problem, Problems, problemsOf, readParams } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
@@ -81,7 +81,7 @@ export abstract class Environment {
   }
 
   /** Creates what the environment needs in the deployment's scope and returns its id. @internal */
-  public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment;
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment | undefined;
 }
 
 class ImageEnvironment extends Environment {
@@ -93,10 +93,16 @@ class ImageEnvironment extends Environment {
   }
 
   /** @internal */
-  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
-    checkImageReference(this.image);
+  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment | undefined {
+    const image = checkImageReference(this.image);
+    if (image.length > 0) {
+      problemsOf(scope).record(image);
+      return undefined;
+    }
     const condaFile = this.options.condaFile;
-    const conda = condaFile === undefined ? undefined : readCondaFile(scope, condaFile);
+    const conda =
+      condaFile === undefined ? undefined : problemsOf(scope).take(readCondaFile(scope, condaFile));
+    if (condaFile !== undefined && conda === undefined) return undefined;
     const body: EnvironmentVersionBody = {
       properties: {
         image: this.image,
@@ -125,12 +131,11 @@ class ExistingEnvironment extends Environment {
   }
 
   /** @internal */
-  public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
-    return {
-      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace, 'environmentId'),
-      dependables: [],
-      installsPackages: false,
-    };
+  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment | undefined {
+    const assetId = problemsOf(scope).take(
+      resolveAssetId(this.environmentId, 'environments', context.workspace, 'environmentId'),
+    );
+    return assetId === undefined ? undefined : { assetId, dependables: [], installsPackages: false };
   }
 }
 
@@ -138,42 +143,44 @@ function hashEnvironment(image: string, conda: string | undefined): string {
   return hashText(image, conda ?? '');
 }
 
-function readCondaFile(scope: BindScope, condaFile: string): string {
+function readCondaFile(scope: BindScope, condaFile: string): Checked<string | undefined> {
   const resolved = resolveLocalPath(scope, condaFile);
+  const nothing = (detail: string) => ({ value: undefined, problems: [problem('SE215', detail)] });
   if (!fs.existsSync(resolved)) {
-    refuse(
-      'SE215',
+    return nothing(
       `conda file '${condaFile}' does not exist (relative paths start at the folder of cdktf.json); fix the path`,
     );
   }
   if (!fs.statSync(resolved).isFile()) {
-    refuse(
-      'SE215',
+    return nothing(
       `conda file '${condaFile}' is a folder, not a file: give the path of the conda YAML file in it`,
     );
   }
   // Normalised line endings: a checkout with CRLF must not produce another environment version.
   const text = fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
-  checkCondaYaml(condaFile, text);
-  return text;
+  const problems = checkCondaYaml(condaFile, text);
+  return problems.length > 0 ? { value: undefined, problems } : { value: text, problems: [] };
 }
 
 /** SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build. */
-function checkCondaYaml(condaFile: string, text: string): void {
+function checkCondaYaml(condaFile: string, text: string): Problems {
   let parsed: unknown;
   try {
     parsed = parseYaml(text);
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    refuse('SE224', `conda file '${condaFile}' is not YAML (${reason}): fix the file`);
+    return [problem('SE224', `conda file '${condaFile}' is not YAML (${reason}): fix the file`)];
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    refuse(
-      'SE224',
-      `conda file '${condaFile}' is not a YAML mapping: a conda environment file has keys such as name, ` +
-        `channels and dependencies; fix the file`,
-    );
+    return [
+      problem(
+        'SE224',
+        `conda file '${condaFile}' is not a YAML mapping: a conda environment file has keys such as name, ` +
+          `channels and dependencies; fix the file`,
+      ),
+    ];
   }
+  return [];
 }
 
 // `registry/repository[:tag][@sha256:digest]`, as docker accepts: lower-case repository, no spaces or scheme.
@@ -181,13 +188,16 @@ const IMAGE_REFERENCE =
   /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 /** SE223: the base image is a container image reference, not a URL or empty text. */
-function checkImageReference(image: string): void {
-  if (!isKnown(image)) return;
+function checkImageReference(image: string): Problems {
+  if (!isKnown(image)) return [];
   if (typeof image !== 'string' || !IMAGE_REFERENCE.test(image)) {
-    refuse(
-      'SE223',
-      `image '${String(image)}' is not a container image reference: give one such as ` +
-        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest', without a scheme`,
-    );
+    return [
+      problem(
+        'SE223',
+        `image '${String(image)}' is not a container image reference: give one such as ` +
+          `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest', without a scheme`,
+      ),
+    ];
   }
+  return [];
 }

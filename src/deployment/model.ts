@@ -1,6 +1,6 @@
 import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { readParams, refuse } from '../checks';
+import { problemsOf, readParams } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -91,7 +91,7 @@ export abstract class Model {
   public abstract readonly isMlflow: boolean;
 
   /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. @internal */
-  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined;
 }
 
 class LocalModel extends Model {
@@ -107,15 +107,17 @@ class LocalModel extends Model {
   }
 
   /** @internal */
-  public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.localPath, 'model path (localPath)');
+    const content = problemsOf(scope).take(readLocalContent(scope, this.localPath, 'model path (localPath)'));
+    if (content === undefined) return undefined;
     if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
-      refuse(
+      problemsOf(scope).report(
         'SE219',
         `MLflow model '${this.localPath}' has no MLmodel file at its top level: Azure ML reads the flavor and ` +
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
+      return undefined;
     }
     warnIfLarge(scope, this.localPath, content.totalSize);
     const registry = AssetRegistry.of(workspace);
@@ -150,8 +152,11 @@ class ExistingModel extends Model {
   }
 
   /** @internal */
-  public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace, 'assetId'), dependables: [] };
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
+    const assetId = problemsOf(scope).take(
+      resolveAssetId(this.assetId, 'models', context.workspace, 'assetId'),
+    );
+    return assetId === undefined ? undefined : { assetId, dependables: [] };
   }
 }
 

@@ -8,7 +8,18 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { isKnown, readParams, readProps, readTags, refuse, TAG_LIMITS, problemsOf } from '../checks';
+import {
+  Checked,
+  firstProblem,
+  isKnown,
+  problem,
+  Problems,
+  readParams,
+  readProps,
+  readTags,
+  TAG_LIMITS,
+  problemsOf,
+} from '../checks';
 import { construct, defineProps, num, object, without } from '../checks/read';
 import { registerWithEndpoint } from '../endpoint/deployment-host';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
@@ -62,8 +73,8 @@ export const ONLINE_DEPLOYMENT_AUTO_SCALE_INSTANCE_COUNT_PARAMS = defineProps<{
 
 /** What the deployment's model, code and environment were bound to. */
 interface BoundAssets {
-  /** The model version. */
-  readonly model: BoundAsset;
+  /** The model version. @default none: the model could not be bound (its problem is recorded) */
+  readonly model?: BoundAsset;
   /** The code version. @default none: no code, or the code was refused */
   readonly code?: BoundAsset;
   /** The environment version. @default none: no environment, or the environment was refused */
@@ -140,15 +151,12 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: OnlineDeploymentProps): void {
-    problemsOf(this).attempt(() => checkDeploymentName(this.deploymentName), undefined);
-    problemsOf(this).attempt(() => checkCombination(this.deploymentName, props), undefined);
-    problemsOf(this).attempt(() => checkLegacyEgress(this.deploymentName, props, this.endpoint), undefined);
+    problemsOf(this).record(checkDeploymentName(this.deploymentName));
+    problemsOf(this).record(checkCombination(this.deploymentName, props));
+    problemsOf(this).record(checkLegacyEgress(this.deploymentName, props, this.endpoint));
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
-    problemsOf(this).attempt(
-      () => checkInstances(this.deploymentName, this.instanceCount, props.instanceType),
-      undefined,
-    );
+    problemsOf(this).record(checkInstances(this.deploymentName, this.instanceCount, props.instanceType));
   }
 
   /** Binds the model, code and environment, and finds the outbound rules their image build needs. */
@@ -158,13 +166,14 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       workspace,
       defaultNamePrefix: `${this.endpoint.endpointName}-${this.deploymentName}`,
     };
-    // A refused asset (a missing local file) is reported with every other problem; construction goes on.
-    const unbound = { assetId: '', dependables: [], installsPackages: false };
-    const model = problemsOf(this).attempt(() => props.model.bind(this, context), unbound);
-    const code = problemsOf(this).attempt(() => props.code?.bind(this, context), unbound);
-    const environment = problemsOf(this).attempt(() => props.environment?.bind(this, context), unbound);
+    // An asset that cannot be bound (a missing local file) records its problem on this deployment and binds to
+    // nothing; construction goes on, so that one synth lists every problem (and writes nothing).
+    const model = props.model.bind(this, context);
+    const code = props.code?.bind(this, context);
+    const environment = props.environment?.bind(this, context);
     // An MLflow model without an environment gets an image built from the model's own conda dependencies.
-    const buildsFromPackages = environment?.installsPackages ?? props.model.isMlflow;
+    const buildsFromPackages =
+      props.environment === undefined ? props.model.isMlflow : (environment?.installsPackages ?? false);
     const imageBuildRules =
       buildsFromPackages && (props.addImageBuildOutboundRules ?? true)
         ? AssetRegistry.of(workspace).packageIndexRules()
@@ -174,7 +183,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       code,
       environment,
       dependables: [
-        ...model.dependables,
+        ...(model?.dependables ?? []),
         ...(code?.dependables ?? []),
         ...(environment?.dependables ?? []),
         ...imageBuildRules,
@@ -188,7 +197,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const name = this.deploymentName;
     const properties: ManagedOnlineDeploymentProperties = {
       endpointComputeType: 'Managed',
-      model: assets.model.assetId,
+      model: assets.model?.assetId,
       codeConfiguration:
         code === undefined || props.code === undefined
           ? undefined
@@ -199,17 +208,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
       egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
-      requestSettings: problemsOf(this).attempt(
-        () => requestSettings(props.requestSettings, name),
-        undefined,
-      ),
-      livenessProbe: problemsOf(this).attempt(
-        () => probe(props.livenessProbe, `liveness probe of '${name}'`, true),
-        undefined,
-      ),
-      readinessProbe: problemsOf(this).attempt(
-        () => probe(props.readinessProbe, `readiness probe of '${name}'`, false),
-        undefined,
+      requestSettings: problemsOf(this).take(requestSettings(props.requestSettings, name)),
+      livenessProbe: problemsOf(this).take(probe(props.livenessProbe, `liveness probe of '${name}'`, true)),
+      readinessProbe: problemsOf(this).take(
+        probe(props.readinessProbe, `readiness probe of '${name}'`, false),
       ),
     };
     return { sku: { name: 'Default', capacity: this.instanceCount }, properties };
@@ -384,30 +386,45 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 function requestSettings(
   settings: RequestSettings | undefined,
   name: string,
-): OnlineRequestSettings | undefined {
-  if (settings === undefined) return undefined;
+): Checked<OnlineRequestSettings | undefined> {
+  if (settings === undefined) return { value: undefined, problems: [] };
   const durations = readDurations(`deployment '${name}'`, settings, REQUEST_DURATIONS, 'SE216');
-  checkWhole(
-    settings.maxConcurrentRequestsPerInstance,
-    1,
-    `maxConcurrentRequestsPerInstance of deployment '${name}'`,
-  );
-  const { value: timeout, name: timeoutName } = durations.requestTimeout;
-  if (timeout !== undefined && !timeout.isUnresolved() && timeout.toMilliseconds() > MAX_REQUEST_TIMEOUT_MS) {
-    refuse(
-      'SE216',
-      `${timeoutName} of deployment '${name}' is ${timeout.toHumanString()}: managed online endpoints allow at ` +
-        `most ${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
-    );
-  }
-  const iso = (field: string): string | undefined => {
-    const { value, name: given } = durations[field];
-    return value === undefined ? undefined : isoSeconds(value, `${given} of '${name}'`, 'milliseconds');
+  const { value: timeout, name: timeoutName } = durations.values.requestTimeout;
+  const tooLong =
+    timeout !== undefined && !timeout.isUnresolved() && timeout.toMilliseconds() > MAX_REQUEST_TIMEOUT_MS
+      ? [
+          problem(
+            'SE216',
+            `${timeoutName} of deployment '${name}' is ${timeout.toHumanString()}: managed online endpoints ` +
+              `allow at most ${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
+          ),
+        ]
+      : [];
+  const iso = (field: string): Checked<string | undefined> => {
+    const { value, name: given } = durations.values[field];
+    return value === undefined
+      ? { value: undefined, problems: [] }
+      : isoSeconds(value, `${given} of '${name}'`, 'milliseconds');
   };
+  const [requestTimeout, maxQueueWait] = [iso('requestTimeout'), iso('maxQueueWait')];
   return {
-    requestTimeout: iso('requestTimeout'),
-    maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
-    maxQueueWait: iso('maxQueueWait'),
+    value: {
+      requestTimeout: requestTimeout.value,
+      maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
+      maxQueueWait: maxQueueWait.value,
+    },
+    // The settings are one rule as users read them: the first problem is reported.
+    problems: firstProblem(
+      durations.problems,
+      checkWhole(
+        settings.maxConcurrentRequestsPerInstance,
+        1,
+        `maxConcurrentRequestsPerInstance of deployment '${name}'`,
+      ),
+      tooLong,
+      requestTimeout.problems,
+      maxQueueWait.problems,
+    ),
   };
 }
 
@@ -415,35 +432,52 @@ function probe(
   options: ProbeOptions | undefined,
   what: string,
   liveness: boolean,
-): ProbeSettings | undefined {
-  if (options === undefined) return undefined;
+): Checked<ProbeSettings | undefined> {
+  if (options === undefined) return { value: undefined, problems: [] };
   const durations = readDurations(`the ${what}`, options, PROBE_DURATIONS, 'SE216');
-  for (const field of ['period', 'timeout']) {
-    const { value, name } = durations[field];
-    // At least one second: a probe every 0 seconds, or one that may take none, is refused by the service.
-    if (value !== undefined && !value.isUnresolved() && value.toSeconds() < 1) {
-      refuse('SE216', `${name} of the ${what} is ${value.toHumanString()}: give at least 1 second`);
-    }
-  }
-  checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`);
-  checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`);
+  // At least one second: a probe every 0 seconds, or one that may take none, is refused by the service.
+  const short = ['period', 'timeout'].map((field): Problems => {
+    const { value, name } = durations.values[field];
+    return value !== undefined && !value.isUnresolved() && value.toSeconds() < 1
+      ? [problem('SE216', `${name} of the ${what} is ${value.toHumanString()}: give at least 1 second`)]
+      : [];
+  });
   const success = options.successThreshold;
-  if (liveness && isKnown(success) && success !== 1) {
-    refuse(
-      'SE216',
-      `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold at 1; ` +
-        `remove it or set 1`,
-    );
-  }
-  const seconds = (field: string): string | undefined => {
-    const { value, name } = durations[field];
-    return value === undefined ? undefined : isoSeconds(value, `${name} of the ${what}`, 'seconds');
+  const fixedSuccess =
+    liveness && isKnown(success) && success !== 1
+      ? [
+          problem(
+            'SE216',
+            `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold ` +
+              `at 1; remove it or set 1`,
+          ),
+        ]
+      : [];
+  const seconds = (field: string): Checked<string | undefined> => {
+    const { value, name } = durations.values[field];
+    return value === undefined
+      ? { value: undefined, problems: [] }
+      : isoSeconds(value, `${name} of the ${what}`, 'seconds');
   };
+  const [initialDelay, period, timeout] = [seconds('initialDelay'), seconds('period'), seconds('timeout')];
   return {
-    initialDelay: seconds('initialDelay'),
-    period: seconds('period'),
-    timeout: seconds('timeout'),
-    successThreshold: options.successThreshold,
-    failureThreshold: options.failureThreshold,
+    value: {
+      initialDelay: initialDelay.value,
+      period: period.value,
+      timeout: timeout.value,
+      successThreshold: options.successThreshold,
+      failureThreshold: options.failureThreshold,
+    },
+    // The probe is one rule as users read it: the first problem is reported.
+    problems: firstProblem(
+      durations.problems,
+      ...short,
+      checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`),
+      checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`),
+      fixedSuccess,
+      initialDelay.problems,
+      period.problems,
+      timeout.problems,
+    ),
   };
 }

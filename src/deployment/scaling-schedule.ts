@@ -3,7 +3,7 @@ import {
   MonitorAutoscaleSettingProfileRecurrence,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { Fn, Op, Precondition, Token } from 'cdktf';
-import { isKnown, readParams, refuse } from '../checks';
+import { isKnown, readParams, problem, Problems } from '../checks';
 import { defineProps, enumOf, list, num, object, text } from '../checks/read';
 import { timeZoneProblem } from './time-zones';
 
@@ -62,10 +62,11 @@ const TIME_ZONE = text({
 });
 
 /** SE307: a time zone Azure Monitor autoscale does not know. */
-function checkTimeZone(what: string, zone: string | undefined): void {
-  if (zone === undefined || !isKnown(zone)) return;
-  const problem = timeZoneProblem(zone);
-  if (problem !== undefined) refuse('SE307', `timeZone of ${what} is ${problem}`);
+function checkTimeZone(what: string, zone: string | undefined): Problems {
+  if (zone === undefined || !isKnown(zone)) return [];
+  const why = timeZoneProblem(zone);
+  if (why !== undefined) return [problem('SE307', `timeZone of ${what} is ${why}`)];
+  return [];
 }
 export const SCALING_SCHEDULE_WEEKLY_PARAMS = defineProps<{ options: WeeklyScheduleOptions }>(
   'ScalingSchedule.weekly',
@@ -153,8 +154,11 @@ export abstract class ScalingSchedule {
   /** The `fixed_date` block, for fixed windows. */
   public abstract readonly fixedDate: MonitorAutoscaleSettingProfileFixedDate | undefined;
 
-  /** Refuses values Azure Monitor would reject (SE306); `what` names the profile in the message. */
-  public abstract check(what: string): void;
+  /**
+   * The problems of values Azure Monitor would reject (SE306, SE307); `what` names the profile in the message.
+   * @internal
+   */
+  public abstract _check(what: string): Problems;
 
   /**
    * The window as minute ranges of the week (0 is Monday 00:00) in its time zone, when every part of it is
@@ -250,16 +254,18 @@ class WeeklySchedule extends ScalingSchedule {
       .map(([name, value, max]) => wholeInRange(value as number, max, `${name} of ${what}`));
   }
 
-  public check(what: string): void {
+  /** @internal */
+  public _check(what: string): Problems {
     const { days } = this.options;
-    checkTimeZone(what, this.options.timeZone);
+    const zone = checkTimeZone(what, this.options.timeZone);
+    if (zone.length > 0) return zone;
     const hours: Array<[string, number | undefined]> = [
       ['startHour', this.options.startHour],
       ['endHour', this.options.endHour],
     ];
     for (const [name, hour] of hours) {
       if (hour === undefined || (isKnown(hour) && (!Number.isInteger(hour) || hour < 0 || hour > 23))) {
-        refuse('SE306', `${what} has ${name} ${hour}: give a whole hour from 0 to 23`);
+        return [problem('SE306', `${what} has ${name} ${hour}: give a whole hour from 0 to 23`)];
       }
     }
     const minutes: Array<[string, number]> = [
@@ -268,18 +274,21 @@ class WeeklySchedule extends ScalingSchedule {
     ];
     for (const [name, minute] of minutes) {
       if (isKnown(minute) && (!Number.isInteger(minute) || minute < 0 || minute > 59)) {
-        refuse('SE306', `${what} has ${name} ${minute}: give a whole minute from 0 to 59`);
+        return [problem('SE306', `${what} has ${name} ${minute}: give a whole minute from 0 to 59`)];
       }
     }
     if (days !== undefined && days.length === 0) {
-      refuse(
-        'SE306',
-        `${what} has an empty list of days: name at least one day, or leave days out for every day`,
-      );
+      return [
+        problem(
+          'SE306',
+          `${what} has an empty list of days: name at least one day, or leave days out for every day`,
+        ),
+      ];
     }
     if (days !== undefined && new Set(days).size !== days.length) {
-      refuse('SE306', `${what} names a day twice (${days.join(', ')}): name each day once`);
+      return [problem('SE306', `${what} names a day twice (${days.join(', ')}): name each day once`)];
     }
+    return [];
   }
 }
 
@@ -310,24 +319,31 @@ class FixedWindowSchedule extends ScalingSchedule {
     return [];
   }
 
-  public check(what: string): void {
+  /** @internal */
+  public _check(what: string): Problems {
     const { start, end } = this.options;
-    checkTimeZone(what, this.options.timeZone);
+    const zone = checkTimeZone(what, this.options.timeZone);
+    if (zone.length > 0) return zone;
     for (const [name, value] of [
       ['start', start],
       ['end', end],
     ] as const) {
       if (isKnown(value) && !RFC3339.test(value)) {
-        refuse(
-          'SE306',
-          `${what} has ${name} '${value}', which is not an RFC 3339 time: write it like 2026-12-24T00:00:00Z`,
-        );
+        return [
+          problem(
+            'SE306',
+            `${what} has ${name} '${value}', which is not an RFC 3339 time: write it like 2026-12-24T00:00:00Z`,
+          ),
+        ];
       }
     }
     if (isKnown(start) && isKnown(end) && RFC3339.test(start) && RFC3339.test(end)) {
       if (Date.parse(end) <= Date.parse(start)) {
-        refuse('SE306', `${what} ends (${end}) before it starts (${start}): give an end after the start`);
+        return [
+          problem('SE306', `${what} ends (${end}) before it starts (${start}): give an end after the start`),
+        ];
       }
     }
+    return [];
   }
 }

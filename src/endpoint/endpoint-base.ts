@@ -2,7 +2,7 @@ import { ONLINE_DEPLOYMENT_OPTIONS } from '../deployment/deployment-options-sche
 import { Construct } from 'constructs';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
 import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
-import { ConfigurationError, readParams, problemsOf } from '../checks';
+import { problem, readParams, problemsOf } from '../checks';
 import { construct, constructId, defineProps, name, num, object, readValue } from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
@@ -69,14 +69,15 @@ export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_BY_NAME_PARAMS = defineP
     optional: false,
     what: "a deployment name (text such as 'green')",
     why: "it names a deployment in the endpoint's traffic, which is checked at synth",
-    check: (value, prop) => {
-      if (value.trim() === '') {
-        throw new ConfigurationError(
-          'SE001',
-          `${prop} is empty: give the name of a deployment of this endpoint, such as 'green'`,
-        );
-      }
-    },
+    check: (value, prop) =>
+      value.trim() === ''
+        ? [
+            problem(
+              'SE001',
+              `${prop} is empty: give the name of a deployment of this endpoint, such as 'green'`,
+            ),
+          ]
+        : [],
   }),
   percent: MIRROR_PERCENT,
 });
@@ -200,7 +201,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    */
   public grantInvoke(grantee: IPrincipal): EndpointGrant {
     ({ grantee } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_GRANT_INVOKE_PARAMS, { grantee }));
-    problemsOf(this).attempt(() => checkInvokeAuthMode(this.endpointName, this.authMode), undefined);
+    problemsOf(this).record(checkInvokeAuthMode(this.endpointName, this.authMode));
     this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
       workspace: this.workspace,
       endpointName: this.endpointName,

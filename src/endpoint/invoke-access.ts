@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { Construct, IConstruct } from 'constructs';
 import { Fn } from 'cdktf';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { isKnown, readParams, readProps, refuse, problemsOf } from '../checks';
+import { isKnown, readParams, readProps, problemsOf, problem, Problems } from '../checks';
 import { armId, construct, defineProps, name, oneOf } from '../checks/read';
 import { PRINCIPAL_READER } from '../core/readers';
 import { IPrincipal, PrincipalType } from '../core';
@@ -82,7 +82,7 @@ export class EndpointInvokeAccess extends Construct {
   /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first grant. */
   public grant(grantee: IPrincipal): EndpointGrant {
     ({ grantee } = readParams(this, ENDPOINT_INVOKE_ACCESS_GRANT_PARAMS, { grantee }));
-    problemsOf(this).attempt(() => checkPrincipal(this.props.endpointName, grantee), undefined);
+    problemsOf(this).record(checkPrincipal(this.props.endpointName, grantee));
     const key = grantKey(grantee) ?? `At${this.grants.size}`;
     const existing = this.grants.get(key);
     if (existing !== undefined) return existing;
@@ -112,15 +112,18 @@ export class EndpointInvokeAccess extends Construct {
 }
 
 /** Refuses grantInvoke on a key endpoint (SE310): keys are not per caller and RBAC does not hand them out. */
-export function checkInvokeAuthMode(endpointName: string, authMode: EndpointAuthMode): void {
-  if (authMode !== EndpointAuthMode.KEY) return;
-  refuse(
-    'SE310',
-    `endpoint '${endpointName}' uses key authentication, where any holder of the endpoint's key can call it and ` +
-      `no role says who: key callers get the key from 'az ml online-endpoint get-credentials' (which needs ` +
-      `${LIST_KEYS_ACTION}) and keep it in a secret store; to grant callers one by one, use ` +
-      `EndpointAuthMode.AAD_TOKEN (or AML_TOKEN)`,
-  );
+export function checkInvokeAuthMode(endpointName: string, authMode: EndpointAuthMode): Problems {
+  if (authMode !== EndpointAuthMode.KEY) return [];
+  return [
+    problem(
+      'SE310',
+      `endpoint '${endpointName}' uses key authentication, where any holder of the endpoint's key can call it and ` +
+        `no role says who: key callers get the key from 'az ml online-endpoint get-credentials' (which needs ` +
+        `${LIST_KEYS_ACTION}) and keep it in a secret store; to grant callers one by one, use ` +
+        `EndpointAuthMode.AAD_TOKEN (or AML_TOKEN)`,
+    ),
+  ];
+  return [];
 }
 
 /** `/subscriptions/<s>/resourceGroups/<g>` of an ARM id: computed now when known, by Terraform otherwise. */
@@ -129,22 +132,27 @@ function resourceGroupIdOf(armId: string): string {
   return Fn.join('/', Fn.slice(Fn.split('/', armId), 0, 5));
 }
 
-function checkPrincipal(endpointName: string, grantee: IPrincipal): void {
+function checkPrincipal(endpointName: string, grantee: IPrincipal): Problems {
   const id = grantee.principalId;
   if (id === undefined || id === null || id === '') {
-    refuse(
-      'SE311',
-      `a grantee of endpoint '${endpointName}' has no principal id: pass an identity with a principalId, or ` +
-        `Principal.servicePrincipal(objectId) with the object id (not the application id)`,
-    );
+    return [
+      problem(
+        'SE311',
+        `a grantee of endpoint '${endpointName}' has no principal id: pass an identity with a principalId, or ` +
+          `Principal.servicePrincipal(objectId) with the object id (not the application id)`,
+      ),
+    ];
   }
   if (isKnown(id) && !GUID.test(id)) {
-    refuse(
-      'SE311',
-      `principal id '${id}' granted on endpoint '${endpointName}' is not a GUID: give the Microsoft Entra object ` +
-        `id (az ad sp show --id <app id> --query id)`,
-    );
+    return [
+      problem(
+        'SE311',
+        `principal id '${id}' granted on endpoint '${endpointName}' is not a GUID: give the Microsoft Entra object ` +
+          `id (az ad sp show --id <app id> --query id)`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**

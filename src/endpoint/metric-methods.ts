@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ConfigurationError } from '../checks/configuration-error';
+import { problem } from '../checks/configuration-error';
 import { defineProps, object, PropsSchema, readParams, text } from '../checks/read';
 import { METRIC_OPTIONS, MetricOptions } from './metrics';
 
@@ -11,14 +11,15 @@ const METRIC_NAME = text({
   tokens: 'expression',
   optional: false,
   what: "a metric name (text such as 'RequestLatency_P99')",
-  check: (value, prop) => {
-    if (value.trim() === '') {
-      throw new ConfigurationError(
-        'SE001',
-        `${prop} is empty: give the metric's name as Azure Monitor lists it, such as 'RequestLatency_P99'`,
-      );
-    }
-  },
+  check: (value, prop) =>
+    value.trim() === ''
+      ? [
+          problem(
+            'SE001',
+            `${prop} is empty: give the metric's name as Azure Monitor lists it, such as 'RequestLatency_P99'`,
+          ),
+        ]
+      : [],
 });
 
 /** The schemas of a class's metric methods: `metric(metricName, options)`, and each `metricXxx(options)`. */

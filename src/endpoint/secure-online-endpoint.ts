@@ -15,9 +15,10 @@ import {
   readArmId,
   readProps,
   readTags,
-  refuse,
   TAG_LIMITS,
   problemsOf,
+  problem,
+  Problems,
 } from '../checks';
 import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, text } from '../checks/read';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
@@ -189,10 +190,10 @@ function checkEndpointProps(
   props: SecureOnlineEndpointProps,
   publicNetworkAccess: boolean,
 ): void {
-  problemsOf(endpoint).attempt(() => checkEndpointName(props.endpointName), undefined);
+  problemsOf(endpoint).record(checkEndpointName(props.endpointName));
   problemsOf(endpoint).addRule(() => endpointNameClashes(endpoint));
   readTags(endpoint, 'tags', props.tags, TAG_LIMITS.DEFAULT);
-  problemsOf(endpoint).attempt(() => checkInboundAccess(publicNetworkAccess, props), undefined);
+  problemsOf(endpoint).record(checkInboundAccess(publicNetworkAccess, props));
 }
 
 /** The roles a user-assigned identity needs, granted before the endpoint's deployments pull the image. */
@@ -208,7 +209,7 @@ function identityRoles(
 }
 
 /**
- * Where the logs go, or undefined when disabled (or the destination was refused). A destination chosen here is
+ * Where the logs go, or undefined when disabled (or there is none: SE320, recorded on the endpoint). A destination chosen here is
  * checked before the endpoint is created; the default one was checked where the workspace was given it.
  */
 function logDestination(
@@ -216,10 +217,7 @@ function logDestination(
   props: SecureOnlineEndpointProps,
 ): EndpointLogDestination | undefined {
   const settings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-  const logs = problemsOf(endpoint).attempt(
-    () => settings.destination(props.workspace, props.endpointName),
-    undefined,
-  );
+  const logs = problemsOf(endpoint).take(settings._destination(props.workspace, props.endpointName));
   if (props.logs !== undefined && logs !== undefined) readDestinationIds(endpoint, logs);
   return logs;
 }
@@ -247,21 +245,24 @@ function liveTraffic(
   return { traffic: map('traffic'), mirrorTraffic: map('mirrorTraffic') };
 }
 
-function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEndpointProps): void {
+function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEndpointProps): Problems {
   // An expression (a Terraform variable) may turn out false: it is judged as the private case.
-  if (publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return;
+  if (publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return [];
   const inbound = props.workspace.inboundAccess;
   // A private endpoint's scoring traffic only arrives through the workspace's private endpoint: a public
   // workspace does not make it callable.
-  if (inbound === InboundAccess.PRIVATE_ENDPOINT || inbound === InboundAccess.ARRANGED_ELSEWHERE) return;
-  refuse(
-    'SE210',
-    `endpoint '${props.endpointName}' has public network access ` +
-      `${isKnown(publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
-      `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
-      `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
-      `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,
-  );
+  if (inbound === InboundAccess.PRIVATE_ENDPOINT || inbound === InboundAccess.ARRANGED_ELSEWHERE) return [];
+  return [
+    problem(
+      'SE210',
+      `endpoint '${props.endpointName}' has public network access ` +
+        `${isKnown(publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
+        `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
+        `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
+        `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,
+    ),
+  ];
+  return [];
 }
 
 function isCreatedEndpoint(c: IConstruct): c is SecureOnlineEndpoint {

@@ -44,10 +44,7 @@ export class OutboundFqdnRule extends OutboundRuleBase {
     }));
     props = this.readProps as OutboundFqdnRuleProps;
     this.destination = props.destination;
-    problemsOf(this).attempt(
-      () => checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace),
-      undefined,
-    );
-    problemsOf(this).attempt(() => checkFqdnDestination(props.ruleName, props.destination), undefined);
+    problemsOf(this).record(checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace));
+    problemsOf(this).record(checkFqdnDestination(props.ruleName, props.destination));
   }
 }

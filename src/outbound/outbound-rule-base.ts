@@ -77,7 +77,7 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     if (typeof options === 'function') options = options(props);
     this.readProps = props;
     useProviders(this, props.provider);
-    problemsOf(this).attempt(() => checkRuleName(props.ruleName), undefined);
+    problemsOf(this).record(checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
     this.approvalRetryPatterns = options.retry?.errorMessageRegex;

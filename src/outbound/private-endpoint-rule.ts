@@ -4,7 +4,16 @@ import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { ARM_TYPES, armIdPreconditions, isKnown, readArmId, readProps, refuse, problemsOf } from '../checks';
+import {
+  ARM_TYPES,
+  armIdPreconditions,
+  isKnown,
+  problem,
+  Problems,
+  readArmId,
+  readProps,
+  problemsOf,
+} from '../checks';
 import { ML_NAME_PATTERN } from '../workspace/names';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
@@ -132,15 +141,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     const group = new Construct(scope, id);
     props = readProps(group, REGISTRY_OUTBOUND_RULES_PROPS, props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
-    problemsOf(group).attempt(() => {
-      if (isKnown(prefix) && !ML_NAME_PATTERN.test(`${prefix}-blob`)) {
-        refuse(
-          'SE102',
-          `ruleNamePrefix '${prefix}' makes rule names such as '${prefix}-aml' that Azure refuses (3 to 33 ` +
-            `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
-        );
-      }
-    }, undefined);
+    problemsOf(group).record(checkRuleNamePrefix(prefix));
     const labelled = (serviceIdProp: string, rule: OutboundPrivateEndpointRuleProps) => {
       Object.defineProperty(rule, SERVICE_ID_PROP, { value: serviceIdProp, enumerable: false });
       return rule;
@@ -197,16 +198,14 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     const serviceIdProp = (props as LabelledProps | undefined)?.[SERVICE_ID_PROP] ?? 'serviceResourceId';
     super(scope, id, props, (read) => renderRule(read as OutboundPrivateEndpointRuleProps));
     props = this.readProps as OutboundPrivateEndpointRuleProps;
-    problemsOf(this).attempt(() => checkManagedNetworkExists(props.ruleName, props.workspace), undefined);
-    problemsOf(this).attempt(
-      () =>
-        checkPrivateEndpointTarget(
-          props.ruleName,
-          props.serviceResourceId,
-          props.subresourceTarget,
-          serviceIdProp,
-        ),
-      undefined,
+    problemsOf(this).record(checkManagedNetworkExists(props.ruleName, props.workspace));
+    problemsOf(this).record(
+      checkPrivateEndpointTarget(
+        props.ruleName,
+        props.serviceResourceId,
+        props.subresourceTarget,
+        serviceIdProp,
+      ),
     );
     this.checkTargetAtPlan(props);
     this.approverRoleAssignment = this.createApproverRoleAssignment(props);
@@ -277,4 +276,16 @@ function grantsApproverRole(props: OutboundPrivateEndpointRuleProps): boolean {
 function tokenCount(grant: boolean | undefined): number | undefined {
   if (grant === undefined || isKnown(grant)) return undefined;
   return Token.asNumber(Fn.conditional(grant, 1, 0));
+}
+
+/** SE102: the prefix of the registry's rule names makes names Azure accepts. */
+function checkRuleNamePrefix(prefix: string): Problems {
+  if (!isKnown(prefix) || ML_NAME_PATTERN.test(`${prefix}-blob`)) return [];
+  return [
+    problem(
+      'SE102',
+      `ruleNamePrefix '${prefix}' makes rule names such as '${prefix}-aml' that Azure refuses (3 to 33 ` +
+        `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
+    ),
+  ];
 }

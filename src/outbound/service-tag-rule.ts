@@ -60,19 +60,14 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
       return { rule: { type: 'ServiceTag', category: 'UserDefined', destination } };
     });
     props = this.readProps as OutboundServiceTagRuleProps;
-    problemsOf(this).attempt(
-      () => checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace),
-      undefined,
-    );
-    problemsOf(this).attempt(
-      () =>
-        checkServiceTagDestination(
-          props.ruleName,
-          props.serviceTag,
-          props.portRanges ?? '443',
-          props.addressPrefixes,
-        ),
-      undefined,
+    problemsOf(this).record(checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace));
+    problemsOf(this).record(
+      checkServiceTagDestination(
+        props.ruleName,
+        props.serviceTag,
+        props.portRanges ?? '443',
+        props.addressPrefixes,
+      ),
     );
   }
 }

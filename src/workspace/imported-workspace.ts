@@ -333,10 +333,7 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
     },
   );
   checkContradictions(scope, attrs);
-  problemsOf(scope).attempt(
-    () => checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork),
-    undefined,
-  );
+  problemsOf(scope).record(checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork));
 }
 
 /**
@@ -384,17 +381,15 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
   }
   const subscription =
     parsed?.subscriptionId ?? (isKnown(attrs.subscriptionId) ? attrs.subscriptionId : undefined);
-  problemsOf(scope).attempt(
-    () =>
-      checkSameSubscription(
-        subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
-        {
-          'storage account': attrs.storageAccountId,
-          'key vault': attrs.keyVaultId,
-          'container registry': attrs.containerRegistryId,
-        },
-      ),
-    undefined,
+  problemsOf(scope).record(
+    checkSameSubscription(
+      subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
+      {
+        'storage account': attrs.storageAccountId,
+        'key vault': attrs.keyVaultId,
+        'container registry': attrs.containerRegistryId,
+      },
+    ),
   );
 }
 

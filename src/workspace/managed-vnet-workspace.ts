@@ -400,7 +400,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
     const body = this.renderBody(props, identity);
-    problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
+    problemsOf(this).record(checkPreviewOnlyProperties(this.apiVersion, body.properties));
     this.resource = this.createResource(props, body, identity);
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
@@ -430,7 +430,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
     readIdsAndTags(this, props);
-    problemsOf(this).attempt(() => checkWorkspaceName(props.workspaceName), undefined);
+    problemsOf(this).record(checkWorkspaceName(props.workspaceName));
     problemsOf(this).addRule(() =>
       workspaceNameClashes(
         this,
@@ -440,59 +440,45 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       ),
     );
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
-    problemsOf(this).attempt(
-      () =>
-        checkInboundAccess(
-          props.workspaceName,
-          publicNetworkAccess,
-          props.inboundPrivateEndpoint !== undefined,
-          props.inboundAccessArrangedElsewhere ?? false,
-        ),
-      undefined,
+    problemsOf(this).record(
+      checkInboundAccess(
+        props.workspaceName,
+        publicNetworkAccess,
+        props.inboundPrivateEndpoint !== undefined,
+        props.inboundAccessArrangedElsewhere ?? false,
+      ),
     );
-    problemsOf(this).attempt(() => checkKeyVaultBypass(props.keyVault), undefined);
-    problemsOf(this).attempt(
-      () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess),
-      undefined,
-    );
-    problemsOf(this).attempt(
-      () =>
-        checkSameSubscription(props.resourceGroup.id, {
-          'storage account': props.storageAccount?.id,
-          'key vault': props.keyVault?.id,
-          'container registry': props.containerRegistry?.id,
-          'application insights': props.applicationInsights?.id,
-        }),
-      undefined,
+    problemsOf(this).record(checkKeyVaultBypass(props.keyVault));
+    problemsOf(this).record(checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess));
+    problemsOf(this).record(
+      checkSameSubscription(props.resourceGroup.id, {
+        'storage account': props.storageAccount?.id,
+        'key vault': props.keyVault?.id,
+        'container registry': props.containerRegistry?.id,
+        'application insights': props.applicationInsights?.id,
+      }),
     );
     const computeName = imageBuild.computeName;
-    if (computeName !== undefined) problemsOf(this).attempt(() => checkComputeName(computeName), undefined);
-    problemsOf(this).attempt(() => checkImageBuildCluster(imageBuild), undefined);
-    problemsOf(this).attempt(
-      () =>
-        checkMonitoringAccess({
-          ...props,
-          applicationInsightsBrought: props.applicationInsights !== undefined,
-        }),
-      undefined,
+    if (computeName !== undefined) problemsOf(this).record(checkComputeName(computeName));
+    problemsOf(this).record(checkImageBuildCluster(imageBuild));
+    problemsOf(this).record(
+      checkMonitoringAccess({
+        ...props,
+        applicationInsightsBrought: props.applicationInsights !== undefined,
+      }),
     );
-    problemsOf(this).attempt(() => checkPrivateDnsByPolicy(props.inboundPrivateEndpoint), undefined);
+    problemsOf(this).record(checkPrivateDnsByPolicy(props.inboundPrivateEndpoint));
   }
 
   /** Checks that need the associated resources as bound (whether the registry is private), then SE114. */
   private validateWithAssociated(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
-    problemsOf(this).attempt(
-      () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName),
-      undefined,
+    problemsOf(this).record(
+      checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName),
     );
-    problemsOf(this).attempt(
-      () => checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
-      undefined,
+    problemsOf(this).record(
+      checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
     );
-    problemsOf(this).attempt(
-      () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork),
-      undefined,
-    );
+    problemsOf(this).record(checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork));
   }
 
   /** The storage account, Key Vault, container registry and Application Insights: brought or created. */
