@@ -753,7 +753,14 @@ function paramReaders(owner: ApiOwner): { schema: Schema; name: string } | undef
 }
 
 function propsReader(name: string, fields: Schema): Reader {
-  return { kind: 'object', tokens: 'never', optional: false, fields, schemaName: name, read: (v) => v };
+  return {
+    kind: 'object',
+    tokens: 'never',
+    optional: false,
+    fields,
+    schemaName: name,
+    read: (v) => ({ value: v }),
+  };
 }
 
 interface PropCase {

@@ -42,10 +42,19 @@ export type ValueKind =
   | 'body';
 
 /**
+ * What a reader made of a value: the value to build from, or the refusal when nothing can be built from it (a
+ * value of the wrong kind, a token refused). A verdict, not an exception: the caller decides what a refusal
+ * means (an optional prop reads as unset, a required one stops the constructor).
+ */
+export type Verdict<T> =
+  | { readonly value: T; readonly refused?: undefined }
+  | { readonly value?: undefined; readonly refused: ConfigurationError };
+
+/**
  * How one prop is read: its kind, what a token means for it, whether it may be left out, and the function that
- * checks a value. `read` throws a `ConfigurationError` when nothing can be built from the value (a value of the
- * wrong kind, a token refused) and adds to `problems` what is wrong with a value that can still be used (a name
- * Azure would refuse, a number out of range), so that construction goes on and every problem is listed.
+ * checks a value. `read` returns the refusal when nothing can be built from the value, and adds to `problems`
+ * what is wrong with a value that can still be used (a name Azure would refuse, a number out of range), so that
+ * construction goes on and every problem is listed.
  */
 export interface Reader<T = unknown> {
   readonly kind: ValueKind;
@@ -65,7 +74,7 @@ export interface Reader<T = unknown> {
   readonly max?: number;
   /** For `list` and `record` readers: the reader of each element. @default none */
   readonly element?: Reader;
-  read(value: unknown, prop: string, problems: ConfigurationError[]): T;
+  read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<T>;
 }
 
 /** The readers of every field of an interface (a props interface, an options interface, a reference). */
@@ -182,8 +191,11 @@ function reader<T>(
     readonly tokenForms: readonly TokenForm[];
     /** Why a token is refused. @default 'the construct decides with it at synth time' */
     readonly why?: string;
-    /** Checks a literal value of the right kind; pushes problems. @default no check */
-    readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => void;
+    /**
+     * Checks a literal value of the right kind: pushes problems, and returns the refusal of a part nothing can
+     * be built from (an element of the wrong kind). @default no check
+     */
+    readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => ConfigurationError | void;
   },
   optional: boolean,
   missingCode?: string,
@@ -193,25 +205,27 @@ function reader<T>(
   return {
     ...rest,
     optional,
-    read(value: unknown, prop: string, problems: ConfigurationError[]): T {
+    read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<T> {
       if (value === undefined) {
-        if (optional || (missingCode !== undefined && !missingFatal)) return value as T;
-        throw new ConfigurationError(
-          missingCode ?? 'SE001',
-          `${prop} is not set: it is required; give ${wanted}`,
-        );
+        if (optional || (missingCode !== undefined && !missingFatal)) return { value: value as T };
+        return {
+          refused: new ConfigurationError(
+            missingCode ?? 'SE001',
+            `${prop} is not set: it is required; give ${wanted}`,
+          ),
+        };
       }
       const form = tokenForm(value);
       if (form !== undefined) {
-        if (!tokenForms.includes(form)) throw wrongKind(prop, value, wanted, optional);
+        if (!tokenForms.includes(form)) return { refused: wrongKind(prop, value, wanted, optional) };
         if (rest.tokens === 'refuse' || rest.tokens === 'never') {
-          throw tokenRefused(prop, value, why ?? 'the construct decides with it at synth time');
+          return { refused: tokenRefused(prop, value, why ?? 'the construct decides with it at synth time') };
         }
-        return value as T;
+        return { value: value as T };
       }
-      if (!literal(value)) throw wrongKind(prop, value, wanted, optional);
-      checkValue?.(value as T, prop, problems);
-      return value as T;
+      if (!literal(value)) return { refused: wrongKind(prop, value, wanted, optional) };
+      const refused = checkValue?.(value as T, prop, problems);
+      return refused === undefined ? { value: value as T } : { refused };
     },
   };
 }
@@ -466,8 +480,12 @@ export function record<T = string>(
       literal: (v) => isPlainObject(v),
       tokenForms: ['resolvable'],
       value: (v, prop, problems) => {
-        if (element === undefined) readRecordValues(v, prop, 'text');
-        else for (const [key, entry] of Object.entries(v)) element.read(entry, `${prop}['${key}']`, problems);
+        if (element === undefined) return readRecordValues(v, prop, 'text');
+        for (const [key, entry] of Object.entries(v)) {
+          const { refused } = element.read(entry, `${prop}['${key}']`, problems);
+          if (refused !== undefined) return refused;
+        }
+        return undefined;
       },
     },
     options.optional ?? true,
@@ -476,12 +494,13 @@ export function record<T = string>(
   );
 }
 
-function readRecordValues(value: object, prop: string, wanted: 'text'): void {
+function readRecordValues(value: object, prop: string, wanted: 'text'): ConfigurationError | undefined {
   for (const [key, entry] of Object.entries(value)) {
     const form = tokenForm(entry);
     if (form === 'text' || (form === undefined && typeof entry === 'string')) continue;
-    throw wrongKind(`${prop}['${key}']`, entry, wanted, false);
+    return wrongKind(`${prop}['${key}']`, entry, wanted, false);
   }
+  return undefined;
 }
 
 /** A list whose elements `element` reads. A list token is passed through unless the prop refuses tokens. */
@@ -502,7 +521,11 @@ export function list<T>(
         if (v.length === 0 && options.nonEmpty !== undefined) {
           problems.push(new ConfigurationError('SE001', `${prop} is an empty list: ${options.nonEmpty}`));
         }
-        v.forEach((e, i) => element.read(e, `${prop}[${i}]`, problems));
+        for (const [i, e] of v.entries()) {
+          const { refused } = element.read(e, `${prop}[${i}]`, problems);
+          if (refused !== undefined) return refused;
+        }
+        return undefined;
       },
     },
     options.optional ?? true,
@@ -532,8 +555,14 @@ export function object(
       why: 'its fields are read one by one',
       value: (v, prop, problems) => {
         for (const [field, fieldReader] of Object.entries(fields)) {
-          fieldReader.read((v as Record<string, unknown>)[field], `${prop}.${field}`, problems);
+          const { refused } = fieldReader.read(
+            (v as Record<string, unknown>)[field],
+            `${prop}.${field}`,
+            problems,
+          );
+          if (refused !== undefined) return refused;
         }
+        return undefined;
       },
     },
     options.optional ?? true,
@@ -625,7 +654,9 @@ export function num(
       wanted: 'a number',
       literal: (v) => typeof v === 'number' && !Number.isNaN(v),
       tokenForms: ['number'],
-      value: (v, prop, problems) => problems.push(...(options.check?.(v, prop) ?? [])),
+      value: (v, prop, problems) => {
+        problems.push(...(options.check?.(v, prop) ?? []));
+      },
     },
     options.optional ?? true,
     options.missingCode,
@@ -671,16 +702,15 @@ function readWith<P extends object>(
   const fatal: ConfigurationError[] = [];
   for (const [field, fieldReader] of Object.entries(schema)) {
     const problems: ConfigurationError[] = [];
-    try {
-      read[field] = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
-    } catch (e) {
-      if (!(e instanceof ConfigurationError)) throw e;
-      if (fieldReader.optional && scope !== undefined) {
-        read[field] = undefined;
-        problemsOf(scope).report(e.code, e.detail);
-      } else {
-        fatal.push(e);
-      }
+    const verdict = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
+    if (verdict.refused === undefined) {
+      read[field] = verdict.value;
+    } else if (fieldReader.optional && scope !== undefined) {
+      // A refused optional prop reads as unset (its documented default); the refusal is recorded.
+      read[field] = undefined;
+      problemsOf(scope).report(verdict.refused.code, verdict.refused.detail);
+    } else {
+      fatal.push(verdict.refused);
     }
     // A factory has no construct to record on: what is wrong with a value it can still hold (a number out of
     // range, a name Azure refuses) is reported by the construct that uses the value, with its path.
@@ -711,15 +741,10 @@ function at(
  */
 export function readValue<T>(reader_: Reader<T>, value: unknown, prop: string, scope?: IConstruct): T {
   const problems: ConfigurationError[] = [];
-  let result: T;
-  try {
-    result = reader_.read(value, prop, problems);
-  } catch (e) {
-    if (e instanceof ConfigurationError && scope !== undefined) throw e.at(scope.node.path);
-    throw e;
-  }
-  if (problems.length > 0) throw scope === undefined ? problems[0] : problems[0].at(scope.node.path);
-  return result;
+  const verdict = reader_.read(value, prop, problems);
+  const first = verdict.refused ?? problems[0];
+  if (first !== undefined) throw scope === undefined ? first : first.at(scope.node.path);
+  return verdict.value as T;
 }
 
 /**
