@@ -2,7 +2,8 @@
  * The Azure ML how-to "Secure your managed online endpoints with network isolation", end to end, as a cdktf app
  * (the default `cdktf synth` target). Configure it with environment variables or cdktf context (see README and
  * docs/how-to.md); everything else follows the how-to's defaults. `AML_LAYOUT` chooses one stack (`single`),
- * three stacks (`split`: network, workspace, endpoints) or a Terraform module (`module`); `AML_STATE_*` a shared
+ * three stacks (`split`: network, workspace, endpoints), a Terraform module (`module`) or the how-to with every
+ * hardening option on (`hardened`, docs/hardened-layout.md); `AML_STATE_*` a shared
  * Azure Storage state (docs/ci-deployment.md, docs/terraform-users.md).
  */
 import { App, TerraformStack } from 'cdktf';
@@ -10,6 +11,7 @@ import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider, ManagedVnetWorkspace } from './src';
 import { addHowToEndpoint, addHowToNetwork, addHowToOutputs } from './app/how-to';
+import { SecureEndpointHardenedStack } from './app/hardened-stack';
 import { SecureEndpointModuleStack } from './app/module-stack';
 import { addSplitStacks } from './app/split-stacks';
 import { addBackend, LOCAL_STATE_NOTICE, readRemoteStateSettings, RemoteStateSettings } from './app/state';
@@ -45,10 +47,10 @@ export class SecureEndpointHowToStack extends TerraformStack {
 }
 
 /** The stack layouts `AML_LAYOUT` chooses from. */
-export const LAYOUTS = ['single', 'split', 'module'] as const;
+export const LAYOUTS = ['single', 'split', 'module', 'hardened'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-/** Reads `AML_LAYOUT`: `single` (default), `split` or `module`. */
+/** Reads `AML_LAYOUT`: `single` (default), `split`, `module` or `hardened`. */
 export function readLayout(env: NodeJS.ProcessEnv = process.env): Layout {
   const value = (env.AML_LAYOUT ?? '').trim().toLowerCase() || 'single';
   if (!(LAYOUTS as readonly string[]).includes(value)) {
@@ -58,6 +60,9 @@ export function readLayout(env: NodeJS.ProcessEnv = process.env): Layout {
   }
   return value as Layout;
 }
+
+/** The stack name of the `hardened` layout (`cdktf.out.hardened/stacks/secure-endpoint-hardened`). */
+export const HARDENED_STACK = 'secure-endpoint-hardened';
 
 /** Adds the stacks of a layout to the app. */
 export function addLayout(app: App, layout: Layout, env: NodeJS.ProcessEnv = process.env): void {
@@ -70,6 +75,9 @@ export function addLayout(app: App, layout: Layout, env: NodeJS.ProcessEnv = pro
   if (state === undefined) console.error(LOCAL_STATE_NOTICE);
   const config = readHowToConfig(app, env);
   if (layout === 'split') addSplitStacks(app, config, state);
+  // A stack name of its own, hence a state key of its own: switching a live deployment between `single` and
+  // `hardened` would replace the workspace (the key and the storage settings are set at creation).
+  else if (layout === 'hardened') new SecureEndpointHardenedStack(app, HARDENED_STACK, config, state);
   else new SecureEndpointHowToStack(app, 'secure-endpoint', config, state);
 }
 

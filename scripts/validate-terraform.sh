@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Synthesizes every layout (single, split, module, hcl), the how-to stack on cdktn and every example (the cdktn one
+# Synthesizes every layout (single, split, module, hardened, hcl), the how-to stack on cdktn and every example (the cdktn one
 # on the cdktn edition), then runs `terraform init -backend=false` and `terraform validate` in each stack, then
 # the jest tests that validate the other documented
 # configurations the same way (`*.terraform.test.ts`). Providers come from the registry, or from the mirror
@@ -35,12 +35,13 @@ run() { # label command...
   fi
   rm -f "$log"
 }
-rm -rf cdktf.out cdktf.out.split cdktf.out.module cdktf.out.hcl cdktf.out.cdktn examples/cdktf.out
+rm -rf cdktf.out cdktf.out.split cdktf.out.module cdktf.out.hardened cdktf.out.hcl cdktf.out.cdktn examples/cdktf.out
 run "npm run synth" npm run synth
 # The how-to stack on cdktn (the cdktn edition's modules, azurerm 4.73.0).
 run "npm run synth:cdktn" npm run synth:cdktn
 run "npm run synth:split" npm run synth:split
 run "npm run synth:module" npm run synth:module
+run "npm run synth:hardened" npm run synth:hardened
 run "npm run synth:hcl" npm run synth:hcl
 # The quickstart example imports the package by name: build it first.
 run "npm run build" npm run build
@@ -50,7 +51,7 @@ run "npm run example:cdktn" npm run example:cdktn
 
 run "terraform fmt -check (cdktf.out.hcl)" terraform fmt -check -recursive cdktf.out.hcl
 
-dirs=(cdktf.out/stacks/* cdktf.out.split/stacks/* cdktf.out.module/stacks/* cdktf.out.hcl/stacks/*
+dirs=(cdktf.out/stacks/* cdktf.out.split/stacks/* cdktf.out.module/stacks/* cdktf.out.hardened/stacks/* cdktf.out.hcl/stacks/*
   cdktf.out.cdktn/stacks/* examples/cdktf.out/stacks/* examples/cdktn/cdktf.out/stacks/* examples/terraform-module)
 failed=0
 for dir in "${dirs[@]}"; do

@@ -31,6 +31,7 @@ export type { EndpointAuthModeValue, TrafficMap } from './arm/online-endpoint';
 export type { FirewallSkuValue, IsolationModeValue, ManagedNetworkProvisionOptions } from './arm/workspace';
 export { Duration } from './core/duration';
 export { Principal, PrincipalType } from './core/principal';
+export { AzureRegion } from './core/region';
 export type { IPrincipal } from './core/principal';
 export type { ProviderProps } from './core/providers';
 export type {
@@ -67,6 +68,11 @@ export type { ManagedVnetWorkspaceProps } from './workspace/managed-vnet-workspa
 export type { WorkspaceDiagnosticSettings } from './workspace/workspace-diagnostics';
 export { ManagedVnetWorkspaceBase } from './workspace/workspace-base';
 export { WorkspaceIdentity } from './workspace/workspace-identity';
+export type { UserAssignedWorkspaceIdentityOptions } from './workspace/workspace-identity';
+export { USER_ASSIGNED_WORKSPACE_ROLES } from './workspace/workspace-identity-roles';
+export type { CustomerManagedKeyOptions, ICustomerManagedKeyVault } from './workspace/customer-managed-key';
+export { BLOB_PRIVATE_DNS_ZONE, StorageNetworkAccess } from './workspace/storage-network-access';
+export type { StoragePrivateEndpointOptions } from './workspace/storage-network-access';
 export { InboundAccess } from './workspace/workspace-ref';
 export type { IManagedVnetWorkspace, IOutboundRule, WorkspaceBlobStore } from './workspace/workspace-ref';
 export { OutboundFqdnRule } from './outbound/fqdn-rule';
@@ -84,6 +90,7 @@ export type {
 } from './outbound/private-endpoint-rule';
 export { PrivateEndpointTarget } from './outbound/private-endpoint-target';
 export { OutboundServiceTagRule } from './outbound/service-tag-rule';
+export { ServiceTag } from './outbound/service-tag';
 export { ServiceTagProtocol } from './outbound/service-tag-protocol';
 export type { OutboundServiceTagRuleProps } from './outbound/service-tag-rule';
 export type {
@@ -94,10 +101,12 @@ export type {
 export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
 export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
 export type { SecureOnlineEndpointAttributeValues } from './endpoint/endpoint-base';
+export type { RouteTrafficOptions } from './endpoint/route-traffic-options';
 export { EndpointGrant } from './endpoint/endpoint-grant';
 export type { EndpointGrantProps } from './endpoint/endpoint-grant';
 export { EndpointIdentity } from './endpoint/endpoint-identity';
 export { ENDPOINT_LOG_CATEGORIES, EndpointLogs } from './endpoint/endpoint-logs';
+export type { ILogArchiveStorageAccount } from './core/log-archive';
 export type { EndpointLogDestination, EventHubLogOptions } from './endpoint/endpoint-logs';
 export type { ILogAnalyticsHost } from './core/log-destinations';
 export type { IOnlineDeployment, ISecureOnlineEndpoint } from './endpoint/endpoint-ref';
@@ -118,6 +127,7 @@ export { MAX_INSTANCE_COUNT } from './deployment/deployment-checks';
 export type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment/deployment-options';
 export { EgressPublicNetworkAccess } from './deployment/egress';
 export { Environment } from './deployment/environment';
+export { InstanceType } from './deployment/instance-type';
 export type { ImageEnvironmentOptions } from './deployment/environment';
 export { PACKAGE_INDEX_RULES } from './deployment/image-build-rules';
 export type { PackageIndexRule } from './deployment/image-build-rules';

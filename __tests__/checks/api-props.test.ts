@@ -44,6 +44,13 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   IVirtualNetwork: { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet') },
   AzapiResourceIdentity: { type: 'SystemAssigned' },
   AzapiRetry: { errorMessageRegex: ['busy'] },
+  CustomerManagedKeyOptions: {
+    keyVault: { id: VAULT_ID },
+    keyId: 'https://kv-data.vault.azure.net/keys/cmk',
+    identity: IDENTITY,
+  },
+  ICustomerManagedKeyVault: { id: VAULT_ID },
+  UserAssignedWorkspaceIdentityOptions: {},
 };
 const MLFLOW = 'mlflow-model';
 const MODEL_DIR = `__tests__/deployment/fixtures/${MLFLOW}`;
@@ -454,7 +461,11 @@ const FIXTURES: Record<string, Fixture> = {
   'MlApiVersion.of': {
     args: () => ({ version: '2026-05-01' }),
     run: (s, a) => {
-      new FakeWorkspace(s, 'Workspace', { apiVersion: api.MlApiVersion.of(a.version as string) });
+      // A real workspace: the factory's problems are reported by the construct its value is given to.
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        apiVersion: api.MlApiVersion.of(a.version as string),
+      });
     },
   },
   'Model.fromAssetId': {
@@ -530,6 +541,35 @@ const FIXTURES: Record<string, Fixture> = {
       api.OutboundPrivateEndpointRule.forRegistry(s, 'Registry', a.props as api.RegistryOutboundRulesProps);
     },
   },
+  'AzureRegion.of': {
+    args: () => ({ name: 'newregion' }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...(workspaceProps() as api.ManagedVnetWorkspaceProps),
+        location: api.AzureRegion.of(a.name as string),
+      });
+    },
+  },
+  'InstanceType.of': {
+    args: () => ({ name: 'Standard_New_v9' }),
+    run: (s, a) => {
+      deploymentWith(s, {
+        model: customModel(),
+        environment: environment(),
+        instanceType: api.InstanceType.of(a.name as string),
+      });
+    },
+  },
+  'ServiceTag.of': {
+    args: () => ({ name: 'NewTag' }),
+    run: (s, a) => {
+      new api.OutboundServiceTagRule(s, 'Rule', {
+        workspace: new FakeWorkspace(s, 'Workspace'),
+        ruleName: 'tag',
+        serviceTag: api.ServiceTag.of(a.name as string),
+      });
+    },
+  },
   'Principal.group': principal((id) => api.Principal.group(id)),
   'Principal.servicePrincipal': principal((id) => api.Principal.servicePrincipal(id)),
   'Principal.user': principal((id) => api.Principal.user(id)),
@@ -589,7 +629,7 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'SecureOnlineEndpointBase#routeTraffic': {
-    args: () => ({ split: { blue: 90, green: 10 } }),
+    args: () => ({ split: { blue: 90, green: 10 }, options: {} }),
     run: (s, a) => {
       const endpoint = endpointIn(s);
       mlflowDeployment(s, endpoint, { allTraffic: false });
@@ -598,7 +638,7 @@ const FIXTURES: Record<string, Fixture> = {
         deploymentName: 'green',
         model: api.Model.mlflowFromAssetId('azureml:m:1'),
       });
-      endpoint.routeTraffic(a.split as api.TrafficMap);
+      endpoint.routeTraffic(a.split as api.TrafficMap, a.options as api.RouteTrafficOptions);
     },
   },
   'SecureOnlineEndpointBase#mirrorTraffic': {
@@ -637,7 +677,33 @@ const FIXTURES: Record<string, Fixture> = {
     run: (s, a) => {
       new api.ManagedVnetWorkspace(s, 'Workspace', {
         ...workspaceProps(),
-        identity: api.WorkspaceIdentity.userAssigned(a.identity as api.IUserAssignedIdentity),
+        identity: api.WorkspaceIdentity.userAssigned(
+          a.identity as api.IUserAssignedIdentity,
+          a.options as api.UserAssignedWorkspaceIdentityOptions,
+        ),
+      });
+    },
+  },
+  // The storage options configure the account the workspace creates (SE163 refuses them with a brought one).
+  'StorageNetworkAccess.allowedIpRanges': {
+    args: () => ({ ranges: ['20.1.2.3'] }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        storageAccount: undefined,
+        storageNetworkAccess: api.StorageNetworkAccess.allowedIpRanges(a.ranges as string[]),
+      });
+    },
+  },
+  'StorageNetworkAccess.privateEndpoint': {
+    args: () => ({ options: { subnet: SUBNET } }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        storageAccount: undefined,
+        storageNetworkAccess: api.StorageNetworkAccess.privateEndpoint(
+          a.options as api.StoragePrivateEndpointOptions,
+        ),
       });
     },
   },
@@ -654,8 +720,8 @@ function principal(make: (id: string) => api.IPrincipal): Fixture {
 }
 
 /**
- * Each `Duration` factory, used where its unit is whole: milliseconds and seconds as a request timeout (whole
- * milliseconds), longer units as a probe's initial delay (whole seconds).
+ * Each `Duration` factory, used where any whole number of its unit is valid: a deployment's `maxQueueWait`
+ * (whole milliseconds, no minimum; zero is no wait), so that a refusal can only be about the amount itself.
  */
 function durationFixtures(): Record<string, Fixture> {
   const factories = ['millis', 'seconds', 'minutes', 'hours', 'days'] as const;
@@ -666,13 +732,10 @@ function durationFixtures(): Record<string, Fixture> {
         args: () => ({ amount: 2 }),
         run: (s: TerraformStack, a: Args) => {
           const duration = api.Duration[factory](a.amount as number);
-          const short = factory === 'millis' || factory === 'seconds';
           deploymentWith(s, {
             model: customModel(),
             environment: environment(),
-            ...(short
-              ? { requestSettings: { requestTimeout: duration } }
-              : { livenessProbe: { initialDelay: duration } }),
+            requestSettings: { maxQueueWait: duration },
           });
         },
       },

@@ -90,9 +90,10 @@ describe('error model', () => {
   });
 
   test('one ARM id parser: types, names, subscriptions, tokens', () => {
-    const id = '/subscriptions/ABC/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1';
+    const id =
+      '/subscriptions/ABCDEF00-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1';
     expect(parseArmId(id)).toMatchObject({
-      subscriptionId: 'abc',
+      subscriptionId: 'abcdef00-0000-0000-0000-000000000001',
       name: 'st1',
       resourceType: 'Microsoft.Storage/storageAccounts',
     });

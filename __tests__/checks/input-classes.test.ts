@@ -221,7 +221,7 @@ describe('SE002 ARM ids of the type the prop expects', () => {
     );
     const json = synthJson(stack);
     // Checked before the endpoint is created; the identity is an azurerm user-assigned identity, whose type is
-    // certain: nothing to check at plan time for it.
+    // certain: nothing to check at plan time for it (its preconditions are the create-only ones, SE240/SE241).
     const [, endpoint] = mlResourcesOfType(json, 'workspaces/onlineEndpoints')[0];
     expect(endpoint.lifecycle).toEqual({
       precondition: [
@@ -232,6 +232,8 @@ describe('SE002 ARM ids of the type the prop expects', () => {
             /^SE002 at test\/Endpoint: logs \(Log Analytics workspace\) '\$\{var.logs_id\}' is not the ARM id of a Log Analytics workspace/,
           ),
         },
+        expect.objectContaining({ error_message: expect.stringMatching(/^SE240: /) }),
+        expect.objectContaining({ error_message: expect.stringMatching(/^SE241: /) }),
       ],
     });
     const setting = Object.values(resourcesOfType(json, 'azurerm_monitor_diagnostic_setting'))[0];
@@ -304,6 +306,7 @@ describe('SE003 tags Azure keeps', () => {
             subnet: SUBNET,
             privateDnsZoneIds: [
               armId('rg-dns', 'Microsoft.Network/privateDnsZones', 'privatelink.api.azureml.ms'),
+              armId('rg-dns', 'Microsoft.Network/privateDnsZones', 'privatelink.notebooks.azure.net'),
             ],
           },
         }),

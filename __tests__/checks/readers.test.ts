@@ -250,11 +250,19 @@ describe('autoscale schedules', () => {
     ).profile;
 
   test('days given as text are refused, not spread into letters; a list of days passes', () => {
-    expect(() => ScalingSchedule.weekly({ days: 'Monday' as never, startHour: 8, endHour: 18 })).toThrow(
-      /\[SE001\] options\.days is the text 'Monday': give a list of WeekDay values/,
+    // A factory throws nothing: its value carries the problem, reported by the construct it is given to.
+    const office = (days: unknown) => (s: TerraformStack) =>
+      scaled(s).scaleOnSchedule('office', {
+        schedule: ScalingSchedule.weekly({ days: days as WeekDay[], startHour: 8, endHour: 18 }),
+        minInstances: 2,
+        maxInstances: 4,
+      });
+    // The schedule is required: nothing can be built without it, so the method stops with the problem.
+    expect(() => synth(office('Monday'))).toThrow(
+      /\[SE001\] .*ScalingSchedule\.weekly: options\.days is the text 'Monday': give a list of WeekDay values/,
     );
-    expect(() => ScalingSchedule.weekly({ days: ['monday' as WeekDay], startHour: 8, endHour: 18 })).toThrow(
-      /\[SE001\] options\.days\[0\] is the text 'monday': give a WeekDay \('Monday'/,
+    expect(() => synth(office(['monday']))).toThrow(
+      /\[SE001\] .*ScalingSchedule\.weekly: options\.days\[0\] is the text 'monday': give a WeekDay \('Monday'/,
     );
     const json = synth((s) =>
       scaled(s).scaleOnSchedule('office', {

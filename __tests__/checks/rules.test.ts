@@ -353,8 +353,15 @@ test('SE215 an empty local path (it would upload the whole project); a real path
 });
 
 test('SE001 a value of the wrong kind stops at once, naming the prop and the value; the right kind passes', () => {
-  expect(() => Model.fromLocalPath(5 as unknown as string)).toThrow(
-    /\[SE001\] localPath is the number 5: give a local path \(text\)/,
+  // A factory throws nothing: the deployment its value is given to cannot be built, and stops with every
+  // problem recorded so far in the app (the workspace's before it).
+  expect(() =>
+    reported((s) => {
+      workspace(s, { identity: 'SystemAssigned' as never }, 'Other');
+      deployment({ model: Model.fromLocalPath(5 as unknown as string) })(s);
+    }),
+  ).toThrow(
+    /\[SE001\] test\/Blue: Model\.fromLocalPath: localPath is the number 5: give a local path \(text\)[^]*\[SE001\] test\/Other: identity/,
   );
   // An optional prop of the wrong kind is reported with the others; the construct goes on with its default.
   expect(reported((s) => workspace(s, { identity: 'SystemAssigned' as never }))).toEqual([

@@ -49,6 +49,8 @@ function cutover(blue: OnlineDeploymentOptions, green: OnlineDeploymentOptions):
 const TRAFFIC = [
   expect.stringMatching(/^azapi_resource_action\.Endpoint_TrafficResetOnDestroy_/),
   expect.stringMatching(/^azapi_resource_action\.Endpoint_Traffic_/),
+  // The maps the writer runs on: replaced, so the writer runs again (and only then).
+  expect.stringMatching(/^terraform_data\.Endpoint_TrafficMaps_/),
 ];
 
 describe('blue-to-green cutover', () => {
@@ -98,7 +100,7 @@ describe('blue-to-green cutover', () => {
     }
   });
 
-  test('the traffic writer no longer waits for blue and is never replaced; blue goes after it', () => {
+  test('the traffic writer no longer waits for blue and runs again only for its maps; blue goes after it', () => {
     const { stack, endpoint } = howToStack();
     new OnlineDeployment(stack, 'Green', { endpoint, ...howToDeployment() });
     endpoint.routeTraffic({ green: 100 });
@@ -108,7 +110,12 @@ describe('blue-to-green cutover', () => {
     expect(update.body).toEqual({ properties: { traffic: { green: 100 }, mirrorTraffic: {} } });
     expect(update.method).toBe('PUT');
     expect((update.depends_on ?? []).every((d) => !d.includes('Blue'))).toBe(true);
-    expect(update.lifecycle).toBeUndefined();
+    // Replaced (run again) when its maps change, the new one before the old goes, so before blue goes.
+    expect(update.lifecycle).toEqual({
+      create_before_destroy: true,
+      ignore_changes: ['body', 'type'],
+      replace_triggered_by: [expect.stringMatching(/^terraform_data\.Endpoint_TrafficMaps_[0-9A-F]{8}$/)],
+    });
     // What lets Terraform write the traffic before it deletes a removed deployment.
     expect(mlResourceNamed(json, 'workspaces/onlineEndpoints/deployments', 'green').lifecycle).toEqual({
       create_before_destroy: true,

@@ -286,7 +286,7 @@ describe('OnlineDeployment and BlueDeployment', () => {
         validated(
           deploy({
             model: Model.fromAssetId(
-              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/codes/c/versions/1',
+              '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/codes/c/versions/1',
             ),
           }),
         ),
@@ -422,7 +422,7 @@ describe('assets', () => {
 
   test('assets by id: ARM ids and azureml:// URIs pass through, azureml:<name>:<version> becomes an ARM id', () => {
     const modelId =
-      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/models/m/versions/3';
+      '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/models/m/versions/3';
     const json = synthWith((s) => {
       const { endpoint } = endpointOn(s);
       new BlueDeployment(s, 'Blue', {

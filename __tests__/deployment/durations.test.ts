@@ -47,7 +47,7 @@ describe('deployment durations', () => {
     [
       'a timeout above 3 minutes',
       { requestSettings: { requestTimeout: Duration.minutes(4) } },
-      /at most 180000 ms/,
+      /Azure ML accepts from 1 to 180000 milliseconds/,
     ],
     [
       'a timeout in fractions of a millisecond',
@@ -75,7 +75,7 @@ describe('deployment durations', () => {
     expect(
       problems({
         requestSettings: { requestTimeout: Duration.minutes(3) },
-        readinessProbe: { period: Duration.seconds(1), initialDelay: Duration.seconds(0) },
+        readinessProbe: { period: Duration.seconds(1), initialDelay: Duration.seconds(1) },
       }),
     ).toEqual([]);
   });

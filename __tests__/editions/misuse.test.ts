@@ -26,7 +26,11 @@ const otherVersion = (
   ) as { version: string }
 ).version;
 
-const resourceGroup = { id: '/subscriptions/0/resourceGroups/rg-ml', name: 'rg-ml', location: 'westeurope' };
+const resourceGroup = {
+  id: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml',
+  name: 'rg-ml',
+  location: 'westeurope',
+};
 
 function otherApp(): { app: InstanceType<Core['App']>; stack: TerraformStack; outdir: string } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'misuse-'));

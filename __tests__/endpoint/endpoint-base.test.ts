@@ -106,7 +106,7 @@ describe('grantInvoke', () => {
 /** An endpoint class of the user's own: it compiles (it implements the whole interface). */
 class OwnEndpoint extends Construct implements ISecureOnlineEndpoint {
   public readonly endpointId =
-    '/subscriptions/s/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-secure/onlineEndpoints/own';
+    '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-secure/onlineEndpoints/own';
   public readonly endpointName = 'own';
   public readonly endpointScoringUri = 'https://own.westeurope.inference.ml.azure.com/score';
   public readonly endpointSwaggerUri = 'https://own.westeurope.inference.ml.azure.com/swagger.json';

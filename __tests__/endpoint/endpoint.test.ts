@@ -142,14 +142,14 @@ describe('SecureOnlineEndpoint', () => {
       const build = (containerRegistryId: string | null) => () => {
         const stack = testStack();
         const uami = {
-          id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami',
-          principalId: 'p',
-          clientId: 'c',
+          id: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami',
+          principalId: '11111111-2222-4333-8444-555555555555',
+          clientId: '66666666-7777-4888-9999-000000000000',
         };
         endpointOn(stack, { containerRegistryId }, { identity: EndpointIdentity.userAssigned(uami) });
       };
       expect(validated(build(null))).toThrow(/\[SE214\]/);
-      expect(validated(build('/subscriptions/s/acr'))).not.toThrow();
+      expect(validated(build('/subscriptions/00000000-0000-0000-0000-000000000001/acr'))).not.toThrow();
     });
   });
 

@@ -39,7 +39,7 @@ describe('SecureOnlineEndpoint.fromEndpointAttributes', () => {
         workspace,
         endpointName: 'endpt-shared',
         endpointId:
-          '/subscriptions/s/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-secure/onlineEndpoints/endpt-shared',
+          '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-secure/onlineEndpoints/endpt-shared',
         endpointScoringUri: 'https://endpt-shared.westeurope.inference.ml.azure.com/score',
         endpointSwaggerUri: 'https://endpt-shared.westeurope.inference.ml.azure.com/swagger.json',
       });

@@ -49,19 +49,64 @@ describe('endpoint traffic', () => {
       locks: ['${azapi_resource.Endpoint_EEF1FD8F.id}'],
       depends_on: [blue.address, green.address],
     });
-    // The endpoint's own request (a PUT replaces the whole resource), with empty traffic.
+    // What the endpoint's PUT requires (a PUT replaces the whole resource), closed, with empty traffic.
     const endpointBody = endpoint.body as { properties: Record<string, unknown> };
     expect(reset.body).toEqual({
       location: endpoint.location,
       identity: { type: 'SystemAssigned' },
-      properties: { ...endpointBody.properties, traffic: {}, mirrorTraffic: {} },
+      properties: {
+        authMode: endpointBody.properties.authMode,
+        publicNetworkAccess: 'Disabled',
+        traffic: {},
+        mirrorTraffic: {},
+      },
     });
     expect(validateBody(ENDPOINT_TYPE, reset.body)).toEqual([]);
   });
 
-  test('no deployment, no traffic update', () => {
+  test('no deployment: the writer and the reset exist with the endpoint, the writer with empty maps', () => {
+    // Removing the last deployment (parking the endpoint) must not remove them: the writer empties the traffic
+    // with the current settings, and the reset never runs on an endpoint that stays.
     const json = synthWith((s) => endpointOn(s));
     expect(json.resource?.azapi_update_resource).toBeUndefined();
+    expect(trafficUpdate(json).body).toEqual({ properties: { traffic: {}, mirrorTraffic: {} } });
+    const actions = Object.keys(json.resource?.azapi_resource_action ?? {});
+    expect(actions.filter((name) => name.includes('TrafficResetOnDestroy'))).toHaveLength(1);
+    expect(json.resource?.terraform_data).toEqual({
+      Endpoint_TrafficMaps_082FDEF2: {
+        lifecycle: { create_before_destroy: true },
+        triggers_replace: { traffic: {}, mirrorTraffic: {} },
+      },
+    });
+  });
+
+  test('the writer sends the current settings; the reset sends only what a PUT requires, closed', () => {
+    const json = synthWith((s) => {
+      const { endpoint } = endpointOn(
+        s,
+        {},
+        {
+          publicNetworkAccess: true,
+          description: 'fraud scoring',
+          tags: { team: 'scoring' },
+        },
+      );
+      new BlueDeployment(s, 'Blue', { endpoint, ...howToDeployment() });
+    });
+    const writer = trafficUpdate(json).request as { properties: Record<string, unknown>; tags?: unknown };
+    expect(writer.properties).toMatchObject({ publicNetworkAccess: 'Enabled', description: 'fraud scoring' });
+    expect(writer.tags).toEqual({ team: 'scoring' });
+    const [reset] = Object.entries(json.resource?.azapi_resource_action ?? {})
+      .filter(([name]) => name.includes('TrafficResetOnDestroy'))
+      .map(([, r]) => r as { body: Record<string, unknown> });
+    // Kept from creation (a destroy-time action cannot be updated), so it holds nothing a user changes, and an
+    // endpoint whose deletion then fails is left private and serving nothing.
+    expect(reset.body).toEqual({
+      location: 'westeurope',
+      identity: { type: 'SystemAssigned' },
+      properties: { authMode: 'Key', publicNetworkAccess: 'Disabled', traffic: {}, mirrorTraffic: {} },
+    });
+    expect(validateBody(ENDPOINT_TYPE, reset.body)).toEqual([]);
   });
 
   test('routeTraffic overrides allTraffic; mirrorTraffic copies to a shadow; the update waits for both', () => {

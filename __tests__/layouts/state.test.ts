@@ -44,15 +44,16 @@ describe('remote state settings', () => {
 });
 
 describe('AML_LAYOUT', () => {
-  test('single by default; split and module on request, any case', () => {
+  test('single by default; split, module and hardened on request, any case', () => {
     expect(readLayout({})).toBe('single');
     expect(readLayout({ AML_LAYOUT: 'Split' })).toBe('split');
     expect(readLayout({ AML_LAYOUT: ' module ' })).toBe('module');
+    expect(readLayout({ AML_LAYOUT: 'HARDENED' })).toBe('hardened');
   });
 
   test('anything else is refused with the choices', () => {
     expect(() => readLayout({ AML_LAYOUT: 'three' })).toThrow(
-      "AML_LAYOUT is 'three': choose single, split, module or unset it for the default 'single'",
+      "AML_LAYOUT is 'three': choose single, split, module, hardened or unset it for the default 'single'",
     );
   });
 });

@@ -54,6 +54,18 @@ describe('GitHub Actions example workflow', () => {
     }
   });
 
+  test('every job sets up a supported Node.js line (an LTS the package.json engines accept)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    const lowest = Number(/>=\s*(\d+)/.exec(pkg.engines.node)?.[1]);
+    for (const job of jobs) {
+      const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+      const major = Number(String(node?.with?.['node-version']).split('.')[0]);
+      expect({ major, lts: major % 2 === 0 && major >= lowest }).toEqual({ major, lts: true });
+    }
+  });
+
   test('pull requests get a plan reviewers can read (job summary and artifact), and deploy nothing', () => {
     const plan = jobs.filter((j) => j.if?.includes("github.event_name == 'pull_request'"));
     expect(plan).toHaveLength(1);

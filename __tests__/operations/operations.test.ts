@@ -77,13 +77,16 @@ describe('autoscale', () => {
       depends_on: [blue.address],
     });
     expect(setting.profile).toEqual([{ name: 'default', capacity: { minimum: 1, maximum: 5, default: 2 } }]);
-    // Autoscale owns the capacity from now on: the next apply must not set it back.
-    expect(blue.ignore_body_changes).toEqual(['sku.capacity']);
+    // Autoscale owns the capacity from now on: the next apply must not set it back. Terraform's ignore_changes,
+    // which is no argument of the resource: adding autoscale does not send the deployment again.
+    expect(blue.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['body.sku.capacity'] });
+    expect(blue.ignore_body_changes).toBeUndefined();
   });
 
   test('without autoscale the deployment ignores no body change', () => {
     const json = synthWith((s) => howTo(s));
     expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').ignore_body_changes).toBeUndefined();
+    expect(mlResourceNamed(json, DEPLOYMENTS, 'blue').lifecycle).toEqual({ create_before_destroy: true });
   });
 
   test('CPU: scale out above the target on the deployment metric, in below half of it, cooldowns 5 and 10 min', () => {
@@ -287,6 +290,11 @@ describe('autoscale', () => {
         ScalingSchedule.between({ start: '26 Dec 2026', end: '2026-12-31T00:00:00Z' }),
         /not an RFC 3339 time/,
       ],
+      [
+        ScalingSchedule.between({ start: '2026-02-30T00:00:00Z', end: '2026-12-31T00:00:00Z' }),
+        /2026-02 has no day 30/,
+      ],
+      [ScalingSchedule.between({ start: '2026-12-26T00:00Z', end: '2026-12-31T00:00:00Z' }), /no seconds/],
     ])('SE306 refuses schedule %#', (schedule, message) => {
       const run = () =>
         scaling((s) => s.scaleOnSchedule('w', { schedule, minInstances: 1, maxInstances: 2 }));

@@ -1,7 +1,8 @@
 /**
  * The evaluator sees each setting that closes a gap of the how-to stack: the Terraform arguments (or azapi body
  * properties, or related resources) a hardening writes turn its definition from non-compliant or undecidable to
- * compliant. Each case edits the synthesized default stack as the setting would and evaluates the definition.
+ * compliant. Each case edits the synthesized default stack as the setting would and evaluates the definition;
+ * the settings that are now defaults are checked the other way round.
  */
 import { Testing } from 'cdktf';
 import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
@@ -44,26 +45,11 @@ const body = (r: Record<string, unknown>): Record<string, unknown> =>
 const WORKSPACE = 'Microsoft.MachineLearningServices/workspaces';
 const COMPUTE = 'Microsoft.MachineLearningServices/workspaces/computes';
 
-function diagnosticSetting(json: { resource: Blocks }, name: string, target: string): void {
-  json.resource.azurerm_monitor_diagnostic_setting[name] = {
-    name,
-    target_resource_id: target,
-    enabled_log: [{ category_group: 'allLogs' }, { category_group: 'audit' }],
-    enabled_metric: [{ category: 'AllMetrics' }],
-    log_analytics_workspace_id: '${azurerm_log_analytics_workspace.law.id}',
-  };
-}
-
 const CASES: [string, string, (json: { resource: Blocks }) => void][] = [
   [
     'storage shared key off',
     '8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54',
     (j) => (only(j, 'azurerm_storage_account')[1].shared_access_key_enabled = false),
-  ],
-  [
-    'storage SAS policy',
-    'bc1b984e-ddae-40cc-801a-050a030e4fbe',
-    (j) => (only(j, 'azurerm_storage_account')[1].sas_policy = { expiration_period: '01.00:00:00' }),
   ],
   [
     'storage public network access off',
@@ -113,26 +99,6 @@ const CASES: [string, string, (json: { resource: Blocks }) => void][] = [
     },
   ],
   [
-    'key vault public network access off',
-    '405c5871-3e91-4644-8a63-58e19d68ff5b',
-    (j) => (only(j, 'azurerm_key_vault')[1].public_network_access_enabled = false),
-  ],
-  [
-    'key vault diagnostic setting',
-    'cf820ca0-f99e-4f3e-84fb-66e913812d21',
-    (j) => diagnosticSetting(j, 'kvlogs', `\${azurerm_key_vault.${only(j, 'azurerm_key_vault')[0]}.id}`),
-  ],
-  [
-    'workspace diagnostic setting',
-    'afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
-    (j) => diagnosticSetting(j, 'wslogs', `\${azapi_resource.${only(j, 'azapi_resource', WORKSPACE)[0]}.id}`),
-  ],
-  [
-    'registry exports off',
-    '524b0254-c285-4903-bee6-bb8126cde579',
-    (j) => (only(j, 'azurerm_container_registry')[1].export_policy_enabled = false),
-  ],
-  [
     'registry customer-managed key',
     '5b9159ae-1701-4a6f-9a7a-aa9c8ddd0580',
     (j) =>
@@ -142,15 +108,19 @@ const CASES: [string, string, (json: { resource: Blocks }) => void][] = [
       }),
   ],
   [
-    'Log Analytics local authentication off',
-    'e15effd4-2278-4c65-a0da-4d6f6d1890e2',
-    (j) => (only(j, 'azurerm_log_analytics_workspace')[1].local_authentication_enabled = false),
-  ],
-  [
     'Log Analytics public ingestion and query off',
     '6c53d030-cc64-46f0-906d-2bc061cd1334',
     (j) =>
       Object.assign(only(j, 'azurerm_log_analytics_workspace')[1], {
+        internet_ingestion_enabled: false,
+        internet_query_enabled: false,
+      }),
+  ],
+  [
+    'Application Insights public ingestion and query off',
+    '1bc02227-0cb6-4e11-8f53-eb0b22eab7e8',
+    (j) =>
+      Object.assign(only(j, 'azurerm_application_insights')[1], {
         internet_ingestion_enabled: false,
         internet_query_enabled: false,
       }),
@@ -183,6 +153,64 @@ const CASES: [string, string, (json: { resource: Blocks }) => void][] = [
     (j) => (only(j, 'azurerm_subnet')[1].default_outbound_access_enabled = false),
   ],
 ];
+
+/** A diagnostic setting of the stack on the resource `target` (an interpolation of its id) removed. */
+function removeDiagnosticSetting(json: { resource: Blocks }, target: string): void {
+  const settings = json.resource.azurerm_monitor_diagnostic_setting ?? {};
+  const found = Object.keys(settings).filter((name) => settings[name].target_resource_id === target);
+  if (found.length !== 1)
+    throw new Error(`expected one diagnostic setting on ${target}, found ${found.length}`);
+  delete settings[found[0]];
+}
+
+/**
+ * The secure defaults: the how-to stack complies with each definition, and undoing the setting (as a change
+ * that loosens it would) makes it non-compliant.
+ */
+const DEFAULT_CASES: [string, string, (json: { resource: Blocks }) => void][] = [
+  [
+    'storage SAS policy',
+    'bc1b984e-ddae-40cc-801a-050a030e4fbe',
+    (j) => delete only(j, 'azurerm_storage_account')[1].sas_policy,
+  ],
+  [
+    'key vault public network access off',
+    '405c5871-3e91-4644-8a63-58e19d68ff5b',
+    (j) => (only(j, 'azurerm_key_vault')[1].public_network_access_enabled = true),
+  ],
+  [
+    'key vault diagnostic setting',
+    'cf820ca0-f99e-4f3e-84fb-66e913812d21',
+    (j) => removeDiagnosticSetting(j, `\${azurerm_key_vault.${only(j, 'azurerm_key_vault')[0]}.id}`),
+  ],
+  [
+    'workspace diagnostic setting',
+    'afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
+    (j) => removeDiagnosticSetting(j, `\${azapi_resource.${only(j, 'azapi_resource', WORKSPACE)[0]}.id}`),
+  ],
+  [
+    'registry exports off',
+    '524b0254-c285-4903-bee6-bb8126cde579',
+    (j) => delete only(j, 'azurerm_container_registry')[1].export_policy_enabled,
+  ],
+  [
+    'Log Analytics local authentication off',
+    'e15effd4-2278-4c65-a0da-4d6f6d1890e2',
+    (j) => delete only(j, 'azurerm_log_analytics_workspace')[1].local_authentication_enabled,
+  ],
+];
+
+describe('each secure default is compliant, and undoing it is not', () => {
+  const definitions = new Map(loadDefinitions().map((d) => [d.name, d]));
+  test.each(DEFAULT_CASES)('%s', (_name, definition, loosen) => {
+    const d = definitions.get(definition);
+    if (d === undefined) throw new Error(`no definition ${definition}`);
+    const json = howTo();
+    expect(evaluateAssignment(assign(d), stackResources(json)).verdict).toBe('compliant');
+    loosen(json);
+    expect(evaluateAssignment(assign(d), stackResources(json)).verdict).toBe('non-compliant');
+  });
+});
 
 describe('each hardening turns its definition compliant', () => {
   const definitions = new Map(loadDefinitions().map((d) => [d.name, d]));

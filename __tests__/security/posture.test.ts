@@ -18,7 +18,9 @@ import {
   postureOf,
   VIEWS,
 } from '../../scripts/posture/report';
-import { POSTURE_LAYOUTS } from '../../scripts/posture/stacks';
+import { evaluateAssignment, stackResources } from '../../scripts/posture/evaluate';
+import { assign, loadDefinitions } from '../../scripts/posture/policies';
+import { POSTURE_LAYOUTS, synthLayout } from '../../scripts/posture/stacks';
 
 const EXPECTED_FILE = join(__dirname, 'posture-expected.json');
 const DOCS_FILE = join(__dirname, '..', '..', 'docs', 'security.md');
@@ -88,6 +90,49 @@ describe('posture of the layouts', () => {
     expect(verdictOf('default', 'MCSB', '6edd7eda-6dd8-40f7-810d-67160c639cd9')).toBe('undecidable');
     // Network Watcher lives in NetworkWatcherRG, outside the stack.
     expect(verdictOf('default', 'MCSB', 'b6e2945c-0b7b-40f5-9233-7a5323b5cdc6')).toBe('undecidable');
+  });
+});
+
+const nonCompliant = (layout: string, view: (typeof VIEWS)[number]): string[] =>
+  posture[layout][view]
+    .filter((r) => r.verdict === 'non-compliant')
+    .map((r) => r.name)
+    .sort();
+
+describe('what each layout leaves open (docs/security.md lists each with its reason)', () => {
+  test('the default stack: the computes virtual network, compute local auth, shared key, virtual network rules', () => {
+    expect(nonCompliant('default', 'MCSB')).toEqual(
+      [
+        '7804b5c7-01dc-4723-969b-ae300cc07ff1',
+        'e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f',
+        '8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54',
+        'fd9903f1-38c2-4d36-8e44-5c1c20c561e8',
+        '2a1a9cdf-e04d-429a-8416-3bfb72a1b26f',
+        'db4f9b05-5ffd-4b34-b714-3c710dbb3fd6',
+      ].sort(),
+    );
+  });
+
+  test('the hardened layout: the computes virtual network; under MCSBv2 also DDoS, approved outbound, saved queries', () => {
+    expect(nonCompliant('hardened', 'MCSB')).toEqual(['7804b5c7-01dc-4723-969b-ae300cc07ff1']);
+    expect(nonCompliant('hardened', 'MCSBv2')).toEqual(
+      [
+        '7804b5c7-01dc-4723-969b-ae300cc07ff1',
+        '94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d',
+        '6ddb1705-c8cf-450e-aa4b-19ad6703c440',
+        'fa298e57-9444-42ba-bf04-86e8470e32c7',
+      ].sort(),
+    );
+  });
+
+  test('approved outbound: flagged as MCSBv2 assigns it, compliant when assigned with AllowOnlyApprovedOutbound', () => {
+    const d = loadDefinitions().find((x) => x.name === '6ddb1705-c8cf-450e-aa4b-19ad6703c440')!;
+    const hardened = POSTURE_LAYOUTS.find((l) => l.name === 'hardened')!;
+    const resources = stackResources(synthLayout(hardened));
+    expect(evaluateAssignment(assign(d), resources).verdict).toBe('non-compliant');
+    expect(
+      evaluateAssignment(assign(d, { isolationMode: 'AllowOnlyApprovedOutbound' }), resources).verdict,
+    ).toBe('compliant');
   });
 });
 

@@ -1,10 +1,13 @@
 /** Every synth-time check of the workspace half: one case that fires (with its stable code), one that passes. */
 import { Construct } from 'constructs';
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { MlApiVersion } from '../../src/arm';
 import { ConfigurationErrors } from '../../src/checks';
 import { OutboundServiceTagRule } from '../../src/outbound';
 import {
+  FirewallSku,
   ImageBuildCompute,
   IsolationMode,
   ManagedVnetWorkspace,
@@ -245,6 +248,18 @@ describe('SE111 duplicate rule name', () => {
     const first = ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
     expect(ws.addOutboundFqdnRule('B', { ruleName: 'pypi', destination: 'pypi.org' })).toBe(first);
   });
+  test('fires for two rules whose names differ only in letter case (ARM compares them without case)', () => {
+    const ws = workspace();
+    ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
+    expect(
+      codeOf(() => ws.addOutboundFqdnRule('B', { ruleName: 'PyPI', destination: 'files.pythonhosted.org' })),
+    ).toBe('SE111');
+  });
+  test('the same FQDN rule asked for in other letter case is the same rule', () => {
+    const ws = workspace();
+    const first = ws.addOutboundFqdnRule('A', { ruleName: 'pypi', destination: 'pypi.org' });
+    expect(ws.addOutboundFqdnRule('B', { ruleName: 'PYPI', destination: 'PyPI.org' })).toBe(first);
+  });
 });
 
 describe('SE112 overridden names of created resources', () => {
@@ -310,5 +325,141 @@ describe('SE114 provisioning without a managed network', () => {
   test('passes when it is left to its default, or with a managed network', () => {
     expect(codeOf(() => workspace({ isolationMode: IsolationMode.DISABLED }))).toBeUndefined();
     expect(codeOf(() => workspace({ provisionManagedNetwork: true }))).toBeUndefined();
+  });
+});
+
+describe('SE459 firewall SKU without approved outbound', () => {
+  test('fires for a firewall SKU with internet outbound (it would be dropped without a word)', () => {
+    expect(
+      codeOf(() =>
+        workspace({ isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND, firewallSku: FirewallSku.BASIC }),
+      ),
+    ).toBe('SE459');
+  });
+  test('passes with approved outbound, and with internet outbound and no SKU', () => {
+    expect(codeOf(() => workspace({ firewallSku: FirewallSku.BASIC }))).toBeUndefined();
+    expect(codeOf(() => workspace({ isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND }))).toBeUndefined();
+  });
+});
+
+describe('SE461 default storage account Azure ML refuses', () => {
+  const account = (stack: TerraformStack, extra: Partial<StorageAccountConfig>) =>
+    new StorageAccount(stack, 'storage', {
+      name: 'stmlchecks',
+      resourceGroupName: LITERAL_RG.name,
+      location: 'westeurope',
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      ...extra,
+    });
+
+  test('fires for hierarchical namespace and for the Premium tier, read from the brought azurerm account', () => {
+    for (const extra of [{ isHnsEnabled: true }, { accountTier: 'Premium' }]) {
+      const stack = testStack();
+      expect(codeOf(() => workspace({ storageAccount: account(stack, extra) }, stack))).toBe('SE461');
+    }
+  });
+
+  test('passes for a Standard account without hierarchical namespace, and for `{ id }` (unknown)', () => {
+    const stack = testStack();
+    expect(
+      codeOf(() => workspace({ storageAccount: account(stack, { isHnsEnabled: false }) }, stack)),
+    ).toBeUndefined();
+    expect(
+      codeOf(() =>
+        workspace({
+          storageAccount: { id: armId('rg-st', 'Microsoft.Storage/storageAccounts', 'stmlchecks') },
+        }),
+      ),
+    ).toBeUndefined();
+  });
+
+  test('a tier from a variable is checked at plan time: a precondition on the workspace', () => {
+    const stack = testStack();
+    const tier = new TerraformVariable(stack, 'tier', { type: 'string' });
+    workspace({ storageAccount: account(stack, { accountTier: tier.stringValue }) }, stack);
+    const json = synthJson(stack);
+    const ws = Object.values(json.resource?.azapi_resource ?? {}).find((r) =>
+      (r as { type: string }).type.startsWith('Microsoft.MachineLearningServices/workspaces@'),
+    ) as { lifecycle?: { precondition?: Array<{ condition: string; error_message: string }> } };
+    expect(ws.lifecycle?.precondition).toEqual(
+      expect.arrayContaining([
+        {
+          condition: '${(lower(var.tier) != "premium")}',
+          error_message: expect.stringMatching(
+            /^SE461 at test\/Workspace: storageAccount\.accountTierInput is '\$\{var\.tier\}'/,
+          ),
+        },
+      ]),
+    );
+  });
+});
+
+describe('SE463 inbound private DNS zones', () => {
+  const zone = (name: string) => armId('rg-hub', 'Microsoft.Network/privateDnsZones', name);
+  const withZones = (ids: string[], stack?: TerraformStack) =>
+    workspace({ inboundPrivateEndpoint: { subnet: SUBNET, privateDnsZoneIds: ids } }, stack);
+
+  test('fires for another zone, a missing zone, and two zones of two clouds', () => {
+    expect(
+      codeOf(() =>
+        withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.blob.core.windows.net')]),
+      ),
+    ).toBe('SE463');
+    expect(codeOf(() => withZones([zone('privatelink.api.azureml.ms')]))).toBe('SE463');
+    expect(
+      codeOf(() =>
+        withZones([zone('privatelink.api.azureml.ms'), zone('privatelink.notebooks.usgovcloudapi.net')]),
+      ),
+    ).toBe('SE463');
+  });
+
+  test('passes for the two zones of one cloud, in any order and letter case', () => {
+    expect(
+      codeOf(() => withZones([zone('privatelink.notebooks.azure.net'), zone('PrivateLink.API.AzureML.ms')])),
+    ).toBeUndefined();
+    expect(
+      codeOf(() =>
+        withZones([zone('privatelink.api.ml.azure.us'), zone('privatelink.notebooks.usgovcloudapi.net')]),
+      ),
+    ).toBeUndefined();
+  });
+
+  test('ids from expressions are checked at plan time by the zone name in them', () => {
+    const stack = testStack();
+    const ids = new TerraformVariable(stack, 'zones', { type: 'list(string)' });
+    withZones([Fn.element(ids.listValue, 0), Fn.element(ids.listValue, 1)] as string[], stack);
+    const json = synthJson(stack);
+    const pe = Object.values(json.resource?.azurerm_private_endpoint ?? {})[0] as {
+      lifecycle?: { precondition?: Array<{ condition: string; error_message: string }> };
+    };
+    expect(pe.lifecycle?.precondition).toHaveLength(2);
+    expect(pe.lifecycle?.precondition?.[0].condition).toContain('contains(');
+    expect(pe.lifecycle?.precondition?.[0].error_message).toMatch(
+      /^SE463 at test\/Workspace\/InboundPrivateEndpoint/,
+    );
+  });
+});
+
+describe("SE464 inbound private endpoint outside its network's region", () => {
+  const inRegion = (networkRegion: string, location?: string) => () => {
+    const stack = testStack();
+    const vnet = new VirtualNetwork(stack, 'vnet', {
+      name: 'vnet-hub',
+      resourceGroupName: 'rg-net',
+      location: networkRegion,
+      addressSpace: ['10.0.0.0/16'],
+    });
+    return workspace({ inboundPrivateEndpoint: { subnet: SUBNET, virtualNetwork: vnet, location } }, stack);
+  };
+
+  test('fires for a network in another region than the workspace (the endpoint default)', () => {
+    expect(codeOf(inRegion('northeurope'))).toBe('SE464');
+    expect(codeOf(inRegion('westeurope', 'northeurope'))).toBe('SE464');
+  });
+
+  test('passes for the same region written two ways, or an endpoint location set to the network', () => {
+    expect(codeOf(inRegion('West Europe'))).toBeUndefined();
+    expect(codeOf(inRegion('northeurope', 'North Europe'))).toBeUndefined();
   });
 });

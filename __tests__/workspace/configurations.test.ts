@@ -31,6 +31,26 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'customer-managed key, runner IP ranges and a brought identity': {
+    scope: { ...WORKSPACE_BODY, resources: ['azurerm_role_assignment', 'azurerm_storage_account'] },
+    check: (json) => {
+      expect(workspaceProperties(json)).toMatchObject({
+        encryption: {
+          status: 'Enabled',
+          keyVaultProperties: { keyVaultArmId: '${azurerm_key_vault.keys.id}' },
+        },
+        primaryUserAssignedIdentity: '${azurerm_user_assigned_identity.identity.id}',
+      });
+      const roles = Object.values(resourcesOfType(json, 'azurerm_role_assignment')).map(
+        (r) => r.role_definition_name,
+      );
+      expect(roles).toContain('Key Vault Crypto Service Encryption User');
+      expect(roles.filter((r) => r === 'Key Vault Crypto Service Encryption User')).toHaveLength(1);
+      expect(roles).toContain('Storage Blob Data Contributor');
+      const storage = Object.values(resourcesOfType(json, 'azurerm_storage_account'))[0];
+      expect(storage.network_rules).toMatchObject({ default_action: 'Deny', ip_rules: ['20.1.2.3'] });
+    },
+  },
   'approved outbound (the how-to default)': {
     scope: {
       ...WORKSPACE_BODY,

@@ -11,6 +11,9 @@ import { MlApiVersion } from '../../src/arm';
 import { AzapiResource } from '../../src/azapi';
 import { OutboundPrivateEndpointRule, ServiceTagProtocol } from '../../src/outbound';
 import { FirewallSku, InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
+import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { StorageNetworkAccess, WorkspaceIdentity } from '../../src';
 import { DocumentedConfiguration } from '../support/documented';
 import { armId, network, SUB } from './fixtures';
 
@@ -164,6 +167,39 @@ export const WORKSPACE_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
         inboundPrivateEndpoint: { subnet, virtualNetwork: vnet },
       });
       workspace.addOutboundFqdnRule('Pypi', { ruleName: 'pypi', destination: 'pypi.org' });
+    },
+  },
+  {
+    title: 'customer-managed key, runner IP ranges and a brought identity',
+    stackName: 'workspace-hardening',
+    build: (stack) => {
+      const { rg, vnet, subnet } = network(stack);
+      const common = { resourceGroupName: rg.name, location: rg.location };
+      const identity = new UserAssignedIdentity(stack, 'identity', { ...common, name: 'id-mlw-hardened' });
+      const vault = new KeyVault(stack, 'keys', {
+        ...common,
+        name: 'kv-mlw-keys',
+        tenantId: '00000000-0000-0000-0000-00000000000a',
+        skuName: 'premium',
+        rbacAuthorizationEnabled: true,
+        purgeProtectionEnabled: true,
+        networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: ['20.1.2.3'] },
+      });
+      const key = new KeyVaultKey(stack, 'key', {
+        name: 'cmk',
+        keyVaultId: vault.id,
+        keyType: 'RSA',
+        keySize: 3072,
+        keyOpts: ['wrapKey', 'unwrapKey'],
+      });
+      new ManagedVnetWorkspace(stack, 'Workspace', {
+        resourceGroup: rg,
+        workspaceName: 'mlw-hardened',
+        inboundPrivateEndpoint: { subnet, virtualNetwork: vnet },
+        identity: WorkspaceIdentity.userAssigned(identity, { assignRoles: true }),
+        customerManagedKey: { keyVault: vault, keyId: `${vault.vaultUri}keys/${key.name}`, identity },
+        storageNetworkAccess: StorageNetworkAccess.allowedIpRanges(['20.1.2.3']),
+      });
     },
   },
   {

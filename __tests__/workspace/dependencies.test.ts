@@ -107,13 +107,17 @@ describe('managed network dependencies', () => {
       isolationMode: IsolationMode.DISABLED,
       publicNetworkAccess: true,
       imageBuildCompute: ImageBuildCompute.existing('cpu-cluster'),
-      identity: WorkspaceIdentity.userAssigned({ id: UAMI, principalId: 'p', clientId: 'c' }),
+      identity: WorkspaceIdentity.userAssigned({
+        id: UAMI,
+        principalId: '11111111-2222-4333-8444-555555555555',
+        clientId: '66666666-7777-4888-9999-000000000000',
+      }),
     });
     const json = synthJson(stack);
     expect(json.resource?.azapi_resource_action).toBeUndefined();
     expect(mlResourcesOfType(json, 'workspaces/computes')).toHaveLength(0);
     expect(workspace.managedNetworkReady).toEqual([workspace.resource]);
-    expect(workspace.workspacePrincipalId).toBe('p');
+    expect(workspace.workspacePrincipalId).toBe('11111111-2222-4333-8444-555555555555');
     const [, ws] = onlyMlResource(json, 'workspaces');
     expect(ws.identity).toEqual({ type: 'UserAssigned', identity_ids: [UAMI] });
     expect(ws.body).toMatchObject({

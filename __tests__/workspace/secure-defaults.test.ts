@@ -320,4 +320,32 @@ describe('monitoring hardening', () => {
       ['ampls', 'rg-hub'],
     ]);
   });
+
+  test('a scope id written from references: its parts are read at synth; a whole-id reference is split by Terraform', () => {
+    const stack = testStack();
+    const group = new TerraformVariable(stack, 'group', { type: 'string' }).stringValue;
+    const name = new TerraformVariable(stack, 'scope', { type: 'string' }).stringValue;
+    new ManagedVnetWorkspace(stack, 'Workspace', {
+      ...PROPS,
+      monitoringPrivateLinkScopeId: `/subscriptions/s/resourceGroups/${group}/providers/Microsoft.Insights/privateLinkScopes/${name}`,
+    });
+    const composed = Object.values(
+      resourcesOfType(synthJson(stack), 'azurerm_monitor_private_link_scoped_service'),
+    );
+    expect(composed.map((s) => [s.scope_name, s.resource_group_name])).toEqual([
+      ['${var.scope}', '${var.group}'],
+      ['${var.scope}', '${var.group}'],
+    ]);
+
+    const whole = testStack();
+    const id = new TerraformVariable(whole, 'ampls', { type: 'string' }).stringValue;
+    new ManagedVnetWorkspace(whole, 'Workspace', { ...PROPS, monitoringPrivateLinkScopeId: id });
+    const split = Object.values(
+      resourcesOfType(synthJson(whole), 'azurerm_monitor_private_link_scoped_service'),
+    );
+    expect(split[0]).toMatchObject({
+      scope_name: '${element(split("/", var.ampls), 8)}',
+      resource_group_name: '${element(split("/", var.ampls), 4)}',
+    });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run test:apply`: synthesizes the how-to stack (main.ts) on cdktf and on cdktn (`how-to-cdktn`: the cdktn
- * edition's modules through scripts/editions/register-cdktn.js, azurerm 4.73.0) and every documented
+ * edition's modules through scripts/editions/register-cdktn.js, azurerm 4.73.0), the hardened layout
+ * (`how-to-hardened`, app/hardened-stack.ts) and every documented
  * configuration, then runs each through ../shared/arm-sim (the real azapi provider: apply, a second plan,
  * destroy, against an emulated ARM). Skips with one line when `terraform` or the shared folder is missing.
  *
@@ -16,6 +17,7 @@ import { App, dependable, LocalBackend, TerraformDataSource, TerraformResource, 
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { SecureEndpointHowToStack } from '../../main';
+import { SecureEndpointHardenedStack } from '../../app/hardened-stack';
 import { ENDPOINT_CONFIGURATIONS } from '../../__tests__/endpoint/configurations';
 import { OPERATIONS_CONFIGURATIONS } from '../../__tests__/operations/configurations';
 import { DocumentedConfiguration } from '../../__tests__/support/documented';
@@ -48,6 +50,12 @@ function synthesize(outdir: string, only: Set<string> | undefined): Job[] {
     new SecureEndpointHowToStack(app, 'how-to');
     app.synth();
     jobs.push({ stackName: 'how-to', behavioursOff: {}, stacksDir });
+  }
+  if (wanted('how-to-hardened')) {
+    const { app, stacksDir } = appFor('how-to-hardened');
+    new SecureEndpointHardenedStack(app, 'how-to-hardened');
+    app.synth();
+    jobs.push({ stackName: 'how-to-hardened', behavioursOff: {}, stacksDir });
   }
   const configurations: DocumentedConfiguration[] = [
     ...WORKSPACE_CONFIGURATIONS,

@@ -115,7 +115,7 @@ function tryEdition(edition: Edition, tarball: string, work: string): Record<str
       throw new Skip(`the npm registry is unreachable and the npm cache lacks ${packages.join(' ')}`);
     throw new Error(`npm install ${packages.join(' ')} failed:\n${installed.stderr}`);
   }
-  sh(NPM, ['install', ...npmFlags, '--save-dev', 'typescript@~5.9.3', '@types/node@^20'], dir);
+  sh(NPM, ['install', ...npmFlags, '--save-dev', 'typescript@~5.9.3', '@types/node@^22'], dir);
   const installSeconds = (Date.now() - started) / 1000;
 
   // One framework core, the edition's own.

@@ -11,8 +11,13 @@ import {
   Model,
   OnlineDeploymentOptions,
 } from '../../src/deployment';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { ManagedVnetWorkspaceProps, StorageNetworkAccess } from '../../src/workspace';
 import { IMAGE } from '../../__tests__/endpoint/helpers';
 import { howToStack } from '../../__tests__/endpoint/how-to-stack';
+// ---- live-state sequences (settings then park, identity, api-version, rules, autoscale, endpoints): begin ----
+import { buildLiveStep, LIVE_SEQUENCES, LiveStep } from './rollout-live-sequences';
+// ---- live-state sequences: end ----
 
 /** The example's files (`v1`) or their second version in `__tests__/fixtures/model-1-v2`. */
 type Version = 'v1' | 'v2';
@@ -44,6 +49,12 @@ export interface Step {
   readonly publicAccess?: boolean;
   /** An outbound FQDN rule on the workspace (construct id `ExtraRule`). */
   readonly extraRule?: boolean;
+  // ---- live-state sequences: begin ----
+  /** The whole step as `rollout-live-sequences.ts` builds it; the fields above are then unused. */
+  readonly live?: LiveStep;
+  // ---- live-state sequences: end ----
+  /** The workspace's `storageNetworkAccess`: runner IP ranges, or a blob private endpoint. @default public */
+  readonly storageAccess?: 'ip-ranges' | 'private-endpoint';
   /**
    * Instead of the above: the stack the last release synthesized for this layout of the how-to app, as it is in
    * `__tests__/fixtures/last-release/<layout>` (a live stack of that release's users).
@@ -58,6 +69,21 @@ export function lastReleaseStack(layout: 'single'): string {
   return `__tests__/fixtures/last-release/${layout}/secure-endpoint`;
 }
 
+// ---- live-state sequences: begin ----
+/** What one step's plan and apply must show: the plan's counts and the emulated ARM's writes. */
+export interface StepExpectation {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  /**
+   * The step's `fake ARM writes` line after the colon (`none` when nothing is written), or a pattern it must
+   * match. @default not compared (the first step of a sequence, which creates the whole stack)
+   */
+  readonly writes?: string | RegExp;
+}
+// ---- live-state sequences: end ----
+
 /** A day-2 path: its steps and, for a change the library refuses, the step and words of the refusal. */
 export interface Sequence {
   readonly name: string;
@@ -69,6 +95,10 @@ export interface Sequence {
   readonly unchangedAt?: readonly number[];
   /** Every step must plan no replacement and no delete (an upgrade keeps every live resource). @default false */
   readonly noReplaceOrDelete?: boolean;
+  // ---- live-state sequences: begin ----
+  /** Per step, in order, what its plan and apply must show. @default not compared */
+  readonly expected?: readonly (StepExpectation | undefined)[];
+  // ---- live-state sequences: end ----
 }
 
 const BLUE: DeploymentStep = {};
@@ -175,7 +205,37 @@ export const SEQUENCES: readonly Sequence[] = [
     title: 'endpoint public network access turned on, then off',
     steps: [{ blue: BLUE }, { blue: BLUE, publicAccess: true }, { blue: BLUE, publicAccess: false }],
   },
+  {
+    name: 'storage-network-access',
+    title:
+      "the live workspace's storage closed to runner IP ranges, then to a blob private endpoint, in place",
+    steps: [
+      { blue: BLUE },
+      { blue: BLUE, storageAccess: 'ip-ranges' },
+      { blue: BLUE, storageAccess: 'private-endpoint' },
+    ],
+  },
+  // ---- live-state sequences: begin ----
+  ...LIVE_SEQUENCES,
+  // ---- live-state sequences: end ----
 ];
+
+/** The workspace props of a step's `storageAccess`. */
+function storageAccess(stack: TerraformStack, step: Step): Partial<ManagedVnetWorkspaceProps> {
+  if (step.storageAccess === 'ip-ranges') {
+    return { storageNetworkAccess: StorageNetworkAccess.allowedIpRanges(['20.1.2.3']) };
+  }
+  if (step.storageAccess === 'private-endpoint') {
+    const subnet = new Subnet(stack, 'RunnerSubnet', {
+      name: 'snet-runner',
+      resourceGroupName: 'rg-ml',
+      virtualNetworkName: 'vnet-ml',
+      addressPrefixes: ['10.0.2.0/24'],
+    });
+    return { storageNetworkAccess: StorageNetworkAccess.privateEndpoint({ subnet }) };
+  }
+  return {};
+}
 
 function deployment(step: DeploymentStep): OnlineDeploymentOptions {
   return {
@@ -191,8 +251,11 @@ function deployment(step: DeploymentStep): OnlineDeploymentOptions {
 
 /** Builds one step into `stack` (which has its providers and backend): the how-to workspace and endpoint. */
 export function buildStep(stack: TerraformStack, step: Step): void {
+  // ---- live-state sequences: begin ----
+  if (step.live) return buildLiveStep(stack, step.live);
+  // ---- live-state sequences: end ----
   const { workspace, endpoint } = howToStack(
-    {},
+    storageAccess(stack, step),
     step.publicAccess === undefined ? {} : { publicNetworkAccess: step.publicAccess },
     undefined,
     stack,

@@ -5,6 +5,8 @@
  * re-plan must be empty and the destroy clean. A sequence with `refusedAt` must instead stop at that step's plan,
  * with the refusal's words, and change nothing. Skips with one line when `terraform` or the shared folder is missing.
  *
+ * Arguments: sequence names to run (all by default). A sequence with `expected` must also show, step by step, those
+ * plan counts and emulated ARM writes.
  * Env: TEST_ROLLOUT_JOBS (sequences in parallel, default 3), TEST_ROLLOUT_ONLY (comma-separated names),
  * TEST_ROLLOUT_KEEP (a folder for the syntheses and arm-sim's logs), ARM_SIM_LRO_DELAY_MS (default here 300).
  */
@@ -15,7 +17,7 @@ import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../../src/azapi';
 import { ARM_SIM, ROOT, runHarness, runQueued, withProviderRaceRetry } from './arm-sim';
-import { buildStep, lastReleaseStack, Sequence, SEQUENCES } from './rollout-sequences';
+import { buildStep, lastReleaseStack, Sequence, SEQUENCES, StepExpectation } from './rollout-sequences';
 import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
 
 /**
@@ -105,6 +107,12 @@ function judge(sequence: Sequence, code: number, output: string): string | undef
     const line = new RegExp(`step ${step}/${total} apply ok; create 0, update 0, replace 0, delete 0`);
     if (!line.test(output)) return `step ${step} repeats the step before it but its plan was not empty`;
   }
+  // ---- live-state sequences: begin ----
+  const unexpected = (sequence.expected ?? [])
+    .map((expected, index) => (expected ? checkStep(output, index + 1, total, expected) : undefined))
+    .filter((problem): problem is string => problem !== undefined);
+  if (unexpected.length > 0) return unexpected.join('; ');
+  // ---- live-state sequences: end ----
   const refused = sequence.refusedAt;
   if (refused === undefined)
     return code === 0 ? undefined : 'a step failed, went dark, or the re-plan was not empty';
@@ -120,9 +128,50 @@ function judge(sequence: Sequence, code: number, output: string): string | undef
   return undefined;
 }
 
+// ---- live-state sequences: begin ----
+/**
+ * Why step `step` does not show the expected plan counts and writes, or undefined when it does. The counts are
+ * arm-sim's step line (from the step's JSON plan); the writes its `fake ARM writes` line below it (the emulated
+ * ARM's own log of the apply).
+ */
+function checkStep(
+  output: string,
+  step: number,
+  total: number,
+  expected: StepExpectation,
+): string | undefined {
+  const lines = output.split('\n');
+  const at = lines.findIndex((l) => new RegExp(`^arm-sim: \\S+ step ${step}/${total} `).test(l));
+  if (at < 0) return `step ${step} has no result line`;
+  const counts = /create (\d+), update (\d+), replace (\d+), delete (\d+)/.exec(lines[at]);
+  const want = `create ${expected.create}, update ${expected.update}, replace ${expected.replace}, delete ${expected.delete}`;
+  if (counts === null || counts[0] !== want) {
+    return `step ${step} planned ${counts === null ? 'nothing readable' : counts[0]}, expected ${want}`;
+  }
+  if (expected.writes === undefined) return undefined;
+  const next = lines.slice(at + 1).findIndex((l) => l.startsWith('arm-sim: '));
+  const details = lines.slice(at + 1, next < 0 ? undefined : at + 1 + next);
+  const writes = details.map((l) => /^\s+fake ARM writes: (.*)$/.exec(l)?.[1]).find((w) => w !== undefined);
+  const matches =
+    typeof expected.writes === 'string' ? writes === expected.writes : expected.writes.test(writes ?? '');
+  return matches
+    ? undefined
+    : `step ${step} wrote '${writes ?? 'nothing reported'}', expected '${String(expected.writes)}'`;
+}
+// ---- live-state sequences: end ----
+
 runHarness('test:rollout', 'TEST_ROLLOUT_KEEP', async (work, env, keep) => {
   const started = Date.now();
-  const only = process.env.TEST_ROLLOUT_ONLY?.split(',');
+  // Names given as arguments (`npm run test:rollout -- endpoint-identity api-version-switch`) or in the env.
+  const named = [...process.argv.slice(2), ...(process.env.TEST_ROLLOUT_ONLY?.split(',') ?? [])];
+  const only = named.length > 0 ? named : undefined;
+  const unknown = named.filter((n) => !SEQUENCES.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    console.log(
+      `test:rollout: no sequence named ${unknown.join(', ')}; known: ${SEQUENCES.map((s) => s.name).join(', ')}`,
+    );
+    return 1;
+  }
   const sequences = SEQUENCES.filter((s) => only === undefined || only.includes(s.name));
   const parallel = Math.max(1, Number(process.env.TEST_ROLLOUT_JOBS ?? 3) || 1);
   const results = await runQueued(

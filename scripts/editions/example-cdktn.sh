@@ -2,8 +2,8 @@
 # `npm run example:cdktn`: builds the cdktn edition (dist/cdktn), then does with examples/cdktn what its users do:
 # type-checks it (tsconfig.json: skipLibCheck false) and synthesizes it to examples/cdktn/cdktf.out. The example
 # imports `cdktn-azureml-secure-endpoint` by name: examples/cdktn/node_modules links it to dist/cdktn; `cdktn`
-# and the provider come from this repository's node_modules. It runs the app the way its `synth:node20` script
-# does (cdktn-cli needs Node.js 22.19 or later; the app itself does not).
+# and the provider come from this repository's node_modules. It runs the app the way its `synth:direct` script
+# does, without cdktn-cli (`npm run test:cli-synth` runs `cdktn synth` on Node.js 22 and compares).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run --silent build:cdktn

@@ -3,6 +3,7 @@
  * synthesized with the how-to's defaults (no environment), as `npm run synth` writes it.
  */
 import { App, TerraformStack, Testing } from 'cdktf';
+import { SecureEndpointHardenedStack } from '../../app/hardened-stack';
 import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
 import type { TerraformJson } from './stack';
 
@@ -17,19 +18,17 @@ export interface PostureLayout {
 /**
  * A layout is one entry: its stack class and settings. Adding one adds its verdicts to the expectation file
  * (`npm run posture -- --write-expected`) and its column to docs/security.md (`npm run posture -- --write-docs`).
- * The hardened layout, for instance:
- *
- *   {
- *     name: 'hardened',
- *     title: 'the hardened how-to stack (`npm run synth:hardened`)',
- *     build: (app) => new SecureEndpointHardenedStack(app, 'secure-endpoint', readHowToConfig(app, {})),
- *   },
  */
 export const POSTURE_LAYOUTS: readonly PostureLayout[] = [
   {
     name: 'default',
     title: 'the how-to stack (`npm run synth`)',
     build: (app) => new SecureEndpointHowToStack(app, 'secure-endpoint', readHowToConfig(app, {})),
+  },
+  {
+    name: 'hardened',
+    title: 'the hardened how-to stack (`npm run synth:hardened`)',
+    build: (app) => new SecureEndpointHardenedStack(app, 'secure-endpoint', readHowToConfig(app, {})),
   },
 ];
 

@@ -1,4 +1,4 @@
-import { defineProps, readParams, text } from '../checks/read';
+import { defineProps, fromFactory, text } from '../checks/read';
 
 export const ML_API_VERSION_OF_PARAMS = defineProps<{ version: string }>('MlApiVersion.of', {
   version: text({
@@ -21,8 +21,12 @@ export class MlApiVersion {
 
   /** An api-version not listed here. Bodies are still typed for the 2026-05 shapes. */
   public static of(version: string): MlApiVersion {
-    readParams(undefined, ML_API_VERSION_OF_PARAMS, { version });
-    return new MlApiVersion(version, version.endsWith('-preview'));
+    return fromFactory(
+      ML_API_VERSION_OF_PARAMS,
+      { version },
+      (read) => new MlApiVersion(read.version, read.version.endsWith('-preview')),
+      MlApiVersion.prototype,
+    );
   }
 
   private constructor(

@@ -20,6 +20,27 @@ export interface ManagedNetworkSettings {
   readonly enableNetworkMonitor?: boolean;
 }
 
+/**
+ * `properties.encryption`: the customer-managed key of the workspace. Set at creation only: of it, Azure updates
+ * `keyVaultProperties.keyIdentifier` alone (WorkspacePropertiesUpdateParameters), so a changed vault or identity
+ * means a new workspace.
+ */
+export interface WorkspaceEncryption {
+  /** `Enabled` turns the customer-managed key on. */
+  readonly status: 'Enabled' | 'Disabled';
+  /** The key and the identity that unwraps it. */
+  readonly keyVaultProperties: {
+    /** ARM id of the Key Vault holding the key. */
+    readonly keyVaultArmId: string;
+    /** The key's URL (versionless: Azure follows its rotation). */
+    readonly keyIdentifier: string;
+    /** Client id of the user-assigned identity that reads the key. @default none (the system identity) */
+    readonly identityClientId?: string;
+  };
+  /** The user-assigned identity Azure uses for the key (one of the workspace's identities). @default none */
+  readonly identity?: { readonly userAssignedIdentity?: string };
+}
+
 /** The writable workspace properties this library sends (a subset of WorkspaceProperties). */
 export interface WorkspaceProperties {
   /** Display name. @default none */
@@ -50,6 +71,8 @@ export interface WorkspaceProperties {
   readonly provisionNetworkNow?: boolean;
   /** How the system datastores authenticate. @default AccessKey */
   readonly systemDatastoresAuthMode?: 'AccessKey' | 'Identity' | 'UserDelegationSAS';
+  /** Customer-managed key (set at creation). @default none: Microsoft-managed keys */
+  readonly encryption?: WorkspaceEncryption;
   /** Isolate data of the workspace. @default false */
   readonly enableDataIsolation?: boolean;
   /** Preview only. @default Azure default */

@@ -58,6 +58,42 @@ export function armIdProblem(id: string | undefined, resourceType: string): stri
   if (parsed.resourceType.toLowerCase() !== resourceType.toLowerCase()) {
     return `it is the id of a ${parsed.resourceType}, not of a ${resourceType}; give one like '${example}'`;
   }
+  return armIdGrammarProblem(id);
+}
+
+/**
+ * The grammar of an id's fixed segments, from Azure Resource Manager's naming rules ("Naming rules and
+ * restrictions for Azure resources", Microsoft.Resources): a subscription id is a GUID; a resource group name is
+ * 1 to 90 letters, digits, `_`, `-`, `.`, `(` and `)` (Unicode letters included), not ending in `.`; a name in the
+ * type path has no space, `?`, `#` or `%` (ARM refuses them in any resource name it routes). A segment that is a
+ * Terraform expression inside literal text (`/subscriptions/${var.sub}/...`) is not judged.
+ */
+const ARM_ID_GRAMMAR = {
+  subscription: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  resourceGroup: /^[-\w.()\p{L}]{1,90}$/u,
+  resourceGroupEnd: /\.$/,
+  name: /^[^\s?#%]+$/,
+};
+
+/** Why the segments of a well-formed id break ARM's grammar, or undefined. */
+function armIdGrammarProblem(id: string): string | undefined {
+  const parsed = parseArmId(id);
+  if (parsed === undefined) return undefined;
+  const unresolved = (segment: string) => segment.includes('${') || Token.isUnresolved(segment);
+  const subscription = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '';
+  if (!unresolved(subscription) && !ARM_ID_GRAMMAR.subscription.test(subscription)) {
+    return `its subscription '${subscription}' is not a subscription id (a GUID such as '00000000-0000-0000-0000-000000000000')`;
+  }
+  const group = parsed.resourceGroup;
+  if (
+    !unresolved(group) &&
+    (!ARM_ID_GRAMMAR.resourceGroup.test(group) || ARM_ID_GRAMMAR.resourceGroupEnd.test(group))
+  ) {
+    return `its resource group '${group}' is not 1 to 90 letters, digits, '_', '-', '.', '(' and ')' not ending in '.'`;
+  }
+  const badName = parsed.names.find((n) => !unresolved(n) && !ARM_ID_GRAMMAR.name.test(n));
+  if (badName !== undefined)
+    return `its name '${badName}' has a space, '?', '#' or '%', which ARM refuses in names`;
   return undefined;
 }
 
@@ -165,7 +201,10 @@ function exampleId(expected: ArmResourceType): string {
 export function armIdMismatch(value: string, expected: ArmResourceType): string | undefined {
   const parsed = parseArmId(value);
   if (parsed !== undefined && parsed.resourceType.toLowerCase() === expected.type.toLowerCase()) {
-    return undefined;
+    const grammar = armIdGrammarProblem(value);
+    return grammar === undefined
+      ? undefined
+      : `${grammar}; give the id as Azure prints it (the resource's 'id' attribute, or az resource show --query id)`;
   }
   const fix = `give the ARM id of ${withArticle(expected.label)}, like '${exampleId(expected)}'`;
   if (value.trim() === '') return `it is empty; ${fix}`;
@@ -376,4 +415,25 @@ export function armIdPreconditions(scope: IConstruct): Precondition[] {
 export function armIdLifecycle(scope: IConstruct): { precondition: Precondition[] } | undefined {
   const precondition = armIdPreconditions(scope);
   return precondition.length > 0 ? { precondition } : undefined;
+}
+
+/**
+ * A literal id of `expected`'s type written in the casing azurerm's id parsers need: they compare the fixed
+ * segments (`subscriptions`, `resourceGroups`, `providers`, the namespace and type names) with case, so an id
+ * exactly as the Azure CLI prints some of them (`/resourcegroups/`, `microsoft.operationalinsights`) fails
+ * `terraform validate`. ARM itself compares ids without case: only the fixed segments are rewritten, names and
+ * the subscription stay as given. An expression, or text that is not an id of that type (refused by its
+ * reader, SE002), is returned as it is. Used where an id is handed to an azurerm resource; azapi and ARM take
+ * any casing, and what they were given before is not rewritten (a live resource is not touched).
+ */
+export function canonicalArmId<T extends string | undefined>(id: T, expected: ArmResourceType): T {
+  if (id === undefined || !isKnown(id) || typeof id !== 'string') return id;
+  const parsed = parseArmId(id);
+  if (parsed === undefined || parsed.resourceType.toLowerCase() !== expected.type.toLowerCase()) return id;
+  const subscription = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? parsed.subscriptionId;
+  const group = `/subscriptions/${subscription}/resourceGroups/${parsed.resourceGroup}`;
+  if (expected.type.toLowerCase() === ARM_TYPES.RESOURCE_GROUP.type.toLowerCase()) return group as T;
+  const [namespace, ...types] = expected.type.split('/');
+  const path = types.map((type, i) => `/${type}/${parsed.names[i]}`).join('');
+  return `${group}/providers/${namespace}${path}` as T;
 }

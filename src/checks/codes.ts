@@ -13,6 +13,7 @@ const ENDPOINT = 'endpoint.md#checks';
 const DEPLOYMENT = 'deployment.md#checks';
 const AUTOSCALE = 'autoscale.md#checks';
 const IDS_AND_TAGS = 'checks.md#arm-ids-and-tags';
+const AZURE_KNOWLEDGE = 'checks.md#catalogs-limits-and-grammars';
 
 /**
  * Every code this library reports. docs/checks.md lists the same codes with the same summaries, in the same
@@ -129,6 +130,22 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'an FQDN rule destination that is not a host name, or service-tag ports that are not ports',
   },
   { code: 'SE120', doc: WORKSPACE, summary: 'an image-build cluster node count or idle time out of range' },
+  {
+    code: 'SE242',
+    doc: WORKSPACE,
+    summary: "(plan) a live workspace's storage account changed (set only at creation)",
+  },
+  {
+    code: 'SE243',
+    doc: WORKSPACE,
+    summary: "(plan) a live workspace's Key Vault changed (set only at creation)",
+  },
+  {
+    code: 'SE244',
+    doc: WORKSPACE,
+    summary:
+      "(plan) a live workspace's isolation mode disabled, or moved from internet outbound to approved only",
+  },
   { code: 'SE121', doc: WORKSPACE, summary: 'an invalid inbound private endpoint name' },
   {
     code: 'SE122',
@@ -160,6 +177,34 @@ export const CHECK_CODES: readonly CheckCode[] = [
     code: 'SE143',
     doc: WORKSPACE,
     summary: 'a private DNS zone group left to policy and private DNS zone ids at once',
+  },
+  {
+    code: 'SE160',
+    doc: WORKSPACE,
+    summary: 'a customer-managed key in a Key Vault without purge protection',
+  },
+  { code: 'SE161', doc: WORKSPACE, summary: 'a customer-managed key id that is not a Key Vault key URL' },
+  {
+    code: 'SE162',
+    doc: WORKSPACE,
+    summary:
+      "a customer-managed key's vault the grant or the trusted services cannot open (access policies, bypass None)",
+  },
+  {
+    code: 'SE163',
+    doc: WORKSPACE,
+    summary: 'a storage network access or infrastructure encryption option with a brought storage account',
+  },
+  {
+    code: 'SE164',
+    doc: WORKSPACE,
+    summary:
+      'storage allowed IP ranges that are empty, duplicated, private, /31 or /32, not IPv4, or over 400',
+  },
+  {
+    code: 'SE166',
+    doc: WORKSPACE,
+    summary: 'identity-based datastores with an azurerm provider without `storageUseAzuread: true`',
   },
   { code: 'SE330', doc: WORKSPACE, summary: '`enableManagedNetwork` with isolation Disabled' },
   {
@@ -198,6 +243,16 @@ export const CHECK_CODES: readonly CheckCode[] = [
     code: 'SE229',
     doc: ENDPOINT,
     summary: 'more than one deployment whose `allTraffic` is a Terraform expression',
+  },
+  {
+    code: 'SE240',
+    doc: ENDPOINT,
+    summary: "(plan) a live endpoint's identity type changed (set only at creation)",
+  },
+  {
+    code: 'SE241',
+    doc: ENDPOINT,
+    summary: "(plan) a live endpoint's user-assigned identity changed (set only at creation)",
   },
   { code: 'SE310', doc: ENDPOINT, summary: '`grantInvoke` on a key-auth endpoint' },
   {
@@ -274,4 +329,90 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a schedule time zone that is not a Windows time zone name (`Europe/Berlin`)',
   },
   { code: 'SE308', doc: AUTOSCALE, summary: 'two scheduled windows of one time zone that overlap' },
+  {
+    code: 'SE400',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'an instance type that is not in the managed online endpoints SKU list',
+  },
+  { code: 'SE401', doc: AZURE_KNOWLEDGE, summary: 'a location that is not an Azure region' },
+  { code: 'SE410', doc: AZURE_KNOWLEDGE, summary: 'more than 20 deployments on one endpoint' },
+  {
+    code: 'SE412',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'an event hub id (or other text) where the event hub name belongs',
+  },
+  {
+    code: 'SE411',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'a service-tag address prefix that is not an IP address or CIDR range (a host name)',
+  },
+  {
+    code: 'SE402',
+    doc: AZURE_KNOWLEDGE,
+    summary: 'a service tag that Azure does not have (or a regional form of one that has none)',
+  },
+  {
+    code: 'SE450',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'an element of a Terraform list taken with `[i]` (`listValue[0]`) where text is expected',
+  },
+  {
+    code: 'SE451',
+    doc: ENDPOINT,
+    summary: 'traffic naming one deployment twice (keys differing only in letter case)',
+  },
+  { code: 'SE452', doc: ENDPOINT, summary: '`mirrorTraffic` given a deployment of another endpoint' },
+  {
+    code: 'SE453',
+    doc: ENDPOINT,
+    summary: '`routeTraffic` keeping the share of a deployment this stack makes',
+  },
+  { code: 'SE454', doc: DEPLOYMENT, summary: 'a scoring script that is not a Python file (a notebook)' },
+  { code: 'SE455', doc: DEPLOYMENT, summary: 'a scoring script that does not define `init()` and `run()`' },
+  {
+    code: 'SE456',
+    doc: DEPLOYMENT,
+    summary: 'a conda file whose `dependencies` is not a list of package specs and `pip:` lists',
+  },
+  {
+    code: 'SE457',
+    doc: DEPLOYMENT,
+    summary: 'an MLflow `MLmodel` file that is empty, not YAML, or has no flavor',
+  },
+  { code: 'SE458', doc: DEPLOYMENT, summary: 'a model whose files are all empty' },
+  {
+    code: 'SE459',
+    doc: WORKSPACE,
+    summary: 'a `firewallSku` with an isolation mode other than AllowOnlyApprovedOutbound',
+  },
+  {
+    code: 'SE460',
+    doc: 'checks.md#values-of-the-wrong-kind',
+    summary: 'a workspace, endpoint or deployment object of another stack',
+  },
+  {
+    code: 'SE461',
+    doc: WORKSPACE,
+    summary: 'a brought default storage account with hierarchical namespace or of the Premium tier',
+  },
+  {
+    code: 'SE462',
+    doc: IDS_AND_TAGS,
+    summary: "an identity's ARM id, or its other id, where its principal or client id belongs",
+  },
+  {
+    code: 'SE463',
+    doc: WORKSPACE,
+    summary: 'inbound private DNS zones other than the two the workspace private endpoint needs',
+  },
+  {
+    code: 'SE464',
+    doc: WORKSPACE,
+    summary: "an inbound private endpoint in another region than its subnet's virtual network",
+  },
+  {
+    code: 'SE465',
+    doc: ENDPOINT,
+    summary: 'a log archive storage account in another region than the endpoint, or Premium',
+  },
 ];

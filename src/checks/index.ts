@@ -6,3 +6,4 @@ export * from './types';
 export * from './tags';
 export * from './uniqueness';
 export * from './read';
+export * from './brought';

@@ -1,9 +1,12 @@
 import { IConstruct } from 'constructs';
-import { TerraformProvider, Token, Tokenization } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { ConfigurationError, Problems } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
-import { problemsOf } from './validation';
+import { Catalog } from './catalog';
+import { ConstructProblems, problemsOf } from './validation';
+import { carriedProblems, carryProblems } from './carried';
+import { withExpressions } from './expressions';
 
 /**
  * What a Terraform token (a variable, a reference to another resource) given for a prop means:
@@ -136,6 +139,7 @@ const TOKEN_FORM_NAMES: Record<TokenForm, string> = {
 
 /** A value as a message shows it: text quoted, tokens by their form (their stand-in means nothing). */
 export function describeValue(value: unknown): string {
+  if (typeof value === 'string' && LIST_ELEMENT_MARKER.test(value)) return 'an element of a Terraform list';
   const form = tokenForm(value);
   if (form !== undefined) return TOKEN_FORM_NAMES[form];
   if (value === null) return 'null';
@@ -149,6 +153,40 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'function') return 'a function';
   return `the ${typeof value} ${String(value)}`;
+}
+
+/**
+ * cdktf writes a list token's element taken with `[i]` (`variable.listValue[0]`) as a marker it cannot resolve
+ * in text; the framework stops at synth with an error that names neither prop nor fix. Found here, in every
+ * reader, so every text prop and map value refuses it by name.
+ */
+const LIST_ELEMENT_MARKER = /#\{TfToken\[/;
+
+/** SE450 for a list token's element used as text, or undefined. */
+export function listElementError(prop: string, value: unknown): ConfigurationError | undefined {
+  if (typeof value !== 'string' || !LIST_ELEMENT_MARKER.test(value)) return undefined;
+  return new ConfigurationError(
+    'SE450',
+    `${prop} is an element of a Terraform list taken with [i] (such as variable.listValue[0]): cdktf cannot ` +
+      `write it as text; take the element with Fn.element(variable.listValue, 0), or use a string variable`,
+  );
+}
+
+/** SE006 for a Terraform expression as a key of a map whose keys are checked at synth, or undefined. */
+function recordKeyError(
+  prop: string,
+  key: string,
+  keys: 'expression' | 'refuse',
+): ConfigurationError | undefined {
+  const element = listElementError(`a key of ${prop}`, key);
+  if (element !== undefined) return element;
+  if (keys === 'expression' || !Token.isUnresolved(key)) return undefined;
+  return new ConfigurationError(
+    'SE006',
+    `a key of ${prop} is a Terraform text expression, but the keys must be known when the stack is ` +
+      `synthesized: each names something checked at synth; write the keys as literal text (an app can read ` +
+      `them from an environment variable) and give the values as expressions`,
+  );
 }
 
 function wrongKind(prop: string, value: unknown, wanted: string, optional: boolean): ConfigurationError {
@@ -215,6 +253,8 @@ function reader<T>(
           ),
         };
       }
+      const element = listElementError(prop, value);
+      if (element !== undefined) return { refused: element };
       const form = tokenForm(value);
       if (form !== undefined) {
         if (!tokenForms.includes(form)) return { refused: wrongKind(prop, value, wanted, optional) };
@@ -222,6 +262,15 @@ function reader<T>(
           return { refused: tokenRefused(prop, value, why ?? 'the construct decides with it at synth time') };
         }
         return { value: value as T };
+      }
+      // A factory's result carries what was wrong with its parameters: the construct that uses it reports them.
+      const carried = carriedProblems(value);
+      if (carried !== undefined) {
+        if (!carried.unusable) problems.push(...carried.problems);
+        else {
+          problems.push(...carried.problems.slice(1));
+          return { refused: carried.problems[0] };
+        }
       }
       if (!literal(value)) return { refused: wrongKind(prop, value, wanted, optional) };
       const refused = checkValue?.(value as T, prop, problems);
@@ -467,7 +516,16 @@ export function tags(options: Optionality = {}): Reader<{ [key: string]: string 
  * A token map is passed through.
  */
 export function record<T = string>(
-  options: Common & Optionality & { readonly element?: Reader<T> },
+  options: Common &
+    Optionality & {
+      /** The reader of each value. @default text */
+      readonly element?: Reader<T>;
+      /**
+       * What a Terraform text expression as a key means (`{ [variable.stringValue]: 10 }`): `refuse` when the keys
+       * name things checked at synth (the deployments of a traffic split). @default 'expression'
+       */
+      readonly keys?: 'expression' | 'refuse';
+    },
 ): Reader<{ [key: string]: T }> {
   const element = options.element;
   return reader<{ [key: string]: T }>(
@@ -482,6 +540,8 @@ export function record<T = string>(
       value: (v, prop, problems) => {
         if (element === undefined) return readRecordValues(v, prop, 'text');
         for (const [key, entry] of Object.entries(v)) {
+          const keyProblem = recordKeyError(prop, key, options.keys ?? 'expression');
+          if (keyProblem !== undefined) problems.push(keyProblem);
           const { refused } = element.read(entry, `${prop}['${key}']`, problems);
           if (refused !== undefined) return refused;
         }
@@ -496,6 +556,8 @@ export function record<T = string>(
 
 function readRecordValues(value: object, prop: string, wanted: 'text'): ConfigurationError | undefined {
   for (const [key, entry] of Object.entries(value)) {
+    const element = listElementError(`${prop}['${key}']`, entry);
+    if (element !== undefined) return element;
     const form = tokenForm(entry);
     if (form === 'text' || (form === undefined && typeof entry === 'string')) continue;
     return wrongKind(`${prop}['${key}']`, entry, wanted, false);
@@ -678,23 +740,83 @@ export function readProps<P extends object>(scope: IConstruct, schema: PropsSche
   return readWith(scope, schemaName(schema) ?? 'props', schema, props);
 }
 
-/** `readProps` for a factory's or method's parameters, given as an object of the parameters. */
+/**
+ * `readProps` for a method's parameters, given as an object of the parameters. Factories use `fromFactory`,
+ * which throws nothing: with no scope (the former way factories read), the first refusal is thrown at once,
+ * before other constructs' problems are recorded. @deprecated without a scope: use `fromFactory`
+ */
 export function readParams<P extends object>(
   scope: IConstruct | undefined,
   schema: PropsSchema<P>,
   params: P,
 ): P {
-  return readWith(scope, schemaName(schema) ?? 'parameters', schema, params, true);
+  const name = schemaName(schema) ?? 'parameters';
+  if (scope === undefined) return readUnscoped(name, schema, params);
+  return readWith(scope, name, schema, params, true);
+}
+
+/** The former factory read: every refusal thrown, the first with the others appended. */
+function readUnscoped<P extends object>(schemaName: string, schema: Schema, params: P): P {
+  const read: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  const fatal: ConfigurationError[] = [];
+  for (const [field, fieldReader] of Object.entries(schema)) {
+    const verdict = fieldReader.read((params as Record<string, unknown>)[field], field, []);
+    if (verdict.refused === undefined) read[field] = verdict.value;
+    else fatal.push(new ConfigurationError(verdict.refused.code, `${schemaName}: ${verdict.refused.detail}`));
+  }
+  if (fatal.length > 0) throw at(fatal[0], undefined, fatal.slice(1));
+  return read as P;
+}
+
+/**
+ * A static factory's result (`Model.fromLocalPath(...)`, `Principal.user(...)`): its parameters are read with
+ * the schema recorded under `schemaName`, and nothing is thrown. What is wrong is carried by the returned value
+ * and reported by the construct it is given to, with that construct's path, together with every other problem
+ * of the app. When a parameter nothing can be built from is refused, `build` is not called: the value is a bare
+ * instance of `prototype` that only carries the problems (the construct reads the prop as refused); so it is
+ * when `build` returns problems instead of a value.
+ */
+export function fromFactory<P extends object, T extends object>(
+  schema: PropsSchema<P>,
+  params: P,
+  build: (read: P) => T | Problems,
+  prototype: T,
+): T {
+  const factoryName = schemaName(schema) ?? 'factory';
+  const read: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  const found: ConfigurationError[] = [];
+  let unusable = false;
+  const named = (e: ConfigurationError) => new ConfigurationError(e.code, `${factoryName}: ${e.detail}`);
+  for (const [field, fieldReader] of Object.entries<Reader>(schema)) {
+    const problems: ConfigurationError[] = [];
+    const verdict = fieldReader.read((params as Record<string, unknown>)[field], field, problems);
+    if (verdict.refused === undefined) {
+      read[field] = verdict.value;
+    } else {
+      read[field] = undefined;
+      unusable ||= !fieldReader.optional;
+      found.push(named(verdict.refused));
+    }
+    // What is wrong with a value the factory can still hold (a number out of range, a name Azure refuses) is
+    // reported by the construct that uses the value, with its rule and path: carried, it would be listed twice.
+  }
+  if (!unusable) {
+    // `build` returns the value, or the problems that leave nothing to build (a negative duration).
+    const built = build(read as P);
+    if (!Array.isArray(built)) return carryProblems(built as T, found, false);
+    found.push(...(built as Problems).map(named));
+  }
+  return carryProblems(Object.create(prototype) as T, found, true);
 }
 
 function readWith<P extends object>(
-  scope: IConstruct | undefined,
+  scope: IConstruct,
   name: string,
   schema: Schema,
   props: P,
   params = false,
 ): P {
-  const path = scope?.node.path;
+  const path = scope.node.path;
   if (!params && (typeof props !== 'object' || props === null || Array.isArray(props))) {
     throw at(wrongKind(`the ${name}`, props, 'an object of props', false), path);
   }
@@ -705,33 +827,69 @@ function readWith<P extends object>(
     const verdict = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
     if (verdict.refused === undefined) {
       read[field] = verdict.value;
-    } else if (fieldReader.optional && scope !== undefined) {
+    } else if (fieldReader.optional) {
       // A refused optional prop reads as unset (its documented default); the refusal is recorded.
       read[field] = undefined;
       problemsOf(scope).report(verdict.refused.code, verdict.refused.detail);
     } else {
       fatal.push(verdict.refused);
     }
-    // A factory has no construct to record on: what is wrong with a value it can still hold (a number out of
-    // range, a name Azure refuses) is reported by the construct that uses the value, with its path.
-    if (scope !== undefined)
-      for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
+    for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
+    const elsewhere = fieldReader.kind === 'construct' ? otherStack(scope, field, read[field]) : undefined;
+    if (elsewhere !== undefined) problemsOf(scope).report(elsewhere.code, elsewhere.detail);
   }
-  if (fatal.length > 0) throw at(fatal[0], path, fatal.slice(1));
+  // Nothing can be built: the constructor stops. The problems recorded so far on every construct of the app go
+  // with it, so that what was found before is not hidden behind this one.
+  if (fatal.length > 0) {
+    const first = at(fatal[0], path, [...fatal.slice(1), ...recordedSoFar(scope)]);
+    throw new ConfigurationError(first.code, withExpressions(scope, first.detail), path);
+  }
   return read as P;
 }
 
-/** The first error located on `path`, with the others appended (one line each). */
+/** The first error located on `path`, with the others appended (one line each, located when they are). */
 function at(
   first: ConfigurationError,
   path: string | undefined,
   others: ConfigurationError[] = [],
 ): ConfigurationError {
   const detail =
-    others.length === 0
-      ? first.detail
-      : `${first.detail}\n${others.map((o) => `  [${o.code}] ${o.detail}`).join('\n')}`;
+    others.length === 0 ? first.detail : `${first.detail}\n${others.map((o) => `  ${o.message}`).join('\n')}`;
   return new ConfigurationError(first.code, detail, path);
+}
+
+/** The stack `construct` belongs to, or undefined outside a stack. */
+function stackOf(construct: IConstruct): IConstruct | undefined {
+  return construct.node.scopes.find((c) => TerraformStack.isStack(c));
+}
+
+/**
+ * SE460 when `value`, a construct of this library given to `scope` (a workspace, an endpoint, a deployment), is
+ * in another stack: its resources would be named in `scope`'s configuration (references, `depends_on`) where
+ * they do not exist, and Terraform refuses `depends_on` across configurations.
+ */
+function otherStack(scope: IConstruct, prop: string, value: unknown): ConfigurationError | undefined {
+  const node = typeof value === 'object' && value !== null ? (value as { node?: unknown }).node : undefined;
+  if (typeof node !== 'object' || node === null || !Array.isArray((node as { scopes?: unknown }).scopes)) {
+    return undefined;
+  }
+  const given = value as IConstruct;
+  const theirs = stackOf(given);
+  const ours = stackOf(scope);
+  if (theirs === undefined || ours === undefined || theirs === ours) return undefined;
+  return new ConfigurationError(
+    'SE460',
+    `${prop} is ${given.node.path}, of stack '${theirs.node.id}', but ${scope.node.path} is in stack ` +
+      `'${ours.node.id}': each stack is its own Terraform configuration, which cannot name or depend on ` +
+      `another's resources (Terraform refuses depends_on across them); in stack '${ours.node.id}' import it ` +
+      `from the other stack's outputs (ManagedVnetWorkspace.fromWorkspaceAttributes, ` +
+      `SecureOnlineEndpoint.fromEndpointAttributes), as the split layout does, or make both in one stack`,
+  );
+}
+
+/** Every problem recorded on the constructs of `scope`'s app so far. */
+function recordedSoFar(scope: IConstruct): ConfigurationError[] {
+  return ConstructProblems.under(scope.node.root).flatMap((p) => p.recorded());
 }
 
 /**
@@ -816,4 +974,89 @@ export function without<S extends object, K extends keyof S>(schema: S, ...field
   const copy: Partial<S> = { ...schema };
   for (const field of fields) delete copy[field];
   return copy as Omit<S, K>;
+}
+
+/** A value of a catalog class (`InstanceType`, `AzureRegion`, `ServiceTag`): the name it stands for. */
+export interface CatalogValue {
+  /** The name as it is sent to Azure. */
+  readonly value: string;
+}
+
+/**
+ * A name from one of Azure's catalogs (a VM size, a region, a service tag), as text or as an instance of the
+ * catalog's class. Text is looked up in `catalog` as Azure compares it (without case): a name the catalog does not
+ * know is reported with `code`, the nearest known names and the way out, `<Class>.of('...')`, which makes a value
+ * the reader passes unchecked (for a name Azure added after the catalog was refreshed). A token is passed through.
+ * Text that is not even of the name's form (`shape`) is left to the prop's own rule.
+ */
+export function catalogName(
+  options: TextOptions & {
+    readonly catalog: Catalog;
+    readonly classOf: ClassOf;
+    readonly code: string;
+    /** The form a name has; other text is refused by the prop's own rule, not here. @default any text */
+    readonly shape?: RegExp;
+  },
+): Reader<string | CatalogValue> {
+  const { catalog, classOf, code, shape, ...textOptions } = options;
+  const base = text({
+    ...textOptions,
+    what: `${options.what ?? catalog.options.what} (text, or ${classOf.name}.of('...'))`,
+    check: (v, prop) => {
+      const own = options.check?.(v, prop) ?? [];
+      if (own.length > 0) return own;
+      if (shape !== undefined && !shape.test(v)) return [];
+      const why = catalog.problem(v);
+      if (why === undefined) return [];
+      const guess = catalog.guess(v);
+      return [
+        new ConfigurationError(
+          code,
+          `${prop} is '${v}', ${why}; give a listed name, or ${classOf.name}.of('${v}') for one that Azure ` +
+            `added after this library's list was refreshed (passed to Azure unchecked)${guess === '' ? '' : `; ${guess}`}`,
+        ),
+      ];
+    },
+  });
+  return {
+    ...base,
+    classOf,
+    read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<string | CatalogValue> {
+      if (isInstance(value, classOf)) {
+        // `<Class>.of(...)` carries what was wrong with its name: reported here, as for any factory's value.
+        const carried = carriedProblems(value);
+        if (carried === undefined) return { value: value as CatalogValue };
+        if (!carried.unusable) {
+          problems.push(...carried.problems);
+          return { value: value as CatalogValue };
+        }
+        problems.push(...carried.problems.slice(1));
+        return { refused: carried.problems[0] };
+      }
+      return base.read(value, prop, problems);
+    },
+  };
+}
+
+/**
+ * The parameter of a catalog class's `of(name)`: any text (it is the escape hatch, not checked against the list)
+ * but empty, or a Terraform expression, passed through.
+ */
+export function uncheckedCatalogName(what: string): Reader<string> {
+  return text({
+    tokens: 'expression',
+    optional: false,
+    what,
+    check: (v, prop) =>
+      v.trim() === '' ? [new ConfigurationError('SE001', `${prop} is empty: give ${what}`)] : [],
+  });
+}
+
+/** The name a catalog prop stands for: the text, or the value of an instance of the catalog's class. */
+export function catalogText<T extends string | CatalogValue | undefined>(
+  value: T,
+): T extends undefined ? string | undefined : string {
+  return (typeof value === 'object' && value !== null ? value.value : value) as T extends undefined
+    ? string | undefined
+    : string;
 }

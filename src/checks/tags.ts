@@ -16,13 +16,16 @@ export interface TagLimits {
   readonly namesMayHaveSpaces: boolean;
   /** Whether a tag name may start with a digit. */
   readonly namesMayStartWithDigit: boolean;
+  /** The characters a tag name may have, when Azure restricts them further. @default any but `< > % & \\ ? /` */
+  readonly nameCharacters?: { readonly pattern: RegExp; readonly says: string };
 }
 
 /**
  * Azure Resource Manager's tag limits ("Use tags to organize your Azure resources", limitations): 50 tags per
  * resource, names up to 512 characters, values up to 256; storage accounts take names up to 128 characters;
  * Azure DNS zones (public and private, with their virtual network links) take at most 15 tags, and no tag name
- * with a space or starting with a digit.
+ * with a space or starting with a digit; "Azure DNS tag names don't support special and unicode characters"
+ * (letters and digits of ASCII, with `_` and `-`, are what remains).
  */
 export const TAG_LIMITS = {
   /** Every resource Azure Resource Manager tags. */
@@ -49,6 +52,10 @@ export const TAG_LIMITS = {
     maxValueLength: 256,
     namesMayHaveSpaces: false,
     namesMayStartWithDigit: false,
+    nameCharacters: {
+      pattern: /^[A-Za-z0-9_-]*$/,
+      says: "only ASCII letters, digits, '_' and '-' (no Unicode, parentheses or other special characters)",
+    },
   },
 } as const satisfies Record<string, TagLimits>;
 
@@ -94,6 +101,18 @@ function limitProblems(tags: Record<string, unknown>, all: readonly TagLimits[])
     if (noSpaces !== undefined && /\s/.test(name)) {
       problems.push(
         `tag name '${name}' has a space: Azure refuses it${on(noSpaces)}; use '-' or '_' instead`,
+      );
+    }
+    const restricted = all.find(
+      (l) =>
+        l.nameCharacters !== undefined &&
+        /\S/.test(name) &&
+        !l.nameCharacters.pattern.test(name.replace(/\s/g, '')),
+    );
+    if (restricted?.nameCharacters !== undefined) {
+      problems.push(
+        `tag name '${name}' has characters Azure refuses${on(restricted)}, which take ` +
+          `${restricted.nameCharacters.says}; rename it`,
       );
     }
     if (noDigit !== undefined && /^\d/.test(name)) {

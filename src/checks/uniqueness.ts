@@ -1,6 +1,7 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isKnown } from './configuration-error';
+import { expressionOf } from './expressions';
 
 /**
  * Every construct of the app `scope` belongs to (all its stacks), in construct-tree order, that `select` keeps.
@@ -31,17 +32,6 @@ export function comparisonKey(
   const expression = expressionOf(scope, value);
   const stack = scope.node.scopes.find((c) => TerraformStack.isStack(c));
   return expression === undefined || stack === undefined ? undefined : `${stack.node.path}:${expression}`;
-}
-
-/** The Terraform expression a token stands for in `scope`'s stack (`${var.name}`), or undefined. */
-function expressionOf(scope: IConstruct, value: unknown): string | undefined {
-  try {
-    const resolver = new DefaultTokenResolver(new StringConcat());
-    const resolved: unknown = Tokenization.resolve(value, { scope, resolver, preparing: false });
-    return typeof resolved === 'string' ? resolved : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A value for a message: known text as it is, a Terraform expression as the expression (`${var.name}`). */

@@ -1,6 +1,7 @@
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct, IValidation } from 'constructs';
 import { Checked, ConfigurationError } from './configuration-error';
+import { withExpressions } from './expressions';
 
 // Held on the construct object itself (not in a module-level map), so the tree is the only state there is.
 const PROBLEMS = Symbol('problems');
@@ -69,12 +70,23 @@ export class ConstructProblems implements IValidation {
     this.rules.push(rule);
   }
 
+  /**
+   * The problems recorded so far (not the rules that wait for the whole tree, which would judge a half-built
+   * one), located on the construct's path: what a constructor that cannot go on lists with its own problem.
+   */
+  public recorded(): ConfigurationError[] {
+    return this.found.map((p) => p.at(this.scope.node.path));
+  }
+
   /** Every problem of the construct, once each, located on its path. */
   public errors(): ConfigurationError[] {
     const all = [...this.found, ...this.rules.flatMap((rule) => rule())];
     // One problem once, even when a rule finds it again on every validation.
-    const unique = new Map(all.map((p) => [p.message, p.at(this.scope.node.path)]));
-    return [...unique.values()];
+    const unique = new Map(all.map((p) => [p.message, p]));
+    // A value a message names may be a token: shown as the expression the user wrote, not its stand-in.
+    return [...unique.values()].map(
+      (p) => new ConfigurationError(p.code, withExpressions(this.scope, p.detail), this.scope.node.path),
+    );
   }
 
   /** `IValidation`: the problems as cdktf lists them (App.synth, `Testing.synth(stack, true)`). */

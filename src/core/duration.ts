@@ -1,6 +1,6 @@
 import { Op, Token } from 'cdktf';
-import { isKnown, refuse } from '../checks';
-import { defineProps, num, PropsSchema, readParams } from '../checks/read';
+import { isKnown, problem } from '../checks';
+import { defineProps, fromFactory, num, PropsSchema } from '../checks/read';
 
 /** One unit of time: its name in messages, its length in milliseconds, and its ISO 8601 designator. */
 class TimeUnit {
@@ -68,14 +68,21 @@ export class Duration {
   }
 
   private static of(factory: Factory, amount: number, unit: TimeUnit): Duration {
-    ({ amount } = readParams(undefined, DURATION_FACTORY_PARAMS[factory], { amount }));
-    if (isKnown(amount) && (!Number.isFinite(amount) || amount < 0)) {
-      refuse(
-        'SE009',
-        `Duration.${factory}(${amount}) is not a length of time: give a finite, non-negative number of ${unit.label}`,
-      );
-    }
-    return new Duration(amount, unit);
+    return fromFactory<{ amount: number }, Duration>(
+      DURATION_FACTORY_PARAMS[factory],
+      { amount },
+      (read) =>
+        isKnown(read.amount) && (!Number.isFinite(read.amount) || read.amount < 0)
+          ? [
+              problem(
+                'SE009',
+                `Duration.${factory}(${read.amount}) is not a length of time: give a finite, non-negative number ` +
+                  `of ${unit.label}`,
+              ),
+            ]
+          : new Duration(read.amount, unit),
+      Duration.prototype,
+    );
   }
 
   private constructor(

@@ -3,3 +3,4 @@ export * from './references';
 export type { ProviderProps } from './providers';
 export * from './principal';
 export { Duration } from './duration';
+export { AzureRegion } from './region';

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ARM_TYPES } from '../checks/arm-id';
-import { Checked, problem, readArmId, readParams } from '../checks';
+import { fromFactory, readArmId, problem, Problems, Checked } from '../checks';
+import { checkLogArchiveAccount, ILogArchiveStorageAccount, LOG_ARCHIVE_ACCOUNT_READER } from './log-archive';
 import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from './readers';
 import { IArmResource } from './references';
@@ -42,16 +43,44 @@ export type ResolvedLogs =
 
 const EXPR = { tokens: 'expression' } as const;
 
+/**
+ * An event hub's name, from "Naming rules and restrictions for Azure resources" (Microsoft.EventHub,
+ * `namespaces/eventhubs`): 1 to 256 letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.
+ */
+const EVENT_HUB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,254}[a-zA-Z0-9])?$/;
+
+/** SE412: the event hub's name, not its id (nor the namespace's or the rule's): a name is what the setting takes. */
+function checkEventHubName(name_: string, prop: string): Problems {
+  if (EVENT_HUB_NAME.test(name_)) return [];
+  const id = /^\/subscriptions\//i.test(name_);
+  const lastSegment =
+    name_
+      .split('/')
+      .filter((s) => s !== '')
+      .pop() ?? '';
+  return [
+    problem(
+      'SE412',
+      `${prop} is '${name_}', ${id ? 'an ARM id' : 'not an event hub name'}: the diagnostic setting takes the event ` +
+        `hub's name (1 to 256 letters, digits, '.', '_' and '-', starting and ending with a letter or digit) in the ` +
+        `namespace of authorizationRuleId; give ${id ? `its last segment ('${lastSegment}')` : 'the name'}, ` +
+        `or leave it unset for one event hub per category`,
+    ),
+  ];
+  return [];
+}
+const EVENT_HUB_NAME_READER = name({ ...EXPR, optional: true, check: checkEventHubName });
+
 export const ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS = defineProps<{ workspace: IArmResource }>(
   'EndpointLogs.toLogAnalytics',
   {
     workspace: armResourceReader(false),
   },
 );
-export const ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS = defineProps<{ account: IArmResource }>(
+export const ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS = defineProps<{ account: ILogArchiveStorageAccount }>(
   'EndpointLogs.toStorageAccount',
   {
-    account: armResourceReader(false),
+    account: LOG_ARCHIVE_ACCOUNT_READER,
   },
 );
 export const ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS = defineProps<{ options: EventHubLogOptions }>(
@@ -65,7 +94,7 @@ export const ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS = defineProps<{ options: EventHub
           optional: false,
           resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
         }),
-        eventHubName: name({ ...EXPR, optional: true }),
+        eventHubName: EVENT_HUB_NAME_READER,
       }),
       { optional: false },
     ),
@@ -77,7 +106,7 @@ export const LOG_DESTINATION_SCHEMA = defineProps<EndpointLogDestination>('Endpo
   logAnalyticsWorkspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.LOG_ANALYTICS_WORKSPACE }),
   storageAccountId: armId({ ...EXPR, resourceType: ARM_TYPES.STORAGE_ACCOUNT }),
   eventhubAuthorizationRuleId: armId({ ...EXPR, resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE }),
-  eventhubName: name({ ...EXPR, optional: true }),
+  eventhubName: EVENT_HUB_NAME_READER,
 });
 
 /**
@@ -93,23 +122,39 @@ export abstract class EndpointLogs {
 
   /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
   public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
-    readParams(undefined, ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS, { workspace });
-    return new FixedDestination({ logAnalyticsWorkspaceId: workspace.id });
+    return fromFactory(
+      ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS,
+      { workspace },
+      (read) => new FixedDestination({ logAnalyticsWorkspaceId: read.workspace.id }),
+      FixedDestination.prototype,
+    );
   }
 
-  /** A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`). */
-  public static toStorageAccount(account: IArmResource): EndpointLogs {
-    readParams(undefined, ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS, { account });
-    return new FixedDestination({ storageAccountId: account.id });
+  /**
+   * A storage account, for archiving (azurerm `StorageAccount`, or `{ id }`): in the endpoint's region and not
+   * Premium (SE465, read from the azurerm account as configured).
+   */
+  public static toStorageAccount(account: ILogArchiveStorageAccount): EndpointLogs {
+    return fromFactory(
+      ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS,
+      { account },
+      (read) => new FixedDestination({ storageAccountId: read.account.id }, read.account),
+      FixedDestination.prototype,
+    );
   }
 
   /** An event hub, for a SIEM. */
   public static toEventHub(options: EventHubLogOptions): EndpointLogs {
-    readParams(undefined, ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS, { options });
-    return new FixedDestination({
-      eventhubAuthorizationRuleId: options.authorizationRuleId,
-      eventhubName: options.eventHubName,
-    });
+    return fromFactory(
+      ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS,
+      { options },
+      (read) =>
+        new FixedDestination({
+          eventhubAuthorizationRuleId: read.options.authorizationRuleId,
+          eventhubName: read.options.eventHubName,
+        }),
+      FixedDestination.prototype,
+    );
   }
 
   /**
@@ -157,6 +202,12 @@ export abstract class EndpointLogs {
     return { value: resolved.kind === 'to' ? resolved.destination : undefined, problems: [] };
   }
 
+  /**
+   * Checks what only the brought destination can tell (a storage account's region and tier) for an endpoint in
+   * `region`, on `scope` (plan time for expressions). @internal
+   */
+  public _checkBrought(_scope: IConstruct, _region: string): void {}
+
   /** Resolves against the workspace's Log Analytics workspace id (undefined or '' when it has none). @internal */
   public abstract _resolve(workspaceLogAnalyticsId: string | undefined): ResolvedLogs;
 }
@@ -169,8 +220,17 @@ class WorkspaceLogAnalytics extends EndpointLogs {
 }
 
 class FixedDestination extends EndpointLogs {
-  constructor(private readonly target: EndpointLogDestination) {
+  constructor(
+    private readonly target: EndpointLogDestination,
+    /** The archive account as given, for the facts only it can tell. */
+    private readonly archive?: ILogArchiveStorageAccount,
+  ) {
     super();
+  }
+
+  /** @internal */
+  public _checkBrought(scope: IConstruct, region: string): void {
+    if (this.archive !== undefined) checkLogArchiveAccount(scope, this.archive, region);
   }
 
   public _resolve(): ResolvedLogs {

@@ -1,4 +1,4 @@
-import { defineProps, readParams, text } from '../checks/read';
+import { defineProps, fromFactory, PropsSchema, text } from '../checks/read';
 /** The kind of Microsoft Entra principal a role is assigned to (`principal_type` of a role assignment). */
 export enum PrincipalType {
   /** An application's service principal or a managed identity. */
@@ -41,21 +41,32 @@ export const PRINCIPAL_GROUP_PARAMS = defineProps<{ objectId: string }>('Princip
 export class Principal {
   /** An application's service principal (its object id, not its application id) or a managed identity. */
   public static servicePrincipal(objectId: string): IPrincipal {
-    readParams(undefined, PRINCIPAL_SERVICE_PRINCIPAL_PARAMS, { objectId });
-    return { principalId: objectId, principalType: PrincipalType.SERVICE_PRINCIPAL };
+    return principal(PRINCIPAL_SERVICE_PRINCIPAL_PARAMS, objectId, PrincipalType.SERVICE_PRINCIPAL);
   }
 
   /** A user, by object id. */
   public static user(objectId: string): IPrincipal {
-    readParams(undefined, PRINCIPAL_USER_PARAMS, { objectId });
-    return { principalId: objectId, principalType: PrincipalType.USER };
+    return principal(PRINCIPAL_USER_PARAMS, objectId, PrincipalType.USER);
   }
 
   /** A security group, by object id. */
   public static group(objectId: string): IPrincipal {
-    readParams(undefined, PRINCIPAL_GROUP_PARAMS, { objectId });
-    return { principalId: objectId, principalType: PrincipalType.GROUP };
+    return principal(PRINCIPAL_GROUP_PARAMS, objectId, PrincipalType.GROUP);
   }
 
   private constructor() {}
+}
+
+/** A principal of one type, read by the factory's schema; what is wrong is reported where it is granted. */
+function principal(
+  schema: PropsSchema<{ objectId: string }>,
+  objectId: string,
+  principalType: PrincipalType,
+): IPrincipal {
+  return fromFactory(
+    schema,
+    { objectId },
+    (read): IPrincipal => ({ principalId: read.objectId, principalType }),
+    Object.prototype as IPrincipal,
+  );
 }

@@ -12,6 +12,12 @@ export interface IResourceGroup {
   readonly name: string;
   /** Azure region of the resource group. */
   readonly location: string;
+  /**
+   * The region as configured (azurerm `ResourceGroup` gives it): read where the region must be known at synth,
+   * such as endpoint names, which are unique per region across stacks (SE227), when `location` is a reference.
+   * @default unknown: a region from a reference is compared as that reference
+   */
+  readonly locationInput?: string;
 }
 
 /** A subnet: `Subnet` or `DataAzurermSubnet`. */
@@ -24,6 +30,11 @@ export interface ISubnet {
 export interface IVirtualNetwork {
   /** ARM id of the virtual network. */
   readonly id: string;
+  /**
+   * The network's region as configured (azurerm `VirtualNetwork` gives it): a private endpoint in its subnet must
+   * be in that region (SE464); an expression is checked at plan time. @default unknown: not checked
+   */
+  readonly locationInput?: string;
 }
 
 /** Any Azure resource referenced by its ARM id. */

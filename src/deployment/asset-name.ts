@@ -1,7 +1,7 @@
 import { isKnown, problem, Problems } from '../checks';
 
 /** Azure ML asset (container) names: letters, digits, `-`, `_` and `.`, a letter or digit first, at most 255. */
-const ASSET_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/;
+export const ASSET_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/;
 
 /** SE226: an asset name Azure ML would refuse at apply (azapi cannot check it: the schema has no pattern). */
 export function checkAssetName(kind: string, name: string): Problems {

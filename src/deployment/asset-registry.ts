@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DefaultTokenResolver, ITerraformDependable, StringConcat, Token, Tokenization } from 'cdktf';
 import { AssetContainerBody, CodeVersionBody, EnvironmentVersionBody, ModelVersionBody } from '../arm';
 import { AzapiResource } from '../azapi';
-import { problemsOf } from '../checks';
+import { isKnown, problemsOf } from '../checks';
 import { IManagedVnetWorkspace, IsolationMode } from '../workspace';
 import { checkAssetName } from './asset-name';
 import { AssetUpload, datastorePathOf } from './asset-upload';
@@ -84,7 +84,8 @@ export class AssetRegistry extends Construct {
     const { kind, name } = request;
     problemsOf(request.requestedBy).record(checkAssetName(kind, name));
     const apiVersion = this.workspace.apiVersion;
-    const containerKey = `${kind}/${name}`;
+    // ARM compares asset names without case: `Model` and `model` are one container, created once.
+    const containerKey = `${kind}/${isKnown(name) ? name.toLowerCase() : name}`;
     let container = this.containers.get(containerKey);
     if (container === undefined) {
       const containerBody: AssetContainerBody = { properties: { description: request.description } };
@@ -98,7 +99,7 @@ export class AssetRegistry extends Construct {
     }
     // One resource per container and version: Azure has one `<name>/versions/<version>`, and a second
     // azapi_resource for it would fail at apply ("already exists").
-    const versionKey = `${containerKey}/versions/${request.version}`;
+    const versionKey = `${containerKey}/versions/${isKnown(request.version) ? request.version.toLowerCase() : request.version}`;
     const body = signature(request.body);
     const registered = this.versions.get(versionKey);
     if (registered !== undefined) {

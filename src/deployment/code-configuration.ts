@@ -1,9 +1,10 @@
 import { CodeVersionBody } from '../arm';
-import { problemsOf, readParams } from '../checks';
+import { fromFactory, problemsOf } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkScoringScript } from './content-checks';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
@@ -57,18 +58,22 @@ export abstract class CodeConfiguration {
     scoringScript: string,
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
-    ({ options } = readParams(undefined, CODE_CONFIGURATION_FROM_LOCAL_PATH_PARAMS, {
-      directory,
-      scoringScript,
-      options,
-    }));
-    return new LocalCode(directory, scoringScript, options);
+    return fromFactory(
+      CODE_CONFIGURATION_FROM_LOCAL_PATH_PARAMS,
+      { directory, scoringScript, options },
+      (read) => new LocalCode(read.directory, read.scoringScript, read.options ?? {}),
+      LocalCode.prototype,
+    );
   }
 
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
-    readParams(undefined, CODE_CONFIGURATION_FROM_ASSET_ID_PARAMS, { codeId, scoringScript });
-    return new ExistingCode(codeId, scoringScript);
+    return fromFactory(
+      CODE_CONFIGURATION_FROM_ASSET_ID_PARAMS,
+      { codeId, scoringScript },
+      (read) => new ExistingCode(read.codeId, read.scoringScript),
+      ExistingCode.prototype,
+    );
   }
 
   /** The scoring script's path relative to the code folder. */
@@ -102,6 +107,14 @@ class LocalCode extends CodeConfiguration {
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
       return undefined;
+    }
+    const script = content.files.find((f) => f.relativePath === scriptPath);
+    if (this.options.skipContentChecks !== true && script !== undefined) {
+      const problems = checkScoringScript(this.directory, this.scoringScript, script);
+      if (problems.length > 0) {
+        problemsOf(scope).record(problems);
+        return undefined;
+      }
     }
     const registry = AssetRegistry.of(workspace);
     const upload = registry.upload('codes', content);

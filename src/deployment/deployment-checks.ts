@@ -7,6 +7,7 @@ import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { CodeConfiguration } from './code-configuration';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
+import { describeRange, inRange, INSTANCE_COUNT_LIMITS, WholeRange } from './deployment-limits';
 import { Model } from './model';
 
 /** What a deployment serves and runs, as `checkCombination` reads it from the deployment's props. */
@@ -77,13 +78,13 @@ export function checkLegacyEgress(
 
 /**
  * Most instances one deployment may ask for: 50 is Azure ML's per-deployment instance limit for managed online
- * endpoints (the "endpoint limits" table of Azure ML's quota documentation). Azure refuses more at apply, after
+ * endpoints (`INSTANCE_COUNT_LIMITS` in deployment-limits.ts, with its source). Azure refuses more at apply, after
  * the endpoint and the assets were created; more than that is a support request, not a configuration.
  */
-export const MAX_INSTANCE_COUNT = 50;
+export const MAX_INSTANCE_COUNT = INSTANCE_COUNT_LIMITS.max ?? 50;
 
-// An Azure VM size name: `Standard_DS3_v2`, `Standard_NC6s_v3`.
-const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** The form of an Azure VM size name: `Standard_DS3_v2`, `Standard_NC6s_v3` (SE223; SE400 reads it in the list). */
+export const VM_SIZE = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** SE216 / SE223: the instance count and the VM size. */
 export function checkInstances(
@@ -91,15 +92,12 @@ export function checkInstances(
   instanceCount: number,
   instanceType: string | undefined,
 ): Problems {
-  if (
-    isKnown(instanceCount) &&
-    !(isWhole(instanceCount) && instanceCount >= 1 && instanceCount <= MAX_INSTANCE_COUNT)
-  ) {
+  if (isKnown(instanceCount) && !inRange(instanceCount, INSTANCE_COUNT_LIMITS)) {
     return [
       problem(
         'SE216',
-        `instanceCount of deployment '${name}' is ${String(instanceCount)}: give a whole number from 1 to ` +
-          `${MAX_INSTANCE_COUNT} (Azure ML's per-deployment limit)`,
+        `instanceCount of deployment '${name}' is ${String(instanceCount)}: give a whole number ` +
+          `${describeRange(INSTANCE_COUNT_LIMITS)} (Azure ML's per-deployment limit)`,
       ),
     ];
   }
@@ -117,17 +115,21 @@ export function checkInstances(
     ];
   }
   return [];
+  return [];
 }
 
-function isWhole(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
-
-/** SE216: a count or period that must be a whole number of at least `min`. */
-export function checkWhole(value: number | undefined, min: number, what: string): Problems {
+/** SE216: a count, period or time-out that must be a whole number in Azure's documented `range`. */
+export function checkWhole(value: number | undefined, range: WholeRange, what: string, unit = ''): Problems {
   if (value === undefined || !isKnown(value)) return [];
-  if (!isWhole(value) || value < min) {
-    return [problem('SE216', `${what} is ${String(value)}: give a whole number of at least ${min}`)];
+  if (!inRange(value, range)) {
+    return [
+      problem(
+        'SE216',
+        `${what} is ${String(value)}: Azure ML accepts a whole number${unit === '' ? '' : ` of ${unit}`} ` +
+          `${describeRange(range)}; give one in that range`,
+      ),
+    ];
   }
+  return [];
   return [];
 }

@@ -3,6 +3,7 @@
 import { Duration } from '../core/duration';
 import {
   bool,
+  catalogName,
   defineProps,
   instanceOf,
   name,
@@ -15,9 +16,11 @@ import {
   text,
 } from '../checks/read';
 import { CodeConfiguration } from './code-configuration';
+import { VM_SIZE } from './deployment-checks';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 import { EgressPublicNetworkAccess } from './egress';
 import { Environment } from './environment';
+import { INSTANCE_TYPES, InstanceType } from './instance-type';
 import { Model } from './model';
 
 const EXPR = { tokens: 'expression' } as const;
@@ -46,7 +49,15 @@ export const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('O
   model: instanceOf(Model, { optional: false }),
   code: instanceOf(CodeConfiguration),
   environment: instanceOf(Environment),
-  instanceType: text({ ...EXPR, what: "a VM size (text such as 'Standard_DS3_v2')" }),
+  // A size of the SKU list (SE400), an InstanceType, or an expression; text not of a size's form is SE223's.
+  instanceType: catalogName({
+    ...EXPR,
+    catalog: INSTANCE_TYPES,
+    classOf: InstanceType,
+    code: 'SE400',
+    shape: VM_SIZE,
+    what: "a VM size (such as 'Standard_DS3_v2')",
+  }),
   instanceCount: NUMBER,
   // A Terraform expression is decided at plan time: the traffic update sends `cond ? 100 : 0` (see traffic).
   allTraffic: bool(EXPR),

@@ -3,6 +3,7 @@ import type { ProviderProps } from '../core/providers';
 import type { CodeConfiguration } from './code-configuration';
 import type { EgressPublicNetworkAccess } from './egress';
 import type { Environment } from './environment';
+import type { InstanceType } from './instance-type';
 import type { Model } from './model';
 
 // The props a deployment takes besides its endpoint, apart from the construct so that the endpoint's interface
@@ -75,8 +76,13 @@ export interface OnlineDeploymentOptions extends ProviderProps {
   readonly code?: CodeConfiguration;
   /** The image the deployment runs in. Required unless the model is MLflow. @default none */
   readonly environment?: Environment;
-  /** VM size. @default 'Standard_DS3_v2' (the how-to's) */
-  readonly instanceType?: string;
+  /**
+   * VM size: text read against Azure ML's managed online endpoints SKU list without case (SE400), an
+   * `InstanceType` (`InstanceType.of(name)` for a size the list does not have yet, unchecked), or a Terraform
+   * expression (passed through).
+   * @default 'Standard_DS3_v2' (the how-to's)
+   */
+  readonly instanceType?: string | InstanceType;
   /** Number of instances (`sku.capacity`). @default 1 */
   readonly instanceCount?: number;
   /**

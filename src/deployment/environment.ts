@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { Checked, isKnown, problem, Problems, problemsOf, readParams } from '../checks';
+import { isKnown, fromFactory, problem, Problems, problemsOf, Checked } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
+import { parseImageReference } from './image-reference';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkCondaDependencies } from './content-checks';
 import { hashText, resolveLocalPath } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 import { LOCAL_ASSET_OPTIONS } from './readers';
@@ -67,8 +69,12 @@ export abstract class Environment {
    * image and the conda file's content (the how-to's `image:` plus `conda_file:`).
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
-    ({ options } = readParams(undefined, ENVIRONMENT_FROM_IMAGE_PARAMS, { image, options }));
-    return new ImageEnvironment(image, options);
+    return fromFactory(
+      ENVIRONMENT_FROM_IMAGE_PARAMS,
+      { image, options },
+      (read) => new ImageEnvironment(read.image, read.options ?? {}),
+      ImageEnvironment.prototype,
+    );
   }
 
   /**
@@ -76,8 +82,12 @@ export abstract class Environment {
    * URI (curated environments), or `azureml:<name>:<version>`.
    */
   public static fromAssetId(environmentId: string): Environment {
-    readParams(undefined, ENVIRONMENT_FROM_ASSET_ID_PARAMS, { environmentId });
-    return new ExistingEnvironment(environmentId);
+    return fromFactory(
+      ENVIRONMENT_FROM_ASSET_ID_PARAMS,
+      { environmentId },
+      (read) => new ExistingEnvironment(read.environmentId),
+      ExistingEnvironment.prototype,
+    );
   }
 
   /** Creates what the environment needs in the deployment's scope and returns its id. @internal */
@@ -101,7 +111,9 @@ class ImageEnvironment extends Environment {
     }
     const condaFile = this.options.condaFile;
     const conda =
-      condaFile === undefined ? undefined : problemsOf(scope).take(readCondaFile(scope, condaFile));
+      condaFile === undefined
+        ? undefined
+        : problemsOf(scope).take(readCondaFile(scope, condaFile, this.options.skipContentChecks !== true));
     if (condaFile !== undefined && conda === undefined) return undefined;
     const body: EnvironmentVersionBody = {
       properties: {
@@ -143,7 +155,11 @@ function hashEnvironment(image: string, conda: string | undefined): string {
   return hashText(image, conda ?? '');
 }
 
-function readCondaFile(scope: BindScope, condaFile: string): Checked<string | undefined> {
+function readCondaFile(
+  scope: BindScope,
+  condaFile: string,
+  checkContent: boolean,
+): Checked<string | undefined> {
   const resolved = resolveLocalPath(scope, condaFile);
   const nothing = (detail: string) => ({ value: undefined, problems: [problem('SE215', detail)] });
   if (!fs.existsSync(resolved)) {
@@ -158,12 +174,17 @@ function readCondaFile(scope: BindScope, condaFile: string): Checked<string | un
   }
   // Normalised line endings: a checkout with CRLF must not produce another environment version.
   const text = fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
-  const problems = checkCondaYaml(condaFile, text);
+  const parsed = checkCondaYaml(condaFile, text);
+  if (Array.isArray(parsed)) return { value: undefined, problems: parsed };
+  const problems = checkContent ? checkCondaDependencies(condaFile, parsed as Record<string, unknown>) : [];
   return problems.length > 0 ? { value: undefined, problems } : { value: text, problems: [] };
 }
 
-/** SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build. */
-function checkCondaYaml(condaFile: string, text: string): Problems {
+/**
+ * SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build.
+ * Returns the mapping, or the problems.
+ */
+function checkCondaYaml(condaFile: string, text: string): Record<string, unknown> | Problems {
   let parsed: unknown;
   try {
     parsed = parseYaml(text);
@@ -180,24 +201,22 @@ function checkCondaYaml(condaFile: string, text: string): Problems {
       ),
     ];
   }
-  return [];
+  return parsed as Record<string, unknown>;
 }
 
-// `registry/repository[:tag][@sha256:digest]`, as docker accepts: lower-case repository, no spaces or scheme.
-const IMAGE_REFERENCE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** SE223: the base image is a container image reference, not a URL or empty text. */
+/** SE223: the base image is a container image reference by docker's grammar (image-reference.ts). */
 function checkImageReference(image: string): Problems {
   if (!isKnown(image)) return [];
-  if (typeof image !== 'string' || !IMAGE_REFERENCE.test(image)) {
+  const parsed = typeof image === 'string' ? parseImageReference(image) : { problem: 'it is not text' };
+  if ('problem' in parsed) {
     return [
       problem(
         'SE223',
-        `image '${String(image)}' is not a container image reference: give one such as ` +
-          `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest', without a scheme`,
+        `image '${String(image)}' is not a container image reference: ${parsed.problem}; give one such as ` +
+          `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest'`,
       ),
     ];
   }
+  return [];
   return [];
 }

@@ -10,3 +10,4 @@ export * from './blue-deployment';
 export { DeploymentReplacementTrigger } from './replacement';
 export * from './scaling-schedule';
 export * from './instance-scaling';
+export { InstanceType } from './instance-type';

@@ -1,12 +1,13 @@
 import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { problemsOf, readParams } from '../checks';
+import { fromFactory, problemsOf, firstProblem } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 import { IManagedVnetWorkspace } from '../workspace';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
 import { AssetBindContext, BindScope, BoundAsset } from './bind-context';
+import { checkMlmodel, checkModelFiles } from './content-checks';
 import { readLocalContent } from './local-content';
 import { LocalAssetOptions } from './local-asset-options';
 
@@ -58,8 +59,12 @@ export abstract class Model {
    * keeps its name: the scoring script finds it at `$AZUREML_MODEL_DIR/<folder name>/...`.
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, MODEL_FROM_LOCAL_PATH_PARAMS, { localPath, options }));
-    return new LocalModel(localPath, 'custom_model', options);
+    return fromFactory(
+      MODEL_FROM_LOCAL_PATH_PARAMS,
+      { localPath, options },
+      (read) => new LocalModel(read.localPath, 'custom_model', read.options ?? {}),
+      LocalModel.prototype,
+    );
   }
 
   /**
@@ -68,8 +73,12 @@ export abstract class Model {
    * (Azure ML's "customize MLflow model deployments", the way to serve it without internet egress).
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
-    ({ options } = readParams(undefined, MODEL_MLFLOW_FROM_LOCAL_PATH_PARAMS, { localPath, options }));
-    return new LocalModel(localPath, 'mlflow_model', options);
+    return fromFactory(
+      MODEL_MLFLOW_FROM_LOCAL_PATH_PARAMS,
+      { localPath, options },
+      (read) => new LocalModel(read.localPath, 'mlflow_model', read.options ?? {}),
+      LocalModel.prototype,
+    );
   }
 
   /**
@@ -77,14 +86,22 @@ export abstract class Model {
    * `azureml://registries/<registry>/models/<name>/versions/<version>` URI, or `azureml:<name>:<version>`.
    */
   public static fromAssetId(assetId: string): Model {
-    readParams(undefined, MODEL_FROM_ASSET_ID_PARAMS, { assetId });
-    return new ExistingModel(assetId, false);
+    return fromFactory(
+      MODEL_FROM_ASSET_ID_PARAMS,
+      { assetId },
+      (read) => new ExistingModel(read.assetId, false),
+      ExistingModel.prototype,
+    );
   }
 
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
-    readParams(undefined, MODEL_MLFLOW_FROM_ASSET_ID_PARAMS, { assetId });
-    return new ExistingModel(assetId, true);
+    return fromFactory(
+      MODEL_MLFLOW_FROM_ASSET_ID_PARAMS,
+      { assetId },
+      (read) => new ExistingModel(read.assetId, true),
+      ExistingModel.prototype,
+    );
   }
 
   /** Whether this is an MLflow model (no scoring script or environment needed). */
@@ -111,13 +128,25 @@ class LocalModel extends Model {
     const { workspace } = context;
     const content = problemsOf(scope).take(readLocalContent(scope, this.localPath, 'model path (localPath)'));
     if (content === undefined) return undefined;
-    if (this.isMlflow && !content.files.some((f) => f.relativePath === `${content.baseName}/MLmodel`)) {
+    const mlmodel = content.files.find((f) => f.relativePath === `${content.baseName}/MLmodel`);
+    if (this.isMlflow && mlmodel === undefined) {
       problemsOf(scope).report(
         'SE219',
         `MLflow model '${this.localPath}' has no MLmodel file at its top level: Azure ML reads the flavor and ` +
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
       return undefined;
+    }
+    if (this.options.skipContentChecks !== true) {
+      // One rule as users read it (the model's files, then its MLmodel): the first problem is reported.
+      const problems = firstProblem(
+        checkModelFiles(this.localPath, content),
+        this.isMlflow && mlmodel !== undefined ? checkMlmodel(this.localPath, mlmodel) : [],
+      );
+      if (problems.length > 0) {
+        problemsOf(scope).record(problems);
+        return undefined;
+      }
     }
     warnIfLarge(scope, this.localPath, content.totalSize);
     const registry = AssetRegistry.of(workspace);

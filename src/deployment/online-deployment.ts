@@ -9,18 +9,18 @@ import {
 } from '../arm';
 import { AzapiResource } from '../azapi';
 import {
-  Checked,
-  firstProblem,
   isKnown,
-  problem,
-  Problems,
   readParams,
   readProps,
   readTags,
   TAG_LIMITS,
   problemsOf,
+  problem,
+  Problems,
+  firstProblem,
+  Checked,
 } from '../checks';
-import { construct, defineProps, num, object, without } from '../checks/read';
+import { catalogText, construct, defineProps, num, object, without } from '../checks/read';
 import { registerWithEndpoint } from '../endpoint/deployment-host';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
@@ -34,6 +34,16 @@ import { Metric, MetricOptions } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
 import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
+import { InstanceType } from './instance-type';
+import {
+  describeRange,
+  LIVENESS_SUCCESS_THRESHOLD,
+  MAX_CONCURRENT_REQUESTS_LIMITS,
+  PROBE_COUNT_LIMITS,
+  PROBE_DURATION_LIMITS,
+  REQUEST_DURATION_LIMITS,
+  WholeRange,
+} from './deployment-limits';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
 import { ONLINE_DEPLOYMENT_OPTIONS } from './deployment-options-schema';
 
@@ -48,6 +58,7 @@ export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
 }
 
 const EXPR = { tokens: 'expression' } as const;
+// Numbers are checked by the deployment's own rules (SE216), which skip a Terraform expression; it is sent as is.
 const NUMBER = num(EXPR);
 export const ONLINE_DEPLOYMENT_PROPS = defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
   ...ONLINE_DEPLOYMENT_OPTIONS,
@@ -82,9 +93,6 @@ interface BoundAssets {
   /** The asset versions and uploads, then the package-index rules the image build needs. */
   readonly dependables: ITerraformDependable[];
 }
-
-/** Longest request timeout Azure ML accepts on managed endpoints. */
-const MAX_REQUEST_TIMEOUT_MS = 180_000;
 
 // The unit-suffixed spellings of the request settings and probes, kept for one minor release.
 const MILLIS = { unit: Duration.millis, unitLabel: 'milliseconds' } as const;
@@ -156,7 +164,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     problemsOf(this).record(checkLegacyEgress(this.deploymentName, props, this.endpoint));
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
-    problemsOf(this).record(checkInstances(this.deploymentName, this.instanceCount, props.instanceType));
+    problemsOf(this).record(
+      checkInstances(this.deploymentName, this.instanceCount, catalogText(props.instanceType)),
+    );
   }
 
   /** Binds the model, code and environment, and finds the outbound rules their image build needs. */
@@ -203,7 +213,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
           ? undefined
           : { codeId: code.assetId, scoringScript: props.code.scoringScript },
       environmentId: environment?.assetId,
-      instanceType: props.instanceType ?? 'Standard_DS3_v2',
+      instanceType: catalogText(props.instanceType) ?? InstanceType.STANDARD_DS3_V2.value,
       description: props.description,
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
@@ -270,7 +280,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * Scales the deployment's instances between `minInstances` and `maxInstances` with Azure Monitor autoscale,
    * starting from `instanceCount`; add rules on the result (`scaleOnCpuUtilization`, `scaleOnRequestLatency`,
    * `scaleOnSchedule`). One autoscale setting per deployment (construct id `AutoScale`): a second call is
-   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns.
+   * refused (SE303). From then on the deployment ignores drift of `sku.capacity`, which autoscale owns
+   * (`lifecycle.ignore_changes`; adding autoscale sends nothing to the deployment).
    */
   public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
     ({ instanceRange } = readParams(this, ONLINE_DEPLOYMENT_AUTO_SCALE_INSTANCE_COUNT_PARAMS, {
@@ -292,8 +303,15 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       defaultInstances: this.instanceCount,
       deployment: this.resource,
     });
-    // Autoscale changes the capacity in Azure; without this the next apply would set it back.
-    this.resource.addIgnoreBodyChanges('sku.capacity');
+    // Autoscale changes the capacity in Azure; without this the next apply would set it back. Terraform's own
+    // ignore_changes, not azapi's ignore_body_changes: a change of that argument is a change of the resource, so
+    // adding autoscale would send the deployment again (a rolling update in Azure for nothing); lifecycle
+    // arguments are no part of the resource.
+    const lifecycle = this.resource.lifecycle ?? {};
+    this.resource.lifecycle = {
+      ...lifecycle,
+      ignoreChanges: [...((lifecycle.ignoreChanges as string[] | undefined) ?? []), 'body.sku.capacity'],
+    };
     return this.scaling;
   }
 
@@ -389,17 +407,6 @@ function requestSettings(
 ): Checked<OnlineRequestSettings | undefined> {
   if (settings === undefined) return { value: undefined, problems: [] };
   const durations = readDurations(`deployment '${name}'`, settings, REQUEST_DURATIONS, 'SE216');
-  const { value: timeout, name: timeoutName } = durations.values.requestTimeout;
-  const tooLong =
-    timeout !== undefined && !timeout.isUnresolved() && timeout.toMilliseconds() > MAX_REQUEST_TIMEOUT_MS
-      ? [
-          problem(
-            'SE216',
-            `${timeoutName} of deployment '${name}' is ${timeout.toHumanString()}: managed online endpoints ` +
-              `allow at most ${MAX_REQUEST_TIMEOUT_MS} ms; lower it`,
-          ),
-        ]
-      : [];
   const iso = (field: string): Checked<string | undefined> => {
     const { value, name: given } = durations.values[field];
     return value === undefined
@@ -418,10 +425,17 @@ function requestSettings(
       durations.problems,
       checkWhole(
         settings.maxConcurrentRequestsPerInstance,
-        1,
+        MAX_CONCURRENT_REQUESTS_LIMITS,
         `maxConcurrentRequestsPerInstance of deployment '${name}'`,
       ),
-      tooLong,
+      ...(['requestTimeout', 'maxQueueWait'] as const).map((field) =>
+        checkDurationRange(
+          durations.values[field],
+          REQUEST_DURATION_LIMITS[field],
+          `of deployment '${name}'`,
+          'milliseconds',
+        ),
+      ),
       requestTimeout.problems,
       maxQueueWait.problems,
     ),
@@ -435,16 +449,9 @@ function probe(
 ): Checked<ProbeSettings | undefined> {
   if (options === undefined) return { value: undefined, problems: [] };
   const durations = readDurations(`the ${what}`, options, PROBE_DURATIONS, 'SE216');
-  // At least one second: a probe every 0 seconds, or one that may take none, is refused by the service.
-  const short = ['period', 'timeout'].map((field): Problems => {
-    const { value, name } = durations.values[field];
-    return value !== undefined && !value.isUnresolved() && value.toSeconds() < 1
-      ? [problem('SE216', `${name} of the ${what} is ${value.toHumanString()}: give at least 1 second`)]
-      : [];
-  });
   const success = options.successThreshold;
   const fixedSuccess =
-    liveness && isKnown(success) && success !== 1
+    liveness && isKnown(success) && success !== LIVENESS_SUCCESS_THRESHOLD
       ? [
           problem(
             'SE216',
@@ -471,13 +478,45 @@ function probe(
     // The probe is one rule as users read it: the first problem is reported.
     problems: firstProblem(
       durations.problems,
-      ...short,
-      checkWhole(options.failureThreshold, 1, `failureThreshold of the ${what}`),
-      checkWhole(options.successThreshold, 1, `successThreshold of the ${what}`),
+      ...(['initialDelay', 'period', 'timeout'] as const).map((field) =>
+        checkDurationRange(
+          durations.values[field],
+          PROBE_DURATION_LIMITS[field],
+          `of the ${what}`,
+          'seconds',
+        ),
+      ),
+      ...(['successThreshold', 'failureThreshold'] as const).map((field) =>
+        checkWhole(options[field], PROBE_COUNT_LIMITS[field], `${field} of the ${what}`),
+      ),
       fixedSuccess,
       initialDelay.problems,
       period.problems,
       timeout.problems,
     ),
   };
+}
+
+/**
+ * SE216 when a known duration is outside the range Azure ML documents (`deployment-limits.ts`), in the unit the
+ * service counts it in. Fractions of the unit are refused where the duration is rendered (`isoSeconds`).
+ */
+function checkDurationRange(
+  given: { readonly value?: Duration; readonly name: string },
+  range: WholeRange,
+  of: string,
+  unit: 'milliseconds' | 'seconds',
+): Problems {
+  const { value, name } = given;
+  if (value === undefined || value.isUnresolved()) return [];
+  const amount = unit === 'milliseconds' ? value.toMilliseconds() : value.toSeconds();
+  if (amount >= range.min && amount <= (range.max ?? Number.MAX_SAFE_INTEGER)) return [];
+  return [
+    problem(
+      'SE216',
+      `${name} ${of} is ${value.toHumanString()}: Azure ML accepts ${describeRange(range)} ${unit}; ` +
+        `give a duration in that range`,
+    ),
+  ];
+  return [];
 }

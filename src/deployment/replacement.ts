@@ -11,6 +11,7 @@ import {
 } from 'cdktf';
 import { ManagedOnlineDeploymentProperties, MlApiVersion, OnlineDeploymentPutBody } from '../arm';
 import { AzapiResourceAction, DataAzapiResource } from '../azapi';
+import { createOnlyProperties } from '../arm/create-only';
 
 // The deployment's ARM properties, as built by OnlineDeployment; passed to Terraform as they are.
 export const DEPLOYMENT_REPLACEMENT_TRIGGER = defineProps<{ properties: ManagedOnlineDeploymentProperties }>(
@@ -25,19 +26,21 @@ export const DEPLOYMENT_REPLACEMENT_TRIGGER = defineProps<{ properties: ManagedO
 );
 
 /**
- * The deployment properties Azure sets only at creation. `instanceType` is `x-ms-mutability: [read, create]` in
- * the stable API specification (2026-05-01, `OnlineDeploymentProperties`), and `egressPublicNetworkAccess`
- * "cannot be updated after creation" (Azure ML docs). Everything else (model, code, environment, scale, probes,
- * request settings, environment variables) is rolled in place by Azure, instance by instance
- * (`az ml online-deployment update`); the code configuration is among them although the preview specification
- * marks it create-only, because the CLI and the docs ("init() runs when the deployment is created or updated")
- * update it in place.
+ * The deployment properties Azure sets only at creation: the `recreate-when-idle` rows of the create-only table
+ * (`src/arm/create-only.ts`: `instanceType`, `egressPublicNetworkAccess`). Everything else (model, code,
+ * environment, scale, probes, request settings, environment variables) is rolled in place by Azure, instance by
+ * instance (`az ml online-deployment update`); the code configuration is among them although the preview
+ * specification marks it create-only, because the CLI and the docs ("init() runs when the deployment is created or
+ * updated") update it in place.
  */
 export function createOnlyValues(properties: ManagedOnlineDeploymentProperties): Record<string, unknown> {
-  return {
-    instanceType: properties.instanceType,
-    egressPublicNetworkAccess: properties.egressPublicNetworkAccess,
-  };
+  const values = properties as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    createOnlyProperties('workspaces/onlineEndpoints/deployments', 'recreate-when-idle').map((row) => {
+      const name = row.path.replace(/^properties\./, '');
+      return [name, values[name]];
+    }),
+  );
 }
 
 /**
@@ -164,7 +167,8 @@ export class CreateOnlyChangeGuard extends Construct {
     const lifecycle = {
       // A dependable renders as the address, which replace_triggered_by needs (not an interpolation).
       replaceTriggeredBy: [dependable(props.trigger)],
-      ignoreChanges: ['method', 'body'],
+      // An api-version switch changes nothing they do: they keep the one they ran with.
+      ignoreChanges: ['method', 'body', 'type'],
     };
     const remove = new AzapiResourceAction(this, 'Delete', {
       ...common,

@@ -3,8 +3,9 @@ import {
   MonitorAutoscaleSettingProfileRecurrence,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { Fn, Op, Precondition, Token } from 'cdktf';
-import { isKnown, readParams, problem, Problems } from '../checks';
+import { isKnown, fromFactory, problem, Problems } from '../checks';
 import { defineProps, enumOf, list, num, object, text } from '../checks/read';
+import { parseRfc3339 } from './rfc3339';
 import { timeZoneProblem } from './time-zones';
 
 /** A day of the week, as Azure Monitor autoscale names it. */
@@ -112,7 +113,11 @@ export const SCALING_SCHEDULE_BETWEEN_PARAMS = defineProps<{ options: FixedWindo
   },
 );
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The instant of an RFC 3339 date-time (rfc3339.ts), or undefined when it is not one. */
+function instant(text: string): number | undefined {
+  const parsed = parseRfc3339(text);
+  return 'ms' in parsed ? parsed.ms : undefined;
+}
 
 const WEEK: readonly WeekDay[] = Object.values(WeekDay);
 const DAY = 24 * 60;
@@ -137,14 +142,22 @@ function wholeInRange(value: number, max: number, what: string): Precondition {
 export abstract class ScalingSchedule {
   /** A window that repeats on the given days (`Monday`-`Friday`, 08:00 to 20:00). */
   public static weekly(options: WeeklyScheduleOptions): ScalingSchedule {
-    readParams(undefined, SCALING_SCHEDULE_WEEKLY_PARAMS, { options });
-    return new WeeklySchedule(options);
+    return fromFactory(
+      SCALING_SCHEDULE_WEEKLY_PARAMS,
+      { options },
+      (read) => new WeeklySchedule(read.options),
+      WeeklySchedule.prototype,
+    );
   }
 
   /** Applies between two instants (a sale, a launch); wins over weekly windows. */
   public static between(options: FixedWindowOptions): ScalingSchedule {
-    readParams(undefined, SCALING_SCHEDULE_BETWEEN_PARAMS, { options });
-    return new FixedWindowSchedule(options);
+    return fromFactory(
+      SCALING_SCHEDULE_BETWEEN_PARAMS,
+      { options },
+      (read) => new FixedWindowSchedule(read.options),
+      FixedWindowSchedule.prototype,
+    );
   }
 
   /** The `recurrence` block of the window's start, for weekly windows. */
@@ -309,10 +322,10 @@ class FixedWindowSchedule extends ScalingSchedule {
   public instants(): { readonly timeZone: string; readonly range: [number, number] } | undefined {
     const { start, end } = this.options;
     const timeZone = this.options.timeZone ?? 'UTC';
-    if (![start, end, timeZone].every((p) => isKnown(p)) || !RFC3339.test(start) || !RFC3339.test(end)) {
-      return undefined;
-    }
-    return { timeZone, range: [Date.parse(start), Date.parse(end)] };
+    if (![start, end, timeZone].every((p) => isKnown(p))) return undefined;
+    const [from, to] = [instant(start), instant(end)];
+    if (from === undefined || to === undefined) return undefined;
+    return { timeZone, range: [from, to] };
   }
 
   public preconditions(): Precondition[] {
@@ -328,17 +341,20 @@ class FixedWindowSchedule extends ScalingSchedule {
       ['start', start],
       ['end', end],
     ] as const) {
-      if (isKnown(value) && !RFC3339.test(value)) {
+      const parsed = isKnown(value) ? parseRfc3339(value) : undefined;
+      if (parsed !== undefined && 'problem' in parsed) {
         return [
           problem(
             'SE306',
-            `${what} has ${name} '${value}', which is not an RFC 3339 time: write it like 2026-12-24T00:00:00Z`,
+            `${what} has ${name} '${value}', which is not an RFC 3339 time: ${parsed.problem}; write it like ` +
+              `2026-12-24T00:00:00Z`,
           ),
         ];
       }
     }
-    if (isKnown(start) && isKnown(end) && RFC3339.test(start) && RFC3339.test(end)) {
-      if (Date.parse(end) <= Date.parse(start)) {
+    const [from, to] = [isKnown(start) ? instant(start) : undefined, isKnown(end) ? instant(end) : undefined];
+    if (from !== undefined && to !== undefined) {
+      if (to <= from) {
         return [
           problem('SE306', `${what} ends (${end}) before it starts (${start}): give an end after the start`),
         ];

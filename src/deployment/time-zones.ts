@@ -1,3 +1,5 @@
+import { Catalog } from '../checks/catalog';
+
 /**
  * The time zone names Azure Monitor autoscale accepts for a profile's `recurrence` and `fixed_date`: Windows time
  * zone ids, as listed in the autoscale settings REST API (`Recurrence.schedule.timeZone`, `TimeWindow.timeZone`).
@@ -133,13 +135,22 @@ const FROM_IANA: Record<string, string> = {
   'etc/utc': 'UTC',
 };
 
+/** The time zones as a catalog: looked up and suggested like every other catalog of Azure's names. */
+const TIME_ZONES = new Catalog(AUTOSCALE_TIME_ZONES, {
+  what: 'a Windows time zone name',
+  source: 'the autoscale settings REST API',
+});
+
 /** Why `zone` is not an autoscale time zone, with the fix; undefined when it is one. */
 export function timeZoneProblem(zone: string): string | undefined {
   if (AUTOSCALE_TIME_ZONES.includes(zone)) return undefined;
-  const sameIgnoringCase = AUTOSCALE_TIME_ZONES.find((z) => z.toLowerCase() === zone.toLowerCase());
-  const suggestion = sameIgnoringCase ?? FROM_IANA[zone.toLowerCase()];
+  // Autoscale compares the names exactly: the same name in other case is refused, with its spelling.
+  const suggestions = [TIME_ZONES.find(zone) ?? FROM_IANA[zone.toLowerCase()]].filter(
+    (z): z is string => z !== undefined,
+  );
+  if (suggestions.length === 0) suggestions.push(...TIME_ZONES.nearest(zone));
   return (
     `'${zone}', which Azure Monitor autoscale does not accept: it takes Windows time zone names, not IANA ` +
-    `names; give ${suggestion === undefined ? "one such as 'W. Europe Standard Time' or 'UTC'" : `'${suggestion}'`}`
+    `names; give ${suggestions.length === 0 ? "one such as 'W. Europe Standard Time' or 'UTC'" : suggestions.map((s) => `'${s}'`).join(' or ')}`
   );
 }

@@ -15,6 +15,7 @@ import { DeploymentRegistration, IOnlineDeployment, ISecureOnlineEndpoint } from
 import { checkInvokeAuthMode, EndpointInvokeAccess } from './invoke-access';
 import { ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, Metric, MetricOptions, metricOf } from './metrics';
 import { defineMetricMethods, readMetricParams } from './metric-methods';
+import { ROUTE_TRAFFIC_OPTIONS, RouteTrafficOptions } from './route-traffic-options';
 import { EndpointTraffic } from './traffic';
 
 export const SECURE_ONLINE_ENDPOINT_BASE_GRANT_INVOKE_PARAMS = defineProps<{ grantee: IPrincipal }>(
@@ -45,10 +46,13 @@ export const SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS = defineMetricMethods('S
   'metricDataCollectionEventsPerMinute',
   'metricDataCollectionErrorsPerMinute',
 ]);
-export const SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS = defineProps<{ split: TrafficMap }>(
-  'SecureOnlineEndpointBase#routeTraffic',
-  { split: TRAFFIC_SPLIT_READER },
-);
+export const SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS = defineProps<{
+  split: TrafficMap;
+  options: RouteTrafficOptions;
+}>('SecureOnlineEndpointBase#routeTraffic', {
+  split: TRAFFIC_SPLIT_READER,
+  options: object('RouteTrafficOptions', ROUTE_TRAFFIC_OPTIONS),
+});
 // SE205 checks the share; a Terraform number expression is passed through.
 const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
 export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_PARAMS = defineProps<{
@@ -158,11 +162,16 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   /**
    * Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`: whole percents summing to 100 (or 0), naming
    * only this endpoint's deployments. Overrides every deployment's `allTraffic`. A second call replaces the first.
-   * On an endpoint made elsewhere, the split names only this stack's deployments and is merged into the live one.
+   * On an endpoint made elsewhere, the split names this stack's deployments and is merged into the live one;
+   * name the shares of deployments made elsewhere in `options.keep` (`routeTraffic({ green: 10 }, { keep: {
+   * blue: 90 } })`).
    */
-  public routeTraffic(split: TrafficMap): void {
-    ({ split } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS, { split }));
-    this.traffic.route(split);
+  public routeTraffic(split: TrafficMap, options: RouteTrafficOptions = {}): void {
+    ({ split, options } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS, {
+      split,
+      options,
+    }));
+    this.traffic.route(split, options?.keep ?? {});
   }
 
   /**
@@ -174,7 +183,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
       deployment,
       percent,
     }));
-    this.traffic.mirrorTo(deployment.deploymentName, percent);
+    this.traffic.mirrorTo(deployment.deploymentName, percent, deployment);
   }
 
   /**
@@ -211,15 +220,16 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
     return this.invokeAccess.grant(grantee);
   }
 
-  /** The action that zeroes the traffic before a destroy deletes the deployments (with the traffic update). */
+  /** The action that empties the traffic before a destroy deletes the deployments (an endpoint created here). */
   public get trafficReset(): AzapiResourceAction | undefined {
     return this.traffic.trafficReset;
   }
 
   /**
-   * The traffic writer (construct id `Traffic`), created when the first deployment registers: for an endpoint
-   * created here an `azapi_resource_action` that PUTs the endpoint's request with the declared `traffic` and
-   * `mirrorTraffic`; for one made elsewhere an `azapi_update_resource` that merges them into the live maps.
+   * The traffic writer (construct id `Traffic`): for an endpoint created here, an `azapi_resource_action`
+   * created with the endpoint that PUTs its request with the declared `traffic` and `mirrorTraffic` whenever
+   * they change; for one made elsewhere, an `azapi_update_resource` created when the first deployment registers,
+   * which merges them into the live maps.
    */
   public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
     return this.traffic.trafficUpdate;
@@ -335,9 +345,9 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   }
 
   /**
-   * Sets up the endpoint's traffic: the registry of its deployments and the writer created when the first one
-   * registers. `request` is the endpoint's own request (re-sent whole with the traffic, and with none when the
-   * stack is destroyed); undefined for an endpoint made elsewhere, whose request is not known here (its traffic is
+   * Sets up the endpoint's traffic: the registry of its deployments and the writer (created now when the request
+   * is known, else when the first deployment registers). `request` is the endpoint's own request (re-sent whole
+   * with the traffic; its required part, closed and without traffic, when the endpoint is destroyed); undefined for an endpoint made elsewhere, whose request is not known here (its traffic is
    * merged into the live one, and a destroy does not reset it). An endpoint that never calls it gets the latter.
    * @internal
    */

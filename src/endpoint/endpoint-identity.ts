@@ -1,5 +1,5 @@
 import { ManagedServiceIdentity } from '../arm';
-import { readParams } from '../checks';
+import { fromFactory } from '../checks';
 import { defineProps } from '../checks/read';
 import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
@@ -30,8 +30,12 @@ export abstract class EndpointIdentity {
    * creates the role assignments the Azure ML docs require (see docs/endpoint.md) before it is created.
    */
   public static userAssigned(identity: IUserAssignedIdentity): EndpointIdentity {
-    readParams(undefined, ENDPOINT_IDENTITY_USER_ASSIGNED_PARAMS, { identity });
-    return new UserAssignedEndpointIdentity(identity);
+    return fromFactory(
+      ENDPOINT_IDENTITY_USER_ASSIGNED_PARAMS,
+      { identity },
+      (read) => new UserAssignedEndpointIdentity(read.identity),
+      UserAssignedEndpointIdentity.prototype,
+    );
   }
 
   /** The azapi identity `type`. */

@@ -1,4 +1,4 @@
-import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
+import { ARM_TYPES, canonicalArmId, checkLiteralArmId } from '../checks/arm-id';
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { readProps } from '../checks';
@@ -57,6 +57,16 @@ export class EndpointDiagnostics extends Construct {
       name: EndpointDiagnostics.SETTING_NAME,
       targetResourceId: props.endpointId,
       ...destination,
+      // azurerm parses these ids with case: written as its parsers need (an id as the CLI prints it passes).
+      logAnalyticsWorkspaceId: canonicalArmId(
+        destination.logAnalyticsWorkspaceId,
+        ARM_TYPES.LOG_ANALYTICS_WORKSPACE,
+      ),
+      storageAccountId: canonicalArmId(destination.storageAccountId, ARM_TYPES.STORAGE_ACCOUNT),
+      eventhubAuthorizationRuleId: canonicalArmId(
+        destination.eventhubAuthorizationRuleId,
+        ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+      ),
       logAnalyticsDestinationType:
         destination.logAnalyticsWorkspaceId === undefined ? undefined : 'Dedicated',
       enabledLog: ENDPOINT_LOG_CATEGORIES.map((category) => ({ category })),

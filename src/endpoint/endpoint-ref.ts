@@ -6,6 +6,7 @@ import type { OnlineDeploymentOptions } from '../deployment/deployment-options';
 import { IManagedVnetWorkspace } from '../workspace';
 import type { EndpointGrant } from './endpoint-grant';
 import type { Metric, MetricOptions } from './metrics';
+import type { RouteTrafficOptions } from './route-traffic-options';
 
 /** A deployment as the endpoint's traffic sees it. */
 export interface IOnlineDeployment extends IConstruct, ITerraformDependable {
@@ -77,7 +78,7 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
   addDeployment(id: string, props: OnlineDeploymentOptions): IOnlineDeployment;
   /** Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`. */
-  routeTraffic(split: TrafficMap): void;
+  routeTraffic(split: TrafficMap, options?: RouteTrafficOptions): void;
   /** Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing). */
   mirrorTraffic(deployment: IOnlineDeployment, percent: number): void;
   /** `mirrorTraffic` to a deployment of this endpoint given by name (made in another stack, or outside Terraform). */

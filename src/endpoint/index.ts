@@ -3,6 +3,7 @@ export * from './endpoint-identity';
 export * from './endpoint-ref';
 export { SecureOnlineEndpointBase } from './endpoint-base';
 export type { SecureOnlineEndpointAttributeValues } from './endpoint-base';
+export type { RouteTrafficOptions } from './route-traffic-options';
 export * from './secure-online-endpoint';
 export type { SecureOnlineEndpointAttributes } from './imported-endpoint';
 export { EndpointGrant } from './endpoint-grant';
@@ -12,3 +13,4 @@ export type { EndpointMetricOptions, EndpointMetricProps, MetricOptions, MetricP
 export * from './endpoint-logs';
 export { EndpointInvokeAccess, LIST_KEYS_ACTION, SCORE_DATA_ACTION, TOKEN_ACTION } from './invoke-access';
 export type { EndpointInvokeAccessProps } from './invoke-access';
+export type { ILogArchiveStorageAccount } from '../core/log-archive';

@@ -7,6 +7,7 @@ import { isKnown, readParams, readProps, problemsOf, problem, Problems } from '.
 import { armId, construct, defineProps, name, oneOf } from '../checks/read';
 import { PRINCIPAL_READER } from '../core/readers';
 import { IPrincipal, PrincipalType } from '../core';
+import { checkIdentityId } from '../core/identity-checks';
 import { grantRoleOnce } from '../core/role-assignments';
 import { IManagedVnetWorkspace } from '../workspace';
 import { EndpointAuthMode } from './endpoint-auth-mode';
@@ -83,6 +84,9 @@ export class EndpointInvokeAccess extends Construct {
   public grant(grantee: IPrincipal): EndpointGrant {
     ({ grantee } = readParams(this, ENDPOINT_INVOKE_ACCESS_GRANT_PARAMS, { grantee }));
     problemsOf(this).record(checkPrincipal(this.props.endpointName, grantee));
+    // A known id that is no GUID is SE311 above; a reference to another attribute of an identity is a swap.
+    if (!isKnown(grantee.principalId))
+      checkIdentityId(this, 'grantee.principalId', grantee.principalId, 'principal');
     const key = grantKey(grantee) ?? `At${this.grants.size}`;
     const existing = this.grants.get(key);
     if (existing !== undefined) return existing;

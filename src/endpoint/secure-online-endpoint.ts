@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { ProviderProps, useProviders } from '../core/providers';
 import { enabledOrDisabled, OnlineEndpointBody, TrafficMap } from '../arm';
 import { AzapiResource, DataAzapiResource } from '../azapi';
@@ -24,6 +25,7 @@ import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, 
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
 import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
+import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { EndpointIdentity } from './endpoint-identity';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { EndpointDiagnostics, EndpointLogDestination, EndpointLogs } from './endpoint-logs';
@@ -162,6 +164,18 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       dependsOn: roles.length > 0 ? roles : undefined,
       lifecycle: armIdLifecycle(this),
     });
+    addPreconditions(
+      this.resource,
+      createOnlyPreconditions(this, this.resource, {
+        type,
+        liveId: `${props.workspace.workspaceId}/onlineEndpoints/${props.endpointName}`,
+        subject: `endpoint '${props.endpointName}'`,
+        wanted: {
+          'identity.type': identity.type,
+          'identity.userAssignedIdentities': uami === undefined ? [] : [uami.id],
+        },
+      }),
+    );
     this.attributes = {
       endpointId: this.resource.id,
       endpointName: props.endpointName,
@@ -205,6 +219,7 @@ function identityRoles(
   const uami = identity.userAssignedIdentity;
   if (uami === undefined) return [];
   readArmId(endpoint, 'identity (user-assigned) id', uami.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  checkUserAssignedIdentity(endpoint, 'identity (user-assigned)', uami);
   return grantEndpointIdentityRoles(endpoint, uami, workspace);
 }
 
@@ -218,7 +233,10 @@ function logDestination(
 ): EndpointLogDestination | undefined {
   const settings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
   const logs = problemsOf(endpoint).take(settings._destination(props.workspace, props.endpointName));
-  if (props.logs !== undefined && logs !== undefined) readDestinationIds(endpoint, logs);
+  if (props.logs !== undefined && logs !== undefined) {
+    readDestinationIds(endpoint, logs);
+    settings._checkBrought(endpoint, regionOf(props.workspace));
+  }
   return logs;
 }
 
@@ -265,6 +283,12 @@ function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEnd
   return [];
 }
 
+/** The workspace's region as configured when it is known, else its `location` (text or a reference). */
+function regionOf(workspace: IManagedVnetWorkspace): string {
+  const configured = (workspace as { _locationAsConfigured?: string })._locationAsConfigured;
+  return configured !== undefined && isKnown(configured) ? configured : workspace.location;
+}
+
 function isCreatedEndpoint(c: IConstruct): c is SecureOnlineEndpoint {
   return c instanceof SecureOnlineEndpoint;
 }
@@ -280,8 +304,10 @@ function endpointNameClashes(endpoint: SecureOnlineEndpoint): ConfigurationError
   if (name === undefined) return [];
   const workspaceKey = (e: SecureOnlineEndpoint): string | undefined =>
     comparisonKey(e.workspace, e.workspace.workspaceId);
+  // A region from a brought resource group's reference is compared as that group was configured, so that two
+  // stacks, each with its own group in one region, still compare equal.
   const regionKey = (e: SecureOnlineEndpoint): string | undefined =>
-    comparisonKey(e.workspace, e.workspace.location, normaliseRegion);
+    comparisonKey(e.workspace, regionOf(e.workspace), normaliseRegion);
   const sameWorkspace = (e: SecureOnlineEndpoint): boolean =>
     e.workspace === endpoint.workspace ||
     (workspaceKey(e) !== undefined && workspaceKey(e) === workspaceKey(endpoint));
@@ -306,7 +332,7 @@ function endpointNameClashes(endpoint: SecureOnlineEndpoint): ConfigurationError
     new ConfigurationError(
       'SE227',
       `endpoint name '${endpoint.endpointName}' is already used by ${inRegion.map((e) => e.node.path).join(', ')} ` +
-        `in region '${endpoint.workspace.location}': an endpoint name is unique in its Azure region, whatever the ` +
+        `in region '${regionOf(endpoint.workspace)}': an endpoint name is unique in its Azure region, whatever the ` +
         `workspace or subscription (it is the DNS name <name>.<region>.inference.ml.azure.com), so the second ` +
         `create fails; give each endpoint its own endpointName`,
     ),

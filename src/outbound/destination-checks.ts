@@ -1,4 +1,5 @@
 import { armIdProblem, isKnown, problem, Problems } from '../checks';
+import { addressPrefixProblem } from './address-prefix';
 import { IsolationMode } from '../workspace/isolation-mode';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
 import { PrivateEndpointTarget } from './private-endpoint-target';
@@ -38,6 +39,9 @@ function portRangesProblem(portRanges: string): string | undefined {
   return undefined;
 }
 
+/** The form of a service tag name (`AzureMonitor`, `Storage.WestEurope`): SE119; SE402 reads it in the list. */
+export const SERVICE_TAG_FORM = /^[A-Za-z][\w.]*$/;
+
 /** SE119: a service-tag rule needs a tag (or address prefixes) and ports that are ports. */
 export function checkServiceTagDestination(
   ruleName: string,
@@ -57,11 +61,24 @@ export function checkServiceTagDestination(
       ];
     }
   }
+  for (const [i, prefix] of (isKnown(addressPrefixes) ? (addressPrefixes ?? []) : []).entries()) {
+    if (!isKnown(prefix) || typeof prefix !== 'string') continue;
+    const why = addressPrefixProblem(prefix);
+    if (why !== undefined) {
+      return [
+        problem(
+          'SE411',
+          `service-tag rule '${ruleName}' addressPrefixes[${i}] '${prefix}' is not an address prefix: ${why}; ` +
+            `give IP addresses or CIDR ranges such as '10.0.0.0/24' or '2001:db8::/32'`,
+        ),
+      ];
+    }
+  }
   const noPrefixes = addressPrefixes === undefined || addressPrefixes.length === 0;
   if (
     noPrefixes &&
     isKnown(serviceTag) &&
-    (typeof serviceTag !== 'string' || !/^[A-Za-z][\w.]*$/.test(serviceTag))
+    (typeof serviceTag !== 'string' || !SERVICE_TAG_FORM.test(serviceTag))
   ) {
     return [
       problem(

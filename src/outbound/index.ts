@@ -4,3 +4,4 @@ export * from './fqdn-rule';
 export * from './service-tag-rule';
 export * from './private-endpoint-rule';
 export * from './service-tag-protocol';
+export { ServiceTag } from './service-tag';

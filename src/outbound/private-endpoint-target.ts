@@ -1,4 +1,4 @@
-import { readParams } from '../checks';
+import { fromFactory } from '../checks';
 import { defineProps, text } from '../checks/read';
 
 export const PRIVATE_ENDPOINT_TARGET_OF_PARAMS = defineProps<{ groupId: string }>(
@@ -49,8 +49,12 @@ export class PrivateEndpointTarget {
 
   /** Any other private link group id, e.g. `searchService` or `account`. */
   public static of(groupId: string): PrivateEndpointTarget {
-    readParams(undefined, PRIVATE_ENDPOINT_TARGET_OF_PARAMS, { groupId });
-    return new PrivateEndpointTarget(groupId);
+    return fromFactory(
+      PRIVATE_ENDPOINT_TARGET_OF_PARAMS,
+      { groupId },
+      (read) => new PrivateEndpointTarget(read.groupId),
+      PrivateEndpointTarget.prototype,
+    );
   }
 
   private constructor(

@@ -3,7 +3,9 @@ import { ServiceTagProtocol } from './service-tag-protocol';
 import { Construct } from 'constructs';
 import { ServiceTagDestination } from '../arm';
 import { problemsOf, readProps } from '../checks';
-import { defineProps, list, oneOf, text } from '../checks/read';
+import { catalogName, catalogText, defineProps, list, oneOf, text } from '../checks/read';
+import { SERVICE_TAG_FORM } from './destination-checks';
+import { SERVICE_TAGS, ServiceTag } from './service-tag';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
@@ -16,10 +18,15 @@ export const OUTBOUND_SERVICE_TAG_RULE_PROPS = defineProps<OutboundServiceTagRul
   'OutboundServiceTagRuleProps',
   {
     ...OUTBOUND_RULE_BASE_PROPS,
-    serviceTag: text({
+    // A listed tag (SE402), a ServiceTag, or an expression; text not of a tag's form is SE119's.
+    serviceTag: catalogName({
       tokens: 'expression',
       optional: false,
-      what: "a service tag (text such as 'AzureMonitor')",
+      catalog: SERVICE_TAGS,
+      classOf: ServiceTag,
+      code: 'SE402',
+      shape: SERVICE_TAG_FORM,
+      what: "a service tag (such as 'AzureMonitor')",
     }),
     protocol: oneOf(ServiceTagProtocol),
     // Checked as ports (SE119); a token is passed through.
@@ -51,7 +58,7 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
     super(scope, id, props, (read) => {
       const p = read as OutboundServiceTagRuleProps;
       const destination: ServiceTagDestination = {
-        serviceTag: p.serviceTag,
+        serviceTag: catalogText(p.serviceTag),
         protocol: (p.protocol ?? ServiceTagProtocol.TCP).value,
         portRanges: p.portRanges ?? '443',
         action: 'Allow',
@@ -64,7 +71,7 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
     problemsOf(this).record(
       checkServiceTagDestination(
         props.ruleName,
-        props.serviceTag,
+        catalogText(props.serviceTag),
         props.portRanges ?? '443',
         props.addressPrefixes,
       ),

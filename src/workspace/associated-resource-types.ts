@@ -13,6 +13,18 @@ export interface IWorkspaceStorageAccount {
   readonly name?: string;
   /** Blob endpoint, as azurerm `StorageAccount` gives it. @default the public cloud's, from the name */
   readonly primaryBlobEndpoint?: string;
+  /**
+   * Whether hierarchical namespace (Data Lake Storage Gen2) is on, as configured (azurerm `StorageAccount`
+   * gives it). Azure ML refuses such an account as the workspace's default storage (SE461); an expression is
+   * checked at plan time. @default unknown: not checked
+   */
+  readonly isHnsEnabledInput?: boolean | IResolvable;
+  /**
+   * The performance tier as configured (`Standard` or `Premium`; azurerm `StorageAccount` gives it). Azure ML
+   * refuses a Premium account as the workspace's default storage (SE461); an expression is checked at plan
+   * time. @default unknown: not checked
+   */
+  readonly accountTierInput?: string;
 }
 
 /**

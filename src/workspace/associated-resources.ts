@@ -9,9 +9,10 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { IResourceGroup } from '../core';
 import { Fn } from 'cdktf';
 import { isKnown, readProps } from '../checks';
-import { armId, bool, defineProps, name, object, provider, tags, text } from '../checks/read';
+import { armId, body, bool, defineProps, name, object, provider, tags, text } from '../checks/read';
 import { ARM_TYPES } from '../checks/arm-id';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
+import { ContainerRegistryHardening, StorageAccountHardening } from './hardening';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import {
   AssociatedResourceNames,
@@ -60,6 +61,10 @@ export interface SecureAssociatedResourcesProps extends ProviderProps {
   readonly names?: AssociatedResourceNames;
   /** Tags of the created resources. @default none */
   readonly tags?: { [key: string]: string };
+  /** What the workspace's hardening options set on a created storage account. @default none */
+  readonly storageAccountHardening?: StorageAccountHardening;
+  /** What the workspace's hardening options set on a created container registry. @default none */
+  readonly containerRegistryHardening?: ContainerRegistryHardening;
   /** Created Application Insights and Log Analytics: how they are reached and authenticated. @default see its props */
   readonly monitoring?: MonitoringAccess;
 }
@@ -113,6 +118,9 @@ export const SECURE_ASSOCIATED_RESOURCES_PROPS = defineProps<SecureAssociatedRes
         privateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
       }),
     ),
+    // Built by the workspace from props it has read (hardening.ts).
+    storageAccountHardening: body({ tokens: 'refuse' }),
+    containerRegistryHardening: body({ tokens: 'refuse' }),
     provider: provider(),
   },
 );
@@ -223,6 +231,7 @@ export class SecureAssociatedResources extends Construct {
       // No `az acr import`/export pipelines out of a private registry (data exfiltration). azurerm accepts
       // false only with public access off (its CustomizeDiff), so a public registry leaves Azure's default.
       exportPolicyEnabled: publicAccess ? undefined : false,
+      ...props.containerRegistryHardening,
     });
   }
 
@@ -284,9 +293,15 @@ export class SecureAssociatedResources extends Construct {
     insights: IWorkspaceApplicationInsights,
   ): void {
     if (scopeId === undefined) return;
-    // `/subscriptions/s/resourceGroups/<group>/providers/Microsoft.Insights/privateLinkScopes/<name>`.
+    // `/subscriptions/s/resourceGroups/<group>/providers/Microsoft.Insights/privateLinkScopes/<name>`. An id
+    // written with the slashes and tokens for the parts (`/subscriptions/${...}/resourceGroups/${...}/...`) is
+    // split here (a token's encoding has no slash): Terraform's split of a string that embeds references is not
+    // something cdktf renders reliably. A whole-id token is split by Terraform.
+    const parts = scopeId.split('/');
     const part = (index: number): string =>
-      isKnown(scopeId) ? (scopeId.split('/')[index] ?? '') : Fn.element(Fn.split('/', scopeId), index);
+      isKnown(scopeId) || parts.length === 9
+        ? (parts[index] ?? '')
+        : Fn.element(Fn.split('/', scopeId), index);
     const scopeName = part(8);
     const scopeGroup = part(4);
     const join = (id: string, resource: { id: string }, suffix: string): void => {
@@ -333,6 +348,7 @@ export class SecureAssociatedResources extends Construct {
       // A SAS signed with the account key should live at most a day; longer ones are logged (`Log` does not
       // refuse them: nothing of the deploy path uses a SAS, and refusing could break a user's own tooling).
       sasPolicy: { expirationPeriod: STORAGE_SAS_EXPIRATION_PERIOD, expirationAction: 'Log' },
+      ...props.storageAccountHardening,
     });
   }
 

@@ -1,8 +1,9 @@
+import { createOnlyProperties } from '../arm/create-only';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
 import { AzapiResource } from '../azapi';
-import { bool, defineProps, duration, name, object, readParams, text, whole } from '../checks/read';
+import { bool, defineProps, duration, name, object, fromFactory, text, whole } from '../checks/read';
 
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {
@@ -59,14 +60,22 @@ export const IMAGE_BUILD_COMPUTE_EXISTING_PARAMS = defineProps<{ computeName: st
 export class ImageBuildCompute {
   /** A small CPU cluster with zero minimum nodes, created in the workspace (the default): it costs nothing idle. */
   public static cluster(options: ImageBuildClusterOptions = {}): ImageBuildCompute {
-    ({ options } = readParams(undefined, IMAGE_BUILD_COMPUTE_CLUSTER_PARAMS, { options }));
-    return new ImageBuildCompute(options.computeName ?? 'image-build', options);
+    return fromFactory(
+      IMAGE_BUILD_COMPUTE_CLUSTER_PARAMS,
+      { options },
+      (read) => new ImageBuildCompute(read.options?.computeName ?? 'image-build', read.options ?? {}),
+      ImageBuildCompute.prototype,
+    );
   }
 
   /** A compute that already exists in the workspace (or that you create yourself), by name. */
   public static existing(computeName: string): ImageBuildCompute {
-    readParams(undefined, IMAGE_BUILD_COMPUTE_EXISTING_PARAMS, { computeName });
-    return new ImageBuildCompute(computeName, undefined);
+    return fromFactory(
+      IMAGE_BUILD_COMPUTE_EXISTING_PARAMS,
+      { computeName },
+      (read) => new ImageBuildCompute(read.computeName, undefined),
+      ImageBuildCompute.prototype,
+    );
   }
 
   /**
@@ -141,17 +150,14 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     tags: props.tags,
     body,
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
-    // Azure updates a cluster's scale settings only (the compute update model, `ClusterUpdateParameters`, has
-    // `scaleSettings` alone): another VM size, priority, OS, public-IP or local-auth setting needs a new cluster.
-    // azapi's ignore_body_changes and Terraform's ignore_changes both still send a property the state lacks, so
-    // a create-only setting cannot be a default that leaves live clusters alone.
-    replaceTriggersRefs: [
-      'properties.properties.vmSize',
-      'properties.properties.vmPriority',
-      'properties.properties.osType',
-      'properties.properties.enableNodePublicIp',
-      // Listed only when sent, so that a stack that does not ask for it plans exactly as before.
-      ...(body.properties.disableLocalAuth === undefined ? [] : ['properties.disableLocalAuth']),
-    ],
+    // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
+    // VM size, priority, OS, public-IP or local-auth setting needs a new cluster. disableLocalAuth is listed only
+    // when sent, so that a stack that does not ask for it plans exactly as before (azapi's ignore_body_changes and
+    // Terraform's ignore_changes both still send a property the state lacks: it cannot be a default).
+    replaceTriggersRefs: createOnlyProperties('workspaces/computes', 'replace')
+      .map((row) => row.path)
+      .filter(
+        (path) => path !== 'properties.disableLocalAuth' || body.properties.disableLocalAuth !== undefined,
+      ),
   });
 }

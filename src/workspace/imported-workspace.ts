@@ -11,6 +11,7 @@ import {
   armIdProblem,
   ARM_TYPES,
   ConfigurationError,
+  GUID_PATTERN,
   armIdPreconditions,
   isKnown,
   parseArmId,
@@ -18,10 +19,24 @@ import {
   readProps,
   topLevelNameFromId,
   problemsOf,
+  problem,
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
-import { armId, bool, defineProps, enumOf, name, oneOf, provider, readValue, text } from '../checks/read';
+import {
+  armId,
+  bool,
+  catalogText,
+  defineProps,
+  enumOf,
+  name,
+  oneOf,
+  provider,
+  readValue,
+  text,
+} from '../checks/read';
+import { regionReader } from '../core/readers';
+import { AzureRegion } from '../core/region';
 import { checkWorkspaceName, publicCloudBlobEndpoint } from './names';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 import { readLiveWorkspace } from './workspace-verification';
@@ -40,7 +55,11 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   /** Subscription of the workspace, when `workspaceId` is not given. @default the provider's subscription */
   readonly subscriptionId?: string;
   /** Azure region of the workspace. */
-  readonly location: string;
+  /**
+   * Azure region of the workspace: a region of the public cloud as text (SE401), an `AzureRegion`
+   * (`AzureRegion.of(name)` unchecked), or a Terraform expression.
+   */
+  readonly location: string | AzureRegion;
   /** The workspace's isolation mode, as created (`az ml workspace show --query managed_network`). */
   readonly isolationMode: IsolationMode;
   /** @default MlApiVersion.V2026_05_15_PREVIEW */
@@ -95,8 +114,23 @@ export const IMPORTED_WORKSPACE_ATTRIBUTES = defineProps<ImportedWorkspaceAttrib
     workspaceName: name({ ...EXPR, check: checkWorkspaceName, missingCode: 'SE118' }),
     resourceGroupName: name({ ...EXPR, missingCode: 'SE118' }),
     workspaceId: armId({ ...EXPR, resourceType: ARM_TYPES.ML_WORKSPACE }),
-    subscriptionId: text({ ...EXPR, what: 'a subscription id (GUID text)' }),
-    location: text({ ...EXPR, optional: false, missingCode: 'SE118', what: 'an Azure region (text)' }),
+    // A subscription id is a GUID (ARM's grammar, arm-id.ts); the id built from it would be refused at plan.
+    subscriptionId: text({
+      ...EXPR,
+      what: 'a subscription id (GUID text)',
+      check: (v, prop) =>
+        GUID_PATTERN.test(v)
+          ? []
+          : [
+              problem(
+                'SE002',
+                `${prop} is '${v}', which is not a subscription id (a GUID such as ` +
+                  `'00000000-0000-0000-0000-000000000000'); give the subscription's id (az account show --query id), ` +
+                  `not its name`,
+              ),
+            ],
+    }),
+    location: regionReader({ optional: false, missingCode: 'SE118', shape: /./ }),
     isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118', missingFatal: true }),
     apiVersion: oneOf(MlApiVersion),
     inboundAccess: enumOf(InboundAccess, 'InboundAccess'),
@@ -188,7 +222,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     });
     const live = this.resource;
     // Imported by id alone: the region is the live workspace's, known at plan time.
-    this.location = byId ? live.location : attrs.location;
+    this.location = byId ? live.location : catalogText(attrs.location);
     // Children (rules, endpoints) reference the update's id, so Terraform creates them after the change.
     this.managedNetworkUpdate =
       change &&
@@ -248,8 +282,13 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 /** The workspace's ARM id: as given, or built from its subscription (the provider's when not given), group and name. */
 function workspaceIdOf(scope: Construct, attrs: ImportedWorkspaceAttributes): string {
   if (attrs.workspaceId !== undefined) return attrs.workspaceId;
-  const subscriptionId =
-    attrs.subscriptionId ?? new DataAzurermClientConfig(scope, 'ClientConfig', {}).subscriptionId;
+  // A subscriptionId that is not a GUID was refused (SE002) where it was read: the id is built without it, so
+  // that the refusal is not reported again on every id derived from it.
+  const given = attrs.subscriptionId;
+  const usable = given !== undefined && (!isKnown(given) || GUID_PATTERN.test(given));
+  const subscriptionId = usable
+    ? given
+    : new DataAzurermClientConfig(scope, 'ClientConfig', {}).subscriptionId;
   return (
     `/subscriptions/${subscriptionId}/resourceGroups/${attrs.resourceGroupName}` +
     `/providers/Microsoft.MachineLearningServices/workspaces/${attrs.workspaceName}`

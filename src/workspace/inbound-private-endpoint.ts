@@ -1,5 +1,7 @@
-import { ARM_TYPES, checkLiteralArmId } from '../checks/arm-id';
+import { ARM_TYPES, armIdLifecycle, canonicalArmId, checkLiteralArmId } from '../checks/arm-id';
+import { checkInboundDnsZones, checkPrivateEndpointRegion } from './inbound-endpoint-checks';
 import { Construct, IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { ProviderProps, useProviders } from '../core/providers';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -13,7 +15,20 @@ import {
   topLevelIdOf,
   problemsOf,
 } from '../checks';
-import { armId, bool, defineProps, list, name, object, provider, tags, text } from '../checks/read';
+import {
+  armId,
+  bool,
+  catalogText,
+  defineProps,
+  list,
+  name,
+  object,
+  provider,
+  tags,
+  text,
+} from '../checks/read';
+import { regionReader } from '../core/readers';
+import { AzureRegion } from '../core/region';
 import { RESOURCE_GROUP_READER, subnetReader, virtualNetworkReader } from '../core/readers';
 
 /** The private DNS zones an `amlworkspace` private endpoint registers its records in. */
@@ -37,8 +52,12 @@ export interface InboundPrivateEndpointOptions {
    * @default derived from the subnet id
    */
   readonly virtualNetwork?: IVirtualNetwork;
-  /** Region of the private endpoint: the virtual network's. @default the workspace's location */
-  readonly location?: string;
+  /**
+   * Region of the private endpoint: the virtual network's. A region of the public cloud as text (SE401), an
+   * `AzureRegion` (`AzureRegion.of(name)` unchecked), or a Terraform expression.
+   * @default the workspace's location
+   */
+  readonly location?: string | AzureRegion;
   /** Name of the private endpoint. @default `<workspace name>-pe` */
   readonly privateEndpointName?: string;
   /**
@@ -61,7 +80,7 @@ export const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpoi
       tokens: 'expression',
     }),
     virtualNetwork: virtualNetworkReader(true),
-    location: text({ tokens: 'expression', what: 'an Azure region (text)' }),
+    location: regionReader(),
     // Checked against azurerm's rule where it is used (SE121); a token is passed through.
     privateEndpointName: name({ tokens: 'expression', optional: true }),
     privateDnsZoneGroupByPolicy: bool({
@@ -95,6 +114,8 @@ export const WORKSPACE_PRIVATE_ENDPOINT_PROPS = defineProps<WorkspacePrivateEndp
   'WorkspacePrivateEndpointProps',
   {
     ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+    // The workspace read the options already (SE401 once, on the workspace); here only the kind is read.
+    location: regionReader({ listChecked: true }),
     resourceGroup: RESOURCE_GROUP_READER,
     workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
     workspaceName: name({ tokens: 'expression' }),
@@ -133,6 +154,12 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);
     const byPolicy = props.privateDnsZoneGroupByPolicy === true;
     let zoneIds = props.privateDnsZoneIds;
+    checkInboundDnsZones(this, zoneIds);
+    checkPrivateEndpointRegion(
+      this,
+      catalogText(props.location) ?? props.workspaceLocation,
+      props.virtualNetwork?.locationInput,
+    );
     if (zoneIds === undefined && !byPolicy) {
       problemsOf(this).addRule(() => this.zonesCreatedTwice(props.resourceGroup.name));
       const vnetId = props.virtualNetwork?.id ?? virtualNetworkIdOf(props.subnet.id);
@@ -147,7 +174,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
           name: `${props.workspaceName}-link`,
           resourceGroupName: props.resourceGroup.name,
           privateDnsZoneName: zone.name,
-          virtualNetworkId: vnetId,
+          virtualNetworkId: canonicalArmId(vnetId, ARM_TYPES.VIRTUAL_NETWORK),
           registrationEnabled: false,
           tags: props.tags,
         });
@@ -159,8 +186,9 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
     this.privateEndpoint = new PrivateEndpoint(this, 'Resource', {
       name,
       resourceGroupName: props.resourceGroup.name,
-      location: props.location ?? props.workspaceLocation,
-      subnetId: props.subnet.id,
+      location: catalogText(props.location) ?? props.workspaceLocation,
+      // azurerm parses these ids with case: written as its parsers need (an id as the CLI prints it passes).
+      subnetId: canonicalArmId(props.subnet.id, ARM_TYPES.SUBNET),
       tags: props.tags,
       privateServiceConnection: {
         name,
@@ -168,9 +196,19 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
         subresourceNames: ['amlworkspace'],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: byPolicy ? undefined : { name: 'default', privateDnsZoneIds: zoneIds ?? [] },
-      // The zone group the policy writes is not drift: without this, every apply would delete it.
-      lifecycle: byPolicy ? { ignoreChanges: ['private_dns_zone_group'] } : undefined,
+      privateDnsZoneGroup: byPolicy
+        ? undefined
+        : {
+            name: 'default',
+            privateDnsZoneIds: Token.isUnresolved(zoneIds)
+              ? (zoneIds as string[])
+              : (zoneIds ?? []).map((id) => canonicalArmId(id, ARM_TYPES.PRIVATE_DNS_ZONE)),
+          },
+      // Zone ids from expressions are checked at plan time (SE463), before the endpoint is created. The zone
+      // group a policy writes is not drift: without ignoring it, every apply would delete it.
+      lifecycle: byPolicy
+        ? { ...armIdLifecycle(this), ignoreChanges: ['private_dns_zone_group'] }
+        : armIdLifecycle(this),
     });
   }
 

@@ -18,3 +18,5 @@ export type { ImportedWorkspaceAttributes } from './imported-workspace';
 export type { EnableManagedNetworkProps } from './enable-managed-network';
 export * from './managed-network-update';
 export * from './rule-options';
+export { StorageNetworkAccess } from './storage-network-access';
+export type { StoragePrivateEndpointOptions } from './storage-network-access';

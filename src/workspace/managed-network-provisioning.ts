@@ -61,6 +61,11 @@ export class ManagedNetworkProvisioning extends Construct {
       responseExportValues: { status: 'status', sparkReady: 'sparkReady' },
       dependsOn: props.dependsOn,
       timeouts: { create: '60m' },
+      // It runs again only when its request changes (includeSpark). The same POST under another api-version
+      // provisions nothing new, so an api-version switch must not re-run it; the retry patterns matter only for
+      // the first provisioning (a private endpoint rule added later is approved by Azure on its own), so a rule
+      // added or removed must not show the action as changed either.
+      lifecycle: { ignoreChanges: ['type', 'retry'] },
     });
   }
 

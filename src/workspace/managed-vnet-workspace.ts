@@ -1,3 +1,4 @@
+import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
@@ -24,6 +25,7 @@ import {
 import {
   armId,
   bool,
+  catalogText,
   defineProps,
   instanceOf,
   name,
@@ -35,7 +37,8 @@ import {
 } from '../checks/read';
 import { EndpointLogs } from '../core/log-destinations';
 import { createDiagnostics, WorkspaceDiagnosticSettings } from './workspace-diagnostics';
-import { RESOURCE_GROUP_READER } from '../core/readers';
+import { regionReader, RESOURCE_GROUP_READER } from '../core/readers';
+import { AzureRegion, checkInheritedRegion } from '../core/region';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import { IResourceGroup } from '../core';
 import {
@@ -45,7 +48,7 @@ import {
   IWorkspaceKeyVault,
   IWorkspaceStorageAccount,
 } from './associated-resource-types';
-import { SecureAssociatedResources } from './associated-resources';
+import { SecureAssociatedResources, SecureAssociatedResourcesProps } from './associated-resources';
 import { FirewallSku } from './firewall-sku';
 import { createImageBuildCluster, ImageBuildCompute } from './image-build-compute';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
@@ -67,6 +70,7 @@ import { ManagedVnetWorkspaceBase } from './workspace-base';
 import {
   checkContainerRegistrySku,
   checkClusterReachesRegistry,
+  checkFirewallSku,
   checkImageBuildCluster,
   checkImageBuildCompute,
   checkProvisioningHasNetwork,
@@ -74,11 +78,31 @@ import {
   checkKeyVaultBypass,
   checkPreviewOnlyProperties,
   checkSameSubscription,
+  checkWorkspaceStorageAccount,
   workspaceNameClashes,
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { checkMonitoringAccess, checkPrivateDnsByPolicy } from './hardening-checks';
 import { ImportedWorkspaceAttributes, importWorkspace, importWorkspaceById } from './imported-workspace';
+import {
+  checkCustomerManagedKey,
+  CUSTOMER_MANAGED_KEY_READER,
+  CustomerManagedKeyOptions,
+  ENCRYPTION_REPLACE_TRIGGERS,
+  grantKeyAccess,
+  workspaceEncryption,
+} from './customer-managed-key';
+import {
+  checkStorageNetworkAccess,
+  checkStorageOptionsNeedCreatedAccount,
+  createStoragePrivateEndpoint,
+  StorageNetworkAccess,
+} from './storage-network-access';
+import { containerRegistryHardening, storageAccountHardening } from './hardening';
+import { checkProvidersUseEntraForStorage } from './identity-datastores';
+import { grantAssociatedRoles, grantWorkspaceRole } from './workspace-identity-roles';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { enableManagedNetwork, EnableManagedNetworkProps } from './enable-managed-network';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
@@ -88,8 +112,12 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
   readonly resourceGroup: IResourceGroup;
   /** Workspace name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
   readonly workspaceName: string;
-  /** @default the resource group's location */
-  readonly location?: string;
+  /**
+   * Azure region of the workspace and everything it creates: a region of the public cloud as text (SE401), an
+   * `AzureRegion` (`AzureRegion.of(name)` for one the list does not have, unchecked), or a Terraform expression.
+   * @default the resource group's location
+   */
+  readonly location?: string | AzureRegion;
   /** Display name. @default none (the portal shows the workspace name) */
   readonly friendlyName?: string;
   /** @default none */
@@ -207,6 +235,37 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
    * @default none
    */
   readonly monitoringPrivateLinkScopeId?: string;
+  /**
+   * Encrypt the workspace, and the storage account and container registry it creates, with your Key Vault key
+   * (read through a user-assigned identity, granted the key unless told otherwise). Costs: Azure ML keeps the
+   * workspace's metadata in a Cosmos DB, an AI Search service and a storage account of a Microsoft-managed
+   * resource group, billed to you. Prerequisites: purge protection on the key's vault (SE160), an RBAC vault
+   * or `grantKeyAccess: false` (SE162). Set at creation: on a live workspace it replaces the workspace (and the
+   * created registry and storage account, whose queues and tables then use the account's key), so decide
+   * before the first apply. A brought storage account or registry is not changed.
+   * @default none: Microsoft-managed keys
+   */
+  readonly customerManagedKey?: CustomerManagedKeyOptions;
+  /**
+   * The system datastores authenticate with identities (`systemDatastoresAuthMode: Identity`) and the created
+   * storage account refuses shared keys. Prerequisites: every azurerm provider that writes to the account sets
+   * `storageUseAzuread: true` (SE166), and the deploying principal has Storage Blob Data Contributor on it.
+   * Applies in place on a live stack.
+   * @default false: account keys
+   */
+  readonly identityBasedDatastores?: boolean;
+  /**
+   * How the deploy path reaches the created storage account: from anywhere, from allowed public IP ranges, or
+   * through a `blob` private endpoint for a runner inside your network (public access off). Applies in place.
+   * @default StorageNetworkAccess.publicAccess()
+   */
+  readonly storageNetworkAccess?: StorageNetworkAccess;
+  /**
+   * A second layer of encryption at rest on the created storage account. Azure sets it only when the account is
+   * created: on a live stack it replaces the storage account and therefore the workspace.
+   * @default false
+   */
+  readonly storageInfrastructureEncryption?: boolean;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -216,7 +275,7 @@ export const MANAGED_VNET_WORKSPACE_PROPS = defineProps<ManagedVnetWorkspaceProp
   {
     resourceGroup: RESOURCE_GROUP_READER,
     workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
-    location: text({ ...EXPR, what: 'an Azure region (text)' }),
+    location: regionReader(),
     friendlyName: text(EXPR),
     description: text(EXPR),
     isolationMode: oneOf(IsolationMode),
@@ -254,6 +313,16 @@ export const MANAGED_VNET_WORKSPACE_PROPS = defineProps<ManagedVnetWorkspaceProp
       why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
     }),
     monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+    customerManagedKey: CUSTOMER_MANAGED_KEY_READER,
+    identityBasedDatastores: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the storage account accepts shared keys, which SE166 checks',
+    }),
+    storageNetworkAccess: instanceOf(StorageNetworkAccess),
+    storageInfrastructureEncryption: bool({
+      tokens: 'refuse',
+      why: 'it replaces the storage account (and the workspace) when it changes, and applies to a created account only (SE163)',
+    }),
     provider: provider(),
   },
 );
@@ -374,7 +443,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
-    this.location = props.location ?? props.resourceGroup.location;
+    this.location = catalogText(props.location) ?? props.resourceGroup.location;
+    this._locationAsConfigured = catalogText(props.location) ?? props.resourceGroup.locationInput;
     this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
@@ -399,9 +469,29 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     this.imageBuildComputeName = imageBuild.computeName;
 
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
+    this.prepareHardening(props, identity);
+    const uami = identity.userAssignedIdentity;
+    if (uami !== undefined) checkUserAssignedIdentity(this, 'identity (user-assigned)', uami);
     const body = this.renderBody(props, identity);
     problemsOf(this).record(checkPreviewOnlyProperties(this.apiVersion, body.properties));
     this.resource = this.createResource(props, body, identity);
+    if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
+      grantWorkspaceRole(this.identityRoles(), identity.userAssignedIdentity, this.resource.id);
+    }
+    addPreconditions(
+      this.resource,
+      createOnlyPreconditions(this, this.resource, {
+        type: this.apiVersion.resourceType('workspaces'),
+        // Built from names, so that the read runs at plan time.
+        liveId: `${props.resourceGroup.id}/providers/Microsoft.MachineLearningServices/workspaces/${props.workspaceName}`,
+        subject: `workspace '${props.workspaceName}'`,
+        wanted: {
+          'properties.storageAccount': this.storageAccountId,
+          'properties.keyVault': this.keyVaultId,
+          'properties.managedNetwork.isolationMode': this.isolationMode.value,
+        },
+      }),
+    );
     this.workspaceId = this.resource.id;
     this.workspaceGuid = this.resource.outputString('workspaceGuid');
     this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
@@ -429,6 +519,9 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
+    if (props.location === undefined) {
+      problemsOf(this).record(checkInheritedRegion('resourceGroup.location', this.location));
+    }
     readIdsAndTags(this, props);
     problemsOf(this).record(checkWorkspaceName(props.workspaceName));
     problemsOf(this).addRule(() =>
@@ -449,6 +542,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       ),
     );
     problemsOf(this).record(checkKeyVaultBypass(props.keyVault));
+    checkWorkspaceStorageAccount(this, props.storageAccount);
+    problemsOf(this).record(checkFirewallSku(props.workspaceName, this.isolationMode, props.firewallSku));
     problemsOf(this).record(checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess));
     problemsOf(this).record(
       checkSameSubscription(props.resourceGroup.id, {
@@ -468,7 +563,79 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       }),
     );
     problemsOf(this).record(checkPrivateDnsByPolicy(props.inboundPrivateEndpoint));
+    this.validateHardening(props);
   }
+
+  /** SE160 to SE166: what the hardening options need, where the library can see it. */
+  private validateHardening(props: ManagedVnetWorkspaceProps): void {
+    const cmk = props.customerManagedKey;
+    if (cmk !== undefined) problemsOf(this).record(checkCustomerManagedKey(cmk));
+    problemsOf(this).record(checkStorageNetworkAccess(props.storageNetworkAccess));
+    for (const problem of checkStorageOptionsNeedCreatedAccount(props.storageAccount !== undefined, {
+      // Public access (the default) changes nothing on the account: only the options that do are refused.
+      storageNetworkAccess:
+        props.storageNetworkAccess?._kind === 'public' ? undefined : props.storageNetworkAccess,
+      storageInfrastructureEncryption: props.storageInfrastructureEncryption,
+    })) {
+      problemsOf(this).report(problem.code, problem.detail);
+    }
+    problemsOf(this).addRule(() => {
+      const account = this.storageAccount;
+      if (!(account instanceof StorageAccount) || account.sharedAccessKeyEnabledInput !== false) return [];
+      return checkProvidersUseEntraForStorage(
+        account,
+        this.workspaceBlobStore.storageAccountName,
+        this.workspaceName,
+        props.storageAccount === undefined ? props.provider : undefined,
+      );
+    });
+  }
+
+  /**
+   * What the hardening options create before the workspace, which waits for it: the customer-managed key's
+   * grant (the created storage account and registry wait for it too), the brought identity's roles on the
+   * associated resources, the storage account's blob private endpoint.
+   */
+  private prepareHardening(props: ManagedVnetWorkspaceProps, identity: WorkspaceIdentity): void {
+    if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
+      this.workspaceDependsOn.push(
+        ...grantAssociatedRoles(this.identityRoles(), identity.userAssignedIdentity, {
+          storageAccount: this.storageAccountId,
+          keyVault: this.keyVaultId,
+          containerRegistry: this.containerRegistryId,
+          applicationInsights: this.applicationInsightsId,
+        }),
+      );
+    }
+    const access = props.storageNetworkAccess;
+    if (access?._privateEndpoint !== undefined && props.storageAccount === undefined) {
+      this.workspaceDependsOn.push(
+        createStoragePrivateEndpoint(this, access._privateEndpoint, {
+          storageAccountId: this.storageAccountId,
+          storageAccountName: this.workspaceBlobStoreAccountName(),
+          resourceGroup: props.resourceGroup,
+          location: this.location,
+          workspaceName: props.workspaceName,
+          tags: props.tags,
+        }),
+      );
+    }
+  }
+
+  private workspaceBlobStoreAccountName(): string {
+    return this.storageAccount.name ?? topLevelNameFromId(this.storageAccountId);
+  }
+
+  /** The parent of the brought identity's role assignments. */
+  private identityRoles(): Construct {
+    return (
+      (this.node.tryFindChild('IdentityRoles') as Construct | undefined) ??
+      new Construct(this, 'IdentityRoles')
+    );
+  }
+
+  /** Grants and private endpoints the workspace resource waits for. */
+  private readonly workspaceDependsOn: ITerraformDependable[] = [];
 
   /** Checks that need the associated resources as bound (whether the registry is private), then SE114. */
   private validateWithAssociated(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
@@ -500,7 +667,30 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         publicNetworkAccess: props.monitoringPublicNetworkAccess,
         privateLinkScopeId: props.monitoringPrivateLinkScopeId,
       },
+      ...this.associatedHardening(props),
     });
+  }
+
+  /** The created storage account's and registry's settings from the hardening options (hardening.ts). */
+  private associatedHardening(
+    props: ManagedVnetWorkspaceProps,
+  ): Pick<SecureAssociatedResourcesProps, 'storageAccountHardening' | 'containerRegistryHardening'> {
+    const cmk = props.customerManagedKey;
+    const keyAccess = cmk !== undefined ? grantKeyAccess(this, cmk) : undefined;
+    if (keyAccess !== undefined) this.workspaceDependsOn.push(keyAccess);
+    const options = {
+      customerManagedKey: cmk,
+      keyAccess,
+      identityBasedDatastores: props.identityBasedDatastores,
+      storageNetworkAccess: props.storageNetworkAccess,
+      storageInfrastructureEncryption: props.storageInfrastructureEncryption,
+    };
+    const storage = storageAccountHardening(options);
+    const registry = containerRegistryHardening(options);
+    return {
+      storageAccountHardening: Object.keys(storage).length > 0 ? storage : undefined,
+      containerRegistryHardening: Object.keys(registry).length > 0 ? registry : undefined,
+    };
   }
 
   /** The workspace's ARM body. */
@@ -527,6 +717,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       },
       softDeleteRetentionInDays: props.softDeleteRetentionInDays,
       enableSoftwareBillOfMaterials: props.enableSoftwareBillOfMaterials,
+      encryption: props.customerManagedKey ? workspaceEncryption(props.customerManagedKey) : undefined,
+      systemDatastoresAuthMode: props.identityBasedDatastores === true ? 'Identity' : undefined,
     };
     return { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
   }
@@ -541,7 +733,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       name: props.workspaceName,
       parentId: props.resourceGroup.id,
       location: this.location,
-      identity: identity._toAzapiIdentity(),
+      identity: identity._toAzapiIdentity(props.customerManagedKey?.identity),
       tags: props.tags,
       body,
       responseExportValues: {
@@ -553,8 +745,15 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       // Outbound rules are written by the rule resources and by Azure (Required/Recommended rules): without
       // this, every plan would show them as drift and a workspace update would wipe them.
       ignoreBodyChanges: ['properties.managedNetwork.outboundRules'],
-      // Azure cannot change a workspace's storage account or Key Vault: changing them means a new workspace.
-      replaceTriggersRefs: ['properties.storageAccount', 'properties.keyVault'],
+      // Azure cannot change a workspace's storage account or Key Vault: the plan stops first (SE242, SE243, see
+      // createOnlyPreconditions); the triggers stay as they were, since a change of them would update the workspace.
+      // The customer-managed key is set at creation too (customer-managed-key.ts); only listed when there is one.
+      replaceTriggersRefs: [
+        'properties.storageAccount',
+        'properties.keyVault',
+        ...(props.customerManagedKey !== undefined ? ENCRYPTION_REPLACE_TRIGGERS : []),
+      ],
+      dependsOn: this.workspaceDependsOn.length > 0 ? this.workspaceDependsOn : undefined,
       // ARM ids are case-insensitive and Azure echoes the Key Vault id as `Microsoft.Keyvault/vaults/...`
       // (hashicorp/terraform-provider-azurerm#21684). Without this, azapi stores the echoed spelling and the
       // exact comparison of replace_triggers_refs replaces the workspace (and everything in it) on the second
@@ -732,6 +931,7 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
   if (props.identity?.userAssignedIdentity !== undefined) {
     readArmId(scope, 'identity (user-assigned) id', identity, ARM_TYPES.USER_ASSIGNED_IDENTITY);
   }
+  readHardeningIds(scope, props);
   const pe = props.inboundPrivateEndpoint;
   if (pe !== undefined) {
     // Read here, so that their plan-time checks stop the plan before the workspace is created.
@@ -763,6 +963,37 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
   if (pe !== undefined && pe.privateDnsZoneIds === undefined && pe.privateDnsZoneGroupByPolicy !== true)
     reached.push(TAG_LIMITS.PRIVATE_DNS_ZONE);
   readTags(scope, 'tags', props.tags, reached);
+}
+
+/** SE002 for the ids the hardening options take. */
+function readHardeningIds(scope: Construct, props: ManagedVnetWorkspaceProps): void {
+  const cmk = props.customerManagedKey;
+  if (cmk !== undefined) {
+    readArmId(scope, 'customerManagedKey.keyVault.id', cmk.keyVault?.id, ARM_TYPES.KEY_VAULT);
+    readArmId(scope, 'customerManagedKey.identity.id', cmk.identity?.id, ARM_TYPES.USER_ASSIGNED_IDENTITY);
+  }
+  const pe = props.storageNetworkAccess?._privateEndpoint;
+  if (pe !== undefined) {
+    readArmId(scope, 'storageNetworkAccess subnet.id', pe.subnet?.id, ARM_TYPES.SUBNET);
+    readArmId(
+      scope,
+      'storageNetworkAccess virtualNetwork.id',
+      pe.virtualNetwork?.id,
+      ARM_TYPES.VIRTUAL_NETWORK,
+      {
+        optional: true,
+      },
+    );
+    readArmId(
+      scope,
+      'storageNetworkAccess privateDnsZoneId',
+      pe.privateDnsZoneId,
+      ARM_TYPES.PRIVATE_DNS_ZONE,
+      {
+        optional: true,
+      },
+    );
+  }
 }
 
 function isCreatedWorkspace(c: IConstruct): c is ManagedVnetWorkspace {

@@ -22,6 +22,9 @@ export const ASSOCIATED_READERS = {
         ...EXPR,
         what: "a blob endpoint URL (text such as 'https://<account>.blob.core.windows.net/')",
       }),
+      // Read as configured on an azurerm StorageAccount (SE461); an expression is checked at plan time.
+      isHnsEnabledInput: bool(EXPR),
+      accountTierInput: text({ ...EXPR, what: "a storage tier (text such as 'Standard')" }),
     }),
     { kind: 'reference' },
   ),

@@ -1,4 +1,5 @@
 import type { PrivateEndpointTarget } from '../outbound/private-endpoint-target';
+import type { ServiceTag } from '../outbound/service-tag';
 import type { ServiceTagProtocol } from '../outbound/service-tag-protocol';
 
 // What a workspace's add...Rule methods take: apart from the rule classes, so that the workspace's interface can
@@ -39,8 +40,12 @@ export interface OutboundPrivateEndpointRuleOptions {
 export interface OutboundServiceTagRuleOptions {
   /** Rule name: 3 to 33 characters, letters, digits, `_` and `-`, starting with a letter or digit. */
   readonly ruleName: string;
-  /** The Azure service tag, e.g. `DataFactory` or `AzureMonitor`. */
-  readonly serviceTag: string;
+  /**
+   * The Azure service tag: text read against the public cloud's service tags and their regional forms
+   * (`AzureMonitor`, `Storage.WestEurope`; SE402), a `ServiceTag` (`ServiceTag.of(name)` for a tag the list does
+   * not have yet, unchecked), or a Terraform expression.
+   */
+  readonly serviceTag: string | ServiceTag;
   /** @default ServiceTagProtocol.TCP */
   readonly protocol?: ServiceTagProtocol;
   /** Ports, e.g. `'443'` or `'80, 8080'`. @default '443' */

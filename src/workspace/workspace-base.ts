@@ -4,7 +4,7 @@ import { OUTBOUND_SERVICE_TAG_RULE_PROPS } from '../outbound/service-tag-rule';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MlApiVersion } from '../arm';
-import { problemsOf } from '../checks';
+import { isKnown, problemsOf } from '../checks';
 import { constructId, defineProps, object, pick, readValue } from '../checks/read';
 import { OutboundFqdnRule } from '../outbound/fqdn-rule';
 import { OutboundPrivateEndpointRule } from '../outbound/private-endpoint-rule';
@@ -73,6 +73,11 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   public abstract readonly workspaceName: string;
   /** Azure region of the workspace. */
   public abstract readonly location: string;
+  /**
+   * The region as configured when `location` is a reference to a brought resource group (its `locationInput`):
+   * what checks that compare regions across stacks read (SE227). @internal
+   */
+  public _locationAsConfigured?: string;
   /** Name of the workspace's resource group. */
   public abstract readonly resourceGroupName: string;
   /** The api-version used for this workspace and its children. */
@@ -110,6 +115,7 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
   /** The `provisionManagedNetwork` action, when this stack provisions the managed network. @internal */
   public abstract readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
 
+  /** The outbound rules, by name as ARM compares it (without case: `Data` and `data` are one rule). */
   private readonly rules = new Map<string, IOutboundRule>();
 
   constructor(scope: Construct, id: string) {
@@ -137,8 +143,11 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
    */
   public addOutboundFqdnRule(id: string, options: OutboundFqdnRuleOptions): OutboundFqdnRule {
     readValue(CONSTRUCT_ID, id, 'id', this);
-    const existing = this.rules.get(options?.ruleName);
-    if (existing instanceof OutboundFqdnRule && existing.destination === options.destination) {
+    const existing = this.rules.get(ruleKey(options?.ruleName));
+    if (
+      existing instanceof OutboundFqdnRule &&
+      ruleKey(existing.destination) === ruleKey(options.destination)
+    ) {
       return existing;
     }
     return new OutboundFqdnRule(this, id, { ...options, workspace: this });
@@ -159,16 +168,23 @@ export abstract class ManagedVnetWorkspaceBase extends Construct implements IMan
    * @internal
    */
   public _registerOutboundRule(rule: RegisteredRule): void {
-    const existing = this.rules.get(rule.ruleName);
+    const existing = this.rules.get(ruleKey(rule.ruleName));
     if (existing !== undefined && existing !== rule) {
       problemsOf(rule).report(
         'SE111',
         `outbound rule name '${rule.ruleName}' is used twice on workspace '${this.workspaceName}' ` +
-          `(${existing.node.path} and ${rule.node.path}): the second write would replace the first rule; ` +
-          `give each rule its own ruleName`,
+          `(${existing.node.path} as '${existing.ruleName}' and ${rule.node.path}): ARM compares rule names ` +
+          `without case, so the second write would replace the first rule; give each rule its own ruleName`,
       );
     }
-    this.rules.set(rule.ruleName, rule);
+    this.rules.set(ruleKey(rule.ruleName), rule);
     this._managedNetworkProvisioning?.addRule(rule);
   }
+}
+
+/** A rule name (or FQDN) as ARM compares it: without case; a Terraform expression as it is. */
+function ruleKey(name: string | undefined): string {
+  // Read before the rule's reader refuses a value of another kind: such a value matches no rule.
+  if (typeof name !== 'string') return '';
+  return isKnown(name) ? name.toLowerCase() : name;
 }

@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
+import { Fn, Op } from 'cdktf';
 import { MlApiVersion, PREVIEW_ONLY_WORKSPACE_PROPERTIES, WorkspaceProperties } from '../arm';
 import {
   appConstructs,
+  checkBroughtFact,
   comparisonKey,
   ConfigurationError,
   isKnown,
@@ -9,7 +11,11 @@ import {
   problem,
   Problems,
 } from '../checks';
-import { IWorkspaceContainerRegistry, IWorkspaceKeyVault } from './associated-resource-types';
+import {
+  IWorkspaceContainerRegistry,
+  IWorkspaceKeyVault,
+  IWorkspaceStorageAccount,
+} from './associated-resource-types';
 import { ImageBuildCompute } from './image-build-compute';
 import { IsolationMode } from './isolation-mode';
 
@@ -270,4 +276,58 @@ export function workspaceNameClashes(
         `workspace its own name`,
     ),
   ];
+}
+
+/**
+ * SE459: a firewall SKU is sent only under AllowOnlyApprovedOutbound (the firewall exists for FQDN rules); under
+ * another isolation mode it would be dropped without a word. `enableManagedNetwork` refuses the same (SE331).
+ */
+export function checkFirewallSku(
+  workspaceName: string,
+  isolationMode: IsolationMode,
+  firewallSku: { readonly value: string } | undefined,
+): Problems {
+  if (firewallSku === undefined || isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) return [];
+  return [
+    problem(
+      'SE459',
+      `workspace '${workspaceName}' sets firewallSku ${firewallSku.value} with isolation mode ` +
+        `${isolationMode.value}: Azure deploys the firewall only for FQDN rules under AllowOnlyApprovedOutbound, ` +
+        `so the setting would be ignored; remove firewallSku, or choose IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND`,
+    ),
+  ];
+  return [];
+}
+
+/**
+ * SE461: Azure ML refuses a default storage account with hierarchical namespace (Data Lake Gen2) or of the
+ * Premium tier ("Use an existing storage account": "it cannot be a premium account or have hierarchical
+ * namespace enabled", Azure ML docs, how-to-workspace-template / concept-workspace), failing the workspace
+ * create. Read from the brought azurerm StorageAccount as configured; an expression is checked at plan time.
+ */
+export function checkWorkspaceStorageAccount(
+  workspace: IConstruct,
+  account: IWorkspaceStorageAccount | undefined,
+): void {
+  if (account === undefined) return;
+  checkBroughtFact(workspace, {
+    value: account.isHnsEnabledInput,
+    attribute: 'storageAccount.isHnsEnabledInput',
+    refuses: (v) => v === true,
+    accepts: (v) => Op.not(v),
+    code: 'SE461',
+    why:
+      'Azure ML refuses a storage account with hierarchical namespace as the workspace default storage; ' +
+      'give an account with isHnsEnabled false (keep a Data Lake account as a datastore of its own)',
+  });
+  checkBroughtFact(workspace, {
+    value: account.accountTierInput,
+    attribute: 'storageAccount.accountTierInput',
+    refuses: (v) => v.toLowerCase() === 'premium',
+    accepts: (v) => Op.neq(Fn.lower(v), 'premium'),
+    code: 'SE461',
+    why:
+      'Azure ML refuses a Premium storage account as the workspace default storage; give a Standard ' +
+      'StorageV2 account',
+  });
 }
