@@ -1,34 +1,11 @@
 // The public surface, name by name: what is not listed here is internal, whatever its module exports.
 // api/cdktf-azureml-secure-endpoint.api.md is the reviewed report of it (npm run api).
 
-export type { AzapiBody, AzapiResponseExportValues, AzapiRetry, AzapiTimeouts } from './azapi/common';
-export { DataAzapiResource } from './azapi/data-resource';
-export type { DataAzapiResourceConfig } from './azapi/data-resource';
+// The azapi provider configuration is public (the README's app declares it); the azapi L1 bindings the
+// constructs build on are internal: their resources are reached as cdktf `TerraformResource`s (`resource`).
 export { AzapiProvider } from './azapi/provider';
 export type { AzapiProviderConfig } from './azapi/provider';
-export { AzapiResource } from './azapi/resource';
-export type { AzapiResourceConfig, AzapiResourceIdentity } from './azapi/resource';
-export { AzapiActionWhen, AzapiResourceAction } from './azapi/resource-action';
-export type { AzapiResourceActionConfig } from './azapi/resource-action';
-export { AzapiResourceBase } from './azapi/resource-base';
-export type { AzapiResourceBaseConfig } from './azapi/resource-base';
-export { AzapiUpdateResource } from './azapi/update-resource';
-export type { AzapiUpdateResourceConfig } from './azapi/update-resource';
 export { DEFAULT_ML_API_VERSION, MlApiVersion } from './arm/api-version';
-export type { PublicNetworkAccessType } from './arm/common';
-// The ARM outbound rule shapes: what a rule class renders (OutboundRuleBase's constructor takes one).
-export type {
-  FqdnOutboundRule,
-  OutboundRule,
-  PrivateEndpointDestination,
-  PrivateEndpointOutboundRule,
-  RuleAction,
-  RuleCategory,
-  ServiceTagDestination,
-  ServiceTagOutboundRule,
-} from './arm/outbound-rule';
-export type { EndpointAuthModeValue, TrafficMap } from './arm/online-endpoint';
-export type { FirewallSkuValue, IsolationModeValue, ManagedNetworkProvisionOptions } from './arm/workspace';
 export { Duration } from './core/duration';
 export { Principal, PrincipalType } from './core/principal';
 export { AzureRegion } from './core/region';
@@ -56,7 +33,10 @@ export type { EnableManagedNetworkProps } from './workspace/enable-managed-netwo
 export { FirewallSku } from './workspace/firewall-sku';
 export { ImageBuildCompute } from './workspace/image-build-compute';
 export type { ImageBuildClusterOptions } from './workspace/image-build-compute';
-export type { ImportedWorkspaceAttributes } from './workspace/imported-workspace';
+export type {
+  ExistingWorkspaceAttributes,
+  ImportedWorkspaceAttributes,
+} from './workspace/imported-workspace';
 export { WORKSPACE_PRIVATE_DNS_ZONES } from './workspace/inbound-private-endpoint';
 export type {
   InboundPrivateEndpointOptions,
@@ -79,6 +59,11 @@ export { OutboundFqdnRule } from './outbound/fqdn-rule';
 export type { OutboundFqdnRuleProps } from './outbound/fqdn-rule';
 export { OutboundRuleBase } from './outbound/outbound-rule-base';
 export type { OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound/outbound-rule-base';
+export { OutboundRuleDestination } from './outbound/outbound-rule-destination';
+export type {
+  PrivateEndpointDestinationOptions,
+  ServiceTagDestinationOptions,
+} from './outbound/outbound-rule-destination';
 export {
   NETWORK_CONNECTION_APPROVER_ROLE,
   OutboundPrivateEndpointRule,
@@ -100,7 +85,6 @@ export type {
 } from './workspace/rule-options';
 export { EndpointAuthMode } from './endpoint/endpoint-auth-mode';
 export { SecureOnlineEndpointBase } from './endpoint/endpoint-base';
-export type { SecureOnlineEndpointAttributeValues } from './endpoint/endpoint-base';
 export type { RouteTrafficOptions } from './endpoint/route-traffic-options';
 export { EndpointGrant } from './endpoint/endpoint-grant';
 export type { EndpointGrantProps } from './endpoint/endpoint-grant';
@@ -124,7 +108,12 @@ export { BlueDeployment } from './deployment/blue-deployment';
 export type { BlueDeploymentProps } from './deployment/blue-deployment';
 export { CodeConfiguration } from './deployment/code-configuration';
 export { MAX_INSTANCE_COUNT } from './deployment/deployment-checks';
-export type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment/deployment-options';
+export type {
+  OnlineDeploymentOptions,
+  OnlineDeploymentSettings,
+  ProbeOptions,
+  RequestSettings,
+} from './deployment/deployment-options';
 export { EgressPublicNetworkAccess } from './deployment/egress';
 export { Environment } from './deployment/environment';
 export { InstanceType } from './deployment/instance-type';

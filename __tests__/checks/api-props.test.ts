@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import * as api from '../../src';
+import { AzapiResource } from '../../src/azapi';
 import { ConfigurationError, ConfigurationErrors, configurationProblems } from '../../src/checks';
 import { Reader, Schema } from '../../src/checks/read';
 import { exportedSchemas } from '../support/schemas';
@@ -42,8 +43,6 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   IWorkspaceContainerRegistry: { id: armId('rg-data', 'Microsoft.ContainerRegistry/registries', 'crdata') },
   IWorkspaceApplicationInsights: { id: armId('rg-data', 'Microsoft.Insights/components', 'appi') },
   IVirtualNetwork: { id: armId('rg-net', 'Microsoft.Network/virtualNetworks', 'vnet') },
-  AzapiResourceIdentity: { type: 'SystemAssigned' },
-  AzapiRetry: { errorMessageRegex: ['busy'] },
   CustomerManagedKeyOptions: {
     keyVault: { id: VAULT_ID },
     keyId: 'https://kv-data.vault.azure.net/keys/cmk',
@@ -120,87 +119,7 @@ const FIXTURES: Record<string, Fixture> = {
     args: () => ({ config: { alias: 'second' } }),
     run: (s, a) => {
       const provider = new api.AzapiProvider(s, 'Second', a.config as api.AzapiProviderConfig);
-      new api.AzapiResource(s, 'R', { type: 'T@1', name: 'n', parentId: LITERAL_RG.id, provider });
-    },
-  },
-  AzapiResource: {
-    args: () => ({ config: { type: 'Microsoft.X/y@2026-01-01', name: 'n', parentId: LITERAL_RG.id } }),
-    run: (s, a) => {
-      new api.AzapiResource(s, 'R', a.config as api.AzapiResourceConfig);
-    },
-  },
-  'AzapiResource#outputString': {
-    args: () => ({ key: 'status' }),
-    run: (s, a) => {
-      const r = new api.AzapiResource(s, 'R', { type: 'T@1', name: 'n', parentId: LITERAL_RG.id });
-      new api.AzapiResource(s, 'Uses', {
-        type: 'T@1',
-        name: 'u',
-        parentId: LITERAL_RG.id,
-        body: { properties: { status: r.outputString(a.key as string) } },
-      });
-    },
-  },
-  'AzapiResource#addIgnoreBodyChanges': {
-    args: () => ({ path: 'properties.x' }),
-    run: (s, a) => {
-      new api.AzapiResource(s, 'R', { type: 'T@1', name: 'n', parentId: LITERAL_RG.id }).addIgnoreBodyChanges(
-        a.path as string,
-      );
-    },
-  },
-  'AzapiResource#putIdentity': {
-    args: () => ({ identity: { type: 'SystemAssigned' } }),
-    run: (s, a) => {
-      new api.AzapiResource(s, 'R', { type: 'T@1', name: 'n', parentId: LITERAL_RG.id }).putIdentity(
-        a.identity as api.AzapiResourceIdentity,
-      );
-    },
-  },
-  'AzapiResourceBase#putRetry': {
-    args: () => ({ retry: { errorMessageRegex: ['busy'] } }),
-    run: (s, a) => {
-      new api.AzapiResourceAction(s, 'A', { type: 'T@1', resourceId: LITERAL_RG.id }).putRetry(
-        a.retry as api.AzapiRetry,
-      );
-    },
-  },
-  'AzapiResourceBase#putTimeouts': {
-    args: () => ({ timeouts: { create: '60m' } }),
-    run: (s, a) => {
-      new api.AzapiResourceAction(s, 'A', { type: 'T@1', resourceId: LITERAL_RG.id }).putTimeouts(
-        a.timeouts as api.AzapiTimeouts,
-      );
-    },
-  },
-  AzapiResourceAction: {
-    args: () => ({ config: { type: 'Microsoft.X/y@2026-01-01', resourceId: LITERAL_RG.id } }),
-    run: (s, a) => {
-      new api.AzapiResourceAction(s, 'A', a.config as api.AzapiResourceActionConfig);
-    },
-  },
-  AzapiUpdateResource: {
-    args: () => ({ config: { type: 'Microsoft.X/y@2026-01-01', resourceId: LITERAL_RG.id } }),
-    run: (s, a) => {
-      new api.AzapiUpdateResource(s, 'U', a.config as api.AzapiUpdateResourceConfig);
-    },
-  },
-  DataAzapiResource: {
-    args: () => ({ config: { type: 'Microsoft.X/y@2026-01-01', resourceId: LITERAL_RG.id } }),
-    run: (s, a) => {
-      new api.DataAzapiResource(s, 'D', a.config as api.DataAzapiResourceConfig);
-    },
-  },
-  'DataAzapiResource#outputString': {
-    args: () => ({ key: 'status' }),
-    run: (s, a) => {
-      const d = new api.DataAzapiResource(s, 'D', { type: 'T@1', resourceId: LITERAL_RG.id });
-      new api.AzapiResource(s, 'Uses', {
-        type: 'T@1',
-        name: 'u',
-        parentId: LITERAL_RG.id,
-        body: { properties: { status: d.outputString(a.key as string) } },
-      });
+      new AzapiResource(s, 'R', { type: 'T@1', name: 'n', parentId: LITERAL_RG.id, provider });
     },
   },
   BlueDeployment: {
@@ -573,6 +492,25 @@ const FIXTURES: Record<string, Fixture> = {
   'Principal.group': principal((id) => api.Principal.group(id)),
   'Principal.servicePrincipal': principal((id) => api.Principal.servicePrincipal(id)),
   'Principal.user': principal((id) => api.Principal.user(id)),
+  'OutboundRuleDestination.fqdn': {
+    args: () => ({ hostName: 'pypi.org' }),
+    run: (s, a) => customRule(s, api.OutboundRuleDestination.fqdn(a.hostName as string)),
+  },
+  'OutboundRuleDestination.privateEndpoint': {
+    args: () => ({
+      options: { serviceResourceId: STORAGE_ID, subresourceTarget: api.PrivateEndpointTarget.BLOB },
+    }),
+    run: (s, a) =>
+      customRule(
+        s,
+        api.OutboundRuleDestination.privateEndpoint(a.options as api.PrivateEndpointDestinationOptions),
+      ),
+  },
+  'OutboundRuleDestination.serviceTag': {
+    args: () => ({ options: { serviceTag: 'AzureMonitor' } }),
+    run: (s, a) =>
+      customRule(s, api.OutboundRuleDestination.serviceTag(a.options as api.ServiceTagDestinationOptions)),
+  },
   'PrivateEndpointTarget.of': {
     args: () => ({ groupId: 'searchService' }),
     run: (s, a) => {
@@ -602,7 +540,7 @@ const FIXTURES: Record<string, Fixture> = {
         a.attrs as api.SecureOnlineEndpointAttributes,
       );
       mlflowDeployment(s, endpoint);
-      new api.AzapiResource(s, 'Uses', {
+      new AzapiResource(s, 'Uses', {
         type: 'T@1',
         name: 'u',
         parentId: LITERAL_RG.id,
@@ -638,7 +576,10 @@ const FIXTURES: Record<string, Fixture> = {
         deploymentName: 'green',
         model: api.Model.mlflowFromAssetId('azureml:m:1'),
       });
-      endpoint.routeTraffic(a.split as api.TrafficMap, a.options as api.RouteTrafficOptions);
+      endpoint.routeTraffic(
+        a.split as { [deploymentName: string]: number },
+        a.options as api.RouteTrafficOptions,
+      );
     },
   },
   'SecureOnlineEndpointBase#mirrorTraffic': {
@@ -773,6 +714,19 @@ function metricFixtures(
   );
 }
 
+/** A rule of a class of its own on `OutboundRuleBase`, writing the given destination. */
+function customRule(s: TerraformStack, destination: api.OutboundRuleDestination): void {
+  class CustomRule extends api.OutboundRuleBase {
+    constructor() {
+      super(s, 'Rule', { workspace: new FakeWorkspace(s, 'Workspace'), ruleName: 'custom' });
+    }
+    protected renderRule(): api.OutboundRuleResourceOptions {
+      return { destination };
+    }
+  }
+  new CustomRule();
+}
+
 /** Uses every attribute of an imported workspace, so a token given for one shows in the output. */
 function useWorkspace(s: TerraformStack, ws: api.IManagedVnetWorkspace): void {
   ws.addOutboundPrivateEndpointRule('Data', {
@@ -780,7 +734,7 @@ function useWorkspace(s: TerraformStack, ws: api.IManagedVnetWorkspace): void {
     serviceResourceId: STORAGE_ID,
     subresourceTarget: api.PrivateEndpointTarget.BLOB,
   });
-  new api.AzapiResource(s, 'Uses', {
+  new AzapiResource(s, 'Uses', {
     type: 'T@1',
     name: 'u',
     parentId: LITERAL_RG.id,

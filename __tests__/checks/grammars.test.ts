@@ -43,7 +43,9 @@ test('SE216 probe and request settings outside the ranges of the YAML schema; th
     expect.stringMatching(/\[SE216\].*failureThreshold/),
   ]);
   expect(reported(deployment({ requestSettings: { requestTimeoutMs: 180_001 } }))).toEqual([
-    expect.stringMatching(/\[SE216\].*requestTimeoutMs of deployment 'blue' is 180001 milliseconds: .*from 1 to 180000/),
+    expect.stringMatching(
+      /\[SE216\].*requestTimeoutMs of deployment 'blue' is 180001 milliseconds: .*from 1 to 180000/,
+    ),
   ]);
   expect(
     reported(

@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { AzapiProvider, AzapiResource, ManagedVnetWorkspace, SecureOnlineEndpoint } from '../../src';
+import { AzapiProvider, ManagedVnetWorkspace, SecureOnlineEndpoint } from '../../src';
+import { AzapiResource } from '../../src/azapi';
 import { FakeWorkspace } from '../support/fake-workspace';
 
 type Core = typeof import('cdktf');

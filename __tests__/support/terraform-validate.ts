@@ -4,6 +4,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 
+// The same rewrite `npm run synth:hcl` applies (a CommonJS script, shared with scripts/format-hcl.mjs).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { unquoteAddressLists } = require('../../scripts/hcl-references') as {
+  unquoteAddressLists: (text: string) => string;
+};
+
 const MIRROR_SCRIPT = path.resolve(__dirname, '../../../shared/terraform-providers/mirror.sh');
 
 let environment: NodeJS.ProcessEnv | null | undefined;
@@ -52,10 +58,14 @@ export function terraformValidateAll(
     const modules: Record<string, { source: string }> = {};
     names.forEach((name, i) => {
       fs.mkdirSync(path.join(dir, `m${i}`));
-      // Stacks named in `hcl` are written as `cdktf synth --hcl` writes them.
+      // Stacks named in `hcl` are written as `npm run synth:hcl` writes them.
       const hcl = options.hcl?.includes(name) ?? false;
       const file = path.join(dir, `m${i}`, hcl ? 'cdk.tf' : 'cdk.tf.json');
-      fs.writeFileSync(file, hcl ? Testing.synthHcl(stacks[name]) : Testing.synth(stacks[name]));
+      // As `npm run synth:hcl` finishes it (scripts/hcl-references.js): cdktf quotes the address lists.
+      fs.writeFileSync(
+        file,
+        hcl ? unquoteAddressLists(Testing.synthHcl(stacks[name])) : Testing.synth(stacks[name]),
+      );
       modules[`m${i}`] = { source: `./m${i}` };
     });
     fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ module: modules }));

@@ -266,7 +266,10 @@ describe('SE143 DNS zone group left to policy', () => {
           inboundPrivateEndpoint: {
             subnet: SUBNET,
             privateDnsZoneGroupByPolicy: true,
-            privateDnsZoneIds: [zone],
+            privateDnsZoneIds: [
+              zone,
+              zone.replace('privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net'),
+            ],
           },
         });
       }),

@@ -1,15 +1,6 @@
 import { readParams, readProps } from '../checks';
 import { defineProps } from '../checks/read';
-import {
-  defineConfig,
-  EXPORT_VALUES,
-  FLAG,
-  OwnProps,
-  readArgument,
-  REQUIRED_TEXT,
-  requireTarget,
-  TEXT,
-} from './readers';
+import { defineConfig, EXPORT_VALUES, FLAG, OwnProps, REQUIRED_TEXT, requireTarget, TEXT } from './readers';
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
@@ -122,7 +113,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set type(value: string) {
-    this._type = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'type', value);
+    this._type = value;
   }
 
   /** The resource type as set. */
@@ -136,7 +127,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set resourceId(value: string) {
-    this._resourceId = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'resourceId', value);
+    this._resourceId = value;
   }
 
   /** Finds the resource by `name` and `parentId` instead. */
@@ -155,7 +146,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set name(value: string) {
-    this._name = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'name', value);
+    this._name = value;
   }
 
   /** Leaves the name unset (the resource is found by `resourceId`). */
@@ -174,7 +165,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set parentId(value: string) {
-    this._parentId = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'parentId', value);
+    this._parentId = value;
   }
 
   /** Leaves the parent id unset (the resource is found by `resourceId`). */
@@ -193,12 +184,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set responseExportValues(value: AzapiResponseExportValues) {
-    this._responseExportValues = readArgument(
-      this,
-      DATA_AZAPI_RESOURCE_CONFIG,
-      'responseExportValues',
-      value,
-    );
+    this._responseExportValues = value;
   }
 
   /** Leaves the exported values to the provider's default. */
@@ -217,7 +203,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
   }
 
   public set ignoreNotFound(value: boolean) {
-    this._ignoreNotFound = readArgument(this, DATA_AZAPI_RESOURCE_CONFIG, 'ignoreNotFound', value);
+    this._ignoreNotFound = value;
   }
 
   /** Leaves it to the provider's default (false). */

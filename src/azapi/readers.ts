@@ -1,8 +1,9 @@
 /**
  * How the azapi bindings read their arguments (checks/read.ts). As in cdktf-generated bindings, every value may be
  * a Terraform expression and is passed through; a value or token of the wrong kind is refused. Each binding
- * declares its config's schema as a constant next to the config, with `defineConfig`; its setters read a new value with the
- * reader its constructor uses (`readArgument`). Not part of the API.
+ * declares its config's schema as a constant next to the config, with `defineConfig`. The resource bindings are
+ * internal: their setters assign what the constructs give them, already read; only the public provider's setters
+ * read a new value with the reader its constructor uses (`readArgument`). Not part of the API.
  */
 import { IConstruct } from 'constructs';
 import {

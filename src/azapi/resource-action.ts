@@ -74,7 +74,7 @@ export class AzapiResourceAction extends AzapiResourceBase {
   }
 
   public set resourceId(value: string) {
-    this._resourceId = this.readArgument('resourceId', value);
+    this._resourceId = value;
   }
 
   /** The resource id as set. */
@@ -88,7 +88,7 @@ export class AzapiResourceAction extends AzapiResourceBase {
   }
 
   public set action(value: string) {
-    this._action = this.readArgument('action', value);
+    this._action = value;
   }
 
   /** Sends the request to the resource itself. */
@@ -107,7 +107,7 @@ export class AzapiResourceAction extends AzapiResourceBase {
   }
 
   public set method(value: string) {
-    this._method = this.readArgument('method', value);
+    this._method = value;
   }
 
   /** Leaves the method to the provider's default (POST). */
@@ -126,7 +126,7 @@ export class AzapiResourceAction extends AzapiResourceBase {
   }
 
   public set when(value: AzapiActionWhen) {
-    this._when = this.readArgument('when', value);
+    this._when = value;
   }
 
   /** Leaves it to the provider's default (`AzapiActionWhen.APPLY`). */
@@ -145,7 +145,7 @@ export class AzapiResourceAction extends AzapiResourceBase {
   }
 
   public set ignoreNotFound(value: boolean) {
-    this._ignoreNotFound = this.readArgument('ignoreNotFound', value);
+    this._ignoreNotFound = value;
   }
 
   /** Leaves it to the provider's default (false). */

@@ -13,7 +13,6 @@ import {
   timeoutsToTerraform,
   toHclAttributes,
 } from './common';
-import { readArgument } from './readers';
 
 /** The arguments every azapi resource kind takes, with Terraform's meta-arguments. */
 export interface AzapiResourceBaseConfig extends cdktf.TerraformMetaArguments {
@@ -45,7 +44,8 @@ const HCL_BLOCKS = ['identity', 'timeouts'];
 /**
  * What `azapi_resource`, `azapi_update_resource` and `azapi_resource_action` share, shaped as cdktf-generated
  * bindings are: each argument is held in a private `_field`, with a getter (a reference to the Terraform
- * attribute, for other resources to use), a setter that reads the value as the constructor does, an `...Input`
+ * attribute, for other resources to use), a setter that assigns the value (the constructs that build these
+ * resources read their own props first: a setter checks nothing), an `...Input`
  * getter (the value set) and, for optional arguments, `reset...()`; blocks have `put...()` instead of a setter.
  * `synthesizeAttributes` renders the values set when the stack is synthesized.
  */
@@ -97,11 +97,6 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
     return read;
   }
 
-  /** Reads a value given to a setter with the reader the constructor uses for that argument. */
-  protected readArgument<T>(argument: string, value: T): T {
-    return readArgument(this, this._configSchema(), argument, value);
-  }
-
   /** The id of the Terraform resource (for `azapi_resource` and `azapi_update_resource`, the ARM id). */
   public get id(): string {
     return this.getStringAttribute('id');
@@ -121,7 +116,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set type(value: string) {
-    this._type = this.readArgument('type', value);
+    this._type = value;
   }
 
   /** The resource type as set. */
@@ -135,7 +130,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set body(value: AzapiBody) {
-    this._body = this.readArgument('body', value);
+    this._body = value;
   }
 
   /** Leaves the body unset. */
@@ -154,7 +149,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set responseExportValues(value: AzapiResponseExportValues) {
-    this._responseExportValues = this.readArgument('responseExportValues', value);
+    this._responseExportValues = value;
   }
 
   /** Leaves the exported values to the provider's default. */
@@ -173,7 +168,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   public set locks(value: string[]) {
-    this._locks = this.readArgument('locks', value);
+    this._locks = value;
   }
 
   /** Holds no lock. */
@@ -193,7 +188,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
 
   /** Retries the requests while their error matches one of `retry.errorMessageRegex`; replaces any retry set. */
   public putRetry(retry: AzapiRetry): void {
-    this._retry = this.readArgument('retry', retry);
+    this._retry = retry;
   }
 
   /** Does not retry. */
@@ -213,7 +208,7 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
 
   /** Sets the operation timeouts; replaces any timeouts set. */
   public putTimeouts(timeouts: AzapiTimeouts): void {
-    this._timeouts = this.readArgument('timeouts', timeouts);
+    this._timeouts = timeouts;
   }
 
   /** Leaves the timeouts to the provider's defaults. */

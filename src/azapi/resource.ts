@@ -166,7 +166,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set name(value: string) {
-    this._name = this.readArgument('name', value);
+    this._name = value;
   }
 
   /** The name as set. */
@@ -180,7 +180,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set parentId(value: string) {
-    this._parentId = this.readArgument('parentId', value);
+    this._parentId = value;
   }
 
   /** The parent id as set. */
@@ -194,7 +194,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set location(value: string) {
-    this._location = this.readArgument('location', value);
+    this._location = value;
   }
 
   /** Leaves the location unset (proxy resources). */
@@ -214,7 +214,7 @@ export class AzapiResource extends AzapiResourceBase {
 
   /** Sets the managed identity; replaces any identity set. */
   public putIdentity(identity: AzapiResourceIdentity): void {
-    this._identity = this.readArgument('identity', identity);
+    this._identity = identity;
   }
 
   /** Leaves the resource without a managed identity. */
@@ -233,7 +233,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set schemaValidationEnabled(value: boolean) {
-    this._schemaValidationEnabled = this.readArgument('schemaValidationEnabled', value);
+    this._schemaValidationEnabled = value;
   }
 
   /** Leaves schema validation to the provider's default (on). */
@@ -252,7 +252,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set ignoreCasing(value: boolean) {
-    this._ignoreCasing = this.readArgument('ignoreCasing', value);
+    this._ignoreCasing = value;
   }
 
   /** Leaves it to the provider's default (false). */
@@ -271,7 +271,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set ignoreMissingProperty(value: boolean) {
-    this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
+    this._ignoreMissingProperty = value;
   }
 
   /** Leaves it to the provider's default (true). */
@@ -290,7 +290,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set ignoreNullProperty(value: boolean) {
-    this._ignoreNullProperty = this.readArgument('ignoreNullProperty', value);
+    this._ignoreNullProperty = value;
   }
 
   /** Leaves it to the provider's default (false). */
@@ -309,7 +309,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set ignoreBodyChanges(value: string[]) {
-    this._ignoreBodyChanges = this.readArgument('ignoreBodyChanges', value);
+    this._ignoreBodyChanges = value;
   }
 
   /** Ignores the drift of no body path. */
@@ -328,7 +328,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set replaceTriggersRefs(value: string[]) {
-    this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
+    this._replaceTriggersRefs = value;
   }
 
   /** Replaces the resource on no value's change. */
@@ -347,7 +347,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set replaceTriggersExternalValues(value: unknown) {
-    this._replaceTriggersExternalValues = this.readArgument('replaceTriggersExternalValues', value);
+    this._replaceTriggersExternalValues = value;
   }
 
   /** Replaces the resource on no external value's change. */
@@ -366,7 +366,7 @@ export class AzapiResource extends AzapiResourceBase {
   }
 
   public set deleteQueryParameters(value: { [name: string]: string[] }) {
-    this._deleteQueryParameters = this.readArgument('deleteQueryParameters', value);
+    this._deleteQueryParameters = value;
   }
 
   /** Sends the DELETE request without query parameters. */

@@ -72,7 +72,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set resourceId(value: string) {
-    this._resourceId = this.readArgument('resourceId', value);
+    this._resourceId = value;
   }
 
   /** Finds the resource by `name` and `parentId` instead. */
@@ -91,7 +91,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set name(value: string) {
-    this._name = this.readArgument('name', value);
+    this._name = value;
   }
 
   /** Leaves the name unset (the resource is found by `resourceId`). */
@@ -110,7 +110,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set parentId(value: string) {
-    this._parentId = this.readArgument('parentId', value);
+    this._parentId = value;
   }
 
   /** Leaves the parent id unset (the resource is found by `resourceId`). */
@@ -129,7 +129,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set ignoreCasing(value: boolean) {
-    this._ignoreCasing = this.readArgument('ignoreCasing', value);
+    this._ignoreCasing = value;
   }
 
   /** Leaves it to the provider's default (false). */
@@ -148,7 +148,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set ignoreMissingProperty(value: boolean) {
-    this._ignoreMissingProperty = this.readArgument('ignoreMissingProperty', value);
+    this._ignoreMissingProperty = value;
   }
 
   /** Leaves it to the provider's default (true). */
@@ -167,7 +167,7 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   }
 
   public set replaceTriggersRefs(value: string[]) {
-    this._replaceTriggersRefs = this.readArgument('replaceTriggersRefs', value);
+    this._replaceTriggersRefs = value;
   }
 
   /** Runs the update again on no value's change. */

@@ -1,8 +1,12 @@
 import { Construct } from 'constructs';
-import { OnlineDeployment, OnlineDeploymentProps } from './online-deployment';
+import type { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
+import type { OnlineDeploymentSettings } from './deployment-options';
+import { OnlineDeployment } from './online-deployment';
 
-/** Props of `BlueDeployment`: those of `OnlineDeployment` without `deploymentName` (always `blue`). */
-export interface BlueDeploymentProps extends Omit<OnlineDeploymentProps, 'deploymentName' | 'allTraffic'> {
+/** Props of `BlueDeployment`: those of `OnlineDeployment` but `deploymentName` (always `blue`). */
+export interface BlueDeploymentProps extends OnlineDeploymentSettings {
+  /** The endpoint the deployment belongs to. */
+  readonly endpoint: ISecureOnlineEndpoint;
   /** Take all of the endpoint's traffic once deployed (the how-to's `--all-traffic`). @default true */
   readonly allTraffic?: boolean;
 }

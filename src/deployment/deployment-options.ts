@@ -63,10 +63,11 @@ export interface ProbeOptions {
   readonly timeoutSeconds?: number;
 }
 
-/** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
-export interface OnlineDeploymentOptions extends ProviderProps {
-  /** Deployment name, 3 to 32 characters as for endpoints; unique in the endpoint. @default the construct id in lower case */
-  readonly deploymentName?: string;
+/**
+ * What every deployment is configured with, whatever its name and its share of the traffic: the props
+ * `OnlineDeploymentOptions` (any deployment) and `BlueDeploymentProps` (the how-to's `blue`) share.
+ */
+export interface OnlineDeploymentSettings extends ProviderProps {
   /** The model served. */
   readonly model: Model;
   /**
@@ -85,12 +86,6 @@ export interface OnlineDeploymentOptions extends ProviderProps {
   readonly instanceType?: string | InstanceType;
   /** Number of instances (`sku.capacity`). @default 1 */
   readonly instanceCount?: number;
-  /**
-   * Take 100 % of the endpoint's traffic once deployed (the CLI's `--all-traffic`), unless the endpoint's
-   * `routeTraffic` says otherwise.
-   * @default false
-   */
-  readonly allTraffic?: boolean;
   /** Scoring request limits. @default service defaults */
   readonly requestSettings?: RequestSettings;
   /** Liveness probe. @default service defaults */
@@ -120,4 +115,16 @@ export interface OnlineDeploymentOptions extends ProviderProps {
   readonly description?: string;
   /** Azure tags of the deployment resource. @default none */
   readonly tags?: { [key: string]: string };
+}
+
+/** A deployment's props without its endpoint (for `endpoint.addDeployment`). */
+export interface OnlineDeploymentOptions extends OnlineDeploymentSettings {
+  /** Deployment name, 3 to 32 characters as for endpoints; unique in the endpoint. @default the construct id in lower case */
+  readonly deploymentName?: string;
+  /**
+   * Take 100 % of the endpoint's traffic once deployed (the CLI's `--all-traffic`), unless the endpoint's
+   * `routeTraffic` says otherwise.
+   * @default false
+   */
+  readonly allTraffic?: boolean;
 }

@@ -1,4 +1,4 @@
-import { PublicNetworkAccessType } from '../arm';
+import type { PublicNetworkAccessType } from '../arm';
 
 /**
  * The legacy per-deployment egress setting (`egress_public_network_access`), from before workspace managed
@@ -11,10 +11,17 @@ export class EgressPublicNetworkAccess {
   /** Legacy: the deployment reaches them through private endpoints the service creates. */
   public static readonly DISABLED = new EgressPublicNetworkAccess('Disabled');
 
-  private constructor(
-    /** The ARM value of `properties.egressPublicNetworkAccess`. */
-    public readonly value: PublicNetworkAccessType,
-  ) {}
+  private constructor(private readonly armValue: PublicNetworkAccessType) {}
+
+  /** The ARM value of `properties.egressPublicNetworkAccess`. */
+  public get value(): string {
+    return this.armValue;
+  }
+
+  /** The ARM value, typed as the request body declares it. @internal */
+  public get _armValue(): PublicNetworkAccessType {
+    return this.armValue;
+  }
 
   /** The ARM value, `Enabled` or `Disabled`. */
   public toString(): string {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { useProviders } from '../core/providers';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable, TerraformResource, Token } from 'cdktf';
 import {
   ManagedOnlineDeploymentProperties,
   OnlineDeploymentBody,
@@ -126,8 +126,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly deploymentName: string;
   /** {@inheritDoc IOnlineDeployment.deploymentId} */
   public readonly deploymentId: string;
-  /** The deployment resource. */
-  public readonly resource: AzapiResource;
+  /** The deployment's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
   /**
    * Replaced when a property Azure sets only at creation changes; its replacement makes the deployment's
    * `CreateOnlyChange` guard recreate the deployment (or stop the plan while it serves traffic).
@@ -152,8 +152,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const body = this.renderBody(props, assets);
     this.replacementTrigger = new DeploymentReplacementTrigger(this, 'CreateOnlyProperties', body.properties);
     const guard = this.guardCreateOnlyChanges(props, body);
-    this.resource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
-    this.deploymentId = this.resource.id;
+    const resource = this.createResource(props, body, [...assets.dependables, ...guard.actions]);
+    this.resource = resource;
+    this.deploymentId = resource.id;
     registerWithEndpoint(this.endpoint, this, { allTraffic: props.allTraffic ?? false });
   }
 
@@ -217,7 +218,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       description: props.description,
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
-      egressPublicNetworkAccess: props.egressPublicNetworkAccess?.value,
+      egressPublicNetworkAccess: props.egressPublicNetworkAccess?._armValue,
       requestSettings: problemsOf(this).take(requestSettings(props.requestSettings, name)),
       livenessProbe: problemsOf(this).take(probe(props.livenessProbe, `liveness probe of '${name}'`, true)),
       readinessProbe: problemsOf(this).take(

@@ -1,4 +1,4 @@
-import { EndpointAuthModeValue } from '../arm';
+import type { EndpointAuthModeValue } from '../arm';
 
 /** How clients authenticate to an online endpoint's scoring URI. */
 export class EndpointAuthMode {
@@ -9,10 +9,17 @@ export class EndpointAuthMode {
   /** A Microsoft Entra token; callers need an RBAC role on the endpoint (managed endpoints only). */
   public static readonly AAD_TOKEN = new EndpointAuthMode('AADToken');
 
-  private constructor(
-    /** The ARM value of `properties.authMode`. */
-    public readonly value: EndpointAuthModeValue,
-  ) {}
+  private constructor(private readonly armValue: EndpointAuthModeValue) {}
+
+  /** The ARM value of `properties.authMode`. */
+  public get value(): string {
+    return this.armValue;
+  }
+
+  /** The ARM value, typed as the request body declares it. @internal */
+  public get _armValue(): EndpointAuthModeValue {
+    return this.armValue;
+  }
 
   /** The ARM value, e.g. `Key`. */
   public toString(): string {

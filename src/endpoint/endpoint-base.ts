@@ -1,7 +1,7 @@
 import { ONLINE_DEPLOYMENT_OPTIONS } from '../deployment/deployment-options-schema';
 import { Construct } from 'constructs';
+import { TerraformResource } from 'cdktf';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
-import { AzapiResourceAction, AzapiUpdateResource } from '../azapi';
 import { problem, readParams, problemsOf } from '../checks';
 import { construct, constructId, defineProps, name, num, object, readValue } from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
@@ -86,20 +86,6 @@ export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_BY_NAME_PARAMS = defineP
   percent: MIRROR_PERCENT,
 });
 
-/** The attributes every endpoint has: those of `ISecureOnlineEndpoint`, and how clients authenticate. */
-export type SecureOnlineEndpointAttributeValues = Pick<
-  ISecureOnlineEndpoint,
-  | 'endpointId'
-  | 'endpointName'
-  | 'endpointScoringUri'
-  | 'endpointSwaggerUri'
-  | 'workspace'
-  | 'publicNetworkAccess'
-> & {
-  /** How clients authenticate. */
-  readonly authMode: EndpointAuthMode;
-};
-
 /**
  * What every online endpoint can do, created here (`SecureOnlineEndpoint`) or elsewhere
  * (`SecureOnlineEndpoint.fromEndpointAttributes`): take deployments, route and mirror their traffic, grant callers
@@ -107,8 +93,22 @@ export type SecureOnlineEndpointAttributeValues = Pick<
  * resource (construct id `Traffic`) that every deployment of the endpoint registers with.
  */
 export abstract class SecureOnlineEndpointBase extends Construct implements ISecureOnlineEndpoint {
-  /** The attributes, set once by the concrete class as soon as it knows them. */
-  protected abstract readonly attributes: SecureOnlineEndpointAttributeValues;
+  // The attributes, as aws-cdk's resource bases declare them: abstract here, set by the class that knows them
+  // (created or imported); documented once, on ISecureOnlineEndpoint.
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointId} */
+  public abstract readonly endpointId: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointName} */
+  public abstract readonly endpointName: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointScoringUri} */
+  public abstract readonly endpointScoringUri: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointSwaggerUri} */
+  public abstract readonly endpointSwaggerUri: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.workspace} */
+  public abstract readonly workspace: IManagedVnetWorkspace;
+  /** {@inheritDoc ISecureOnlineEndpoint.publicNetworkAccess} */
+  public abstract readonly publicNetworkAccess: boolean;
+  /** How clients authenticate. */
+  public abstract readonly authMode: EndpointAuthMode;
 
   private trafficRegistry?: EndpointTraffic;
   private invokeAccess?: EndpointInvokeAccess;
@@ -116,41 +116,6 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   constructor(scope: Construct, id: string) {
     super(scope, id);
     Object.defineProperty(this, ENDPOINT_BASE, { value: true });
-  }
-
-  /** {@inheritDoc ISecureOnlineEndpoint.endpointId} */
-  public get endpointId(): string {
-    return this.attributes.endpointId;
-  }
-
-  /** {@inheritDoc ISecureOnlineEndpoint.endpointName} */
-  public get endpointName(): string {
-    return this.attributes.endpointName;
-  }
-
-  /** {@inheritDoc ISecureOnlineEndpoint.endpointScoringUri} */
-  public get endpointScoringUri(): string {
-    return this.attributes.endpointScoringUri;
-  }
-
-  /** {@inheritDoc ISecureOnlineEndpoint.endpointSwaggerUri} */
-  public get endpointSwaggerUri(): string {
-    return this.attributes.endpointSwaggerUri;
-  }
-
-  /** {@inheritDoc ISecureOnlineEndpoint.workspace} */
-  public get workspace(): IManagedVnetWorkspace {
-    return this.attributes.workspace;
-  }
-
-  /** {@inheritDoc ISecureOnlineEndpoint.publicNetworkAccess} */
-  public get publicNetworkAccess(): boolean {
-    return this.attributes.publicNetworkAccess;
-  }
-
-  /** How clients authenticate. */
-  public get authMode(): EndpointAuthMode {
-    return this.attributes.authMode;
   }
 
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
@@ -166,7 +131,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * name the shares of deployments made elsewhere in `options.keep` (`routeTraffic({ green: 10 }, { keep: {
    * blue: 90 } })`).
    */
-  public routeTraffic(split: TrafficMap, options: RouteTrafficOptions = {}): void {
+  public routeTraffic(split: { [deploymentName: string]: number }, options: RouteTrafficOptions = {}): void {
     ({ split, options } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS, {
       split,
       options,
@@ -221,7 +186,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   }
 
   /** The action that empties the traffic before a destroy deletes the deployments (an endpoint created here). */
-  public get trafficReset(): AzapiResourceAction | undefined {
+  public get trafficReset(): TerraformResource | undefined {
     return this.traffic.trafficReset;
   }
 
@@ -231,7 +196,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * they change; for one made elsewhere, an `azapi_update_resource` created when the first deployment registers,
    * which merges them into the live maps.
    */
-  public get trafficUpdate(): AzapiResourceAction | AzapiUpdateResource | undefined {
+  public get trafficUpdate(): TerraformResource | undefined {
     return this.traffic.trafficUpdate;
   }
 

@@ -38,34 +38,29 @@ export abstract class EndpointIdentity {
     );
   }
 
-  /** The azapi identity `type`. */
-  public abstract readonly type: 'SystemAssigned' | 'UserAssigned';
-
   /** The user-assigned identity, when there is one. */
   public abstract readonly userAssignedIdentity: IUserAssignedIdentity | undefined;
 
   /** The identity as the `identity` block of an `azapi_resource`. @internal */
   public _toAzapiIdentity(): AzapiResourceIdentity {
     const uami = this.userAssignedIdentity;
-    return uami === undefined ? { type: this.type } : { type: this.type, identityIds: [uami.id] };
+    return uami === undefined ? { type: 'SystemAssigned' } : { type: 'UserAssigned', identityIds: [uami.id] };
   }
 
   /** The identity as ARM writes it inside a request body (user-assigned ids map to `{}`). @internal */
   public _toArmIdentity(): ManagedServiceIdentity {
     const uami = this.userAssignedIdentity;
     return uami === undefined
-      ? { type: this.type }
-      : { type: this.type, userAssignedIdentities: { [uami.id]: {} } };
+      ? { type: 'SystemAssigned' }
+      : { type: 'UserAssigned', userAssignedIdentities: { [uami.id]: {} } };
   }
 }
 
 class SystemAssignedEndpointIdentity extends EndpointIdentity {
-  public readonly type = 'SystemAssigned';
   public readonly userAssignedIdentity = undefined;
 }
 
 class UserAssignedEndpointIdentity extends EndpointIdentity {
-  public readonly type = 'UserAssigned';
   constructor(public readonly userAssignedIdentity: IUserAssignedIdentity) {
     super();
   }

@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import type { TrafficMap } from '../arm';
 import type { IPrincipal } from '../core';
 import type { OnlineDeploymentOptions } from '../deployment/deployment-options';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -78,7 +77,7 @@ export interface ISecureOnlineEndpoint extends IConstruct {
   /** Adds a deployment to this endpoint (`new OnlineDeployment(this, id, { endpoint: this, ...props })`). */
   addDeployment(id: string, props: OnlineDeploymentOptions): IOnlineDeployment;
   /** Sets the live traffic split, e.g. `{ blue: 90, green: 10 }`. */
-  routeTraffic(split: TrafficMap, options?: RouteTrafficOptions): void;
+  routeTraffic(split: { [deploymentName: string]: number }, options?: RouteTrafficOptions): void;
   /** Copies `percent` of the live traffic to a deployment whose responses are discarded (shadow testing). */
   mirrorTraffic(deployment: IOnlineDeployment, percent: number): void;
   /** `mirrorTraffic` to a deployment of this endpoint given by name (made in another stack, or outside Terraform). */

@@ -4,7 +4,7 @@ import { ARM_TYPES, armIdLifecycle, isKnown, parseArmId, readArmId, readProps, p
 import { armId, bool, construct, defineProps, name, oneOf, provider, text } from '../checks/read';
 import { ProviderProps, useProviders } from '../core/providers';
 import { IManagedVnetWorkspace } from '../workspace';
-import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
+import { SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { ISecureOnlineEndpoint } from './endpoint-ref';
 import { checkEndpointName } from './names';
@@ -53,8 +53,13 @@ export const SECURE_ONLINE_ENDPOINT_ATTRIBUTES = defineProps<SecureOnlineEndpoin
  * grants). Private: `SecureOnlineEndpoint.fromEndpointAttributes` makes it, typed as `ISecureOnlineEndpoint`.
  */
 class ImportedSecureOnlineEndpoint extends SecureOnlineEndpointBase {
-  /** The attributes the base class's getters read. */
-  protected readonly attributes: SecureOnlineEndpointAttributeValues;
+  public readonly endpointId: string;
+  public readonly endpointName: string;
+  public readonly endpointScoringUri: string;
+  public readonly endpointSwaggerUri: string;
+  public readonly workspace: IManagedVnetWorkspace;
+  public readonly publicNetworkAccess: boolean;
+  public readonly authMode: EndpointAuthMode;
 
   constructor(scope: Construct, id: string, attrs: SecureOnlineEndpointAttributes) {
     super(scope, id);
@@ -62,17 +67,15 @@ class ImportedSecureOnlineEndpoint extends SecureOnlineEndpointBase {
     useProviders(this, attrs.provider);
     readArmId(this, 'endpointId', attrs.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT, { optional: true });
     checkIdAgrees(this, attrs);
-    const endpointId =
+    this.endpointId =
       attrs.endpointId ?? `${attrs.workspace.workspaceId}/onlineEndpoints/${attrs.endpointName}`;
-    const uris = readUris(this, attrs, endpointId);
-    this.attributes = {
-      endpointId,
-      endpointName: attrs.endpointName,
-      ...uris,
-      workspace: attrs.workspace,
-      publicNetworkAccess: attrs.publicNetworkAccess ?? false,
-      authMode: attrs.authMode ?? EndpointAuthMode.KEY,
-    };
+    const uris = readUris(this, attrs, this.endpointId);
+    this.endpointName = attrs.endpointName;
+    this.endpointScoringUri = uris.endpointScoringUri;
+    this.endpointSwaggerUri = uris.endpointSwaggerUri;
+    this.workspace = attrs.workspace;
+    this.publicNetworkAccess = attrs.publicNetworkAccess ?? false;
+    this.authMode = attrs.authMode ?? EndpointAuthMode.KEY;
     // The endpoint's own request is not known here: traffic is merged into the live maps, and a destroy does not
     // reset it first.
     this._bindTraffic(undefined);
@@ -93,7 +96,7 @@ function readUris(
   scope: Construct,
   attrs: SecureOnlineEndpointAttributes,
   endpointId: string,
-): Pick<SecureOnlineEndpointAttributeValues, 'endpointScoringUri' | 'endpointSwaggerUri'> {
+): { endpointScoringUri: string; endpointSwaggerUri: string } {
   const live =
     attrs.endpointScoringUri === undefined || attrs.endpointSwaggerUri === undefined
       ? new DataAzapiResource(scope, 'Resource', {

@@ -2,7 +2,6 @@ export * from './endpoint-auth-mode';
 export * from './endpoint-identity';
 export * from './endpoint-ref';
 export { SecureOnlineEndpointBase } from './endpoint-base';
-export type { SecureOnlineEndpointAttributeValues } from './endpoint-base';
 export type { RouteTrafficOptions } from './route-traffic-options';
 export * from './secure-online-endpoint';
 export type { SecureOnlineEndpointAttributes } from './imported-endpoint';

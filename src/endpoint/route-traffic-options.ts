@@ -1,4 +1,3 @@
-import type { TrafficMap } from '../arm';
 import { defineProps } from '../checks/read';
 import { trafficSplitReader } from '../core/readers';
 
@@ -13,7 +12,7 @@ export interface RouteTrafficOptions {
    * deployment of this stack is refused here (SE453): its share belongs in the split.
    * @default {} (the split names only this stack's deployments)
    */
-  readonly keep?: TrafficMap;
+  readonly keep?: { [deploymentName: string]: number };
 }
 
 /** How `RouteTrafficOptions` are read (imported for its value, so the schema is defined before it is used). */

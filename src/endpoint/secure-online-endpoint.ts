@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { Fn, Token } from 'cdktf';
+import { Fn, TerraformResource, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { ProviderProps, useProviders } from '../core/providers';
@@ -23,7 +23,7 @@ import {
 } from '../checks';
 import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, text } from '../checks/read';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
-import { SecureOnlineEndpointAttributeValues, SecureOnlineEndpointBase } from './endpoint-base';
+import { SecureOnlineEndpointBase } from './endpoint-base';
 import { EndpointAuthMode } from './endpoint-auth-mode';
 import { checkUserAssignedIdentity } from '../core/identity-checks';
 import { EndpointIdentity } from './endpoint-identity';
@@ -120,12 +120,24 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
   /** Object id of the endpoint's identity (system-assigned: known after apply), e.g. to grant it a role. */
   public readonly endpointPrincipalId: string;
-  /** The endpoint resource. */
-  public readonly resource: AzapiResource;
+  /** The endpoint's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
   /** The diagnostic setting sending logs and metrics (construct id `Logs/Resource`), unless logs are disabled. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting | undefined;
-  /** The attributes the base class's getters read. */
-  protected readonly attributes: SecureOnlineEndpointAttributeValues;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointId} */
+  public readonly endpointId: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointName} */
+  public readonly endpointName: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointScoringUri} */
+  public readonly endpointScoringUri: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.endpointSwaggerUri} */
+  public readonly endpointSwaggerUri: string;
+  /** {@inheritDoc ISecureOnlineEndpoint.workspace} */
+  public readonly workspace: IManagedVnetWorkspace;
+  /** {@inheritDoc ISecureOnlineEndpoint.publicNetworkAccess} */
+  public readonly publicNetworkAccess: boolean;
+  /** {@inheritDoc SecureOnlineEndpointBase.authMode} */
+  public readonly authMode: EndpointAuthMode;
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
@@ -142,13 +154,13 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
     const body: OnlineEndpointBody = {
       properties: {
-        authMode: authMode.value,
+        authMode: authMode._armValue,
         publicNetworkAccess: enabledOrDisabled(publicNetworkAccess),
         description: props.description,
       },
     };
     const type = props.workspace.apiVersion.resourceType('workspaces/onlineEndpoints');
-    this.resource = new AzapiResource(this, 'Resource', {
+    const resource = new AzapiResource(this, 'Resource', {
       type,
       name: props.endpointName,
       parentId: props.workspace.workspaceId,
@@ -165,27 +177,26 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
       lifecycle: armIdLifecycle(this),
     });
     addPreconditions(
-      this.resource,
-      createOnlyPreconditions(this, this.resource, {
+      resource,
+      createOnlyPreconditions(this, resource, {
         type,
         liveId: `${props.workspace.workspaceId}/onlineEndpoints/${props.endpointName}`,
         subject: `endpoint '${props.endpointName}'`,
         wanted: {
-          'identity.type': identity.type,
+          'identity.type': uami === undefined ? 'SystemAssigned' : 'UserAssigned',
           'identity.userAssignedIdentities': uami === undefined ? [] : [uami.id],
         },
       }),
     );
-    this.attributes = {
-      endpointId: this.resource.id,
-      endpointName: props.endpointName,
-      endpointScoringUri: this.resource.outputString('scoringUri'),
-      endpointSwaggerUri: this.resource.outputString('swaggerUri'),
-      workspace: props.workspace,
-      publicNetworkAccess,
-      authMode,
-    };
-    this.endpointPrincipalId = uami?.principalId ?? this.resource.outputString('principalId');
+    this.resource = resource;
+    this.endpointId = resource.id;
+    this.endpointName = props.endpointName;
+    this.endpointScoringUri = resource.outputString('scoringUri');
+    this.endpointSwaggerUri = resource.outputString('swaggerUri');
+    this.workspace = props.workspace;
+    this.publicNetworkAccess = publicNetworkAccess;
+    this.authMode = authMode;
+    this.endpointPrincipalId = uami?.principalId ?? resource.outputString('principalId');
     this.diagnosticSetting = logs
       ? new EndpointDiagnostics(this, 'Logs', { endpointId: this.endpointId, destination: logs }).resource
       : undefined;

@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { problemsOf, readProps } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
-import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
+import { fqdnDestination } from './outbound-rule-destination';
 import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { defineProps, text } from '../checks/read';
 
@@ -35,16 +36,14 @@ export class OutboundFqdnRule extends OutboundRuleBase {
   }
 
   constructor(scope: Construct, id: string, props: OutboundFqdnRuleProps) {
-    super(scope, id, props, (read) => ({
-      rule: {
-        type: 'FQDN',
-        category: 'UserDefined',
-        destination: (read as OutboundFqdnRuleProps).destination,
-      },
-    }));
+    super(scope, id, props);
     props = this.readProps as OutboundFqdnRuleProps;
     this.destination = props.destination;
     problemsOf(this).record(checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace));
     problemsOf(this).record(checkFqdnDestination(props.ruleName, props.destination));
+  }
+
+  protected renderRule(props: OutboundRuleBaseProps): OutboundRuleResourceOptions {
+    return { destination: fqdnDestination((props as OutboundFqdnRuleProps).destination) };
   }
 }

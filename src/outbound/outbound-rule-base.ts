@@ -1,8 +1,9 @@
 import { problemsOf } from '../checks';
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
-import { AzapiResource, AzapiRetry } from '../azapi';
-import { OutboundRule, OutboundRuleResourceBody } from '../arm';
+import { ITerraformDependable, TerraformResource } from 'cdktf';
+import { AzapiResource } from '../azapi';
+import { OutboundRuleResourceBody } from '../arm';
+import { OutboundRuleDestination } from './outbound-rule-destination';
 import { IManagedVnetWorkspace, IOutboundRule } from '../workspace/workspace-ref';
 import { checkRuleName } from '../workspace/names';
 import { registerWithWorkspace } from '../workspace/rule-host';
@@ -16,14 +17,17 @@ export interface OutboundRuleBaseProps extends ProviderProps {
   readonly ruleName: string;
 }
 
-/** What a concrete rule hands to the base class. */
+/** What a concrete rule hands to the base class (`renderRule`). */
 export interface OutboundRuleResourceOptions {
-  /** The rule as ARM expects it in the body. */
-  readonly rule: OutboundRule;
-  /** What the rule must wait for. @default nothing */
+  /** Where the rule lets the managed network go. */
+  readonly destination: OutboundRuleDestination;
+  /** What the rule must wait for. @default - nothing */
   readonly dependsOn?: ITerraformDependable[];
-  /** Errors to retry on while a granted role propagates. @default no retry */
-  readonly retry?: AzapiRetry;
+  /**
+   * Regular expressions of errors the write is retried on, while a role granted for the rule propagates.
+   * @default - no retry
+   */
+  readonly retryOnErrors?: string[];
 }
 
 /**
@@ -46,12 +50,13 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   public readonly ruleName: string;
   /** The workspace the rule belongs to. */
   public readonly workspace: IManagedVnetWorkspace;
-  /** The azapi resource. */
-  public readonly resource: AzapiResource;
+  /** The rule's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
   /** The props as read (a refused optional prop reads as unset). @internal */
   protected readonly readProps: OutboundRuleBaseProps;
   /** Error patterns retried while the approver role propagates, when the rule grants one. @internal */
   public readonly approvalRetryPatterns?: string[];
+  private readonly azapiResource: AzapiResource;
 
   /**
    * Reads the props before anything is built from them. A concrete rule reads its own props with its schema;
@@ -63,40 +68,43 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   }
 
   /**
-   * @param options the rule, or a function that builds it from the props once they are read (by
-   *   `_readRuleProps`, which a concrete rule overrides to read its own props)
+   * Reads the props (`_readRuleProps`, which a concrete rule overrides to read its own with its schema), then
+   * asks the concrete rule for its destination (`renderRule`) and writes the rule.
    */
-  protected constructor(
-    scope: Construct,
-    id: string,
-    props: OutboundRuleBaseProps,
-    options: OutboundRuleResourceOptions | ((props: OutboundRuleBaseProps) => OutboundRuleResourceOptions),
-  ) {
+  protected constructor(scope: Construct, id: string, props: OutboundRuleBaseProps) {
     super(scope, id);
     props = this._readRuleProps(props);
-    if (typeof options === 'function') options = options(props);
+    // Called before the concrete class's constructor body runs: renderRule reads only the props it is given.
+    const options = this.renderRule(props);
     this.readProps = props;
     useProviders(this, props.provider);
     problemsOf(this).record(checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
-    this.approvalRetryPatterns = options.retry?.errorMessageRegex;
-    const body: OutboundRuleResourceBody = { properties: options.rule };
-    this.resource = new AzapiResource(this, 'Resource', {
+    this.approvalRetryPatterns = options.retryOnErrors;
+    const body: OutboundRuleResourceBody = { properties: options.destination._render() };
+    this.azapiResource = new AzapiResource(this, 'Resource', {
       type: props.workspace.apiVersion.resourceType('workspaces/outboundRules'),
       name: props.ruleName,
       parentId: props.workspace.workspaceId,
       body,
       locks: [props.workspace.workspaceId],
       dependsOn: options.dependsOn,
-      retry: options.retry,
+      retry: options.retryOnErrors === undefined ? undefined : { errorMessageRegex: options.retryOnErrors },
     });
+    this.resource = this.azapiResource;
     registerWithWorkspace(props.workspace, this);
   }
 
+  /**
+   * The rule's destination, and what its write needs, from the props as read. Called by the base constructor,
+   * before the concrete class's own fields are set: use only `props`.
+   */
+  protected abstract renderRule(props: OutboundRuleBaseProps): OutboundRuleResourceOptions;
+
   /** ARM id of the rule. */
   public get outboundRuleId(): string {
-    return this.resource.id;
+    return this.azapiResource.id;
   }
 
   /** The Terraform address, so the rule can be used in `dependsOn`. */

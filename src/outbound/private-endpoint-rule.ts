@@ -18,6 +18,7 @@ import { ML_NAME_PATTERN } from '../workspace/names';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
 import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
+import { privateEndpointDestination } from './outbound-rule-destination';
 import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ProviderProps } from '../core/providers';
@@ -196,7 +197,7 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
     // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
     const serviceIdProp = (props as LabelledProps | undefined)?.[SERVICE_ID_PROP] ?? 'serviceResourceId';
-    super(scope, id, props, (read) => renderRule(read as OutboundPrivateEndpointRuleProps));
+    super(scope, id, props);
     props = this.readProps as OutboundPrivateEndpointRuleProps;
     problemsOf(this).record(checkManagedNetworkExists(props.ruleName, props.workspace));
     problemsOf(this).record(
@@ -209,6 +210,10 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     );
     this.checkTargetAtPlan(props);
     this.approverRoleAssignment = this.createApproverRoleAssignment(props);
+  }
+
+  protected renderRule(props: OutboundRuleBaseProps): OutboundRuleResourceOptions {
+    return renderPrivateEndpointRule(props as OutboundPrivateEndpointRuleProps);
   }
 
   /** A target from an expression is checked at plan time, before the rule is written (a literal one: SE115). */
@@ -247,22 +252,18 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   }
 }
 
-/** The rule as ARM expects it, and the retry its approval needs while a granted role propagates. */
-function renderRule(props: OutboundPrivateEndpointRuleProps): OutboundRuleResourceOptions {
+/** The rule's destination, and the retry its approval needs while a granted role propagates. */
+function renderPrivateEndpointRule(props: OutboundPrivateEndpointRuleProps): OutboundRuleResourceOptions {
   return {
-    rule: {
-      type: 'PrivateEndpoint',
-      category: 'UserDefined',
-      destination: {
-        serviceResourceId: props.serviceResourceId,
-        subresourceTarget: props.subresourceTarget.value,
-        sparkEnabled: props.sparkEnabled ?? false,
-      },
+    destination: privateEndpointDestination({
+      serviceResourceId: props.serviceResourceId,
+      subresourceTarget: props.subresourceTarget,
+      sparkEnabled: props.sparkEnabled,
       fqdns: props.fqdns,
-    },
+    }),
     // A new role assignment takes minutes to propagate: retry the rule while the approval is refused.
-    retry: grantsApproverRole(props)
-      ? { errorMessageRegex: ['required permissions to read and approve private endpoint'] }
+    retryOnErrors: grantsApproverRole(props)
+      ? ['required permissions to read and approve private endpoint']
       : undefined,
   };
 }

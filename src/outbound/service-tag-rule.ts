@@ -1,14 +1,14 @@
 import type { OutboundServiceTagRuleOptions } from '../workspace/rule-options';
 import { ServiceTagProtocol } from './service-tag-protocol';
 import { Construct } from 'constructs';
-import { ServiceTagDestination } from '../arm';
 import { problemsOf, readProps } from '../checks';
 import { catalogName, catalogText, defineProps, list, oneOf, text } from '../checks/read';
 import { SERVICE_TAG_FORM } from './destination-checks';
 import { SERVICE_TAGS, ServiceTag } from './service-tag';
 import { checkServiceTagDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
-import { OutboundRuleBase, OutboundRuleBaseProps } from './outbound-rule-base';
+import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
+import { serviceTagDestination } from './outbound-rule-destination';
 import { OUTBOUND_RULE_BASE_PROPS } from './readers';
 
 /** Props of a service-tag outbound rule. */
@@ -55,17 +55,7 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
   }
 
   constructor(scope: Construct, id: string, props: OutboundServiceTagRuleProps) {
-    super(scope, id, props, (read) => {
-      const p = read as OutboundServiceTagRuleProps;
-      const destination: ServiceTagDestination = {
-        serviceTag: catalogText(p.serviceTag),
-        protocol: (p.protocol ?? ServiceTagProtocol.TCP).value,
-        portRanges: p.portRanges ?? '443',
-        action: 'Allow',
-        addressPrefixes: p.addressPrefixes,
-      };
-      return { rule: { type: 'ServiceTag', category: 'UserDefined', destination } };
-    });
+    super(scope, id, props);
     props = this.readProps as OutboundServiceTagRuleProps;
     problemsOf(this).record(checkApprovedOutboundOnly('service-tag', props.ruleName, props.workspace));
     problemsOf(this).record(
@@ -76,5 +66,17 @@ export class OutboundServiceTagRule extends OutboundRuleBase {
         props.addressPrefixes,
       ),
     );
+  }
+
+  protected renderRule(props: OutboundRuleBaseProps): OutboundRuleResourceOptions {
+    const p = props as OutboundServiceTagRuleProps;
+    return {
+      destination: serviceTagDestination({
+        serviceTag: catalogText(p.serviceTag),
+        protocol: p.protocol,
+        portRanges: p.portRanges,
+        addressPrefixes: p.addressPrefixes,
+      }),
+    };
   }
 }

@@ -3,18 +3,15 @@ import { readProps, problemsOf } from '../checks';
 import { defineProps, oneOf, without } from '../checks/read';
 import { FirewallSku } from './firewall-sku';
 import {
+  ExistingWorkspaceAttributes,
   IMPORTED_WORKSPACE_ATTRIBUTES,
-  ImportedWorkspaceAttributes,
   importWorkspace,
 } from './imported-workspace';
 import { IsolationMode } from './isolation-mode';
 import { ManagedVnetWorkspaceBase } from './workspace-base';
 
 /** Props of `ManagedVnetWorkspace.enableManagedNetwork`. */
-export interface EnableManagedNetworkProps extends Omit<
-  ImportedWorkspaceAttributes,
-  'isolationMode' | 'provisionManagedNetwork'
-> {
+export interface EnableManagedNetworkProps extends ExistingWorkspaceAttributes {
   /**
    * The isolation mode to turn on. Azure cannot turn a managed network off again (no way back to Disabled).
    * @default IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND

@@ -1,4 +1,4 @@
-import { FirewallSkuValue } from '../arm';
+import type { FirewallSkuValue } from '../arm';
 
 /**
  * SKU of the Azure Firewall that Azure deploys into the managed network for FQDN outbound rules.
@@ -12,10 +12,17 @@ export class FirewallSku {
   /** Azure Firewall Basic: cheaper, lower throughput; enough for package downloads during image builds. */
   public static readonly BASIC = new FirewallSku('Basic');
 
-  private constructor(
-    /** The ARM value of `managedNetwork.firewallSku`. */
-    public readonly value: FirewallSkuValue,
-  ) {}
+  private constructor(private readonly armValue: FirewallSkuValue) {}
+
+  /** The ARM value of `managedNetwork.firewallSku`. */
+  public get value(): string {
+    return this.armValue;
+  }
+
+  /** The ARM value, typed as the request body declares it. @internal */
+  public get _armValue(): FirewallSkuValue {
+    return this.armValue;
+  }
 
   /** The ARM value, e.g. `Standard`. */
   public toString(): string {

@@ -44,8 +44,11 @@ import { ManagedNetworkUpdate } from './managed-network-update';
 import { FirewallSku } from './firewall-sku';
 import { IManagedVnetWorkspace, InboundAccess, WorkspaceBlobStore } from './workspace-ref';
 
-/** What `ManagedVnetWorkspace.fromWorkspaceAttributes` needs to know about a workspace created elsewhere. */
-export interface ImportedWorkspaceAttributes extends ProviderProps {
+/**
+ * What is known of a workspace created elsewhere, apart from its managed network: the attributes
+ * `ImportedWorkspaceAttributes` (`fromWorkspaceAttributes`) and `EnableManagedNetworkProps` share.
+ */
+export interface ExistingWorkspaceAttributes extends ProviderProps {
   /** Workspace name. */
   readonly workspaceName: string;
   /** Name of the workspace's resource group. */
@@ -54,14 +57,11 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly workspaceId?: string;
   /** Subscription of the workspace, when `workspaceId` is not given. @default the provider's subscription */
   readonly subscriptionId?: string;
-  /** Azure region of the workspace. */
   /**
    * Azure region of the workspace: a region of the public cloud as text (SE401), an `AzureRegion`
    * (`AzureRegion.of(name)` unchecked), or a Terraform expression.
    */
   readonly location: string | AzureRegion;
-  /** The workspace's isolation mode, as created (`az ml workspace show --query managed_network`). */
-  readonly isolationMode: IsolationMode;
   /** @default MlApiVersion.V2026_05_15_PREVIEW */
   readonly apiVersion?: MlApiVersion;
   /**
@@ -88,13 +88,6 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
   readonly containerRegistryPrivateOnly?: boolean;
   /** Principal id of the identity that approves outbound private endpoints. @default read from the workspace */
   readonly workspacePrincipalId?: string;
-  /**
-   * Run `provisionManagedNetwork` on the workspace after the outbound rules added in this stack. The action is
-   * idempotent: on an already provisioned network it only returns its status, and it gives deployments in
-   * this stack something to wait for.
-   * @default true when the isolation mode has a managed network
-   */
-  readonly provisionManagedNetwork?: boolean;
   /** @default false */
   readonly includeSpark?: boolean;
   /**
@@ -103,6 +96,19 @@ export interface ImportedWorkspaceAttributes extends ProviderProps {
    * there); the plan stops (SE320) when the workspace has none, or a classic one
    */
   readonly logAnalyticsWorkspaceId?: string;
+}
+
+/** What `ManagedVnetWorkspace.fromWorkspaceAttributes` needs to know about a workspace created elsewhere. */
+export interface ImportedWorkspaceAttributes extends ExistingWorkspaceAttributes {
+  /** The workspace's isolation mode, as created (`az ml workspace show --query managed_network`). */
+  readonly isolationMode: IsolationMode;
+  /**
+   * Run `provisionManagedNetwork` on the workspace after the outbound rules added in this stack. The action is
+   * idempotent: on an already provisioned network it only returns its status, and it gives deployments in
+   * this stack something to wait for.
+   * @default true when the isolation mode has a managed network
+   */
+  readonly provisionManagedNetwork?: boolean;
 }
 
 const EXPR = { tokens: 'expression' } as const;

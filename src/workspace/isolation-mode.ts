@@ -1,4 +1,4 @@
-import { IsolationModeValue } from '../arm';
+import type { IsolationModeValue } from '../arm';
 
 /** Outbound isolation of a workspace's managed virtual network. */
 export class IsolationMode {
@@ -9,10 +9,17 @@ export class IsolationMode {
   /** No managed virtual network. Not network isolation: only for comparison and migration. */
   public static readonly DISABLED = new IsolationMode('Disabled');
 
-  private constructor(
-    /** The ARM value of `managedNetwork.isolationMode`. */
-    public readonly value: IsolationModeValue,
-  ) {}
+  private constructor(private readonly armValue: IsolationModeValue) {}
+
+  /** The ARM value of `managedNetwork.isolationMode`. */
+  public get value(): string {
+    return this.armValue;
+  }
+
+  /** The ARM value, typed as the request body declares it. @internal */
+  public get _armValue(): IsolationModeValue {
+    return this.armValue;
+  }
 
   /** Whether the workspace has a managed virtual network at all. */
   public get isManaged(): boolean {

@@ -45,8 +45,8 @@ export class ManagedNetworkUpdate extends Construct {
     const body: WorkspaceManagedNetworkUpdateBody = {
       properties: {
         managedNetwork: {
-          isolationMode: props.isolationMode.value,
-          firewallSku: approvedOnly ? (props.firewallSku ?? FirewallSku.STANDARD).value : undefined,
+          isolationMode: props.isolationMode._armValue,
+          firewallSku: approvedOnly ? (props.firewallSku ?? FirewallSku.STANDARD)._armValue : undefined,
         },
       },
     };

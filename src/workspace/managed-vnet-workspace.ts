@@ -1,7 +1,7 @@
 import { addPreconditions, createOnlyPreconditions } from '../core/create-only-guard';
 import { Construct, IConstruct } from 'constructs';
 import { ProviderProps, useProviders } from '../core/providers';
-import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, TerraformResource, Token } from 'cdktf';
 import {
   enabledOrDisabled,
   DEFAULT_ML_API_VERSION,
@@ -377,23 +377,23 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     return enableManagedNetwork(scope, id, props);
   }
 
-  /** ARM id of the workspace. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceId} */
   public readonly workspaceId: string;
-  /** Workspace name. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceName} */
   public readonly workspaceName: string;
-  /** Azure region of the workspace. */
+  /** {@inheritDoc IManagedVnetWorkspace.location} */
   public readonly location: string;
   /** The resource group of the workspace. */
   public readonly resourceGroup: IResourceGroup;
-  /** Name of the workspace's resource group. */
+  /** {@inheritDoc IManagedVnetWorkspace.resourceGroupName} */
   public readonly resourceGroupName: string;
-  /** The api-version of the workspace and of its Machine Learning children. */
+  /** {@inheritDoc IManagedVnetWorkspace.apiVersion} */
   public readonly apiVersion: MlApiVersion;
-  /** Outbound isolation of the managed network. */
+  /** {@inheritDoc IManagedVnetWorkspace.isolationMode} */
   public readonly isolationMode: IsolationMode;
-  /** How the workspace is reached inbound. */
+  /** {@inheritDoc IManagedVnetWorkspace.inboundAccess} */
   public readonly inboundAccess: InboundAccess | undefined;
-  /** Whether the workspace's registry is reachable only privately; undefined when not known. */
+  /** {@inheritDoc IManagedVnetWorkspace.containerRegistryPrivateOnly} */
   public readonly containerRegistryPrivateOnly: boolean | undefined;
   /** The workspace's storage account (brought or created). */
   public readonly storageAccount: IWorkspaceStorageAccount;
@@ -403,36 +403,36 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   public readonly containerRegistry: IWorkspaceContainerRegistry;
   /** The workspace's Application Insights (brought or created). */
   public readonly applicationInsights: IWorkspaceApplicationInsights;
-  /** ARM id of the storage account. */
+  /** {@inheritDoc IManagedVnetWorkspace.storageAccountId} */
   public readonly storageAccountId: string;
-  /** ARM id of the Key Vault. */
+  /** {@inheritDoc IManagedVnetWorkspace.keyVaultId} */
   public readonly keyVaultId: string;
-  /** ARM id of the container registry. */
+  /** {@inheritDoc IManagedVnetWorkspace.containerRegistryId} */
   public readonly containerRegistryId: string;
   /** ARM id of the Application Insights component. */
   public readonly applicationInsightsId: string;
-  /** The workspace GUID (`properties.workspaceId`), known after apply. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceGuid} */
   public readonly workspaceGuid: string;
   /** The discovery URL of the workspace's region. */
   public readonly workspaceDiscoveryUrl: string;
   /** The MLflow tracking URI. */
   public readonly workspaceMlFlowTrackingUri: string;
-  /** Principal id of the workspace identity (system-assigned: known after apply). */
+  /** {@inheritDoc IManagedVnetWorkspace.workspacePrincipalId} */
   public readonly workspacePrincipalId: string | undefined;
-  /** The default blob datastore (`azureml-blobstore-<GUID>`), where local assets are uploaded. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceBlobStore} */
   public readonly workspaceBlobStore: WorkspaceBlobStore;
   /** The name sent as `properties.imageBuildCompute`, if any. */
   public readonly imageBuildComputeName: string | undefined;
-  /** The image-build cluster, when created here. */
-  public readonly imageBuildComputeResource: AzapiResource | undefined;
+  /** The image-build cluster's `azapi_resource` (construct id `ImageBuildCompute`), when created here. */
+  public readonly imageBuildComputeResource: TerraformResource | undefined;
   /** The inbound private endpoint and its DNS, when created here. */
   public readonly inboundPrivateEndpoint: IWorkspacePrivateEndpoint | undefined;
   /** The `provisionManagedNetwork` action, when created. @internal */
   public readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
-  /** What online deployments depend on: the provisioning action (or the workspace) and the image-build cluster. */
+  /** {@inheritDoc IManagedVnetWorkspace.managedNetworkReady} */
   public readonly managedNetworkReady: ITerraformDependable[];
-  /** The `azapi_resource` of the workspace. */
-  public readonly resource: AzapiResource;
+  /** The workspace's `azapi_resource` (construct id `Resource`), for overrides (`addOverride`). */
+  public readonly resource: TerraformResource;
   /** The workspace's and the created Key Vault's diagnostic settings (none when disabled). */
   public readonly diagnosticSettings: WorkspaceDiagnosticSettings;
 
@@ -474,31 +474,16 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     if (uami !== undefined) checkUserAssignedIdentity(this, 'identity (user-assigned)', uami);
     const body = this.renderBody(props, identity);
     problemsOf(this).record(checkPreviewOnlyProperties(this.apiVersion, body.properties));
-    this.resource = this.createResource(props, body, identity);
-    if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
-      grantWorkspaceRole(this.identityRoles(), identity.userAssignedIdentity, this.resource.id);
-    }
-    addPreconditions(
-      this.resource,
-      createOnlyPreconditions(this, this.resource, {
-        type: this.apiVersion.resourceType('workspaces'),
-        // Built from names, so that the read runs at plan time.
-        liveId: `${props.resourceGroup.id}/providers/Microsoft.MachineLearningServices/workspaces/${props.workspaceName}`,
-        subject: `workspace '${props.workspaceName}'`,
-        wanted: {
-          'properties.storageAccount': this.storageAccountId,
-          'properties.keyVault': this.keyVaultId,
-          'properties.managedNetwork.isolationMode': this.isolationMode.value,
-        },
-      }),
-    );
-    this.workspaceId = this.resource.id;
-    this.workspaceGuid = this.resource.outputString('workspaceGuid');
-    this.workspaceDiscoveryUrl = this.resource.outputString('discoveryUrl');
-    this.workspaceMlFlowTrackingUri = this.resource.outputString('mlFlowTrackingUri');
+    const resource = this.createResource(props, body, identity);
+    this.resource = resource;
+    this.grantAndGuard(props, identity, resource);
+    this.workspaceId = resource.id;
+    this.workspaceGuid = resource.outputString('workspaceGuid');
+    this.workspaceDiscoveryUrl = resource.outputString('discoveryUrl');
+    this.workspaceMlFlowTrackingUri = resource.outputString('mlFlowTrackingUri');
     this.workspacePrincipalId =
       identity.userAssignedIdentity === undefined
-        ? this.resource.outputString('principalId')
+        ? resource.outputString('principalId')
         : identity.userAssignedIdentity.principalId;
     this.workspaceBlobStore = this.blobStore();
 
@@ -709,10 +694,10 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       primaryUserAssignedIdentity: identity.userAssignedIdentity?.id,
       // Rules are separate `workspaces/outboundRules` resources, never this map (see OutboundRuleBase).
       managedNetwork: {
-        isolationMode: this.isolationMode.value,
+        isolationMode: this.isolationMode._armValue,
         firewallSku:
           this.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND
-            ? (props.firewallSku ?? FirewallSku.STANDARD).value
+            ? (props.firewallSku ?? FirewallSku.STANDARD)._armValue
             : undefined,
       },
       softDeleteRetentionInDays: props.softDeleteRetentionInDays,
@@ -721,6 +706,34 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       systemDatastoresAuthMode: props.identityBasedDatastores === true ? 'Identity' : undefined,
     };
     return { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties };
+  }
+
+  /**
+   * The roles a user-assigned identity needs on the workspace, and the plan-time refusal of a change to what
+   * Azure sets only at creation.
+   */
+  private grantAndGuard(
+    props: ManagedVnetWorkspaceProps,
+    identity: WorkspaceIdentity,
+    resource: AzapiResource,
+  ): void {
+    if (identity.assignRoles && identity.userAssignedIdentity !== undefined) {
+      grantWorkspaceRole(this.identityRoles(), identity.userAssignedIdentity, resource.id);
+    }
+    addPreconditions(
+      resource,
+      createOnlyPreconditions(this, resource, {
+        type: this.apiVersion.resourceType('workspaces'),
+        // Built from names, so that the read runs at plan time.
+        liveId: `${props.resourceGroup.id}/providers/Microsoft.MachineLearningServices/workspaces/${props.workspaceName}`,
+        subject: `workspace '${props.workspaceName}'`,
+        wanted: {
+          'properties.storageAccount': this.storageAccountId,
+          'properties.keyVault': this.keyVaultId,
+          'properties.managedNetwork.isolationMode': this.isolationMode.value,
+        },
+      }),
+    );
   }
 
   private createResource(

@@ -65,52 +65,46 @@ export const MANAGED_VNET_WORKSPACE_BASE_ADD_OUTBOUND_SERVICE_TAG_RULE_PARAMS = 
   ),
 });
 
-/** What created and imported workspaces share: outbound rules and the provisioning they feed. */
+/**
+ * What created and imported workspaces share: outbound rules and the provisioning they feed. The attributes are
+ * abstract here, as aws-cdk's resource bases declare them, and set by the class that knows them (created,
+ * imported, or turned managed in place); they are documented once, on `IManagedVnetWorkspace`.
+ */
 export abstract class ManagedVnetWorkspaceBase extends Construct implements IManagedVnetWorkspace {
-  /** ARM id of the workspace. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceId} */
   public abstract readonly workspaceId: string;
-  /** Workspace name. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceName} */
   public abstract readonly workspaceName: string;
-  /** Azure region of the workspace. */
+  /** {@inheritDoc IManagedVnetWorkspace.location} */
   public abstract readonly location: string;
   /**
    * The region as configured when `location` is a reference to a brought resource group (its `locationInput`):
    * what checks that compare regions across stacks read (SE227). @internal
    */
   public _locationAsConfigured?: string;
-  /** Name of the workspace's resource group. */
+  /** {@inheritDoc IManagedVnetWorkspace.resourceGroupName} */
   public abstract readonly resourceGroupName: string;
-  /** The api-version used for this workspace and its children. */
+  /** {@inheritDoc IManagedVnetWorkspace.apiVersion} */
   public abstract readonly apiVersion: MlApiVersion;
-  /** Outbound isolation of the managed network. */
+  /** {@inheritDoc IManagedVnetWorkspace.isolationMode} */
   public abstract readonly isolationMode: IsolationMode;
-  /** How the workspace is reached inbound, or undefined when nothing provides inbound access. */
+  /** {@inheritDoc IManagedVnetWorkspace.inboundAccess} */
   public abstract readonly inboundAccess: InboundAccess | undefined;
-  /**
-   * Whether the workspace's container registry is reachable only privately (public network access off).
-   * Undefined when not known at synth time.
-   */
+  /** {@inheritDoc IManagedVnetWorkspace.containerRegistryPrivateOnly} */
   public abstract readonly containerRegistryPrivateOnly: boolean | undefined;
-  /** ARM id of the workspace's storage account. */
+  /** {@inheritDoc IManagedVnetWorkspace.storageAccountId} */
   public abstract readonly storageAccountId: string;
-  /** ARM id of the workspace's Key Vault. */
+  /** {@inheritDoc IManagedVnetWorkspace.keyVaultId} */
   public abstract readonly keyVaultId: string;
-  /** ARM id of the workspace's container registry; undefined when the workspace has none yet. */
+  /** {@inheritDoc IManagedVnetWorkspace.containerRegistryId} */
   public abstract readonly containerRegistryId: string | undefined;
-  /** The workspace GUID (`properties.workspaceId`). */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceGuid} */
   public abstract readonly workspaceGuid: string;
-  /** The default blob datastore, for uploading local assets. */
+  /** {@inheritDoc IManagedVnetWorkspace.workspaceBlobStore} */
   public abstract readonly workspaceBlobStore: WorkspaceBlobStore;
-  /**
-   * Principal id of the identity the workspace uses to approve outbound private endpoints (its system-assigned
-   * identity, or its user-assigned one).
-   * @default - not known (undefined)
-   */
+  /** {@inheritDoc IManagedVnetWorkspace.workspacePrincipalId} */
   public abstract readonly workspacePrincipalId: string | undefined;
-  /**
-   * What online deployments must depend on: the managed-network provisioning (after the workspace, its
-   * inbound private endpoint and every outbound rule) and the image-build compute.
-   */
+  /** {@inheritDoc IManagedVnetWorkspace.managedNetworkReady} */
   public abstract readonly managedNetworkReady: ITerraformDependable[];
   /** The `provisionManagedNetwork` action, when this stack provisions the managed network. @internal */
   public abstract readonly _managedNetworkProvisioning: ManagedNetworkProvisioning | undefined;
