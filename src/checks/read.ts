@@ -263,20 +263,28 @@ function reader<T>(
         }
         return { value: value as T };
       }
-      // A factory's result carries what was wrong with its parameters: the construct that uses it reports them.
-      const carried = carriedProblems(value);
-      if (carried !== undefined) {
-        if (!carried.unusable) problems.push(...carried.problems);
-        else {
-          problems.push(...carried.problems.slice(1));
-          return { refused: carried.problems[0] };
-        }
-      }
+      const carriedRefusal = reportCarried(value, problems);
+      if (carriedRefusal !== undefined) return { refused: carriedRefusal };
       if (!literal(value)) return { refused: wrongKind(prop, value, wanted, optional) };
       const refused = checkValue?.(value as T, prop, problems);
       return refused === undefined ? { value: value as T } : { refused };
     },
   };
+}
+
+/**
+ * A factory's result carries what was wrong with its parameters (`fromFactory`): the construct that uses it
+ * reports them. Nothing usable was built: the first problem refuses the prop.
+ */
+function reportCarried(value: unknown, problems: ConfigurationError[]): ConfigurationError | undefined {
+  const carried = carriedProblems(value);
+  if (carried === undefined) return undefined;
+  if (!carried.unusable) {
+    problems.push(...carried.problems);
+    return undefined;
+  }
+  problems.push(...carried.problems.slice(1));
+  return carried.problems[0];
 }
 
 /** A required or optional variant of a reader builder. */
@@ -1022,18 +1030,9 @@ export function catalogName(
     ...base,
     classOf,
     read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<string | CatalogValue> {
-      if (isInstance(value, classOf)) {
-        // `<Class>.of(...)` carries what was wrong with its name: reported here, as for any factory's value.
-        const carried = carriedProblems(value);
-        if (carried === undefined) return { value: value as CatalogValue };
-        if (!carried.unusable) {
-          problems.push(...carried.problems);
-          return { value: value as CatalogValue };
-        }
-        problems.push(...carried.problems.slice(1));
-        return { refused: carried.problems[0] };
-      }
-      return base.read(value, prop, problems);
+      if (!isInstance(value, classOf)) return base.read(value, prop, problems);
+      const refused = reportCarried(value, problems);
+      return refused === undefined ? { value: value as CatalogValue } : { refused };
     },
   };
 }
