@@ -1,7 +1,8 @@
 /**
  * A test generated from the public API, not from a list of cases. The declarations (TypeScript compiler over
  * src/index.ts, as lib/*.d.ts show them) give every exported construct, static factory and construct method, and
- * the props of their parameters; the readers' schemas (src/checks/read.ts, declared next to each props interface)
+ * the props of their parameters; the readers' schemas (src/checks/read.ts, constants exported next to each props
+ * interface, found by support/schemas.ts)
  * give each prop's kind and what a Terraform token means for it. A prop found in the declarations without a
  * reader, or a reader for a prop the declarations do not have, fails the first test.
  *
@@ -20,7 +21,8 @@ import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-a
 import * as api from '../../src';
 import { AzapiResource } from '../../src/azapi';
 import { ConfigurationError, ConfigurationErrors, configurationProblems } from '../../src/checks';
-import { definedSchemas, Reader, Schema } from '../../src/checks/read';
+import { Reader, Schema } from '../../src/checks/read';
+import { exportedSchemas } from '../support/schemas';
 import { ApiOwner, ApiParam, walkApi } from '../support/api-walk';
 import { FakeWorkspace } from '../support/fake-workspace';
 import { testStack } from '../support/synth';
@@ -751,7 +753,7 @@ function useWorkspace(s: TerraformStack, ws: api.IManagedVnetWorkspace): void {
 
 /** The reader of each parameter of an owner, and the schema name it was found under. */
 function paramReaders(owner: ApiOwner): { schema: Schema; name: string } | undefined {
-  const schemas = definedSchemas();
+  const schemas = exportedSchemas();
   const own = schemas.get(owner.declaringName);
   if (own !== undefined) return { schema: own, name: owner.declaringName };
   // A constructor or factory with one props object: the props interface's schema.
@@ -768,7 +770,14 @@ function paramReaders(owner: ApiOwner): { schema: Schema; name: string } | undef
 }
 
 function propsReader(name: string, fields: Schema): Reader {
-  return { kind: 'object', tokens: 'never', optional: false, fields, schemaName: name, read: (v) => v };
+  return {
+    kind: 'object',
+    tokens: 'never',
+    optional: false,
+    fields,
+    schemaName: name,
+    read: (v) => ({ value: v }),
+  };
 }
 
 interface PropCase {
@@ -823,7 +832,7 @@ function classify(owners: readonly ApiOwner[]): { problems: string[]; props: Pro
     const found = paramReaders(owner);
     if (found === undefined) {
       problems.push(
-        `${owner.name} (${owner.declaringName}) has no schema: define one next to it (defineProps)`,
+        `${owner.name} (${owner.declaringName}) has no schema: export one next to it (defineProps)`,
       );
       continue;
     }

@@ -125,3 +125,67 @@ test('framework imports through package roots; azurerm classes by deep path, nev
   }
   expect(wrong).toEqual([]);
 });
+
+/** Every call in src/ of a function or method named `name`, as `file:line`, with its arguments. */
+function callsOf(name: string): Array<{ at: string; args: readonly ts.Expression[]; statement: boolean }> {
+  const found: Array<{ at: string; args: readonly ts.Expression[]; statement: boolean }> = [];
+  for (const [file, source] of PARSED) {
+    if (!relative(file).startsWith('src/')) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const called = ts.isIdentifier(callee)
+          ? callee.text
+          : ts.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : undefined;
+        if (called === name) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+          found.push({
+            at: `${relative(file)}:${line}`,
+            args: node.arguments,
+            statement: ts.isExpressionStatement(node.parent),
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+test('props and parameters are read with a schema constant, never a schema looked up by name', () => {
+  const byName = ['readProps', 'readParams', 'readMetricParams'].flatMap((fn) =>
+    callsOf(fn)
+      .filter(
+        ({ args }) =>
+          args[1] !== undefined && (ts.isStringLiteralLike(args[1]) || ts.isTemplateExpression(args[1])),
+      )
+      .map(({ at }) => `${at}: ${fn} with a schema name; pass the schema constant (defineProps) instead`),
+  );
+  // A schema defined and dropped reads nothing: `export const X_PROPS = defineProps<XProps>('XProps', {...})`.
+  const dropped = callsOf('defineProps')
+    .filter(({ statement }) => statement)
+    .map(({ at }) => `${at}: defineProps result dropped; keep it as the constant readProps is given`);
+  expect(callsOf('readProps').length + callsOf('readParams').length).toBeGreaterThan(30);
+  expect([...byName, ...dropped]).toEqual([]);
+});
+
+test('rules return their problems: nothing runs a step and catches its refusal to go on with a stand-in', () => {
+  const attempts = callsOf('attempt').map(({ at }) => `${at}: attempt(); record a rule's problems instead`);
+  // A catch of ConfigurationError goes on after a refusal: rules and readers return theirs (Problems, Verdict).
+  const catches: string[] = [];
+  for (const [file, source] of PARSED) {
+    if (!relative(file).startsWith('src/')) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCatchClause(node) && /\bConfigurationError\b/.test(node.block.getText(source))) {
+        catches.push(`${relative(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  expect(attempts).toEqual([]);
+  expect(catches).toEqual([]);
+});

@@ -1,6 +1,6 @@
 import { defineProps, fromFactory, text } from '../checks/read';
 
-defineProps<{ version: string }>('MlApiVersion.of', {
+export const ML_API_VERSION_OF_PARAMS = defineProps<{ version: string }>('MlApiVersion.of', {
   version: text({
     tokens: 'refuse',
     optional: false,
@@ -22,7 +22,7 @@ export class MlApiVersion {
   /** An api-version not listed here. Bodies are still typed for the 2026-05 shapes. */
   public static of(version: string): MlApiVersion {
     return fromFactory(
-      'MlApiVersion.of',
+      ML_API_VERSION_OF_PARAMS,
       { version },
       (read) => new MlApiVersion(read.version, read.version.endsWith('-preview')),
       MlApiVersion.prototype,

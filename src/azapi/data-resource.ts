@@ -29,16 +29,21 @@ export interface DataAzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly ignoreNotFound?: boolean;
 }
 
-const CONFIG = 'DataAzapiResourceConfig';
-defineConfig<OwnProps<DataAzapiResourceConfig>>(CONFIG, {
-  type: REQUIRED_TEXT,
-  resourceId: TEXT,
-  name: TEXT,
-  parentId: TEXT,
-  responseExportValues: EXPORT_VALUES,
-  ignoreNotFound: FLAG,
-});
-defineProps<{ key: string }>('DataAzapiResource#outputString', { key: REQUIRED_TEXT });
+export const DATA_AZAPI_RESOURCE_CONFIG = defineConfig<OwnProps<DataAzapiResourceConfig>>(
+  'DataAzapiResourceConfig',
+  {
+    type: REQUIRED_TEXT,
+    resourceId: TEXT,
+    name: TEXT,
+    parentId: TEXT,
+    responseExportValues: EXPORT_VALUES,
+    ignoreNotFound: FLAG,
+  },
+);
+export const DATA_AZAPI_RESOURCE_OUTPUT_STRING_PARAMS = defineProps<{ key: string }>(
+  'DataAzapiResource#outputString',
+  { key: REQUIRED_TEXT },
+);
 
 /**
  * The `azapi_resource` data source: reads an existing resource. Its arguments have getters (references to the
@@ -65,7 +70,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
       lifecycle: config?.lifecycle,
       forEach: config?.forEach,
     });
-    const c = readProps(this, CONFIG, config);
+    const c = readProps(this, DATA_AZAPI_RESOURCE_CONFIG, config);
     this._type = c.type;
     this._resourceId = c.resourceId;
     this._name = c.name;
@@ -98,7 +103,7 @@ export class DataAzapiResource extends cdktf.TerraformDataSource {
 
   /** One value exported by `responseExportValues`, as a string token. */
   public outputString(key: string): string {
-    readParams(this, 'DataAzapiResource#outputString', { key });
+    readParams(this, DATA_AZAPI_RESOURCE_OUTPUT_STRING_PARAMS, { key });
     return this.getStringAttribute(`output.${key}`);
   }
 

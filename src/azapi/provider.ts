@@ -32,8 +32,7 @@ export interface AzapiProviderConfig {
   readonly enablePreflight?: boolean;
 }
 
-const CONFIG = 'AzapiProviderConfig';
-defineConfig<AzapiProviderConfig>(CONFIG, {
+export const AZAPI_PROVIDER_CONFIG = defineConfig<AzapiProviderConfig>('AzapiProviderConfig', {
   alias: text({
     tokens: 'refuse',
     why: 'resources refer to the configuration by its alias (azapi.<alias>) in the synthesized output',
@@ -78,7 +77,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'Azure/azapi',
     });
     checkFrameworkCore(this);
-    const c = readProps(this, CONFIG, config);
+    const c = readProps(this, AZAPI_PROVIDER_CONFIG, config);
     this._alias = c.alias;
     this._subscriptionId = c.subscriptionId;
     this._tenantId = c.tenantId;
@@ -98,7 +97,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set alias(value: string | undefined) {
-    this._alias = readArgument(this, CONFIG, 'alias', value);
+    this._alias = readArgument(this, AZAPI_PROVIDER_CONFIG, 'alias', value);
   }
 
   /** Leaves this the default configuration of the provider. */
@@ -117,7 +116,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set subscriptionId(value: string | undefined) {
-    this._subscriptionId = readArgument(this, CONFIG, 'subscriptionId', value);
+    this._subscriptionId = readArgument(this, AZAPI_PROVIDER_CONFIG, 'subscriptionId', value);
   }
 
   /** Leaves the subscription id to the default: `ARM_SUBSCRIPTION_ID`. */
@@ -136,7 +135,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set tenantId(value: string | undefined) {
-    this._tenantId = readArgument(this, CONFIG, 'tenantId', value);
+    this._tenantId = readArgument(this, AZAPI_PROVIDER_CONFIG, 'tenantId', value);
   }
 
   /** Leaves the tenant id to the default: `ARM_TENANT_ID`. */
@@ -155,7 +154,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set clientId(value: string | undefined) {
-    this._clientId = readArgument(this, CONFIG, 'clientId', value);
+    this._clientId = readArgument(this, AZAPI_PROVIDER_CONFIG, 'clientId', value);
   }
 
   /** Leaves the client id to the default: `ARM_CLIENT_ID`. */
@@ -174,7 +173,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set environment(value: string | undefined) {
-    this._environment = readArgument(this, CONFIG, 'environment', value);
+    this._environment = readArgument(this, AZAPI_PROVIDER_CONFIG, 'environment', value);
   }
 
   /** Leaves the cloud environment to the default: `public`. */
@@ -193,7 +192,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set useCli(value: boolean | undefined) {
-    this._useCli = readArgument(this, CONFIG, 'useCli', value);
+    this._useCli = readArgument(this, AZAPI_PROVIDER_CONFIG, 'useCli', value);
   }
 
   /** Leaves whether to authenticate with the Azure CLI to the default: the provider default (true). */
@@ -212,7 +211,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set useMsi(value: boolean | undefined) {
-    this._useMsi = readArgument(this, CONFIG, 'useMsi', value);
+    this._useMsi = readArgument(this, AZAPI_PROVIDER_CONFIG, 'useMsi', value);
   }
 
   /** Leaves whether to authenticate with a managed identity to the default: false. */
@@ -231,7 +230,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set useOidc(value: boolean | undefined) {
-    this._useOidc = readArgument(this, CONFIG, 'useOidc', value);
+    this._useOidc = readArgument(this, AZAPI_PROVIDER_CONFIG, 'useOidc', value);
   }
 
   /** Leaves whether to authenticate with OpenID Connect to the default: false. */
@@ -250,7 +249,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set defaultLocation(value: string | undefined) {
-    this._defaultLocation = readArgument(this, CONFIG, 'defaultLocation', value);
+    this._defaultLocation = readArgument(this, AZAPI_PROVIDER_CONFIG, 'defaultLocation', value);
   }
 
   /** Leaves the location of resources that set none to the default: none. */
@@ -269,7 +268,12 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set skipProviderRegistration(value: boolean | undefined) {
-    this._skipProviderRegistration = readArgument(this, CONFIG, 'skipProviderRegistration', value);
+    this._skipProviderRegistration = readArgument(
+      this,
+      AZAPI_PROVIDER_CONFIG,
+      'skipProviderRegistration',
+      value,
+    );
   }
 
   /** Leaves whether resource providers are left unregistered to the default: false. */
@@ -288,7 +292,7 @@ export class AzapiProvider extends cdktf.TerraformProvider {
   }
 
   public set enablePreflight(value: boolean | undefined) {
-    this._enablePreflight = readArgument(this, CONFIG, 'enablePreflight', value);
+    this._enablePreflight = readArgument(this, AZAPI_PROVIDER_CONFIG, 'enablePreflight', value);
   }
 
   /** Leaves whether ARM preflight validation runs during plan to the default: false. */

@@ -1,9 +1,9 @@
 /**
  * How the azapi bindings read their arguments (checks/read.ts). As in cdktf-generated bindings, every value may be
  * a Terraform expression and is passed through; a value or token of the wrong kind is refused. Each binding
- * declares its config's schema next to the config, with `defineConfig`. The resource bindings are internal: their
- * setters assign what the constructs give them, already read; only the public provider's setters read a new value
- * with the reader its constructor uses (`readArgument`). Not part of the API.
+ * declares its config's schema as a constant next to the config, with `defineConfig`. The resource bindings are
+ * internal: their setters assign what the constructs give them, already read; only the public provider's setters
+ * read a new value with the reader its constructor uses (`readArgument`). Not part of the API.
  */
 import { IConstruct } from 'constructs';
 import {
@@ -13,8 +13,10 @@ import {
   list,
   num,
   object,
-  Reader,
+  PropsSchema,
   readParams,
+  Schema,
+  schemaName,
   SchemaOf,
   text,
 } from '../checks/read';
@@ -58,19 +60,19 @@ export type OwnProps<C> = Omit<
 >;
 
 /**
- * Records the schema of a binding's config (`defineProps`), and one schema per argument, `<config>.<argument>`,
- * that the argument's setter reads with: a value the constructor refuses is refused after construction too.
+ * The schema of a binding's config (`defineProps`). Its setters read a new value with the same reader
+ * (`readArgument`): a value the constructor refuses is refused after construction too.
  */
-export function defineConfig<P>(name: string, schema: SchemaOf<P>): SchemaOf<P> {
-  for (const [argument, reader] of Object.entries<Reader>(schema)) {
-    defineProps<Record<string, unknown>>(`${name}.${argument}`, { [argument]: reader });
-  }
+export function defineConfig<P>(name: string, schema: SchemaOf<P>): PropsSchema<P> {
   return defineProps<P>(name, schema);
 }
 
 /** Reads a value given to a setter with the reader the constructor uses for that argument (`defineConfig`). */
-export function readArgument<T>(scope: IConstruct, configName: string, argument: string, value: T): T {
-  return readParams(scope, `${configName}.${argument}`, { [argument]: value })[argument];
+export function readArgument<T>(scope: IConstruct, config: Schema, argument: string, value: T): T {
+  const one = defineProps<Record<string, unknown>>(`${schemaName(config) ?? 'config'}.${argument}`, {
+    [argument]: config[argument],
+  });
+  return readParams(scope, one, { [argument]: value })[argument] as T;
 }
 
 /**

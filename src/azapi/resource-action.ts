@@ -1,3 +1,4 @@
+import type { PropsSchema } from '../checks/read';
 import { enumOf } from '../checks/read';
 import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, REQUIRED_TEXT, TEXT } from './readers';
 import { Construct } from 'constructs';
@@ -29,14 +30,17 @@ export interface AzapiResourceActionConfig extends AzapiResourceBaseConfig {
   readonly ignoreNotFound?: boolean;
 }
 
-defineConfig<OwnProps<AzapiResourceActionConfig>>('AzapiResourceActionConfig', {
-  ...BASE_ARGUMENTS,
-  resourceId: REQUIRED_TEXT,
-  action: TEXT,
-  method: TEXT,
-  when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
-  ignoreNotFound: FLAG,
-});
+export const AZAPI_RESOURCE_ACTION_CONFIG = defineConfig<OwnProps<AzapiResourceActionConfig>>(
+  'AzapiResourceActionConfig',
+  {
+    ...BASE_ARGUMENTS,
+    resourceId: REQUIRED_TEXT,
+    action: TEXT,
+    method: TEXT,
+    when: enumOf(AzapiActionWhen, 'AzapiActionWhen'),
+    ignoreNotFound: FLAG,
+  },
+);
 
 /** An `azapi_resource_action`: a POST (or other) call on a resource, run when applied. */
 export class AzapiResourceAction extends AzapiResourceBase {
@@ -49,8 +53,13 @@ export class AzapiResourceAction extends AzapiResourceBase {
   private _when?: AzapiActionWhen;
   private _ignoreNotFound?: boolean;
 
+  /** @internal */
+  protected _configSchema(): PropsSchema<object> {
+    return AZAPI_RESOURCE_ACTION_CONFIG as PropsSchema<object>;
+  }
+
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, AzapiResourceAction.tfResourceType, 'AzapiResourceActionConfig', config);
+    super(scope, id, AzapiResourceAction.tfResourceType, config);
     const c = this.readConfig(config);
     this._resourceId = c.resourceId;
     this._action = c.action;

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { readProps } from '../checks';
+import type { PropsSchema } from '../checks/read';
 import {
   AZAPI_PROVIDER_METADATA,
   AzapiBody,
@@ -56,14 +57,10 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   private _retry?: AzapiRetry;
   private _timeouts?: AzapiTimeouts;
 
-  /**
-   * @param configName the name the subclass's config schema is recorded under (`defineConfig`).
-   */
   protected constructor(
     scope: Construct,
     id: string,
     terraformResourceType: string,
-    private readonly configName: string,
     config: AzapiResourceBaseConfig,
   ) {
     super(scope, id, {
@@ -80,11 +77,17 @@ export abstract class AzapiResourceBase extends cdktf.TerraformResource {
   }
 
   /**
+   * The subclass's config schema (`defineConfig`): the constructor reads the config with it, and setters read
+   * new values with it. @internal
+   */
+  protected abstract _configSchema(): PropsSchema<object>;
+
+  /**
    * Reads the config with the subclass's schema, keeps the shared arguments and returns the config as read, for
    * the subclass to keep its own.
    */
   protected readConfig<C extends AzapiResourceBaseConfig>(config: C): C {
-    const read = readProps(this, this.configName, config);
+    const read = readProps(this, this._configSchema() as PropsSchema<C>, config);
     this._type = read.type;
     this._body = read.body;
     this._responseExportValues = read.responseExportValues;

@@ -1,3 +1,4 @@
+import type { PropsSchema } from '../checks/read';
 import { readParams } from '../checks';
 import { bool, body, defineProps, object, Reader, tags as tagsReader } from '../checks/read';
 import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, REQUIRED_TEXT, TEXT, TEXTS } from './readers';
@@ -63,7 +64,7 @@ const IDENTITY: Reader<object> = object(
   defineProps<AzapiResourceIdentity>('AzapiResourceIdentity', { type: REQUIRED_TEXT, identityIds: TEXTS }),
 );
 
-defineConfig<OwnProps<AzapiResourceConfig>>('AzapiResourceConfig', {
+export const AZAPI_RESOURCE_CONFIG = defineConfig<OwnProps<AzapiResourceConfig>>('AzapiResourceConfig', {
   ...BASE_ARGUMENTS,
   name: REQUIRED_TEXT,
   parentId: REQUIRED_TEXT,
@@ -83,8 +84,14 @@ defineConfig<OwnProps<AzapiResourceConfig>>('AzapiResourceConfig', {
   replaceTriggersExternalValues: body({ lists: true }),
   deleteQueryParameters: body(),
 });
-defineProps<{ key: string }>('AzapiResource#outputString', { key: REQUIRED_TEXT });
-defineProps<{ path: string }>('AzapiResource#addIgnoreBodyChanges', { path: REQUIRED_TEXT });
+export const AZAPI_RESOURCE_OUTPUT_STRING_PARAMS = defineProps<{ key: string }>(
+  'AzapiResource#outputString',
+  { key: REQUIRED_TEXT },
+);
+export const AZAPI_RESOURCE_ADD_IGNORE_BODY_CHANGES_PARAMS = defineProps<{ path: string }>(
+  'AzapiResource#addIgnoreBodyChanges',
+  { path: REQUIRED_TEXT },
+);
 
 /** An `azapi_resource`: a full ARM resource managed with PUT/GET/DELETE. */
 export class AzapiResource extends AzapiResourceBase {
@@ -113,8 +120,13 @@ export class AzapiResource extends AzapiResourceBase {
   /** The tags as configured (what Aspects merge into). Present with `tags`. */
   declare public readonly tagsInput?: { [key: string]: string };
 
+  /** @internal */
+  protected _configSchema(): PropsSchema<object> {
+    return AZAPI_RESOURCE_CONFIG as PropsSchema<object>;
+  }
+
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, AzapiResource.tfResourceType, 'AzapiResourceConfig', config);
+    super(scope, id, AzapiResource.tfResourceType, config);
     const c = this.readConfig(config);
     this._name = c.name;
     this._parentId = c.parentId;
@@ -134,7 +146,7 @@ export class AzapiResource extends AzapiResourceBase {
 
   /** One value exported by `responseExportValues` (a map key or a property path), as a string token. */
   public outputString(key: string): string {
-    readParams(this, 'AzapiResource#outputString', { key });
+    readParams(this, AZAPI_RESOURCE_OUTPUT_STRING_PARAMS, { key });
     return this.getStringAttribute(`output.${key}`);
   }
 
@@ -143,7 +155,7 @@ export class AzapiResource extends AzapiResourceBase {
    * creation (an autoscale setting writing `sku.capacity`). Adding a path twice keeps one.
    */
   public addIgnoreBodyChanges(path: string): void {
-    readParams(this, 'AzapiResource#addIgnoreBodyChanges', { path });
+    readParams(this, AZAPI_RESOURCE_ADD_IGNORE_BODY_CHANGES_PARAMS, { path });
     const current = this._ignoreBodyChanges ?? [];
     if (!current.includes(path)) this._ignoreBodyChanges = [...current, path];
   }

@@ -1,3 +1,4 @@
+import type { PropsSchema } from '../checks/read';
 import { Construct } from 'constructs';
 import { BASE_ARGUMENTS, defineConfig, FLAG, OwnProps, requireTarget, TEXT, TEXTS } from './readers';
 import { AzapiResourceBase, AzapiResourceBaseConfig } from './resource-base';
@@ -22,15 +23,18 @@ export interface AzapiUpdateResourceConfig extends AzapiResourceBaseConfig {
   readonly replaceTriggersRefs?: string[];
 }
 
-defineConfig<OwnProps<AzapiUpdateResourceConfig>>('AzapiUpdateResourceConfig', {
-  ...BASE_ARGUMENTS,
-  resourceId: TEXT,
-  name: TEXT,
-  parentId: TEXT,
-  ignoreCasing: FLAG,
-  ignoreMissingProperty: FLAG,
-  replaceTriggersRefs: TEXTS,
-});
+export const AZAPI_UPDATE_RESOURCE_CONFIG = defineConfig<OwnProps<AzapiUpdateResourceConfig>>(
+  'AzapiUpdateResourceConfig',
+  {
+    ...BASE_ARGUMENTS,
+    resourceId: TEXT,
+    name: TEXT,
+    parentId: TEXT,
+    ignoreCasing: FLAG,
+    ignoreMissingProperty: FLAG,
+    replaceTriggersRefs: TEXTS,
+  },
+);
 
 /** An `azapi_update_resource`: a partial update (GET, merge, PUT) of a resource managed elsewhere. */
 export class AzapiUpdateResource extends AzapiResourceBase {
@@ -44,8 +48,13 @@ export class AzapiUpdateResource extends AzapiResourceBase {
   private _ignoreMissingProperty?: boolean;
   private _replaceTriggersRefs?: string[];
 
+  /** @internal */
+  protected _configSchema(): PropsSchema<object> {
+    return AZAPI_UPDATE_RESOURCE_CONFIG as PropsSchema<object>;
+  }
+
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, AzapiUpdateResource.tfResourceType, 'AzapiUpdateResourceConfig', config);
+    super(scope, id, AzapiUpdateResource.tfResourceType, config);
     const c = this.readConfig(config);
     this._resourceId = c.resourceId;
     this._name = c.name;

@@ -25,8 +25,37 @@ export class ConfigurationError extends Error {
 }
 
 /**
- * How a rule says no: throws a `ConfigurationError`. The construct that runs the rule records it
- * (`problemsOf(construct).attempt`), located on its path, so that one synth lists every problem.
+ * What a rule returns: the problems it found, none (`[]`) when the configuration is fine. The construct that runs
+ * the rule records them (`problemsOf(construct).record(rule(...))`), located on its path, so that one synth lists
+ * every problem, and goes on building from the values it was given.
+ */
+export type Problems = readonly ConfigurationError[];
+
+/**
+ * What a step that builds a value returns (a rendered duration, a request body part): the value, built from what
+ * it was given, and the problems found on the way, which its construct records (`problemsOf(this).take`).
+ */
+export interface Checked<T> {
+  readonly value: T;
+  readonly problems: Problems;
+}
+
+/** How a rule says no: `return [problem(code, detail)]`. */
+export function problem(code: string, detail: string): ConfigurationError {
+  return new ConfigurationError(code, detail);
+}
+
+/**
+ * The problems of the first rule that found any, for rules a user reads as one (a range, then an order of two
+ * thresholds), so that one mistake is reported once.
+ */
+export function firstProblem(...found: Problems[]): Problems {
+  return found.find((problems) => problems.length > 0) ?? [];
+}
+
+/**
+ * Stops at once: for a value nothing can be built from (a factory given a negative duration, a local folder that
+ * does not exist), not for a rule, which returns its problems. Never caught to go on with a stand-in value.
  */
 export function refuse(code: string, message: string): never {
   throw new ConfigurationError(code, message);

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
-import { ConfigurationError } from './configuration-error';
+import { ConfigurationError, Problems } from './configuration-error';
 import { ClassOf } from './types';
 import { ArmResourceType } from './arm-id';
 import { Catalog } from './catalog';
@@ -45,10 +45,19 @@ export type ValueKind =
   | 'body';
 
 /**
+ * What a reader made of a value: the value to build from, or the refusal when nothing can be built from it (a
+ * value of the wrong kind, a token refused). A verdict, not an exception: the caller decides what a refusal
+ * means (an optional prop reads as unset, a required one stops the constructor).
+ */
+export type Verdict<T> =
+  | { readonly value: T; readonly refused?: undefined }
+  | { readonly value?: undefined; readonly refused: ConfigurationError };
+
+/**
  * How one prop is read: its kind, what a token means for it, whether it may be left out, and the function that
- * checks a value. `read` throws a `ConfigurationError` when nothing can be built from the value (a value of the
- * wrong kind, a token refused) and adds to `problems` what is wrong with a value that can still be used (a name
- * Azure would refuse, a number out of range), so that construction goes on and every problem is listed.
+ * checks a value. `read` returns the refusal when nothing can be built from the value, and adds to `problems`
+ * what is wrong with a value that can still be used (a name Azure would refuse, a number out of range), so that
+ * construction goes on and every problem is listed.
  */
 export interface Reader<T = unknown> {
   readonly kind: ValueKind;
@@ -68,7 +77,7 @@ export interface Reader<T = unknown> {
   readonly max?: number;
   /** For `list` and `record` readers: the reader of each element. @default none */
   readonly element?: Reader;
-  read(value: unknown, prop: string, problems: ConfigurationError[]): T;
+  read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<T>;
 }
 
 /** The readers of every field of an interface (a props interface, an options interface, a reference). */
@@ -77,21 +86,36 @@ export type Schema = { readonly [field: string]: Reader };
 /** A schema that names a reader for every field of `P`, so a prop added to `P` without one does not compile. */
 export type SchemaOf<P> = { readonly [K in keyof Required<P>]-?: Reader };
 
-const schemas = new Map<string, Schema>();
+// The name of a schema (its interface, or `Class.factory` / `Class#method` for parameters), held on the schema
+// object itself, not enumerable: spreading a schema into another makes a new one, named again by defineProps.
+const NAME = Symbol('schema name');
 
 /**
- * Records the schema of an interface under its name (`ManagedVnetWorkspaceProps`, or `Model.fromLocalPath` for a
- * factory's parameters) and returns it. The API-generated test compares these with the props it finds in the
- * declarations: a prop nobody classified fails it.
+ * The schema of an interface `P`, as `defineProps` returns it: a reader for every field of `P`, and the
+ * interface's name for messages and the API-generated test. Passed by reference to `readProps`/`readParams`.
  */
-export function defineProps<P>(name: string, schema: SchemaOf<P>): SchemaOf<P> {
-  schemas.set(name, schema);
-  return schema;
+export type PropsSchema<P> = SchemaOf<P> & { readonly [NAME]: string };
+
+/**
+ * The schema of an interface (`ManagedVnetWorkspaceProps`), or of a factory's or method's parameters
+ * (`Model.fromLocalPath`, `SecureOnlineEndpointBase#routeTraffic`), declared as a constant next to it: the
+ * schema's type requires a reader for every prop of `P`, so a prop added without one does not compile, and the
+ * reader says where the prop is declared what a Terraform token means for it. Nothing is recorded anywhere: the
+ * constructor passes the constant to `readProps`, and the API-generated test finds it among the modules'
+ * exports by its name.
+ */
+export function defineProps<P>(name: string, schema: SchemaOf<P>): PropsSchema<P> {
+  return Object.defineProperty({ ...schema }, NAME, { value: name, enumerable: false }) as PropsSchema<P>;
 }
 
-/** Every schema defined so far, by interface (or factory) name. */
-export function definedSchemas(): ReadonlyMap<string, Schema> {
-  return schemas;
+/** The name `defineProps` gave a schema, or undefined for a plain map of readers. */
+export function schemaName(schema: object): string | undefined {
+  return (schema as { [NAME]?: string })[NAME];
+}
+
+/** True for a schema made by `defineProps`. */
+export function isPropsSchema(value: unknown): value is PropsSchema<object> {
+  return typeof value === 'object' && value !== null && typeof schemaName(value) === 'string';
 }
 
 /** The form of a Terraform token: a text token, a number token, a list token, or an opaque resolvable. */
@@ -205,8 +229,11 @@ function reader<T>(
     readonly tokenForms: readonly TokenForm[];
     /** Why a token is refused. @default 'the construct decides with it at synth time' */
     readonly why?: string;
-    /** Checks a literal value of the right kind; pushes problems. @default no check */
-    readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => void;
+    /**
+     * Checks a literal value of the right kind: pushes problems, and returns the refusal of a part nothing can
+     * be built from (an element of the wrong kind). @default no check
+     */
+    readonly value?: (value: T, prop: string, problems: ConfigurationError[]) => ConfigurationError | void;
   },
   optional: boolean,
   missingCode?: string,
@@ -216,28 +243,31 @@ function reader<T>(
   return {
     ...rest,
     optional,
-    read(value: unknown, prop: string, problems: ConfigurationError[]): T {
+    read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<T> {
       if (value === undefined) {
-        if (optional || (missingCode !== undefined && !missingFatal)) return value as T;
-        throw new ConfigurationError(
-          missingCode ?? 'SE001',
-          `${prop} is not set: it is required; give ${wanted}`,
-        );
+        if (optional || (missingCode !== undefined && !missingFatal)) return { value: value as T };
+        return {
+          refused: new ConfigurationError(
+            missingCode ?? 'SE001',
+            `${prop} is not set: it is required; give ${wanted}`,
+          ),
+        };
       }
       const element = listElementError(prop, value);
-      if (element !== undefined) throw element;
+      if (element !== undefined) return { refused: element };
       const form = tokenForm(value);
       if (form !== undefined) {
-        if (!tokenForms.includes(form)) throw wrongKind(prop, value, wanted, optional);
+        if (!tokenForms.includes(form)) return { refused: wrongKind(prop, value, wanted, optional) };
         if (rest.tokens === 'refuse' || rest.tokens === 'never') {
-          throw tokenRefused(prop, value, why ?? 'the construct decides with it at synth time');
+          return { refused: tokenRefused(prop, value, why ?? 'the construct decides with it at synth time') };
         }
-        return value as T;
+        return { value: value as T };
       }
-      reportCarried(value, problems);
-      if (!literal(value)) throw wrongKind(prop, value, wanted, optional);
-      checkValue?.(value as T, prop, problems);
-      return value as T;
+      const carriedRefusal = reportCarried(value, problems);
+      if (carriedRefusal !== undefined) return { refused: carriedRefusal };
+      if (!literal(value)) return { refused: wrongKind(prop, value, wanted, optional) };
+      const refused = checkValue?.(value as T, prop, problems);
+      return refused === undefined ? { value: value as T } : { refused };
     },
   };
 }
@@ -246,15 +276,15 @@ function reader<T>(
  * A factory's result carries what was wrong with its parameters (`fromFactory`): the construct that uses it
  * reports them. Nothing usable was built: the first problem refuses the prop.
  */
-function reportCarried(value: unknown, problems: ConfigurationError[]): void {
+function reportCarried(value: unknown, problems: ConfigurationError[]): ConfigurationError | undefined {
   const carried = carriedProblems(value);
-  if (carried === undefined) return;
+  if (carried === undefined) return undefined;
   if (!carried.unusable) {
     problems.push(...carried.problems);
-    return;
+    return undefined;
   }
   problems.push(...carried.problems.slice(1));
-  throw carried.problems[0];
+  return carried.problems[0];
 }
 
 /** A required or optional variant of a reader builder. */
@@ -385,8 +415,8 @@ function firstStatic(classOf: ClassOf): string {
 /** What the text readers take: what a token means, whether it may be left out, and a check of the value. */
 type TextOptions = Common &
   Optionality & {
-    /** The rule of the value (throws a ConfigurationError with its code). @default none */
-    readonly check?: (value: string, prop: string) => void;
+    /** The rule of the value: returns its problems (none when the value is fine). @default none */
+    readonly check?: (value: string, prop: string) => Problems;
     /** What to give, for messages. @default the reader's own words */
     readonly what?: string;
   };
@@ -416,7 +446,7 @@ function textReader(
       value: (v, prop, problems) => {
         const problem = extra.first?.(v, prop);
         if (problem !== undefined) problems.push(new ConfigurationError('SE001', problem));
-        else collect(problems, () => options.check?.(v, prop));
+        else problems.push(...(options.check?.(v, prop) ?? []));
       },
     },
     options.optional ?? optional,
@@ -427,14 +457,14 @@ function textReader(
 
 /**
  * The name of a resource of a given kind. `check` is the rule of that kind of name (its length, characters and
- * case; it throws a ConfigurationError with the rule's code); a token name is passed through unchecked unless
+ * case; it returns its problems, each with the rule's code); a token name is passed through unchecked unless
  * the prop refuses tokens.
  */
 export function name(options: TextOptions): Reader<string> {
   return textReader('name', `${options.what ?? 'a name'} (text)`, options, false);
 }
 
-/** Free text; `check` may refuse values (empty, too long). */
+/** Free text; `check` returns the problems of a value (empty, too long). */
 export function text(options: TextOptions): Reader<string> {
   return textReader('text', options.what ?? 'text', options, true);
 }
@@ -516,13 +546,14 @@ export function record<T = string>(
       literal: (v) => isPlainObject(v),
       tokenForms: ['resolvable'],
       value: (v, prop, problems) => {
-        if (element === undefined) readRecordValues(v, prop, 'text');
-        else
-          for (const [key, entry] of Object.entries(v)) {
-            const keyProblem = recordKeyError(prop, key, options.keys ?? 'expression');
-            if (keyProblem !== undefined) problems.push(keyProblem);
-            element.read(entry, `${prop}['${key}']`, problems);
-          }
+        if (element === undefined) return readRecordValues(v, prop, 'text');
+        for (const [key, entry] of Object.entries(v)) {
+          const keyProblem = recordKeyError(prop, key, options.keys ?? 'expression');
+          if (keyProblem !== undefined) problems.push(keyProblem);
+          const { refused } = element.read(entry, `${prop}['${key}']`, problems);
+          if (refused !== undefined) return refused;
+        }
+        return undefined;
       },
     },
     options.optional ?? true,
@@ -531,14 +562,15 @@ export function record<T = string>(
   );
 }
 
-function readRecordValues(value: object, prop: string, wanted: 'text'): void {
+function readRecordValues(value: object, prop: string, wanted: 'text'): ConfigurationError | undefined {
   for (const [key, entry] of Object.entries(value)) {
     const element = listElementError(`${prop}['${key}']`, entry);
-    if (element !== undefined) throw element;
+    if (element !== undefined) return element;
     const form = tokenForm(entry);
     if (form === 'text' || (form === undefined && typeof entry === 'string')) continue;
-    throw wrongKind(`${prop}['${key}']`, entry, wanted, false);
+    return wrongKind(`${prop}['${key}']`, entry, wanted, false);
   }
+  return undefined;
 }
 
 /** A list whose elements `element` reads. A list token is passed through unless the prop refuses tokens. */
@@ -559,7 +591,11 @@ export function list<T>(
         if (v.length === 0 && options.nonEmpty !== undefined) {
           problems.push(new ConfigurationError('SE001', `${prop} is an empty list: ${options.nonEmpty}`));
         }
-        v.forEach((e, i) => element.read(e, `${prop}[${i}]`, problems));
+        for (const [i, e] of v.entries()) {
+          const { refused } = element.read(e, `${prop}[${i}]`, problems);
+          if (refused !== undefined) return refused;
+        }
+        return undefined;
       },
     },
     options.optional ?? true,
@@ -589,8 +625,14 @@ export function object(
       why: 'its fields are read one by one',
       value: (v, prop, problems) => {
         for (const [field, fieldReader] of Object.entries(fields)) {
-          fieldReader.read((v as Record<string, unknown>)[field], `${prop}.${field}`, problems);
+          const { refused } = fieldReader.read(
+            (v as Record<string, unknown>)[field],
+            `${prop}.${field}`,
+            problems,
+          );
+          if (refused !== undefined) return refused;
         }
+        return undefined;
       },
     },
     options.optional ?? true,
@@ -670,9 +712,9 @@ export function body(
   );
 }
 
-/** Any number (a threshold); `check` may refuse values. */
+/** Any number (a threshold); `check` returns the problems of a value. */
 export function num(
-  options: Common & Optionality & { readonly check?: (value: number, prop: string) => void },
+  options: Common & Optionality & { readonly check?: (value: number, prop: string) => Problems },
 ): Reader<number> {
   return reader<number>(
     {
@@ -682,7 +724,9 @@ export function num(
       wanted: 'a number',
       literal: (v) => typeof v === 'number' && !Number.isNaN(v),
       tokenForms: ['number'],
-      value: (v, prop, problems) => collect(problems, () => options.check?.(v, prop)),
+      value: (v, prop, problems) => {
+        problems.push(...(options.check?.(v, prop) ?? []));
+      },
     },
     options.optional ?? true,
     options.missingCode,
@@ -694,41 +738,29 @@ function isPlainObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function collect(problems: ConfigurationError[], run: () => void): void {
-  try {
-    run();
-  } catch (e) {
-    if (!(e instanceof ConfigurationError)) throw e;
-    problems.push(e);
-  }
-}
-
 /**
- * Reads `props` with the schema recorded under `schemaName`: every problem is recorded on `scope` (with its path),
+ * Reads `props` with `schema` (a `defineProps` constant): every problem is recorded on `scope` (with its path),
  * a refused optional prop reads as unset (its default), and a refused required prop, from which nothing can be
  * built, stops the constructor with every problem found so far (`ConfigurationErrors`-like, one line each).
  * Returns the props to build from.
  */
-export function readProps<P extends object>(scope: IConstruct, schemaName: string, props: P): P {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
-  return readWith(scope, schemaName, schema, props);
+export function readProps<P extends object>(scope: IConstruct, schema: PropsSchema<P>, props: P): P {
+  return readWith(scope, schemaName(schema) ?? 'props', schema, props);
 }
 
 /**
- * `readProps` for a method's parameters, given by name. Factories use `fromFactory`, which throws nothing: with
- * no scope (the former way factories read), the first refusal is thrown at once, before other constructs'
- * problems are recorded. @deprecated without a scope: use `fromFactory`
+ * `readProps` for a method's parameters, given as an object of the parameters. Factories use `fromFactory`,
+ * which throws nothing: with no scope (the former way factories read), the first refusal is thrown at once,
+ * before other constructs' problems are recorded. @deprecated without a scope: use `fromFactory`
  */
 export function readParams<P extends object>(
   scope: IConstruct | undefined,
-  schemaName: string,
+  schema: PropsSchema<P>,
   params: P,
 ): P {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
-  if (scope === undefined) return readUnscoped(schemaName, schema, params);
-  return readWith(scope, schemaName, schema, params, true);
+  const name = schemaName(schema) ?? 'parameters';
+  if (scope === undefined) return readUnscoped(name, schema, params);
+  return readWith(scope, name, schema, params, true);
 }
 
 /** The former factory read: every refusal thrown, the first with the others appended. */
@@ -736,12 +768,9 @@ function readUnscoped<P extends object>(schemaName: string, schema: Schema, para
   const read: Record<string, unknown> = { ...(params as Record<string, unknown>) };
   const fatal: ConfigurationError[] = [];
   for (const [field, fieldReader] of Object.entries(schema)) {
-    try {
-      read[field] = fieldReader.read((params as Record<string, unknown>)[field], field, []);
-    } catch (e) {
-      if (!(e instanceof ConfigurationError)) throw e;
-      fatal.push(new ConfigurationError(e.code, `${schemaName}: ${e.detail}`));
-    }
+    const verdict = fieldReader.read((params as Record<string, unknown>)[field], field, []);
+    if (verdict.refused === undefined) read[field] = verdict.value;
+    else fatal.push(new ConfigurationError(verdict.refused.code, `${schemaName}: ${verdict.refused.detail}`));
   }
   if (fatal.length > 0) throw at(fatal[0], undefined, fatal.slice(1));
   return read as P;
@@ -752,69 +781,66 @@ function readUnscoped<P extends object>(schemaName: string, schema: Schema, para
  * the schema recorded under `schemaName`, and nothing is thrown. What is wrong is carried by the returned value
  * and reported by the construct it is given to, with that construct's path, together with every other problem
  * of the app. When a parameter nothing can be built from is refused, `build` is not called: the value is a bare
- * instance of `prototype` that only carries the problems (the construct reads the prop as refused).
+ * instance of `prototype` that only carries the problems (the construct reads the prop as refused); so it is
+ * when `build` returns problems instead of a value.
  */
 export function fromFactory<P extends object, T extends object>(
-  schemaName: string,
+  schema: PropsSchema<P>,
   params: P,
-  build: (read: P) => T,
+  build: (read: P) => T | Problems,
   prototype: T,
 ): T {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
+  const factoryName = schemaName(schema) ?? 'factory';
   const read: Record<string, unknown> = { ...(params as Record<string, unknown>) };
   const found: ConfigurationError[] = [];
   let unusable = false;
-  const named = (e: ConfigurationError) => new ConfigurationError(e.code, `${schemaName}: ${e.detail}`);
-  for (const [field, fieldReader] of Object.entries(schema)) {
+  const named = (e: ConfigurationError) => new ConfigurationError(e.code, `${factoryName}: ${e.detail}`);
+  for (const [field, fieldReader] of Object.entries<Reader>(schema)) {
     const problems: ConfigurationError[] = [];
-    try {
-      read[field] = fieldReader.read((params as Record<string, unknown>)[field], field, problems);
-    } catch (e) {
-      if (!(e instanceof ConfigurationError)) throw e;
+    const verdict = fieldReader.read((params as Record<string, unknown>)[field], field, problems);
+    if (verdict.refused === undefined) {
+      read[field] = verdict.value;
+    } else {
       read[field] = undefined;
       unusable ||= !fieldReader.optional;
-      found.push(named(e));
+      found.push(named(verdict.refused));
     }
     // What is wrong with a value the factory can still hold (a number out of range, a name Azure refuses) is
     // reported by the construct that uses the value, with its rule and path: carried, it would be listed twice.
   }
   if (!unusable) {
-    try {
-      return carryProblems(build(read as P), found, false);
-    } catch (e) {
-      if (!(e instanceof ConfigurationError)) throw e;
-      found.push(named(e));
-    }
+    // `build` returns the value, or the problems that leave nothing to build (a negative duration).
+    const built = build(read as P);
+    if (!Array.isArray(built)) return carryProblems(built as T, found, false);
+    found.push(...(built as Problems).map(named));
   }
   return carryProblems(Object.create(prototype) as T, found, true);
 }
 
 function readWith<P extends object>(
   scope: IConstruct,
-  schemaName: string,
+  name: string,
   schema: Schema,
   props: P,
   params = false,
 ): P {
   const path = scope.node.path;
   if (!params && (typeof props !== 'object' || props === null || Array.isArray(props))) {
-    throw at(wrongKind(`the ${schemaName}`, props, 'an object of props', false), path);
+    throw at(wrongKind(`the ${name}`, props, 'an object of props', false), path);
   }
   const read: Record<string, unknown> = { ...(props as Record<string, unknown>) };
   const fatal: ConfigurationError[] = [];
   for (const [field, fieldReader] of Object.entries(schema)) {
     const problems: ConfigurationError[] = [];
-    try {
-      read[field] = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
-    } catch (e) {
-      if (!(e instanceof ConfigurationError)) throw e;
-      if (fieldReader.optional) {
-        read[field] = undefined;
-        problemsOf(scope).report(e.code, e.detail);
-      } else {
-        fatal.push(e);
-      }
+    const verdict = fieldReader.read((props as Record<string, unknown>)[field], field, problems);
+    if (verdict.refused === undefined) {
+      read[field] = verdict.value;
+    } else if (fieldReader.optional) {
+      // A refused optional prop reads as unset (its documented default); the refusal is recorded.
+      read[field] = undefined;
+      problemsOf(scope).report(verdict.refused.code, verdict.refused.detail);
+    } else {
+      fatal.push(verdict.refused);
     }
     for (const problem of problems) problemsOf(scope).report(problem.code, problem.detail);
     const elsewhere = fieldReader.kind === 'construct' ? otherStack(scope, field, read[field]) : undefined;
@@ -881,15 +907,10 @@ function recordedSoFar(scope: IConstruct): ConfigurationError[] {
  */
 export function readValue<T>(reader_: Reader<T>, value: unknown, prop: string, scope?: IConstruct): T {
   const problems: ConfigurationError[] = [];
-  let result: T;
-  try {
-    result = reader_.read(value, prop, problems);
-  } catch (e) {
-    if (e instanceof ConfigurationError && scope !== undefined) throw e.at(scope.node.path);
-    throw e;
-  }
-  if (problems.length > 0) throw scope === undefined ? problems[0] : problems[0].at(scope.node.path);
-  return result;
+  const verdict = reader_.read(value, prop, problems);
+  const first = verdict.refused ?? problems[0];
+  if (first !== undefined) throw scope === undefined ? first : first.at(scope.node.path);
+  return verdict.value as T;
 }
 
 /**
@@ -941,18 +962,19 @@ export function constructId(): Reader<string> {
     optional: false,
     what: 'a construct id (text)',
     why: 'construct ids name the resources in the synthesized output',
-    check: (id, prop) => {
-      if (id === '')
-        throw new ConfigurationError('SE001', `${prop} is empty: give a construct id such as 'Green'`);
-    },
+    check: (id, prop) =>
+      id === ''
+        ? [new ConfigurationError('SE001', `${prop} is empty: give a construct id such as 'Green'`)]
+        : [],
   });
 }
 
 /** The readers of some fields of a schema (an options interface that a props interface extends). */
-export function pick(schemaName: string, fields: readonly string[]): Schema {
-  const schema = schemas.get(schemaName);
-  if (schema === undefined) throw new Error(`no schema named ${schemaName}`);
-  return Object.fromEntries(fields.map((f) => [f, schema[f]]));
+export function pick<S extends Schema, K extends keyof S & string>(
+  schema: S,
+  fields: readonly K[],
+): Pick<S, K> {
+  return Object.fromEntries(fields.map((f) => [f, schema[f]])) as Pick<S, K>;
 }
 
 /** A schema without some of its fields (a props interface that omits fields of the one it extends). */
@@ -989,25 +1011,28 @@ export function catalogName(
     ...textOptions,
     what: `${options.what ?? catalog.options.what} (text, or ${classOf.name}.of('...'))`,
     check: (v, prop) => {
-      options.check?.(v, prop);
-      if (shape !== undefined && !shape.test(v)) return;
-      const problem = catalog.problem(v);
-      if (problem === undefined) return;
+      const own = options.check?.(v, prop) ?? [];
+      if (own.length > 0) return own;
+      if (shape !== undefined && !shape.test(v)) return [];
+      const why = catalog.problem(v);
+      if (why === undefined) return [];
       const guess = catalog.guess(v);
-      throw new ConfigurationError(
-        code,
-        `${prop} is '${v}', ${problem}; give a listed name, or ${classOf.name}.of('${v}') for one that Azure ` +
-          `added after this library's list was refreshed (passed to Azure unchecked)${guess === '' ? '' : `; ${guess}`}`,
-      );
+      return [
+        new ConfigurationError(
+          code,
+          `${prop} is '${v}', ${why}; give a listed name, or ${classOf.name}.of('${v}') for one that Azure ` +
+            `added after this library's list was refreshed (passed to Azure unchecked)${guess === '' ? '' : `; ${guess}`}`,
+        ),
+      ];
     },
   });
   return {
     ...base,
     classOf,
-    read(value: unknown, prop: string, problems: ConfigurationError[]): string | CatalogValue {
+    read(value: unknown, prop: string, problems: ConfigurationError[]): Verdict<string | CatalogValue> {
       if (!isInstance(value, classOf)) return base.read(value, prop, problems);
-      reportCarried(value, problems);
-      return value as CatalogValue;
+      const refused = reportCarried(value, problems);
+      return refused === undefined ? { value: value as CatalogValue } : { refused };
     },
   };
 }
@@ -1021,9 +1046,8 @@ export function uncheckedCatalogName(what: string): Reader<string> {
     tokens: 'expression',
     optional: false,
     what,
-    check: (v, prop) => {
-      if (v.trim() === '') throw new ConfigurationError('SE001', `${prop} is empty: give ${what}`);
-    },
+    check: (v, prop) =>
+      v.trim() === '' ? [new ConfigurationError('SE001', `${prop} is empty: give ${what}`)] : [],
   });
 }
 

@@ -1,6 +1,6 @@
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct, IValidation } from 'constructs';
-import { ConfigurationError } from './configuration-error';
+import { Checked, ConfigurationError } from './configuration-error';
 import { withExpressions } from './expressions';
 
 // Held on the construct object itself (not in a module-level map), so the tree is the only state there is.
@@ -15,10 +15,9 @@ interface Holder {
 /**
  * The one way a construct of this library says what is wrong with its configuration. Each construct has one
  * list, registered once through its `node.addValidation`:
- * - `report`: a problem found while the construct is built (a value out of range, two props that contradict);
- * - `attempt`: a step that refuses what it cannot work with (a rule that throws `ConfigurationError` through
- *   `refuse`); the refusal is recorded and construction goes on with a fallback, so one synth lists every
- *   problem;
+ * - `record`: the problems a rule returns (a rule is a function that returns its problems, none when the
+ *   configuration is fine); construction goes on with the values given, so one synth lists every problem;
+ * - `report`: a problem found inline while the construct is built;
  * - `addRule`: a rule that can only decide once the whole tree is built (uniqueness across the app, traffic
  *   naming deployments added later); it runs when the app is validated, reading the construct tree.
  * Every problem carries the construct path. `app.synth()`, `Testing.synth` and `Testing.fullSynth` stop with
@@ -55,18 +54,15 @@ export class ConstructProblems implements IValidation {
     this.found.push(new ConfigurationError(code, detail));
   }
 
-  /**
-   * Runs a step that may refuse (throw `ConfigurationError`): the refusal is recorded and `fallback` returned,
-   * so construction and the other checks go on. Any other error passes through.
-   */
-  public attempt<T>(step: () => T, fallback: T): T {
-    try {
-      return step();
-    } catch (e) {
-      if (!(e instanceof ConfigurationError)) throw e;
-      this.found.push(e);
-      return fallback;
-    }
+  /** Records the problems a rule returned (none: nothing to record); construction goes on. */
+  public record(problems: readonly ConfigurationError[]): void {
+    this.found.push(...problems);
+  }
+
+  /** Records the problems of a step that builds a value (`Checked`), and returns the value. */
+  public take<T>(checked: Checked<T>): T {
+    this.record(checked.problems);
+    return checked.value;
   }
 
   /** Adds a rule that runs when the app is validated, once the whole construct tree is built. */
@@ -155,7 +151,7 @@ class StopOnConfigurationProblems implements IAspect {
   }
 }
 
-/** The problems of `scope`: `problemsOf(this).report(...)`, `.attempt(...)`, `.addRule(...)`. */
+/** The problems of `scope`: `problemsOf(this).record(rule(...))`, `.report(...)`, `.addRule(...)`. */
 export function problemsOf(scope: IConstruct): ConstructProblems {
   return ConstructProblems.of(scope);
 }

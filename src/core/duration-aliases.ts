@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { ConfigurationError, isKnown, problem, Problems } from '../checks';
 import { Duration } from './duration';
 
 /**
@@ -23,38 +23,54 @@ export interface GivenDuration {
   readonly name: string;
 }
 
+/** What `readDurations` returns: each duration by its `Duration` prop's name, and the problems found. */
+export interface ReadDurations {
+  readonly values: Record<string, GivenDuration>;
+  readonly problems: Problems;
+}
+
 /**
  * Reads every `Duration` prop of `given` that has a deprecated number alias, by one table per options interface,
- * so that an alias added to an interface is read like the others. Setting both spellings of one duration is
- * refused (SE010); an alias that is no length of time (negative, not finite) is refused with `code`, the rule of
- * the values it sets. Returns each duration by its `Duration` prop's name.
+ * so that an alias added to an interface is read like the others. Setting both spellings of one duration is a
+ * problem (SE010: the `Duration` prop is used); an alias that is no length of time (negative, not finite) is one
+ * with `code`, the rule of the values it sets (the alias is left unset). Returns each duration by its `Duration`
+ * prop's name, with the problems; the first problem is the one reported, as for one rule.
  */
 export function readDurations<P extends object>(
   what: string,
   given: P,
   aliases: readonly DurationAlias<P>[],
   code: string,
-): Record<string, GivenDuration> {
+): ReadDurations {
   const values = given as Record<string, unknown>;
   const result: Record<string, GivenDuration> = {};
+  const problems: ConfigurationError[] = [];
   for (const { prop, alias, unit, unitLabel } of aliases) {
     const duration = values[prop] as Duration | undefined;
     const amount = values[alias] as number | undefined;
     if (duration !== undefined && amount !== undefined) {
-      refuse(
-        'SE010',
-        `${what} sets both ${prop} and ${alias}: ${alias} is the deprecated spelling of ${prop}; remove ${alias} ` +
-          `and keep ${prop}`,
+      problems.push(
+        problem(
+          'SE010',
+          `${what} sets both ${prop} and ${alias}: ${alias} is the deprecated spelling of ${prop}; remove ${alias} ` +
+            `and keep ${prop}`,
+        ),
       );
+      result[prop] = { value: duration, name: prop };
+      continue;
     }
     if (amount === undefined) {
       result[prop] = { value: duration, name: prop };
       continue;
     }
     if (isKnown(amount) && (!Number.isFinite(amount) || amount < 0)) {
-      refuse(code, `${alias} of ${what} is ${amount}: give a non-negative number of ${unitLabel}`);
+      problems.push(
+        problem(code, `${alias} of ${what} is ${amount}: give a non-negative number of ${unitLabel}`),
+      );
+      result[prop] = { name: alias };
+      continue;
     }
     result[prop] = { value: unit(amount), name: alias };
   }
-  return result;
+  return { values: result, problems: problems.slice(0, 1) };
 }

@@ -1,6 +1,6 @@
 import { Op, Token } from 'cdktf';
-import { isKnown, refuse } from '../checks';
-import { defineProps, fromFactory, num } from '../checks/read';
+import { isKnown, problem } from '../checks';
+import { defineProps, fromFactory, num, PropsSchema } from '../checks/read';
 
 /** One unit of time: its name in messages, its length in milliseconds, and its ISO 8601 designator. */
 class TimeUnit {
@@ -16,10 +16,16 @@ class TimeUnit {
   ) {}
 }
 
+type Factory = 'millis' | 'seconds' | 'minutes' | 'hours' | 'days';
 const AMOUNT = { amount: num({ tokens: 'expression', optional: false }) };
-for (const factory of ['millis', 'seconds', 'minutes', 'hours', 'days']) {
-  defineProps<{ amount: number }>(`Duration.${factory}`, AMOUNT);
-}
+/** The parameters of each factory, `Duration.<factory>(amount)`. */
+export const DURATION_FACTORY_PARAMS: { readonly [F in Factory]: PropsSchema<{ amount: number }> } = {
+  millis: defineProps<{ amount: number }>('Duration.millis', AMOUNT),
+  seconds: defineProps<{ amount: number }>('Duration.seconds', AMOUNT),
+  minutes: defineProps<{ amount: number }>('Duration.minutes', AMOUNT),
+  hours: defineProps<{ amount: number }>('Duration.hours', AMOUNT),
+  days: defineProps<{ amount: number }>('Duration.days', AMOUNT),
+};
 
 /**
  * A length of time, as aws-cdk's `Duration`: `Duration.minutes(5)`, `Duration.millis(500)`. Each API renders it
@@ -61,20 +67,20 @@ export class Duration {
     return Duration.of('days', amount, TimeUnit.DAYS);
   }
 
-  private static of(factory: string, amount: number, unit: TimeUnit): Duration {
-    return fromFactory(
-      `Duration.${factory}`,
+  private static of(factory: Factory, amount: number, unit: TimeUnit): Duration {
+    return fromFactory<{ amount: number }, Duration>(
+      DURATION_FACTORY_PARAMS[factory],
       { amount },
-      (read) => {
-        if (isKnown(read.amount) && (!Number.isFinite(read.amount) || read.amount < 0)) {
-          refuse(
-            'SE009',
-            `Duration.${factory}(${read.amount}) is not a length of time: give a finite, non-negative number of ` +
-              `${unit.label}`,
-          );
-        }
-        return new Duration(read.amount, unit);
-      },
+      (read) =>
+        isKnown(read.amount) && (!Number.isFinite(read.amount) || read.amount < 0)
+          ? [
+              problem(
+                'SE009',
+                `Duration.${factory}(${read.amount}) is not a length of time: give a finite, non-negative number ` +
+                  `of ${unit.label}`,
+              ),
+            ]
+          : new Duration(read.amount, unit),
       Duration.prototype,
     );
   }

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ARM_TYPES } from '../checks/arm-id';
-import { fromFactory, readArmId, refuse } from '../checks';
+import { fromFactory, readArmId, problem, Problems, Checked } from '../checks';
 import { checkLogArchiveAccount, ILogArchiveStorageAccount, LOG_ARCHIVE_ACCOUNT_READER } from './log-archive';
 import { armId, defineProps, name, object } from '../checks/read';
 import { armResourceReader } from './readers';
@@ -50,44 +50,56 @@ const EXPR = { tokens: 'expression' } as const;
 const EVENT_HUB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,254}[a-zA-Z0-9])?$/;
 
 /** SE412: the event hub's name, not its id (nor the namespace's or the rule's): a name is what the setting takes. */
-function checkEventHubName(name_: string, prop: string): void {
-  if (EVENT_HUB_NAME.test(name_)) return;
+function checkEventHubName(name_: string, prop: string): Problems {
+  if (EVENT_HUB_NAME.test(name_)) return [];
   const id = /^\/subscriptions\//i.test(name_);
   const lastSegment =
     name_
       .split('/')
       .filter((s) => s !== '')
       .pop() ?? '';
-  refuse(
-    'SE412',
-    `${prop} is '${name_}', ${id ? 'an ARM id' : 'not an event hub name'}: the diagnostic setting takes the event ` +
-      `hub's name (1 to 256 letters, digits, '.', '_' and '-', starting and ending with a letter or digit) in the ` +
-      `namespace of authorizationRuleId; give ${id ? `its last segment ('${lastSegment}')` : 'the name'}, ` +
-      `or leave it unset for one event hub per category`,
-  );
+  return [
+    problem(
+      'SE412',
+      `${prop} is '${name_}', ${id ? 'an ARM id' : 'not an event hub name'}: the diagnostic setting takes the event ` +
+        `hub's name (1 to 256 letters, digits, '.', '_' and '-', starting and ending with a letter or digit) in the ` +
+        `namespace of authorizationRuleId; give ${id ? `its last segment ('${lastSegment}')` : 'the name'}, ` +
+        `or leave it unset for one event hub per category`,
+    ),
+  ];
+  return [];
 }
 const EVENT_HUB_NAME_READER = name({ ...EXPR, optional: true, check: checkEventHubName });
 
-defineProps<{ workspace: IArmResource }>('EndpointLogs.toLogAnalytics', {
-  workspace: armResourceReader(false),
-});
-defineProps<{ account: ILogArchiveStorageAccount }>('EndpointLogs.toStorageAccount', {
-  account: LOG_ARCHIVE_ACCOUNT_READER,
-});
-defineProps<{ options: EventHubLogOptions }>('EndpointLogs.toEventHub', {
-  options: object(
-    'EventHubLogOptions',
-    defineProps<EventHubLogOptions>('EventHubLogOptions', {
-      authorizationRuleId: armId({
-        ...EXPR,
-        optional: false,
-        resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+export const ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS = defineProps<{ workspace: IArmResource }>(
+  'EndpointLogs.toLogAnalytics',
+  {
+    workspace: armResourceReader(false),
+  },
+);
+export const ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS = defineProps<{ account: ILogArchiveStorageAccount }>(
+  'EndpointLogs.toStorageAccount',
+  {
+    account: LOG_ARCHIVE_ACCOUNT_READER,
+  },
+);
+export const ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS = defineProps<{ options: EventHubLogOptions }>(
+  'EndpointLogs.toEventHub',
+  {
+    options: object(
+      'EventHubLogOptions',
+      defineProps<EventHubLogOptions>('EventHubLogOptions', {
+        authorizationRuleId: armId({
+          ...EXPR,
+          optional: false,
+          resourceType: ARM_TYPES.EVENT_HUB_AUTHORIZATION_RULE,
+        }),
+        eventHubName: EVENT_HUB_NAME_READER,
       }),
-      eventHubName: EVENT_HUB_NAME_READER,
-    }),
-    { optional: false },
-  ),
-});
+      { optional: false },
+    ),
+  },
+);
 
 /** How a destination is read (the endpoint's diagnostics props name it). @internal */
 export const LOG_DESTINATION_SCHEMA = defineProps<EndpointLogDestination>('EndpointLogDestination', {
@@ -111,7 +123,7 @@ export abstract class EndpointLogs {
   /** Another Log Analytics workspace (azurerm `LogAnalyticsWorkspace`, or `{ id }`). */
   public static toLogAnalytics(workspace: IArmResource): EndpointLogs {
     return fromFactory(
-      'EndpointLogs.toLogAnalytics',
+      ENDPOINT_LOGS_TO_LOG_ANALYTICS_PARAMS,
       { workspace },
       (read) => new FixedDestination({ logAnalyticsWorkspaceId: read.workspace.id }),
       FixedDestination.prototype,
@@ -124,7 +136,7 @@ export abstract class EndpointLogs {
    */
   public static toStorageAccount(account: ILogArchiveStorageAccount): EndpointLogs {
     return fromFactory(
-      'EndpointLogs.toStorageAccount',
+      ENDPOINT_LOGS_TO_STORAGE_ACCOUNT_PARAMS,
       { account },
       (read) => new FixedDestination({ storageAccountId: read.account.id }, read.account),
       FixedDestination.prototype,
@@ -134,7 +146,7 @@ export abstract class EndpointLogs {
   /** An event hub, for a SIEM. */
   public static toEventHub(options: EventHubLogOptions): EndpointLogs {
     return fromFactory(
-      'EndpointLogs.toEventHub',
+      ENDPOINT_LOGS_TO_EVENT_HUB_PARAMS,
       { options },
       (read) =>
         new FixedDestination({
@@ -154,19 +166,40 @@ export abstract class EndpointLogs {
     return new NoLogs();
   }
 
-  /** The destination for an endpoint in `workspace`, or undefined when disabled (SE320 without a default). */
+  /**
+   * The destination for an endpoint in `workspace`, or undefined when disabled. Throws SE320 when the logs go to
+   * the workspace's Log Analytics workspace and it has none: there is no destination to build.
+   */
   public destination(workspace: ILogAnalyticsHost, endpointName: string): EndpointLogDestination | undefined {
+    const found = this._destination(workspace, endpointName);
+    if (found.problems.length > 0) throw found.problems[0];
+    return found.value;
+  }
+
+  /**
+   * `destination`, for the endpoint that records the problem (SE320) with its others and builds no diagnostic
+   * setting. @internal
+   */
+  public _destination(
+    workspace: ILogAnalyticsHost,
+    endpointName: string,
+  ): Checked<EndpointLogDestination | undefined> {
     const resolved = this._resolve(workspace.logAnalyticsWorkspaceId);
     if (resolved.kind === 'no-default') {
-      refuse(
-        'SE320',
-        `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
-          `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
-          `workspaceId ''); give the endpoint ` +
-          `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
-      );
+      return {
+        value: undefined,
+        problems: [
+          problem(
+            'SE320',
+            `endpoint '${endpointName}' sends its logs to the workspace's Log Analytics workspace by default, but ` +
+              `workspace ${workspace.node.path} has none (its brought Application Insights is a classic one, ` +
+              `workspaceId ''); give the endpoint ` +
+              `logs: EndpointLogs.toLogAnalytics(...) (or another destination), or EndpointLogs.disabled() to keep none`,
+          ),
+        ],
+      };
     }
-    return resolved.kind === 'to' ? resolved.destination : undefined;
+    return { value: resolved.kind === 'to' ? resolved.destination : undefined, problems: [] };
   }
 
   /**

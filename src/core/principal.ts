@@ -1,4 +1,4 @@
-import { defineProps, fromFactory, text } from '../checks/read';
+import { defineProps, fromFactory, PropsSchema, text } from '../checks/read';
 /** The kind of Microsoft Entra principal a role is assigned to (`principal_type` of a role assignment). */
 export enum PrincipalType {
   /** An application's service principal or a managed identity. */
@@ -26,34 +26,45 @@ export interface IPrincipal {
 
 // A principal's object id: checked as a GUID where it is granted (SE311); a token is passed through.
 const OBJECT_ID = text({ tokens: 'expression', optional: false, what: 'an object id (GUID text)' });
-defineProps<{ objectId: string }>('Principal.servicePrincipal', { objectId: OBJECT_ID });
-defineProps<{ objectId: string }>('Principal.user', { objectId: OBJECT_ID });
-defineProps<{ objectId: string }>('Principal.group', { objectId: OBJECT_ID });
+export const PRINCIPAL_SERVICE_PRINCIPAL_PARAMS = defineProps<{ objectId: string }>(
+  'Principal.servicePrincipal',
+  { objectId: OBJECT_ID },
+);
+export const PRINCIPAL_USER_PARAMS = defineProps<{ objectId: string }>('Principal.user', {
+  objectId: OBJECT_ID,
+});
+export const PRINCIPAL_GROUP_PARAMS = defineProps<{ objectId: string }>('Principal.group', {
+  objectId: OBJECT_ID,
+});
 
 /** Wraps a Microsoft Entra object id as an `IPrincipal`. */
 export class Principal {
   /** An application's service principal (its object id, not its application id) or a managed identity. */
   public static servicePrincipal(objectId: string): IPrincipal {
-    return principal('Principal.servicePrincipal', objectId, PrincipalType.SERVICE_PRINCIPAL);
+    return principal(PRINCIPAL_SERVICE_PRINCIPAL_PARAMS, objectId, PrincipalType.SERVICE_PRINCIPAL);
   }
 
   /** A user, by object id. */
   public static user(objectId: string): IPrincipal {
-    return principal('Principal.user', objectId, PrincipalType.USER);
+    return principal(PRINCIPAL_USER_PARAMS, objectId, PrincipalType.USER);
   }
 
   /** A security group, by object id. */
   public static group(objectId: string): IPrincipal {
-    return principal('Principal.group', objectId, PrincipalType.GROUP);
+    return principal(PRINCIPAL_GROUP_PARAMS, objectId, PrincipalType.GROUP);
   }
 
   private constructor() {}
 }
 
 /** A principal of one type, read by the factory's schema; what is wrong is reported where it is granted. */
-function principal(schemaName: string, objectId: string, principalType: PrincipalType): IPrincipal {
+function principal(
+  schema: PropsSchema<{ objectId: string }>,
+  objectId: string,
+  principalType: PrincipalType,
+): IPrincipal {
   return fromFactory(
-    schemaName,
+    schema,
     { objectId },
     (read): IPrincipal => ({ principalId: read.objectId, principalType }),
     Object.prototype as IPrincipal,

@@ -71,53 +71,45 @@ export const RESOURCE_GROUP_READER = object(
   { kind: 'reference', optional: false },
 );
 
+export const SUBNET_FIELDS = defineProps<ISubnet>('ISubnet', {
+  id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.SUBNET }),
+});
+
+export const VIRTUAL_NETWORK_FIELDS = defineProps<IVirtualNetwork>('IVirtualNetwork', {
+  id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.VIRTUAL_NETWORK }),
+  // Compared with the private endpoint's region (SE464); an expression is checked at plan time.
+  locationInput: text({ ...IDS, what: 'an Azure region (text)' }),
+});
+
+export const ARM_RESOURCE_FIELDS = defineProps<IArmResource>('IArmResource', {
+  // Any resource a role is granted on; its type is the caller's.
+  id: armId({ ...IDS, optional: false, resourceType: ANY_RESOURCE_TYPE }),
+});
+
+export const USER_ASSIGNED_IDENTITY_FIELDS = defineProps<IUserAssignedIdentity>('IUserAssignedIdentity', {
+  id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.USER_ASSIGNED_IDENTITY }),
+  principalId: text({ ...IDS, optional: false, what: 'an object id (GUID text)' }),
+  clientId: text({ ...IDS, optional: false, what: 'a client id (GUID text)' }),
+});
+
 export function subnetReader(optional: boolean, missingCode?: string): Reader<object> {
-  return object(
-    'ISubnet',
-    defineProps<ISubnet>('ISubnet', {
-      id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.SUBNET }),
-    }),
-    {
-      kind: 'reference',
-      optional,
-      missingCode,
-    },
-  );
+  return object('ISubnet', SUBNET_FIELDS, {
+    kind: 'reference',
+    optional,
+    missingCode,
+  });
 }
 
 export function virtualNetworkReader(optional: boolean): Reader<object> {
-  return object(
-    'IVirtualNetwork',
-    defineProps<IVirtualNetwork>('IVirtualNetwork', {
-      id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.VIRTUAL_NETWORK }),
-      // Compared with the private endpoint's region (SE464); an expression is checked at plan time.
-      locationInput: text({ ...IDS, what: 'an Azure region (text)' }),
-    }),
-    { kind: 'reference', optional },
-  );
+  return object('IVirtualNetwork', VIRTUAL_NETWORK_FIELDS, { kind: 'reference', optional });
 }
 
 export function armResourceReader(optional: boolean): Reader<object> {
-  return object(
-    'IArmResource',
-    defineProps<IArmResource>('IArmResource', {
-      // Any resource a role is granted on; its type is the caller's.
-      id: armId({ ...IDS, optional: false, resourceType: ANY_RESOURCE_TYPE }),
-    }),
-    { kind: 'reference', optional },
-  );
+  return object('IArmResource', ARM_RESOURCE_FIELDS, { kind: 'reference', optional });
 }
 
 export function userAssignedIdentityReader(optional: boolean): Reader<object> {
-  return object(
-    'IUserAssignedIdentity',
-    defineProps<IUserAssignedIdentity>('IUserAssignedIdentity', {
-      id: armId({ ...IDS, optional: false, resourceType: ARM_TYPES.USER_ASSIGNED_IDENTITY }),
-      principalId: text({ ...IDS, optional: false, what: 'an object id (GUID text)' }),
-      clientId: text({ ...IDS, optional: false, what: 'a client id (GUID text)' }),
-    }),
-    { kind: 'reference', optional },
-  );
+  return object('IUserAssignedIdentity', USER_ASSIGNED_IDENTITY_FIELDS, { kind: 'reference', optional });
 }
 
 /** A principal granted a role (an azurerm identity, `Principal.user(...)`). */

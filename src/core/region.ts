@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { isKnown, problem, Problems } from '../checks';
 import { defineProps, fromFactory, uncheckedCatalogName } from '../checks/read';
 import { Catalog } from '../checks/catalog';
 import { REGION_CATALOG } from './region-catalog';
@@ -18,7 +18,9 @@ export const REGIONS = new Catalog(
   REGION_CATALOG.map((r) => [r.displayName, r.name] as const),
 );
 
-defineProps<{ name: string }>('AzureRegion.of', { name: uncheckedCatalogName('a region name (text)') });
+export const AZURE_REGION_OF_PARAMS = defineProps<{ name: string }>('AzureRegion.of', {
+  name: uncheckedCatalogName('a region name (text)'),
+});
 
 /**
  * An Azure region (`location`). Text is read against the public cloud's regions, as ARM reads it (`westeurope`
@@ -46,7 +48,7 @@ export class AzureRegion {
    */
   public static of(name: string): AzureRegion {
     return fromFactory(
-      'AzureRegion.of',
+      AZURE_REGION_OF_PARAMS,
       { name },
       (read) => new AzureRegion(read.name),
       AzureRegion.prototype,
@@ -68,14 +70,17 @@ export class AzureRegion {
  * SE401 for a region taken from another object (a resource group's `location`) rather than given as `location`:
  * the way out is the construct's own `location` prop.
  */
-export function checkInheritedRegion(prop: string, region: string): void {
-  if (!isKnown(region) || typeof region !== 'string') return;
-  const problem = REGIONS.problem(region);
-  if (problem === undefined) return;
-  refuse(
-    'SE401',
-    `${prop} is '${region}', ${problem}; the workspace takes its region from it: fix the resource group's ` +
-      `location, or set location (AzureRegion.of('${region}') for a region the list does not have, unchecked)` +
-      (REGIONS.guess(region) === '' ? '' : `; ${REGIONS.guess(region)}`),
-  );
+export function checkInheritedRegion(prop: string, region: string): Problems {
+  if (!isKnown(region) || typeof region !== 'string') return [];
+  const why = REGIONS.problem(region);
+  if (why === undefined) return [];
+  return [
+    problem(
+      'SE401',
+      `${prop} is '${region}', ${why}; the workspace takes its region from it: fix the resource group's ` +
+        `location, or set location (AzureRegion.of('${region}') for a region the list does not have, unchecked)` +
+        (REGIONS.guess(region) === '' ? '' : `; ${REGIONS.guess(region)}`),
+    ),
+  ];
+  return [];
 }

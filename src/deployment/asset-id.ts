@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { Checked, ConfigurationError, isKnown, problem } from '../checks';
 import { IManagedVnetWorkspace } from '../workspace';
 import { ASSET_NAME_PATTERN } from './asset-name';
 import { AssetKind } from './asset-registry';
@@ -77,10 +77,22 @@ export function resolveAssetId(
   kind: AssetKind,
   workspace: IManagedVnetWorkspace,
   prop: string,
-): string {
+): Checked<string | undefined> {
+  const resolved = resolve(assetId, kind, workspace, prop);
+  return typeof resolved === 'string'
+    ? { value: resolved, problems: [] }
+    : { value: undefined, problems: [resolved] };
+}
+
+function resolve(
+  assetId: string,
+  kind: AssetKind,
+  workspace: IManagedVnetWorkspace,
+  prop: string,
+): string | ConfigurationError {
   if (!isKnown(assetId)) return assetId;
   const singular = kind.slice(0, -1);
-  let problem = 'it has none of the forms below';
+  let why = 'it has none of the forms below';
   for (const { form, pattern } of FORMS) {
     const match = pattern.exec(assetId);
     if (match === null) continue;
@@ -91,12 +103,12 @@ export function resolveAssetId(
         ? `${workspace.workspaceId}/${kind}/${groups.name}/versions/${groups.version}`
         : assetId;
     }
-    problem = found;
+    why = found;
     break;
   }
-  return refuse(
+  return problem(
     'SE217',
-    `${singular} asset id ${prop} '${assetId}' is not a ${singular} version: ${problem}; give an ARM id ending in ` +
+    `${singular} asset id ${prop} '${assetId}' is not a ${singular} version: ${why}; give an ARM id ending in ` +
       `'/${kind}/<name>/versions/<version>', an 'azureml://registries/<registry>/${kind}/<name>/versions/<version>' ` +
       `URI, or 'azureml:<name>:<version>'`,
   );

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DefaultTokenResolver, ITerraformDependable, StringConcat, Token, Tokenization } from 'cdktf';
 import { AssetContainerBody, CodeVersionBody, EnvironmentVersionBody, ModelVersionBody } from '../arm';
 import { AzapiResource } from '../azapi';
-import { isKnown, refuse, problemsOf } from '../checks';
+import { isKnown, problemsOf } from '../checks';
 import { IManagedVnetWorkspace, IsolationMode } from '../workspace';
 import { checkAssetName } from './asset-name';
 import { AssetUpload, datastorePathOf } from './asset-upload';
@@ -82,7 +82,7 @@ export class AssetRegistry extends Construct {
    */
   public version(request: AssetVersionRequest): AzapiResource {
     const { kind, name } = request;
-    problemsOf(request.requestedBy).attempt(() => checkAssetName(kind, name), undefined);
+    problemsOf(request.requestedBy).record(checkAssetName(kind, name));
     const apiVersion = this.workspace.apiVersion;
     // ARM compares asset names without case: `Model` and `model` are one container, created once.
     const containerKey = `${kind}/${isKnown(name) ? name.toLowerCase() : name}`;
@@ -104,7 +104,7 @@ export class AssetRegistry extends Construct {
     const registered = this.versions.get(versionKey);
     if (registered !== undefined) {
       if (registered.body !== body) {
-        refuse(
+        problemsOf(request.requestedBy).report(
           'SE221',
           `${kind} '${name}' version '${request.version}' is registered twice with different properties ` +
             `(by ${registered.by} and ${request.requestedBy.node.path}): one name and version is one asset in Azure; ` +

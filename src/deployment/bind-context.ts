@@ -22,7 +22,7 @@ export interface BoundAsset {
 }
 
 /**
- * Scope argument of `bind`: the deployment. Local paths resolve and warnings attach there; the assets themselves
+ * Scope argument of `bind`: the deployment. Local paths resolve, and warnings and problems attach there; the assets themselves
  * belong to the workspace's `AssetRegistry`. @internal
  */
 export type BindScope = Construct;

@@ -1,5 +1,5 @@
 import { CodeVersionBody } from '../arm';
-import { fromFactory, refuse } from '../checks';
+import { fromFactory, problemsOf } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { resolveAssetId } from './asset-id';
 import { AssetRegistry } from './asset-registry';
@@ -15,33 +15,37 @@ const SCRIPT = text({
   what: "a path in the code folder (text such as 'score.py')",
   why: 'the script is looked for in the code folder when the stack is synthesized (SE218)',
 });
-defineProps<{ directory: string; scoringScript: string; options: LocalAssetOptions }>(
-  'CodeConfiguration.fromLocalPath',
+export const CODE_CONFIGURATION_FROM_LOCAL_PATH_PARAMS = defineProps<{
+  directory: string;
+  scoringScript: string;
+  options: LocalAssetOptions;
+}>('CodeConfiguration.fromLocalPath', {
+  directory: text({
+    tokens: 'refuse',
+    optional: false,
+    what: 'a local folder (text)',
+    why: 'the files are read, hashed and uploaded when the stack is synthesized',
+  }),
+  scoringScript: SCRIPT,
+  options: object('LocalAssetOptions', LOCAL_ASSET_OPTIONS),
+});
+export const CODE_CONFIGURATION_FROM_ASSET_ID_PARAMS = defineProps<{ codeId: string; scoringScript: string }>(
+  'CodeConfiguration.fromAssetId',
   {
-    directory: text({
-      tokens: 'refuse',
+    // Checked for its form (SE217) where it is bound; a token is passed through.
+    codeId: text({
+      tokens: 'expression',
       optional: false,
-      what: 'a local folder (text)',
-      why: 'the files are read, hashed and uploaded when the stack is synthesized',
+      what: "an asset id (text such as 'azureml:<name>:<version>')",
     }),
-    scoringScript: SCRIPT,
-    options: object('LocalAssetOptions', LOCAL_ASSET_OPTIONS),
+    // Sent as the deployment's scoring script; a token is passed through.
+    scoringScript: text({
+      tokens: 'expression',
+      optional: false,
+      what: "a path in the code (text such as 'score.py')",
+    }),
   },
 );
-defineProps<{ codeId: string; scoringScript: string }>('CodeConfiguration.fromAssetId', {
-  // Checked for its form (SE217) where it is bound; a token is passed through.
-  codeId: text({
-    tokens: 'expression',
-    optional: false,
-    what: "an asset id (text such as 'azureml:<name>:<version>')",
-  }),
-  // Sent as the deployment's scoring script; a token is passed through.
-  scoringScript: text({
-    tokens: 'expression',
-    optional: false,
-    what: "a path in the code (text such as 'score.py')",
-  }),
-});
 
 /** The scoring code of a deployment: a folder and the script in it that defines `init()` and `run()`. */
 export abstract class CodeConfiguration {
@@ -55,7 +59,7 @@ export abstract class CodeConfiguration {
     options: LocalAssetOptions = {},
   ): CodeConfiguration {
     return fromFactory(
-      'CodeConfiguration.fromLocalPath',
+      CODE_CONFIGURATION_FROM_LOCAL_PATH_PARAMS,
       { directory, scoringScript, options },
       (read) => new LocalCode(read.directory, read.scoringScript, read.options ?? {}),
       LocalCode.prototype,
@@ -65,7 +69,7 @@ export abstract class CodeConfiguration {
   /** An existing code version (ARM id, `azureml://` URI or `azureml:<name>:<version>`) and its script. */
   public static fromAssetId(codeId: string, scoringScript: string): CodeConfiguration {
     return fromFactory(
-      'CodeConfiguration.fromAssetId',
+      CODE_CONFIGURATION_FROM_ASSET_ID_PARAMS,
       { codeId, scoringScript },
       (read) => new ExistingCode(read.codeId, read.scoringScript),
       ExistingCode.prototype,
@@ -76,7 +80,7 @@ export abstract class CodeConfiguration {
   public abstract readonly scoringScript: string;
 
   /** Creates what the code needs in the deployment's scope and returns the code version id. @internal */
-  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined;
 }
 
 class LocalCode extends CodeConfiguration {
@@ -89,20 +93,28 @@ class LocalCode extends CodeConfiguration {
   }
 
   /** @internal */
-  public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.directory, 'code folder (directory)');
+    const content = problemsOf(scope).take(
+      readLocalContent(scope, this.directory, 'code folder (directory)'),
+    );
+    if (content === undefined) return undefined;
     const scriptPath = `${content.baseName}/${this.scoringScript.replace(/^\.\//, '')}`;
     if (!content.isDirectory || !content.files.some((f) => f.relativePath === scriptPath)) {
-      refuse(
+      problemsOf(scope).report(
         'SE218',
         `scoring script '${this.scoringScript}' is not in code folder '${this.directory}': the script path is ` +
           `relative to the code folder; give the folder that contains it and the path inside it`,
       );
+      return undefined;
     }
     const script = content.files.find((f) => f.relativePath === scriptPath);
     if (this.options.skipContentChecks !== true && script !== undefined) {
-      checkScoringScript(this.directory, this.scoringScript, script);
+      const problems = checkScoringScript(this.directory, this.scoringScript, script);
+      if (problems.length > 0) {
+        problemsOf(scope).record(problems);
+        return undefined;
+      }
     }
     const registry = AssetRegistry.of(workspace);
     const upload = registry.upload('codes', content);
@@ -138,7 +150,8 @@ class ExistingCode extends CodeConfiguration {
   }
 
   /** @internal */
-  public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.codeId, 'codes', context.workspace, 'codeId'), dependables: [] };
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
+    const assetId = problemsOf(scope).take(resolveAssetId(this.codeId, 'codes', context.workspace, 'codeId'));
+    return assetId === undefined ? undefined : { assetId, dependables: [] };
   }
 }

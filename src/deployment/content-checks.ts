@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { parse as parseYaml } from 'yaml';
-import { refuse } from '../checks';
+import { problem, Problems } from '../checks';
 import { LocalContent, LocalFile } from './local-content';
 
 /**
@@ -37,63 +37,73 @@ function withoutStringsAndComments(source: string): string {
 }
 
 /** SE454, SE455: the scoring script is Python source that defines `init` and `run` at its top level. */
-export function checkScoringScript(directory: string, scoringScript: string, file: LocalFile): void {
+export function checkScoringScript(directory: string, scoringScript: string, file: LocalFile): Problems {
   const where = `scoring script '${scoringScript}' in code folder '${directory}'`;
   if (!PYTHON_SOURCE.test(scoringScript)) {
     const notebook = /\.ipynb$/i.test(scoringScript)
       ? ' (a notebook: export it with jupyter nbconvert --to script, then keep init and run)'
       : '';
-    refuse(
-      'SE454',
-      `${where} is not a Python file${notebook}: Azure ML's inference server imports the scoring script as a ` +
-        `Python module; give a .py file that defines init() and run(data), or set skipContentChecks: true ` +
-        `in the code's options if the server is configured otherwise`,
-    );
+    return [
+      problem(
+        'SE454',
+        `${where} is not a Python file${notebook}: Azure ML's inference server imports the scoring script as a ` +
+          `Python module; give a .py file that defines init() and run(data), or set skipContentChecks: true ` +
+          `in the code's options if the server is configured otherwise`,
+      ),
+    ];
   }
   const source = withoutStringsAndComments(fs.readFileSync(file.absolutePath, 'utf8'));
   const missing = SCORING_FUNCTIONS.filter((name) => !definesAtTopLevel(source, name));
   if (missing.length > 0) {
-    refuse(
-      'SE455',
-      `${where} does not define ${missing.map((m) => `${m}()`).join(' or ')} at its top level: Azure ML calls ` +
-        `init() when the container starts and run(data) for each request, and the deployment fails after the ` +
-        `image build without them; define both, or set skipContentChecks: true in the code's options if they ` +
-        `come from elsewhere`,
-    );
+    return [
+      problem(
+        'SE455',
+        `${where} does not define ${missing.map((m) => `${m}()`).join(' or ')} at its top level: Azure ML calls ` +
+          `init() when the container starts and run(data) for each request, and the deployment fails after the ` +
+          `image build without them; define both, or set skipContentChecks: true in the code's options if they ` +
+          `come from elsewhere`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**
  * SE456: a conda file's `dependencies` is a list whose entries are package specs (text) or `pip:` lists. Source:
  * conda's environment file format ("Creating an environment file manually", conda docs).
  */
-export function checkCondaDependencies(condaFile: string, parsed: Record<string, unknown>): void {
+export function checkCondaDependencies(condaFile: string, parsed: Record<string, unknown>): Problems {
   const dependencies = parsed.dependencies;
-  if (dependencies === undefined || dependencies === null) return;
+  if (dependencies === undefined || dependencies === null) return [];
   const fix =
     'write it as a list (`dependencies:` then lines such as `- python=3.10` and `- pip:` with its own list), ' +
     'or set skipContentChecks: true in the environment options';
   if (!Array.isArray(dependencies)) {
-    refuse(
-      'SE456',
-      `conda file '${condaFile}' has dependencies that are ${describe(dependencies)}, not a list: conda ` +
-        `refuses it when Azure ML builds the image; ${fix}`,
-    );
+    return [
+      problem(
+        'SE456',
+        `conda file '${condaFile}' has dependencies that are ${describe(dependencies)}, not a list: conda ` +
+          `refuses it when Azure ML builds the image; ${fix}`,
+      ),
+    ];
   }
-  dependencies.forEach((entry: unknown, i) => {
-    if (typeof entry === 'string') return;
+  for (const [i, entry] of (dependencies as unknown[]).entries()) {
+    if (typeof entry === 'string') continue;
     const pip = isMapping(entry) ? entry.pip : undefined;
-    if (isMapping(entry) && Object.keys(entry).length === 1 && Array.isArray(pip)) return;
-    refuse(
-      'SE456',
-      `conda file '${condaFile}' has dependencies[${i}] that is ${describe(entry)}: each entry is a package ` +
-        `spec (text) or a \`pip:\` list; ${fix}`,
-    );
-  });
+    if (isMapping(entry) && Object.keys(entry).length === 1 && Array.isArray(pip)) continue;
+    return [
+      problem(
+        'SE456',
+        `conda file '${condaFile}' has dependencies[${i}] that is ${describe(entry)}: each entry is a package ` +
+          `spec (text) or a \`pip:\` list; ${fix}`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /** SE457: an MLflow model's `MLmodel` is a YAML mapping with at least one flavor (MLflow's model format). */
-export function checkMlmodel(localPath: string, file: LocalFile): void {
+export function checkMlmodel(localPath: string, file: LocalFile): Problems {
   const where = `MLflow model '${localPath}' has an MLmodel file`;
   const fix =
     'save the model again with mlflow.<flavor>.save_model, or set skipContentChecks: true in the model options';
@@ -103,34 +113,44 @@ export function checkMlmodel(localPath: string, file: LocalFile): void {
     parsed = parseYaml(text);
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    refuse('SE457', `${where} that is not YAML (${reason}): Azure ML reads the flavor from it; ${fix}`);
+    return [
+      problem('SE457', `${where} that is not YAML (${reason}): Azure ML reads the flavor from it; ${fix}`),
+    ];
   }
   if (!isMapping(parsed)) {
-    refuse(
-      'SE457',
-      `${where} that is ${text.trim() === '' ? 'empty' : 'not a YAML mapping'}: Azure ML reads the flavor and ` +
-        `signature from it; ${fix}`,
-    );
+    return [
+      problem(
+        'SE457',
+        `${where} that is ${text.trim() === '' ? 'empty' : 'not a YAML mapping'}: Azure ML reads the flavor and ` +
+          `signature from it; ${fix}`,
+      ),
+    ];
   }
   const flavors = parsed.flavors;
   if (!isMapping(flavors) || Object.keys(flavors).length === 0) {
-    refuse(
-      'SE457',
-      `${where} without flavors: Azure ML serves an MLflow model through one of its flavors ` +
-        `(python_function, sklearn...); ${fix}`,
-    );
+    return [
+      problem(
+        'SE457',
+        `${where} without flavors: Azure ML serves an MLflow model through one of its flavors ` +
+          `(python_function, sklearn...); ${fix}`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE458: a model has at least one file that is not empty (a folder of zero-byte files serves nothing). */
-export function checkModelFiles(localPath: string, content: LocalContent): void {
-  if (content.files.some((f) => f.size > 0)) return;
-  refuse(
-    'SE458',
-    `model '${localPath}' holds ${content.files.length} file${content.files.length === 1 ? '' : 's'}, all ` +
-      `empty: the deployment would load nothing (an unfinished copy, or files kept in Git LFS and not pulled); ` +
-      `give the folder with the model's files, or set skipContentChecks: true in the model options`,
-  );
+export function checkModelFiles(localPath: string, content: LocalContent): Problems {
+  if (content.files.some((f) => f.size > 0)) return [];
+  return [
+    problem(
+      'SE458',
+      `model '${localPath}' holds ${content.files.length} file${content.files.length === 1 ? '' : 's'}, all ` +
+        `empty: the deployment would load nothing (an unfinished copy, or files kept in Git LFS and not pulled); ` +
+        `give the folder with the model's files, or set skipContentChecks: true in the model options`,
+    ),
+  ];
+  return [];
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

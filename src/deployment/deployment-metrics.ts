@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { defineMetricMethods, readMetricParams } from '../endpoint/metric-methods';
+import type { PropsSchema } from '../checks/read';
 import {
   DEPLOYMENT_METRIC_NAMESPACE,
   DEPLOYMENT_METRICS,
@@ -29,7 +30,10 @@ export const DEPLOYMENT_METRIC_METHODS = {
 /** A metric method of `OnlineDeployment`. */
 export type DeploymentMetricMethod = keyof typeof DEPLOYMENT_METRIC_METHODS;
 
-defineMetricMethods('OnlineDeployment', Object.keys(DEPLOYMENT_METRIC_METHODS));
+export const ONLINE_DEPLOYMENT_METRIC_METHODS = defineMetricMethods(
+  'OnlineDeployment',
+  Object.keys(DEPLOYMENT_METRIC_METHODS) as DeploymentMetricMethod[],
+);
 
 /** A deployment's metric by its Azure Monitor name, its options read under `OnlineDeployment#<method>`. */
 export function deploymentMetric(
@@ -39,9 +43,21 @@ export function deploymentMetric(
   metricName: string,
   given: MetricOptions | undefined,
 ): Metric {
-  ({ metricName, options: given } = readMetricParams(deployment, `OnlineDeployment#${method}`, {
+  ({ metricName, options: given } = readMetricParams(deployment, schemaOf(method), {
     metricName,
     options: given,
   }));
   return metricOf(DEPLOYMENT_METRIC_NAMESPACE, DEPLOYMENT_METRICS, metricName, deploymentId, given);
+}
+
+function schemaOf(
+  method: DeploymentMetricMethod | 'metric',
+): PropsSchema<{ metricName: string; options: MetricOptions }> {
+  // A method's schema reads only its options: the metric name it passes along is its own.
+  return method === 'metric'
+    ? ONLINE_DEPLOYMENT_METRIC_METHODS.metric
+    : (ONLINE_DEPLOYMENT_METRIC_METHODS.methods[method] as PropsSchema<object> as PropsSchema<{
+        metricName: string;
+        options: MetricOptions;
+      }>);
 }

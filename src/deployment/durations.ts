@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { IsoDuration } from '../arm';
-import { refuse } from '../checks';
+import { Checked, problem } from '../checks';
 import { Duration, formatSeconds } from '../core/duration';
 
 /**
@@ -8,16 +8,22 @@ import { Duration, formatSeconds } from '../core/duration';
  * converts `request_timeout_ms` and `period`: in whole milliseconds, or whole seconds where the service counts
  * seconds. An amount given as a Terraform expression is converted by Terraform instead of being checked.
  */
-export function isoSeconds(duration: Duration, what: string, whole: 'milliseconds' | 'seconds'): IsoDuration {
+export function isoSeconds(
+  duration: Duration,
+  what: string,
+  whole: 'milliseconds' | 'seconds',
+): Checked<IsoDuration> {
   // A Terraform variable or reference: Terraform divides and formats it at plan time (500 ms -> "0.5").
-  if (duration.isUnresolved()) return `PT${Token.asString(duration.toSeconds())}S`;
+  if (duration.isUnresolved()) return { value: `PT${Token.asString(duration.toSeconds())}S`, problems: [] };
   const amount = whole === 'milliseconds' ? duration.toMilliseconds() : duration.toSeconds();
-  if (!Number.isInteger(amount)) {
-    refuse(
-      'SE216',
-      `${what} is ${duration.toHumanString()}: give a whole number of ${whole}, for example ` +
-        (whole === 'milliseconds' ? 'Duration.millis(5000)' : 'Duration.seconds(10)'),
-    );
-  }
-  return `PT${formatSeconds(duration.toSeconds())}S`;
+  const problems = Number.isInteger(amount)
+    ? []
+    : [
+        problem(
+          'SE216',
+          `${what} is ${duration.toHumanString()}: give a whole number of ${whole}, for example ` +
+            (whole === 'milliseconds' ? 'Duration.millis(5000)' : 'Duration.seconds(10)'),
+        ),
+      ];
+  return { value: `PT${formatSeconds(duration.toSeconds())}S`, problems };
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { EnvironmentVersionBody } from '../arm';
-import { isKnown, fromFactory, refuse } from '../checks';
+import { isKnown, fromFactory, problem, Problems, problemsOf, Checked } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { parse as parseYaml } from 'yaml';
 import { resolveAssetId } from './asset-id';
@@ -28,33 +28,39 @@ export interface BoundEnvironment extends BoundAsset {
   readonly installsPackages: boolean;
 }
 
-defineProps<{ image: string; options: ImageEnvironmentOptions }>('Environment.fromImage', {
-  // Checked as an image reference (SE223); a token is passed through.
-  image: text({
-    tokens: 'expression',
-    optional: false,
-    what: "an image reference (text such as 'mcr.microsoft.com/azureml/...:latest')",
-  }),
-  options: object(
-    'ImageEnvironmentOptions',
-    defineProps<ImageEnvironmentOptions>('ImageEnvironmentOptions', {
-      ...LOCAL_ASSET_OPTIONS,
-      condaFile: text({
-        tokens: 'refuse',
-        what: 'a local conda file (text)',
-        why: 'the file is read and hashed when the stack is synthesized',
-      }),
+export const ENVIRONMENT_FROM_IMAGE_PARAMS = defineProps<{ image: string; options: ImageEnvironmentOptions }>(
+  'Environment.fromImage',
+  {
+    // Checked as an image reference (SE223); a token is passed through.
+    image: text({
+      tokens: 'expression',
+      optional: false,
+      what: "an image reference (text such as 'mcr.microsoft.com/azureml/...:latest')",
     }),
-  ),
-});
-defineProps<{ environmentId: string }>('Environment.fromAssetId', {
-  // Checked for its form (SE217) where it is bound; a token is passed through.
-  environmentId: text({
-    tokens: 'expression',
-    optional: false,
-    what: "an asset id (text such as 'azureml:<name>:<version>')",
-  }),
-});
+    options: object(
+      'ImageEnvironmentOptions',
+      defineProps<ImageEnvironmentOptions>('ImageEnvironmentOptions', {
+        ...LOCAL_ASSET_OPTIONS,
+        condaFile: text({
+          tokens: 'refuse',
+          what: 'a local conda file (text)',
+          why: 'the file is read and hashed when the stack is synthesized',
+        }),
+      }),
+    ),
+  },
+);
+export const ENVIRONMENT_FROM_ASSET_ID_PARAMS = defineProps<{ environmentId: string }>(
+  'Environment.fromAssetId',
+  {
+    // Checked for its form (SE217) where it is bound; a token is passed through.
+    environmentId: text({
+      tokens: 'expression',
+      optional: false,
+      what: "an asset id (text such as 'azureml:<name>:<version>')",
+    }),
+  },
+);
 
 /** The container image a deployment runs in. */
 export abstract class Environment {
@@ -64,7 +70,7 @@ export abstract class Environment {
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): Environment {
     return fromFactory(
-      'Environment.fromImage',
+      ENVIRONMENT_FROM_IMAGE_PARAMS,
       { image, options },
       (read) => new ImageEnvironment(read.image, read.options ?? {}),
       ImageEnvironment.prototype,
@@ -77,7 +83,7 @@ export abstract class Environment {
    */
   public static fromAssetId(environmentId: string): Environment {
     return fromFactory(
-      'Environment.fromAssetId',
+      ENVIRONMENT_FROM_ASSET_ID_PARAMS,
       { environmentId },
       (read) => new ExistingEnvironment(read.environmentId),
       ExistingEnvironment.prototype,
@@ -85,7 +91,7 @@ export abstract class Environment {
   }
 
   /** Creates what the environment needs in the deployment's scope and returns its id. @internal */
-  public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment;
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundEnvironment | undefined;
 }
 
 class ImageEnvironment extends Environment {
@@ -97,13 +103,18 @@ class ImageEnvironment extends Environment {
   }
 
   /** @internal */
-  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment {
-    checkImageReference(this.image);
+  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment | undefined {
+    const image = checkImageReference(this.image);
+    if (image.length > 0) {
+      problemsOf(scope).record(image);
+      return undefined;
+    }
     const condaFile = this.options.condaFile;
     const conda =
       condaFile === undefined
         ? undefined
-        : readCondaFile(scope, condaFile, this.options.skipContentChecks !== true);
+        : problemsOf(scope).take(readCondaFile(scope, condaFile, this.options.skipContentChecks !== true));
+    if (condaFile !== undefined && conda === undefined) return undefined;
     const body: EnvironmentVersionBody = {
       properties: {
         image: this.image,
@@ -132,12 +143,11 @@ class ExistingEnvironment extends Environment {
   }
 
   /** @internal */
-  public bind(_scope: BindScope, context: AssetBindContext): BoundEnvironment {
-    return {
-      assetId: resolveAssetId(this.environmentId, 'environments', context.workspace, 'environmentId'),
-      dependables: [],
-      installsPackages: false,
-    };
+  public bind(scope: BindScope, context: AssetBindContext): BoundEnvironment | undefined {
+    const assetId = problemsOf(scope).take(
+      resolveAssetId(this.environmentId, 'environments', context.workspace, 'environmentId'),
+    );
+    return assetId === undefined ? undefined : { assetId, dependables: [], installsPackages: false };
   }
 }
 
@@ -145,55 +155,68 @@ function hashEnvironment(image: string, conda: string | undefined): string {
   return hashText(image, conda ?? '');
 }
 
-function readCondaFile(scope: BindScope, condaFile: string, checkContent: boolean): string {
+function readCondaFile(
+  scope: BindScope,
+  condaFile: string,
+  checkContent: boolean,
+): Checked<string | undefined> {
   const resolved = resolveLocalPath(scope, condaFile);
+  const nothing = (detail: string) => ({ value: undefined, problems: [problem('SE215', detail)] });
   if (!fs.existsSync(resolved)) {
-    refuse(
-      'SE215',
+    return nothing(
       `conda file '${condaFile}' does not exist (relative paths start at the folder of cdktf.json); fix the path`,
     );
   }
   if (!fs.statSync(resolved).isFile()) {
-    refuse(
-      'SE215',
+    return nothing(
       `conda file '${condaFile}' is a folder, not a file: give the path of the conda YAML file in it`,
     );
   }
   // Normalised line endings: a checkout with CRLF must not produce another environment version.
   const text = fs.readFileSync(resolved, 'utf8').replace(/\r\n/g, '\n');
   const parsed = checkCondaYaml(condaFile, text);
-  if (checkContent) checkCondaDependencies(condaFile, parsed);
-  return text;
+  if (Array.isArray(parsed)) return { value: undefined, problems: parsed };
+  const problems = checkContent ? checkCondaDependencies(condaFile, parsed as Record<string, unknown>) : [];
+  return problems.length > 0 ? { value: undefined, problems } : { value: text, problems: [] };
 }
 
-/** SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build. */
-function checkCondaYaml(condaFile: string, text: string): Record<string, unknown> {
+/**
+ * SE224: Azure ML builds the image from the conda file's YAML; a file that is not a YAML mapping fails the build.
+ * Returns the mapping, or the problems.
+ */
+function checkCondaYaml(condaFile: string, text: string): Record<string, unknown> | Problems {
   let parsed: unknown;
   try {
     parsed = parseYaml(text);
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    refuse('SE224', `conda file '${condaFile}' is not YAML (${reason}): fix the file`);
+    return [problem('SE224', `conda file '${condaFile}' is not YAML (${reason}): fix the file`)];
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    refuse(
-      'SE224',
-      `conda file '${condaFile}' is not a YAML mapping: a conda environment file has keys such as name, ` +
-        `channels and dependencies; fix the file`,
-    );
+    return [
+      problem(
+        'SE224',
+        `conda file '${condaFile}' is not a YAML mapping: a conda environment file has keys such as name, ` +
+          `channels and dependencies; fix the file`,
+      ),
+    ];
   }
   return parsed as Record<string, unknown>;
 }
 
 /** SE223: the base image is a container image reference by docker's grammar (image-reference.ts). */
-function checkImageReference(image: string): void {
-  if (!isKnown(image)) return;
+function checkImageReference(image: string): Problems {
+  if (!isKnown(image)) return [];
   const parsed = typeof image === 'string' ? parseImageReference(image) : { problem: 'it is not text' };
   if ('problem' in parsed) {
-    refuse(
-      'SE223',
-      `image '${String(image)}' is not a container image reference: ${parsed.problem}; give one such as ` +
-        `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest'`,
-    );
+    return [
+      problem(
+        'SE223',
+        `image '${String(image)}' is not a container image reference: ${parsed.problem}; give one such as ` +
+          `'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest'`,
+      ),
+    ];
   }
+  return [];
+  return [];
 }

@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { isKnown, problem, Problems } from '../checks';
 import { MAX_INSTANCE_COUNT } from './deployment-checks';
 
 /** Azure Monitor autoscale limits (autoscale settings REST API and docs). */
@@ -24,44 +24,58 @@ export const AUTOSCALE_LIMITS = {
  * Refuses an instance range Azure ML or Azure Monitor would reject (SE301, SE302). A managed online deployment
  * never runs fewer than one instance, so autoscale may not go below one either.
  */
-export function checkInstanceRange(what: string, min: number, max: number, initial?: number): void {
+export function checkInstanceRange(what: string, min: number, max: number, initial?: number): Problems {
   for (const [name, value] of [
     ['minInstances', min],
     ['maxInstances', max],
   ] as const) {
     if (!isKnown(value)) continue;
     if (!Number.isInteger(value) || value < 1 || value > AUTOSCALE_LIMITS.maxCapacity) {
-      refuse(
-        'SE302',
-        `${name} of ${what} is ${value}: give a whole number from 1 (a managed online deployment always runs ` +
-          `at least one instance) to ${AUTOSCALE_LIMITS.maxCapacity} (Azure ML's instance limit per deployment)`,
-      );
+      return [
+        problem(
+          'SE302',
+          `${name} of ${what} is ${value}: give a whole number from 1 (a managed online deployment always runs ` +
+            `at least one instance) to ${AUTOSCALE_LIMITS.maxCapacity} (Azure ML's instance limit per deployment)`,
+        ),
+      ];
     }
   }
   if (isKnown(min) && isKnown(max) && min > max) {
-    refuse(
-      'SE301',
-      `${what} has minInstances ${min} above maxInstances ${max}: autoscale could satisfy neither; make ` +
-        `minInstances at most maxInstances`,
-    );
+    return [
+      problem(
+        'SE301',
+        `${what} has minInstances ${min} above maxInstances ${max}: autoscale could satisfy neither; make ` +
+          `minInstances at most maxInstances`,
+      ),
+    ];
   }
   if (initial !== undefined && isKnown(initial) && isKnown(min) && isKnown(max)) {
     if (initial < min || initial > max) {
-      refuse(
-        'SE302',
-        `${what} starts at instanceCount ${initial}, outside minInstances ${min} to maxInstances ${max}: the ` +
-          `first scale action would jump at once; set the deployment's instanceCount (the setting's defaultInstances) within the range`,
-      );
+      return [
+        problem(
+          'SE302',
+          `${what} starts at instanceCount ${initial}, outside minInstances ${min} to maxInstances ${max}: the ` +
+            `first scale action would jump at once; set the deployment's instanceCount (the setting's defaultInstances) within the range`,
+        ),
+      ];
     }
   }
+  return [];
 }
 
 /** Refuses a whole-number setting outside its range (SE305). */
-export function checkWholeInRange(what: string, value: number, min: number, max: number, unit: string): void {
-  if (!isKnown(value)) return;
+export function checkWholeInRange(
+  what: string,
+  value: number,
+  min: number,
+  max: number,
+  unit: string,
+): Problems {
+  if (!isKnown(value)) return [];
   if (!Number.isInteger(value) || value < min || value > max) {
-    refuse('SE305', `${what} is ${value}: give a whole number of ${unit} from ${min} to ${max}`);
+    return [problem('SE305', `${what} is ${value}: give a whole number of ${unit} from ${min} to ${max}`)];
   }
+  return [];
 }
 
 /**
@@ -75,16 +89,19 @@ export function checkThresholds(
   unit: string,
   rising = true,
   names: readonly [string, string] = ['scale-out threshold', 'scale-in threshold'],
-): void {
-  if (!isKnown(scaleOut) || !isKnown(scaleIn)) return;
+): Problems {
+  if (!isKnown(scaleOut) || !isKnown(scaleIn)) return [];
   if (rising ? scaleIn >= scaleOut : scaleIn <= scaleOut) {
     const [inSide, outSide] = rising ? ['below', 'above'] : ['above', 'below'];
-    refuse(
-      'SE305',
-      `${what} scales in ${inSide} ${scaleIn} ${unit} (${names[1]}) and out ${outSide} ${scaleOut} ${unit} ` +
-        `(${names[0]}): the scale-in ` +
-        `threshold must be ${inSide} the scale-out one, or each scale action would trigger the other; ` +
-        `${rising ? 'lower' : 'raise'} it`,
-    );
+    return [
+      problem(
+        'SE305',
+        `${what} scales in ${inSide} ${scaleIn} ${unit} (${names[1]}) and out ${outSide} ${scaleOut} ${unit} ` +
+          `(${names[0]}): the scale-in ` +
+          `threshold must be ${inSide} the scale-out one, or each scale action would trigger the other; ` +
+          `${rising ? 'lower' : 'raise'} it`,
+      ),
+    ];
   }
+  return [];
 }

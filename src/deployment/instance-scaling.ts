@@ -6,7 +6,7 @@ import {
   MonitorAutoscaleSettingProfile,
   MonitorAutoscaleSettingProfileRule,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
-import { isKnown, readParams, readProps, refuse, problemsOf } from '../checks';
+import { isKnown, readParams, readProps, problemsOf, problem, Problems, firstProblem } from '../checks';
 import { armId, construct, defineProps, enumOf, instanceOf, name, num, object, text } from '../checks/read';
 import { ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import {
@@ -211,7 +211,10 @@ const METRIC_OPTIONS = {
   scaleInCooldownMinutes: NUMBER,
   evaluationMinutes: NUMBER,
 } as const;
-defineProps<{ id: string; options: MetricScalingRuleOptions }>('InstanceScaling#scaleOnMetric', {
+export const INSTANCE_SCALING_SCALE_ON_METRIC_PARAMS = defineProps<{
+  id: string;
+  options: MetricScalingRuleOptions;
+}>('InstanceScaling#scaleOnMetric', {
   id: SCALING_ID,
   options: object(
     'MetricScalingRuleOptions',
@@ -226,7 +229,10 @@ defineProps<{ id: string; options: MetricScalingRuleOptions }>('InstanceScaling#
     { optional: false },
   ),
 });
-defineProps<{ id: string; options: CpuUtilizationScalingOptions }>('InstanceScaling#scaleOnCpuUtilization', {
+export const INSTANCE_SCALING_SCALE_ON_CPU_UTILIZATION_PARAMS = defineProps<{
+  id: string;
+  options: CpuUtilizationScalingOptions;
+}>('InstanceScaling#scaleOnCpuUtilization', {
   id: SCALING_ID,
   options: object(
     'CpuUtilizationScalingOptions',
@@ -238,7 +244,10 @@ defineProps<{ id: string; options: CpuUtilizationScalingOptions }>('InstanceScal
     { optional: false },
   ),
 });
-defineProps<{ id: string; options: RequestLatencyScalingOptions }>('InstanceScaling#scaleOnRequestLatency', {
+export const INSTANCE_SCALING_SCALE_ON_REQUEST_LATENCY_PARAMS = defineProps<{
+  id: string;
+  options: RequestLatencyScalingOptions;
+}>('InstanceScaling#scaleOnRequestLatency', {
   id: SCALING_ID,
   options: object(
     'RequestLatencyScalingOptions',
@@ -250,7 +259,10 @@ defineProps<{ id: string; options: RequestLatencyScalingOptions }>('InstanceScal
     { optional: false },
   ),
 });
-defineProps<{ id: string; options: ScheduledScalingOptions }>('InstanceScaling#scaleOnSchedule', {
+export const INSTANCE_SCALING_SCALE_ON_SCHEDULE_PARAMS = defineProps<{
+  id: string;
+  options: ScheduledScalingOptions;
+}>('InstanceScaling#scaleOnSchedule', {
   id: SCALING_ID,
   options: object(
     'ScheduledScalingOptions',
@@ -262,7 +274,7 @@ defineProps<{ id: string; options: ScheduledScalingOptions }>('InstanceScaling#s
     { optional: false },
   ),
 });
-defineProps<InstanceScalingProps>('InstanceScalingProps', {
+export const INSTANCE_SCALING_PROPS = defineProps<InstanceScalingProps>('InstanceScalingProps', {
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
   deploymentName: name({ ...EXPR }),
   deploymentId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_DEPLOYMENT }),
@@ -294,12 +306,11 @@ export class InstanceScaling extends Construct {
 
   constructor(scope: Construct, id: string, props: InstanceScalingProps) {
     super(scope, id);
-    props = readProps(this, 'InstanceScalingProps', props);
+    props = readProps(this, INSTANCE_SCALING_PROPS, props);
     checkLiteralArmId(this, 'deploymentId', props.deploymentId, ARM_TYPES.ML_ONLINE_DEPLOYMENT);
     const what = `the autoscale of deployment '${props.deploymentName}'`;
-    problemsOf(this).attempt(
-      () => checkInstanceRange(what, props.minInstances, props.maxInstances, props.defaultInstances),
-      undefined,
+    problemsOf(this).record(
+      checkInstanceRange(what, props.minInstances, props.maxInstances, props.defaultInstances),
     );
     this.props = props;
     const workspace = props.endpoint.workspace;
@@ -321,7 +332,7 @@ export class InstanceScaling extends Construct {
    * `scaleInBy` when it crosses `scaleInThreshold` (two rules named by `id`, added to every profile).
    */
   public scaleOnMetric(id: string, options: MetricScalingRuleOptions): void {
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnMetric', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_METRIC_PARAMS, { id, options }));
     this.addMetricScaling(id, options, {
       kind: 'metric',
       options: ['scaleOutThreshold', 'scaleInThreshold'],
@@ -334,7 +345,7 @@ export class InstanceScaling extends Construct {
    * minute): out above `targetUtilizationPercent`, in below `scaleInUtilizationPercent`.
    */
   public scaleOnCpuUtilization(id: string, options: CpuUtilizationScalingOptions): void {
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnCpuUtilization', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_CPU_UTILIZATION_PARAMS, { id, options }));
     const { targetUtilizationPercent: target, scaleInUtilizationPercent: scaleIn, ...rest } = options;
     const cpu = DEPLOYMENT_METRICS.cpuUtilizationPercentage.metricName;
     const metric = metricOf(DEPLOYMENT_METRIC_NAMESPACE, DEPLOYMENT_METRICS, cpu, this.props.deploymentId);
@@ -346,7 +357,7 @@ export class InstanceScaling extends Construct {
    * endpoint's: with several deployments it includes their traffic too.
    */
   public scaleOnRequestLatency(id: string, options: RequestLatencyScalingOptions): void {
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnRequestLatency', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_REQUEST_LATENCY_PARAMS, { id, options }));
     const { targetMilliseconds: target, scaleInMilliseconds: scaleIn, ...rest } = options;
     const metric = this.props.endpoint.metricRequestLatency();
     this.addMetricScaling(id, { ...rest, ...thresholds(target, scaleIn), metric }, REQUEST_LATENCY);
@@ -359,26 +370,14 @@ export class InstanceScaling extends Construct {
    */
   public scaleOnSchedule(id: string, options: ScheduledScalingOptions): void {
     const what = `scheduled scaling '${id}' of deployment '${this.props.deploymentName}'`;
-    ({ options } = readParams(this, 'InstanceScaling#scaleOnSchedule', { id, options }));
+    ({ options } = readParams(this, INSTANCE_SCALING_SCALE_ON_SCHEDULE_PARAMS, { id, options }));
     const ends = options.schedule.endRecurrence !== undefined;
-    problemsOf(this).attempt(() => this.checkNewId(id, what, ends), undefined);
-    problemsOf(this).attempt(() => this.checkNoOverlap(what, options.schedule), undefined);
+    problemsOf(this).record(this.checkNewId(id, what, ends));
+    problemsOf(this).record(this.checkNoOverlap(what, options.schedule));
     this.addPreconditions(options.schedule.preconditions(what));
-    problemsOf(this).attempt(
-      () => checkInstanceRange(what, options.minInstances, options.maxInstances),
-      undefined,
-    );
-    problemsOf(this).attempt(() => options.schedule.check(what), undefined);
-    problemsOf(this).attempt(() => {
-      const count = this.profiles().length + (options.schedule.endRecurrence ? 2 : 1);
-      if (count > AUTOSCALE_LIMITS.profilesPerSetting) {
-        refuse(
-          'SE304',
-          `${what} would make ${count} profiles: Azure Monitor allows ${AUTOSCALE_LIMITS.profilesPerSetting} ` +
-            `per setting (the default profile included, and a weekly window takes two); merge schedules`,
-        );
-      }
-    }, undefined);
+    problemsOf(this).record(checkInstanceRange(what, options.minInstances, options.maxInstances));
+    problemsOf(this).record(options.schedule._check(what));
+    problemsOf(this).record(this.checkProfileCount(what, ends));
     this.schedules.push({ id, options });
     this.resource.putProfile(this.profiles());
   }
@@ -388,61 +387,43 @@ export class InstanceScaling extends Construct {
     const { metric, scaleOutThreshold: target, scaleInThreshold: scaleIn } = options;
     const outOperator = options.scaleOutOperator ?? MetricAlertOperator.GREATER_THAN;
     const inOperator = options.scaleInOperator ?? MetricAlertOperator.LESS_THAN;
-    const [targetName, scaleInName] = names.options;
     const scaleOutBy = options.scaleOutBy ?? 1;
     const scaleInBy = options.scaleInBy ?? 1;
-    const durations = problemsOf(this).attempt(
-      () => readDurations(what, options, SCALING_DURATIONS, 'SE305'),
-      {} as Record<string, { value?: Duration; name: string }>,
-    );
+    const durations = readDurations(what, options, SCALING_DURATIONS, 'SE305');
+    problemsOf(this).record(durations.problems);
     const minutes = (prop: string, fallback: number): [number, string] => [
-      durations[prop]?.value?.toMinutes() ?? fallback,
-      durations[prop]?.name ?? prop,
+      durations.values[prop]?.value?.toMinutes() ?? fallback,
+      durations.values[prop]?.name ?? prop,
     ];
     const [outCooldown, outName] = minutes('scaleOutCooldown', 5);
     const [inCooldown, inName] = minutes('scaleInCooldown', 10);
     const [window, windowName] = minutes('evaluationWindow', 5);
     const grain = metric.period.toMinutes();
-    problemsOf(this).attempt(() => {
-      if (names.range !== undefined) {
-        const [min, max] = names.range;
-        checkWholeInRange(`${targetName} of ${what}`, target, min, max, names.unit);
-        checkWholeInRange(`${scaleInName} of ${what}`, scaleIn, min - 1, max - 1, names.unit);
-      }
-      checkOperators(what, outOperator, inOperator);
-      const rising = ABOVE.includes(outOperator);
-      checkThresholds(what, target, scaleIn, names.unit, rising, names.options);
-    }, undefined);
-    problemsOf(this).attempt(() => this.checkNewId(id, what, false), undefined);
-    this.addPreconditions(metricPreconditions(what, names, target, scaleIn, ABOVE.includes(outOperator)));
+    const rising = ABOVE.includes(outOperator);
+    problemsOf(this).record(
+      firstProblem(
+        thresholdRange(what, names, target, scaleIn),
+        checkOperators(what, outOperator, inOperator),
+        checkThresholds(what, target, scaleIn, names.unit, rising, names.options),
+      ),
+    );
+    problemsOf(this).record(this.checkNewId(id, what, false));
+    this.addPreconditions(metricPreconditions(what, names, target, scaleIn, rising));
     const statistic = STATISTICS[metric.aggregation];
-    problemsOf(this).attempt(() => {
-      const max = AUTOSCALE_LIMITS.maxCapacity;
-      checkWholeInRange(`scaleOutBy of ${what}`, scaleOutBy, 1, max, 'instances');
-      checkWholeInRange(`scaleInBy of ${what}`, scaleInBy, 1, max, 'instances');
-      const { cooldownMinutes: cd, windowMinutes: wm, grainMinutes: gm } = AUTOSCALE_LIMITS;
-      checkWholeInRange(`${outName} of ${what}`, outCooldown, cd.min, cd.max, 'minutes');
-      checkWholeInRange(`${inName} of ${what}`, inCooldown, cd.min, cd.max, 'minutes');
-      checkWholeInRange(`${windowName} of ${what}`, window, wm.min, wm.max, 'minutes');
-      checkWholeInRange(`the metric's period of ${what}`, grain, gm.min, gm.max, 'minutes');
-      if (statistic === undefined) {
-        refuse(
-          'SE305',
-          `the metric of ${what} is aggregated by ${metric.aggregation}, which autoscale cannot combine ` +
-            `instances by (it takes Average, Minimum, Maximum or Total); choose one with metric.with({ aggregation })`,
-        );
-      }
-    }, undefined);
-    problemsOf(this).attempt(() => {
-      if ((this.metricRules.length + 1) * 2 > AUTOSCALE_LIMITS.rulesPerProfile) {
-        refuse(
-          'SE304',
-          `${what} would add rules ${this.metricRules.length * 2 + 1} and ${this.metricRules.length * 2 + 2} ` +
-            `to each profile: Azure Monitor allows ${AUTOSCALE_LIMITS.rulesPerProfile} rules per profile (each ` +
-            `metric scaling adds two); drop a metric scaling`,
-        );
-      }
-    }, undefined);
+    const max = AUTOSCALE_LIMITS.maxCapacity;
+    const { cooldownMinutes: cd, windowMinutes: wm, grainMinutes: gm } = AUTOSCALE_LIMITS;
+    problemsOf(this).record(
+      firstProblem(
+        checkWholeInRange(`scaleOutBy of ${what}`, scaleOutBy, 1, max, 'instances'),
+        checkWholeInRange(`scaleInBy of ${what}`, scaleInBy, 1, max, 'instances'),
+        checkWholeInRange(`${outName} of ${what}`, outCooldown, cd.min, cd.max, 'minutes'),
+        checkWholeInRange(`${inName} of ${what}`, inCooldown, cd.min, cd.max, 'minutes'),
+        checkWholeInRange(`${windowName} of ${what}`, window, wm.min, wm.max, 'minutes'),
+        checkWholeInRange(`the metric's period of ${what}`, grain, gm.min, gm.max, 'minutes'),
+        checkStatistic(what, metric.aggregation, statistic),
+      ),
+    );
+    problemsOf(this).record(this.checkRuleCount(what));
     const trigger = (operator: MetricAlertOperator, threshold: number) => ({
       metricName: metric.metricName,
       metricNamespace: metric.metricNamespace,
@@ -481,11 +462,37 @@ export class InstanceScaling extends Construct {
     this.resource.putProfile(this.profiles());
   }
 
+  /** SE304: Azure Monitor's limit of profiles per setting (a weekly window takes two). */
+  private checkProfileCount(what: string, ends: boolean): Problems {
+    const count = this.profiles().length + (ends ? 2 : 1);
+    if (count <= AUTOSCALE_LIMITS.profilesPerSetting) return [];
+    return [
+      problem(
+        'SE304',
+        `${what} would make ${count} profiles: Azure Monitor allows ${AUTOSCALE_LIMITS.profilesPerSetting} ` +
+          `per setting (the default profile included, and a weekly window takes two); merge schedules`,
+      ),
+    ];
+  }
+
+  /** SE304: Azure Monitor's limit of rules per profile (each metric scaling adds two). */
+  private checkRuleCount(what: string): Problems {
+    if ((this.metricRules.length + 1) * 2 <= AUTOSCALE_LIMITS.rulesPerProfile) return [];
+    return [
+      problem(
+        'SE304',
+        `${what} would add rules ${this.metricRules.length * 2 + 1} and ${this.metricRules.length * 2 + 2} ` +
+          `to each profile: Azure Monitor allows ${AUTOSCALE_LIMITS.rulesPerProfile} rules per profile (each ` +
+          `metric scaling adds two); drop a metric scaling`,
+      ),
+    ];
+  }
+
   /**
    * SE304: an id names a profile or a pair of rules, and must be new; a weekly window also takes `<id>-end` for its
    * generated end profile. Other ids ending in `-end` (a fixed window named `year-end`) are fine.
    */
-  private checkNewId(id: string, what: string, withEnd: boolean): void {
+  private checkNewId(id: string, what: string, withEnd: boolean): Problems {
     const taken = ['default', ...this.profiles().map((p) => p.name), ...this.metricRules.map((m) => m.id)];
     const clash = taken.includes(id)
       ? id
@@ -493,12 +500,15 @@ export class InstanceScaling extends Construct {
         ? `${id}${END_SUFFIX}`
         : undefined;
     if (clash !== undefined) {
-      refuse(
-        'SE304',
-        `${what} reuses the id '${clash}' on deployment '${this.props.deploymentName}': each scaling needs its ` +
-          `own id ('default' and '<id>${END_SUFFIX}' of each weekly window are taken by generated profiles); rename it`,
-      );
+      return [
+        problem(
+          'SE304',
+          `${what} reuses the id '${clash}' on deployment '${this.props.deploymentName}': each scaling needs its ` +
+            `own id ('default' and '<id>${END_SUFFIX}' of each weekly window are taken by generated profiles); rename it`,
+        ),
+      ];
     }
+    return [];
   }
 
   /**
@@ -506,7 +516,7 @@ export class InstanceScaling extends Construct {
    * starts, so the later window's start ends the earlier one and its end profile restores the default range:
    * the rest of the earlier window would be lost without a word. Fixed windows that overlap are refused too.
    */
-  private checkNoOverlap(what: string, schedule: ScalingSchedule): void {
+  private checkNoOverlap(what: string, schedule: ScalingSchedule): Problems {
     const weekly = schedule.weekRanges();
     const fixed = schedule.instants();
     for (const other of this.schedules) {
@@ -522,14 +532,17 @@ export class InstanceScaling extends Construct {
         overlap = a < d && c < b;
       }
       if (overlap) {
-        refuse(
-          'SE308',
-          `${what} overlaps scheduled scaling '${other.id}': Azure Monitor applies one profile at a time, so ` +
-            `part of one window would silently get the other's (or the default) instance range; make the ` +
-            `windows not overlap, or merge them into one`,
-        );
+        return [
+          problem(
+            'SE308',
+            `${what} overlaps scheduled scaling '${other.id}': Azure Monitor applies one profile at a time, so ` +
+              `part of one window would silently get the other's (or the default) instance range; make the ` +
+              `windows not overlap, or merge them into one`,
+          ),
+        ];
       }
     }
+    return [];
   }
 
   /** Adds plan-time checks for values given as Terraform expressions. */
@@ -601,16 +614,19 @@ function thresholds(
  * below its own (or the reverse, for a metric where lower is worse); an `EQUALS` rule, or two rules on one side,
  * would scale back and forth.
  */
-function checkOperators(what: string, out: MetricAlertOperator, into: MetricAlertOperator): void {
+function checkOperators(what: string, out: MetricAlertOperator, into: MetricAlertOperator): Problems {
   const opposite =
     (ABOVE.includes(out) && BELOW.includes(into)) || (BELOW.includes(out) && ABOVE.includes(into));
   if (!opposite) {
-    refuse(
-      'SE305',
-      `${what} scales out on ${out} and in on ${into}: one rule must watch the metric rise (GreaterThan...) and ` +
-        `the other watch it fall (LessThan...), or each scale action would trigger the other; choose opposite operators`,
-    );
+    return [
+      problem(
+        'SE305',
+        `${what} scales out on ${out} and in on ${into}: one rule must watch the metric rise (GreaterThan...) and ` +
+          `the other watch it fall (LessThan...), or each scale action would trigger the other; choose opposite operators`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**
@@ -643,5 +659,28 @@ function metricPreconditions(
         `${what} must scale in ${rising ? 'below' : 'above'} its scale-out threshold, or each scale action would ` +
         `trigger the other (SE305).`,
     },
+  ];
+}
+
+/** SE305 (through checkWholeInRange): the thresholds of a helper with a range (CPU percent), first problem. */
+function thresholdRange(what: string, names: ThresholdNames, target: number, scaleIn: number): Problems {
+  if (names.range === undefined) return [];
+  const [min, max] = names.range;
+  const [targetName, scaleInName] = names.options;
+  return firstProblem(
+    checkWholeInRange(`${targetName} of ${what}`, target, min, max, names.unit),
+    checkWholeInRange(`${scaleInName} of ${what}`, scaleIn, min - 1, max - 1, names.unit),
+  );
+}
+
+/** SE305: autoscale combines instances by Average, Minimum, Maximum or Total only. */
+function checkStatistic(what: string, aggregation: string, statistic: string | undefined): Problems {
+  if (statistic !== undefined) return [];
+  return [
+    problem(
+      'SE305',
+      `the metric of ${what} is aggregated by ${aggregation}, which autoscale cannot combine ` +
+        `instances by (it takes Average, Minimum, Maximum or Total); choose one with metric.with({ aggregation })`,
+    ),
   ];
 }

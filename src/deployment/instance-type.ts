@@ -14,7 +14,9 @@ export const INSTANCE_TYPES = new Catalog(
   },
 );
 
-defineProps<{ name: string }>('InstanceType.of', { name: uncheckedCatalogName('a VM size name (text)') });
+export const INSTANCE_TYPE_OF_PARAMS = defineProps<{ name: string }>('InstanceType.of', {
+  name: uncheckedCatalogName('a VM size name (text)'),
+});
 
 /**
  * The VM size a deployment runs on (`instanceType`). Text is read against the sizes Azure ML documents for
@@ -46,7 +48,7 @@ export class InstanceType {
    */
   public static of(name: string): InstanceType {
     return fromFactory(
-      'InstanceType.of',
+      INSTANCE_TYPE_OF_PARAMS,
       { name },
       (read) => new InstanceType(read.name),
       InstanceType.prototype,

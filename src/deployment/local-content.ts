@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { Annotations } from 'cdktf';
-import { refuse } from '../checks';
+import { Checked, ConfigurationError, problem } from '../checks';
 
 /** Folder and file names never uploaded: caches that differ between machines and would change the hash. */
 const IGNORED_NAMES = new Set(['__pycache__', '.DS_Store']);
@@ -42,32 +42,41 @@ interface FoundFile {
  * `TerraformAsset`, so `cdktf synth` gives the same result from any working directory. Symbolic links are
  * followed (model caches link their files into place), each folder once, so a link back up the tree ends.
  */
-export function readLocalContent(scope: IConstruct, userPath: string, what: string): LocalContent {
+export function readLocalContent(
+  scope: IConstruct,
+  userPath: string,
+  what: string,
+): Checked<LocalContent | undefined> {
+  const nothing = (detail: string) => ({ value: undefined, problems: [problem('SE215', detail)] });
   // An empty path would resolve to the project folder itself and upload all of it.
   if (userPath.trim() === '') {
-    refuse('SE215', `${what} is empty: give the path of the file or folder to upload`);
+    return nothing(`${what} is empty: give the path of the file or folder to upload`);
   }
   const absolute = resolveLocalPath(scope, userPath);
   if (!fs.existsSync(absolute)) {
-    refuse(
-      'SE215',
+    return nothing(
       `${what} '${userPath}' does not exist (relative paths start at the folder of cdktf.json, ` +
         `${baseDirectory(scope)}); fix the path`,
     );
   }
   const baseName = path.basename(absolute);
   const isDirectory = fs.statSync(absolute).isDirectory();
+  const dangling: ConfigurationError[] = [];
   const found = isDirectory
-    ? listFiles(scope, absolute, baseName, new Set([fs.realpathSync(absolute)]), what, userPath)
+    ? listFiles(scope, absolute, baseName, new Set([fs.realpathSync(absolute)]), { what, userPath, dangling })
     : [{ absolutePath: absolute, relativePath: baseName }];
+  if (dangling.length > 0) return { value: undefined, problems: dangling.slice(0, 1) };
   if (found.length === 0) {
-    refuse('SE215', `${what} '${userPath}' is an empty folder: there is nothing to upload; add the files`);
+    return nothing(`${what} '${userPath}' is an empty folder: there is nothing to upload; add the files`);
   }
   // One pass over the bytes gives each file's hash and the content hash.
   const contentHash = crypto.createHash('sha256');
   const files = found.map((file) => hashFile(file, contentHash));
   const totalSize = files.reduce((sum, file) => sum + file.size, 0);
-  return { baseName, isDirectory, files, hash: contentHash.digest('hex').slice(0, 16), totalSize };
+  return {
+    value: { baseName, isDirectory, files, hash: contentHash.digest('hex').slice(0, 16), totalSize },
+    problems: [],
+  };
 }
 
 /** A user's path made absolute: relative paths start at the folder of cdktf.json, as for `TerraformAsset`. */
@@ -120,16 +129,17 @@ function listFiles(
   directory: string,
   prefix: string,
   walking: Set<string>,
-  what: string,
-  userPath: string,
+  source: ListedSource,
 ): FoundFile[] {
+  const { what, userPath } = source;
   const files: FoundFile[] = [];
   const entries = fs.readdirSync(directory, { withFileTypes: true });
   for (const entry of entries) {
     if (IGNORED_NAMES.has(entry.name)) continue;
     const absolutePath = path.join(directory, entry.name);
     const relativePath = `${prefix}/${entry.name}`;
-    const stat = entry.isSymbolicLink() ? statLink(absolutePath, relativePath, what, userPath) : entry;
+    const stat = entry.isSymbolicLink() ? statLink(absolutePath, relativePath, source) : entry;
+    if (stat === undefined) continue;
     if (stat.isDirectory()) {
       const real = fs.realpathSync(absolutePath);
       // A folder that is, or contains, one being walked would recurse forever.
@@ -141,7 +151,7 @@ function listFiles(
         continue;
       }
       walking.add(real);
-      files.push(...listFiles(scope, absolutePath, relativePath, walking, what, userPath));
+      files.push(...listFiles(scope, absolutePath, relativePath, walking, source));
       walking.delete(real);
     } else if (stat.isFile()) files.push({ absolutePath, relativePath });
   }
@@ -152,16 +162,27 @@ function listFiles(
 }
 
 /** What a symbolic link points at; a dangling link is refused rather than leaving the file out of the asset. */
-function statLink(absolutePath: string, relativePath: string, what: string, userPath: string): fs.Stats {
-  try {
-    return fs.statSync(absolutePath);
-  } catch {
-    return refuse(
-      'SE215',
-      `${what} '${userPath}': '${relativePath}' is a symbolic link to '${fs.readlinkSync(absolutePath)}', ` +
-        `which does not exist, so the uploaded asset would lack that file; fix or remove the link`,
+function statLink(absolutePath: string, relativePath: string, source: ListedSource): fs.Stats | undefined {
+  // Asked first rather than caught: a dangling link is a problem of the source, not an error to recover from.
+  if (!fs.existsSync(absolutePath)) {
+    source.dangling.push(
+      problem(
+        'SE215',
+        `${source.what} '${source.userPath}': '${relativePath}' is a symbolic link to ` +
+          `'${fs.readlinkSync(absolutePath)}', which does not exist, so the uploaded asset would lack that file; ` +
+          `fix or remove the link`,
+      ),
     );
+    return undefined;
   }
+  return fs.statSync(absolutePath);
+}
+
+/** What is being listed, for messages, and the dangling links found. */
+interface ListedSource {
+  readonly what: string;
+  readonly userPath: string;
+  readonly dangling: ConfigurationError[];
 }
 
 function baseDirectory(scope: IConstruct): string {

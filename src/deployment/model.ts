@@ -1,6 +1,6 @@
 import { Annotations, Fn } from 'cdktf';
 import { ModelType, ModelVersionBody } from '../arm';
-import { fromFactory, refuse } from '../checks';
+import { fromFactory, problemsOf, firstProblem } from '../checks';
 import { defineProps, object, text } from '../checks/read';
 import { LOCAL_ASSET_OPTIONS } from './readers';
 import { IManagedVnetWorkspace } from '../workspace';
@@ -28,16 +28,26 @@ const ASSET_ID = text({
   optional: false,
   what: "an asset id (text such as 'azureml:<name>:<version>')",
 });
-defineProps<{ localPath: string; options: LocalAssetOptions }>('Model.fromLocalPath', {
+export const MODEL_FROM_LOCAL_PATH_PARAMS = defineProps<{ localPath: string; options: LocalAssetOptions }>(
+  'Model.fromLocalPath',
+  {
+    localPath: LOCAL_PATH,
+    options: OPTIONS,
+  },
+);
+export const MODEL_MLFLOW_FROM_LOCAL_PATH_PARAMS = defineProps<{
+  localPath: string;
+  options: LocalAssetOptions;
+}>('Model.mlflowFromLocalPath', {
   localPath: LOCAL_PATH,
   options: OPTIONS,
 });
-defineProps<{ localPath: string; options: LocalAssetOptions }>('Model.mlflowFromLocalPath', {
-  localPath: LOCAL_PATH,
-  options: OPTIONS,
+export const MODEL_FROM_ASSET_ID_PARAMS = defineProps<{ assetId: string }>('Model.fromAssetId', {
+  assetId: ASSET_ID,
 });
-defineProps<{ assetId: string }>('Model.fromAssetId', { assetId: ASSET_ID });
-defineProps<{ assetId: string }>('Model.mlflowFromAssetId', { assetId: ASSET_ID });
+export const MODEL_MLFLOW_FROM_ASSET_ID_PARAMS = defineProps<{ assetId: string }>('Model.mlflowFromAssetId', {
+  assetId: ASSET_ID,
+});
 
 /**
  * The model a deployment serves. Bound by the deployment: local files are uploaded and registered as a model
@@ -50,7 +60,7 @@ export abstract class Model {
    */
   public static fromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
     return fromFactory(
-      'Model.fromLocalPath',
+      MODEL_FROM_LOCAL_PATH_PARAMS,
       { localPath, options },
       (read) => new LocalModel(read.localPath, 'custom_model', read.options ?? {}),
       LocalModel.prototype,
@@ -64,7 +74,7 @@ export abstract class Model {
    */
   public static mlflowFromLocalPath(localPath: string, options: LocalAssetOptions = {}): Model {
     return fromFactory(
-      'Model.mlflowFromLocalPath',
+      MODEL_MLFLOW_FROM_LOCAL_PATH_PARAMS,
       { localPath, options },
       (read) => new LocalModel(read.localPath, 'mlflow_model', read.options ?? {}),
       LocalModel.prototype,
@@ -77,7 +87,7 @@ export abstract class Model {
    */
   public static fromAssetId(assetId: string): Model {
     return fromFactory(
-      'Model.fromAssetId',
+      MODEL_FROM_ASSET_ID_PARAMS,
       { assetId },
       (read) => new ExistingModel(read.assetId, false),
       ExistingModel.prototype,
@@ -87,7 +97,7 @@ export abstract class Model {
   /** An existing MLflow model version, by id as for `fromAssetId`. */
   public static mlflowFromAssetId(assetId: string): Model {
     return fromFactory(
-      'Model.mlflowFromAssetId',
+      MODEL_MLFLOW_FROM_ASSET_ID_PARAMS,
       { assetId },
       (read) => new ExistingModel(read.assetId, true),
       ExistingModel.prototype,
@@ -98,7 +108,7 @@ export abstract class Model {
   public abstract readonly isMlflow: boolean;
 
   /** Creates what the model needs in the deployment's scope and returns its id. Called once per deployment. @internal */
-  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset;
+  public abstract bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined;
 }
 
 class LocalModel extends Model {
@@ -114,20 +124,29 @@ class LocalModel extends Model {
   }
 
   /** @internal */
-  public bind(scope: BindScope, context: AssetBindContext): BoundAsset {
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
     const { workspace } = context;
-    const content = readLocalContent(scope, this.localPath, 'model path (localPath)');
+    const content = problemsOf(scope).take(readLocalContent(scope, this.localPath, 'model path (localPath)'));
+    if (content === undefined) return undefined;
     const mlmodel = content.files.find((f) => f.relativePath === `${content.baseName}/MLmodel`);
     if (this.isMlflow && mlmodel === undefined) {
-      refuse(
+      problemsOf(scope).report(
         'SE219',
         `MLflow model '${this.localPath}' has no MLmodel file at its top level: Azure ML reads the flavor and ` +
           `signature from it; point to the folder mlflow.save_model wrote, or use Model.fromLocalPath`,
       );
+      return undefined;
     }
     if (this.options.skipContentChecks !== true) {
-      checkModelFiles(this.localPath, content);
-      if (this.isMlflow && mlmodel !== undefined) checkMlmodel(this.localPath, mlmodel);
+      // One rule as users read it (the model's files, then its MLmodel): the first problem is reported.
+      const problems = firstProblem(
+        checkModelFiles(this.localPath, content),
+        this.isMlflow && mlmodel !== undefined ? checkMlmodel(this.localPath, mlmodel) : [],
+      );
+      if (problems.length > 0) {
+        problemsOf(scope).record(problems);
+        return undefined;
+      }
     }
     warnIfLarge(scope, this.localPath, content.totalSize);
     const registry = AssetRegistry.of(workspace);
@@ -162,8 +181,11 @@ class ExistingModel extends Model {
   }
 
   /** @internal */
-  public bind(_scope: BindScope, context: AssetBindContext): BoundAsset {
-    return { assetId: resolveAssetId(this.assetId, 'models', context.workspace, 'assetId'), dependables: [] };
+  public bind(scope: BindScope, context: AssetBindContext): BoundAsset | undefined {
+    const assetId = problemsOf(scope).take(
+      resolveAssetId(this.assetId, 'models', context.workspace, 'assetId'),
+    );
+    return assetId === undefined ? undefined : { assetId, dependables: [] };
   }
 }
 

@@ -8,48 +8,33 @@ import {
   ProbeSettings,
 } from '../arm';
 import { AzapiResource } from '../azapi';
-import { isKnown, readParams, readProps, readTags, refuse, TAG_LIMITS, problemsOf } from '../checks';
 import {
-  bool,
-  catalogName,
-  catalogText,
-  construct,
-  defineProps,
-  instanceOf,
-  name,
-  num,
-  object,
-  oneOf,
-  provider,
-  record,
-  tags,
-  text,
-  without,
-} from '../checks/read';
+  isKnown,
+  readParams,
+  readProps,
+  readTags,
+  TAG_LIMITS,
+  problemsOf,
+  problem,
+  Problems,
+  firstProblem,
+  Checked,
+} from '../checks';
+import { catalogText, construct, defineProps, num, object, without } from '../checks/read';
 import { registerWithEndpoint } from '../endpoint/deployment-host';
 import { IOnlineDeployment, ISecureOnlineEndpoint } from '../endpoint/endpoint-ref';
 import { checkDeploymentName } from '../endpoint/names';
 import { AssetBindContext, BoundAsset } from './bind-context';
-import { CodeConfiguration } from './code-configuration';
 import { isoSeconds } from './durations';
 import { Duration } from '../core/duration';
 import { DurationAlias, readDurations } from '../core/duration-aliases';
-import { EgressPublicNetworkAccess } from './egress';
-import { Environment } from './environment';
 import { AssetRegistry } from './asset-registry';
 import { DEPLOYMENT_METRIC_METHODS, DeploymentMetricMethod, deploymentMetric } from './deployment-metrics';
 import { Metric, MetricOptions } from '../endpoint/metrics';
 import { InstanceCountRange, InstanceScaling } from './instance-scaling';
-import { Model } from './model';
 import { CreateOnlyChangeGuard, DeploymentReplacementTrigger } from './replacement';
-import {
-  checkCombination,
-  checkInstances,
-  checkLegacyEgress,
-  checkWhole,
-  VM_SIZE,
-} from './deployment-checks';
-import { INSTANCE_TYPES, InstanceType } from './instance-type';
+import { checkCombination, checkInstances, checkLegacyEgress, checkWhole } from './deployment-checks';
+import { InstanceType } from './instance-type';
 import {
   describeRange,
   LIVENESS_SUCCESS_THRESHOLD,
@@ -60,6 +45,7 @@ import {
   WholeRange,
 } from './deployment-limits';
 import type { OnlineDeploymentOptions, ProbeOptions, RequestSettings } from './deployment-options';
+import { ONLINE_DEPLOYMENT_OPTIONS } from './deployment-options-schema';
 
 export { MAX_INSTANCE_COUNT } from './deployment-checks';
 
@@ -74,74 +60,21 @@ export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
 const EXPR = { tokens: 'expression' } as const;
 // Numbers are checked by the deployment's own rules (SE216), which skip a Terraform expression; it is sent as is.
 const NUMBER = num(EXPR);
-const PROBE = object(
-  'ProbeOptions',
-  defineProps<ProbeOptions>('ProbeOptions', {
-    initialDelay: instanceOf(Duration),
-    period: instanceOf(Duration),
-    timeout: instanceOf(Duration),
-    initialDelaySeconds: NUMBER,
-    periodSeconds: NUMBER,
-    timeoutSeconds: NUMBER,
-    successThreshold: NUMBER,
-    failureThreshold: NUMBER,
-  }),
-);
-/** How a deployment's options are read (also for `endpoint.addDeployment` and `BlueDeployment`). */
-const ONLINE_DEPLOYMENT_OPTIONS = defineProps<OnlineDeploymentOptions>('OnlineDeploymentOptions', {
-  deploymentName: name({
-    tokens: 'refuse',
-    optional: true,
-    why: "it names the deployment in the endpoint's traffic, which is checked at synth",
-  }),
-  model: instanceOf(Model, { optional: false }),
-  code: instanceOf(CodeConfiguration),
-  environment: instanceOf(Environment),
-  // A size of the SKU list (SE400), an InstanceType, or an expression; text not of a size's form is SE223's.
-  instanceType: catalogName({
-    ...EXPR,
-    catalog: INSTANCE_TYPES,
-    classOf: InstanceType,
-    code: 'SE400',
-    shape: VM_SIZE,
-    what: "a VM size (such as 'Standard_DS3_v2')",
-  }),
-  instanceCount: NUMBER,
-  // A Terraform expression is decided at plan time: the traffic update sends `cond ? 100 : 0` (see traffic).
-  allTraffic: bool(EXPR),
-  requestSettings: object(
-    'RequestSettings',
-    defineProps<RequestSettings>('RequestSettings', {
-      requestTimeout: instanceOf(Duration),
-      maxConcurrentRequestsPerInstance: NUMBER,
-      maxQueueWait: instanceOf(Duration),
-      requestTimeoutMs: NUMBER,
-      maxQueueWaitMs: NUMBER,
-    }),
-  ),
-  livenessProbe: PROBE,
-  readinessProbe: PROBE,
-  environmentVariables: record(EXPR),
-  appInsightsEnabled: bool(EXPR),
-  egressPublicNetworkAccess: oneOf(EgressPublicNetworkAccess),
-  addImageBuildOutboundRules: bool({
-    tokens: 'refuse',
-    why: "it decides at synth whether the workspace's package-index rules exist and the deployment waits for them",
-  }),
-  description: text(EXPR),
-  tags: tags(),
-  provider: provider(),
-});
-defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
+export const ONLINE_DEPLOYMENT_PROPS = defineProps<OnlineDeploymentProps>('OnlineDeploymentProps', {
   ...ONLINE_DEPLOYMENT_OPTIONS,
   endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
 });
 // BlueDeploymentProps: OnlineDeploymentProps without deploymentName, read by this constructor (name `blue`).
-defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>('BlueDeploymentProps', {
-  ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
-  endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
-});
-defineProps<{ instanceRange: InstanceCountRange }>('OnlineDeployment#autoScaleInstanceCount', {
+export const BLUE_DEPLOYMENT_PROPS = defineProps<Omit<OnlineDeploymentProps, 'deploymentName'>>(
+  'BlueDeploymentProps',
+  {
+    ...without(ONLINE_DEPLOYMENT_OPTIONS, 'deploymentName'),
+    endpoint: construct('an endpoint (SecureOnlineEndpoint or an imported one)'),
+  },
+);
+export const ONLINE_DEPLOYMENT_AUTO_SCALE_INSTANCE_COUNT_PARAMS = defineProps<{
+  instanceRange: InstanceCountRange;
+}>('OnlineDeployment#autoScaleInstanceCount', {
   instanceRange: object(
     'InstanceCountRange',
     defineProps<InstanceCountRange>('InstanceCountRange', { minInstances: NUMBER, maxInstances: NUMBER }),
@@ -151,8 +84,8 @@ defineProps<{ instanceRange: InstanceCountRange }>('OnlineDeployment#autoScaleIn
 
 /** What the deployment's model, code and environment were bound to. */
 interface BoundAssets {
-  /** The model version. */
-  readonly model: BoundAsset;
+  /** The model version. @default none: the model could not be bound (its problem is recorded) */
+  readonly model?: BoundAsset;
   /** The code version. @default none: no code, or the code was refused */
   readonly code?: BoundAsset;
   /** The environment version. @default none: no environment, or the environment was refused */
@@ -208,7 +141,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
     super(scope, id);
-    props = readProps(this, 'OnlineDeploymentProps', props);
+    props = readProps(this, ONLINE_DEPLOYMENT_PROPS, props);
     useProviders(this, props.provider);
     this.endpoint = props.endpoint;
     this.deploymentName = props.deploymentName ?? id.toLowerCase();
@@ -227,14 +160,13 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: OnlineDeploymentProps): void {
-    problemsOf(this).attempt(() => checkDeploymentName(this.deploymentName), undefined);
-    problemsOf(this).attempt(() => checkCombination(this.deploymentName, props), undefined);
-    problemsOf(this).attempt(() => checkLegacyEgress(this.deploymentName, props, this.endpoint), undefined);
+    problemsOf(this).record(checkDeploymentName(this.deploymentName));
+    problemsOf(this).record(checkCombination(this.deploymentName, props));
+    problemsOf(this).record(checkLegacyEgress(this.deploymentName, props, this.endpoint));
     readTags(this, 'tags', props.tags, TAG_LIMITS.DEFAULT);
     // A token (a Terraform variable) is not checked: its number stand-in would look like a negative count.
-    problemsOf(this).attempt(
-      () => checkInstances(this.deploymentName, this.instanceCount, catalogText(props.instanceType)),
-      undefined,
+    problemsOf(this).record(
+      checkInstances(this.deploymentName, this.instanceCount, catalogText(props.instanceType)),
     );
   }
 
@@ -245,13 +177,14 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       workspace,
       defaultNamePrefix: `${this.endpoint.endpointName}-${this.deploymentName}`,
     };
-    // A refused asset (a missing local file) is reported with every other problem; construction goes on.
-    const unbound = { assetId: '', dependables: [], installsPackages: false };
-    const model = problemsOf(this).attempt(() => props.model.bind(this, context), unbound);
-    const code = problemsOf(this).attempt(() => props.code?.bind(this, context), unbound);
-    const environment = problemsOf(this).attempt(() => props.environment?.bind(this, context), unbound);
+    // An asset that cannot be bound (a missing local file) records its problem on this deployment and binds to
+    // nothing; construction goes on, so that one synth lists every problem (and writes nothing).
+    const model = props.model.bind(this, context);
+    const code = props.code?.bind(this, context);
+    const environment = props.environment?.bind(this, context);
     // An MLflow model without an environment gets an image built from the model's own conda dependencies.
-    const buildsFromPackages = environment?.installsPackages ?? props.model.isMlflow;
+    const buildsFromPackages =
+      props.environment === undefined ? props.model.isMlflow : (environment?.installsPackages ?? false);
     const imageBuildRules =
       buildsFromPackages && (props.addImageBuildOutboundRules ?? true)
         ? AssetRegistry.of(workspace).packageIndexRules()
@@ -261,7 +194,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       code,
       environment,
       dependables: [
-        ...model.dependables,
+        ...(model?.dependables ?? []),
         ...(code?.dependables ?? []),
         ...(environment?.dependables ?? []),
         ...imageBuildRules,
@@ -275,7 +208,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     const name = this.deploymentName;
     const properties: ManagedOnlineDeploymentProperties = {
       endpointComputeType: 'Managed',
-      model: assets.model.assetId,
+      model: assets.model?.assetId,
       codeConfiguration:
         code === undefined || props.code === undefined
           ? undefined
@@ -286,17 +219,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       environmentVariables: props.environmentVariables,
       appInsightsEnabled: props.appInsightsEnabled ?? false,
       egressPublicNetworkAccess: props.egressPublicNetworkAccess?._armValue,
-      requestSettings: problemsOf(this).attempt(
-        () => requestSettings(props.requestSettings, name),
-        undefined,
-      ),
-      livenessProbe: problemsOf(this).attempt(
-        () => probe(props.livenessProbe, `liveness probe of '${name}'`, true),
-        undefined,
-      ),
-      readinessProbe: problemsOf(this).attempt(
-        () => probe(props.readinessProbe, `readiness probe of '${name}'`, false),
-        undefined,
+      requestSettings: problemsOf(this).take(requestSettings(props.requestSettings, name)),
+      livenessProbe: problemsOf(this).take(probe(props.livenessProbe, `liveness probe of '${name}'`, true)),
+      readinessProbe: problemsOf(this).take(
+        probe(props.readinessProbe, `readiness probe of '${name}'`, false),
       ),
     };
     return { sku: { name: 'Default', capacity: this.instanceCount }, properties };
@@ -359,7 +285,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
    * (`lifecycle.ignore_changes`; adding autoscale sends nothing to the deployment).
    */
   public autoScaleInstanceCount(instanceRange: InstanceCountRange): InstanceScaling {
-    ({ instanceRange } = readParams(this, 'OnlineDeployment#autoScaleInstanceCount', { instanceRange }));
+    ({ instanceRange } = readParams(this, ONLINE_DEPLOYMENT_AUTO_SCALE_INSTANCE_COUNT_PARAMS, {
+      instanceRange,
+    }));
     if (this.scaling !== undefined) {
       problemsOf(this).report(
         'SE303',
@@ -477,30 +405,41 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 function requestSettings(
   settings: RequestSettings | undefined,
   name: string,
-): OnlineRequestSettings | undefined {
-  if (settings === undefined) return undefined;
+): Checked<OnlineRequestSettings | undefined> {
+  if (settings === undefined) return { value: undefined, problems: [] };
   const durations = readDurations(`deployment '${name}'`, settings, REQUEST_DURATIONS, 'SE216');
-  checkWhole(
-    settings.maxConcurrentRequestsPerInstance,
-    MAX_CONCURRENT_REQUESTS_LIMITS,
-    `maxConcurrentRequestsPerInstance of deployment '${name}'`,
-  );
-  for (const field of ['requestTimeout', 'maxQueueWait'] as const) {
-    checkDurationRange(
-      durations[field],
-      REQUEST_DURATION_LIMITS[field],
-      `of deployment '${name}'`,
-      'milliseconds',
-    );
-  }
-  const iso = (field: string): string | undefined => {
-    const { value, name: given } = durations[field];
-    return value === undefined ? undefined : isoSeconds(value, `${given} of '${name}'`, 'milliseconds');
+  const iso = (field: string): Checked<string | undefined> => {
+    const { value, name: given } = durations.values[field];
+    return value === undefined
+      ? { value: undefined, problems: [] }
+      : isoSeconds(value, `${given} of '${name}'`, 'milliseconds');
   };
+  const [requestTimeout, maxQueueWait] = [iso('requestTimeout'), iso('maxQueueWait')];
   return {
-    requestTimeout: iso('requestTimeout'),
-    maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
-    maxQueueWait: iso('maxQueueWait'),
+    value: {
+      requestTimeout: requestTimeout.value,
+      maxConcurrentRequestsPerInstance: settings.maxConcurrentRequestsPerInstance,
+      maxQueueWait: maxQueueWait.value,
+    },
+    // The settings are one rule as users read them: the first problem is reported.
+    problems: firstProblem(
+      durations.problems,
+      checkWhole(
+        settings.maxConcurrentRequestsPerInstance,
+        MAX_CONCURRENT_REQUESTS_LIMITS,
+        `maxConcurrentRequestsPerInstance of deployment '${name}'`,
+      ),
+      ...(['requestTimeout', 'maxQueueWait'] as const).map((field) =>
+        checkDurationRange(
+          durations.values[field],
+          REQUEST_DURATION_LIMITS[field],
+          `of deployment '${name}'`,
+          'milliseconds',
+        ),
+      ),
+      requestTimeout.problems,
+      maxQueueWait.problems,
+    ),
   };
 }
 
@@ -508,33 +447,54 @@ function probe(
   options: ProbeOptions | undefined,
   what: string,
   liveness: boolean,
-): ProbeSettings | undefined {
-  if (options === undefined) return undefined;
+): Checked<ProbeSettings | undefined> {
+  if (options === undefined) return { value: undefined, problems: [] };
   const durations = readDurations(`the ${what}`, options, PROBE_DURATIONS, 'SE216');
-  for (const field of ['initialDelay', 'period', 'timeout'] as const) {
-    checkDurationRange(durations[field], PROBE_DURATION_LIMITS[field], `of the ${what}`, 'seconds');
-  }
-  for (const field of ['successThreshold', 'failureThreshold'] as const) {
-    checkWhole(options[field], PROBE_COUNT_LIMITS[field], `${field} of the ${what}`);
-  }
   const success = options.successThreshold;
-  if (liveness && isKnown(success) && success !== LIVENESS_SUCCESS_THRESHOLD) {
-    refuse(
-      'SE216',
-      `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold at 1; ` +
-        `remove it or set 1`,
-    );
-  }
-  const seconds = (field: string): string | undefined => {
-    const { value, name } = durations[field];
-    return value === undefined ? undefined : isoSeconds(value, `${name} of the ${what}`, 'seconds');
+  const fixedSuccess =
+    liveness && isKnown(success) && success !== LIVENESS_SUCCESS_THRESHOLD
+      ? [
+          problem(
+            'SE216',
+            `successThreshold of the ${what} is ${success}: Azure ML fixes a liveness probe's success threshold ` +
+              `at 1; remove it or set 1`,
+          ),
+        ]
+      : [];
+  const seconds = (field: string): Checked<string | undefined> => {
+    const { value, name } = durations.values[field];
+    return value === undefined
+      ? { value: undefined, problems: [] }
+      : isoSeconds(value, `${name} of the ${what}`, 'seconds');
   };
+  const [initialDelay, period, timeout] = [seconds('initialDelay'), seconds('period'), seconds('timeout')];
   return {
-    initialDelay: seconds('initialDelay'),
-    period: seconds('period'),
-    timeout: seconds('timeout'),
-    successThreshold: options.successThreshold,
-    failureThreshold: options.failureThreshold,
+    value: {
+      initialDelay: initialDelay.value,
+      period: period.value,
+      timeout: timeout.value,
+      successThreshold: options.successThreshold,
+      failureThreshold: options.failureThreshold,
+    },
+    // The probe is one rule as users read it: the first problem is reported.
+    problems: firstProblem(
+      durations.problems,
+      ...(['initialDelay', 'period', 'timeout'] as const).map((field) =>
+        checkDurationRange(
+          durations.values[field],
+          PROBE_DURATION_LIMITS[field],
+          `of the ${what}`,
+          'seconds',
+        ),
+      ),
+      ...(['successThreshold', 'failureThreshold'] as const).map((field) =>
+        checkWhole(options[field], PROBE_COUNT_LIMITS[field], `${field} of the ${what}`),
+      ),
+      fixedSuccess,
+      initialDelay.problems,
+      period.problems,
+      timeout.problems,
+    ),
   };
 }
 
@@ -547,14 +507,17 @@ function checkDurationRange(
   range: WholeRange,
   of: string,
   unit: 'milliseconds' | 'seconds',
-): void {
+): Problems {
   const { value, name } = given;
-  if (value === undefined || value.isUnresolved()) return;
+  if (value === undefined || value.isUnresolved()) return [];
   const amount = unit === 'milliseconds' ? value.toMilliseconds() : value.toSeconds();
-  if (amount >= range.min && amount <= (range.max ?? Number.MAX_SAFE_INTEGER)) return;
-  refuse(
-    'SE216',
-    `${name} ${of} is ${value.toHumanString()}: Azure ML accepts ${describeRange(range)} ${unit}; ` +
-      `give a duration in that range`,
-  );
+  if (amount >= range.min && amount <= (range.max ?? Number.MAX_SAFE_INTEGER)) return [];
+  return [
+    problem(
+      'SE216',
+      `${name} ${of} is ${value.toHumanString()}: Azure ML accepts ${describeRange(range)} ${unit}; ` +
+        `give a duration in that range`,
+    ),
+  ];
+  return [];
 }

@@ -14,13 +14,16 @@ import { AzapiResourceAction, DataAzapiResource } from '../azapi';
 import { createOnlyProperties } from '../arm/create-only';
 
 // The deployment's ARM properties, as built by OnlineDeployment; passed to Terraform as they are.
-defineProps<{ properties: ManagedOnlineDeploymentProperties }>('DeploymentReplacementTrigger', {
-  properties: body({
-    optional: false,
-    tokens: 'refuse',
-    why: 'the create-only properties are picked from it at synth',
-  }),
-});
+export const DEPLOYMENT_REPLACEMENT_TRIGGER = defineProps<{ properties: ManagedOnlineDeploymentProperties }>(
+  'DeploymentReplacementTrigger',
+  {
+    properties: body({
+      optional: false,
+      tokens: 'refuse',
+      why: 'the create-only properties are picked from it at synth',
+    }),
+  },
+);
 
 /**
  * The deployment properties Azure sets only at creation: the `recreate-when-idle` rows of the create-only table
@@ -61,7 +64,7 @@ export class DeploymentReplacementTrigger extends TerraformResource {
       terraformResourceType: DeploymentReplacementTrigger.tfResourceType,
       terraformGeneratorMetadata: { providerName: 'terraform' },
     });
-    ({ properties } = readParams(this, 'DeploymentReplacementTrigger', { properties }));
+    ({ properties } = readParams(this, DEPLOYMENT_REPLACEMENT_TRIGGER, { properties }));
     this.triggers = createOnlyValues(properties);
   }
 

@@ -3,7 +3,7 @@ import {
   MonitorAutoscaleSettingProfileRecurrence,
 } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { Fn, Op, Precondition, Token } from 'cdktf';
-import { isKnown, fromFactory, refuse } from '../checks';
+import { isKnown, fromFactory, problem, Problems } from '../checks';
 import { defineProps, enumOf, list, num, object, text } from '../checks/read';
 import { parseRfc3339 } from './rfc3339';
 import { timeZoneProblem } from './time-zones';
@@ -63,44 +63,55 @@ const TIME_ZONE = text({
 });
 
 /** SE307: a time zone Azure Monitor autoscale does not know. */
-function checkTimeZone(what: string, zone: string | undefined): void {
-  if (zone === undefined || !isKnown(zone)) return;
-  const problem = timeZoneProblem(zone);
-  if (problem !== undefined) refuse('SE307', `timeZone of ${what} is ${problem}`);
+function checkTimeZone(what: string, zone: string | undefined): Problems {
+  if (zone === undefined || !isKnown(zone)) return [];
+  const why = timeZoneProblem(zone);
+  if (why !== undefined) return [problem('SE307', `timeZone of ${what} is ${why}`)];
+  return [];
 }
-defineProps<{ options: WeeklyScheduleOptions }>('ScalingSchedule.weekly', {
-  options: object(
-    'WeeklyScheduleOptions',
-    defineProps<WeeklyScheduleOptions>('WeeklyScheduleOptions', {
-      days: list(enumOf(WeekDay, 'WeekDay', { optional: false }), {
-        tokens: 'refuse',
-        why: 'the days a window ends on, and overlaps with other windows, are worked out at synth',
+export const SCALING_SCHEDULE_WEEKLY_PARAMS = defineProps<{ options: WeeklyScheduleOptions }>(
+  'ScalingSchedule.weekly',
+  {
+    options: object(
+      'WeeklyScheduleOptions',
+      defineProps<WeeklyScheduleOptions>('WeeklyScheduleOptions', {
+        days: list(enumOf(WeekDay, 'WeekDay', { optional: false }), {
+          tokens: 'refuse',
+          why: 'the days a window ends on, and overlaps with other windows, are worked out at synth',
+        }),
+        startHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
+        startMinute: TIME,
+        endHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
+        endMinute: TIME,
+        timeZone: TIME_ZONE,
       }),
-      startHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
-      startMinute: TIME,
-      endHour: num({ ...EXPR, optional: false, missingCode: 'SE306' }),
-      endMinute: TIME,
-      timeZone: TIME_ZONE,
-    }),
-    { optional: false },
-  ),
-});
-defineProps<{ options: FixedWindowOptions }>('ScalingSchedule.between', {
-  options: object(
-    'FixedWindowOptions',
-    defineProps<FixedWindowOptions>('FixedWindowOptions', {
-      // Checked as RFC 3339 times (SE306); a token is passed through.
-      start: text({
-        ...EXPR,
-        optional: false,
-        what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+      { optional: false },
+    ),
+  },
+);
+export const SCALING_SCHEDULE_BETWEEN_PARAMS = defineProps<{ options: FixedWindowOptions }>(
+  'ScalingSchedule.between',
+  {
+    options: object(
+      'FixedWindowOptions',
+      defineProps<FixedWindowOptions>('FixedWindowOptions', {
+        // Checked as RFC 3339 times (SE306); a token is passed through.
+        start: text({
+          ...EXPR,
+          optional: false,
+          what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+        }),
+        end: text({
+          ...EXPR,
+          optional: false,
+          what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')",
+        }),
+        timeZone: TIME_ZONE,
       }),
-      end: text({ ...EXPR, optional: false, what: "an RFC 3339 time (text such as '2026-12-24T00:00:00Z')" }),
-      timeZone: TIME_ZONE,
-    }),
-    { optional: false },
-  ),
-});
+      { optional: false },
+    ),
+  },
+);
 
 /** The instant of an RFC 3339 date-time (rfc3339.ts), or undefined when it is not one. */
 function instant(text: string): number | undefined {
@@ -132,7 +143,7 @@ export abstract class ScalingSchedule {
   /** A window that repeats on the given days (`Monday`-`Friday`, 08:00 to 20:00). */
   public static weekly(options: WeeklyScheduleOptions): ScalingSchedule {
     return fromFactory(
-      'ScalingSchedule.weekly',
+      SCALING_SCHEDULE_WEEKLY_PARAMS,
       { options },
       (read) => new WeeklySchedule(read.options),
       WeeklySchedule.prototype,
@@ -142,7 +153,7 @@ export abstract class ScalingSchedule {
   /** Applies between two instants (a sale, a launch); wins over weekly windows. */
   public static between(options: FixedWindowOptions): ScalingSchedule {
     return fromFactory(
-      'ScalingSchedule.between',
+      SCALING_SCHEDULE_BETWEEN_PARAMS,
       { options },
       (read) => new FixedWindowSchedule(read.options),
       FixedWindowSchedule.prototype,
@@ -156,8 +167,11 @@ export abstract class ScalingSchedule {
   /** The `fixed_date` block, for fixed windows. */
   public abstract readonly fixedDate: MonitorAutoscaleSettingProfileFixedDate | undefined;
 
-  /** Refuses values Azure Monitor would reject (SE306); `what` names the profile in the message. */
-  public abstract check(what: string): void;
+  /**
+   * The problems of values Azure Monitor would reject (SE306, SE307); `what` names the profile in the message.
+   * @internal
+   */
+  public abstract _check(what: string): Problems;
 
   /**
    * The window as minute ranges of the week (0 is Monday 00:00) in its time zone, when every part of it is
@@ -253,16 +267,18 @@ class WeeklySchedule extends ScalingSchedule {
       .map(([name, value, max]) => wholeInRange(value as number, max, `${name} of ${what}`));
   }
 
-  public check(what: string): void {
+  /** @internal */
+  public _check(what: string): Problems {
     const { days } = this.options;
-    checkTimeZone(what, this.options.timeZone);
+    const zone = checkTimeZone(what, this.options.timeZone);
+    if (zone.length > 0) return zone;
     const hours: Array<[string, number | undefined]> = [
       ['startHour', this.options.startHour],
       ['endHour', this.options.endHour],
     ];
     for (const [name, hour] of hours) {
       if (hour === undefined || (isKnown(hour) && (!Number.isInteger(hour) || hour < 0 || hour > 23))) {
-        refuse('SE306', `${what} has ${name} ${hour}: give a whole hour from 0 to 23`);
+        return [problem('SE306', `${what} has ${name} ${hour}: give a whole hour from 0 to 23`)];
       }
     }
     const minutes: Array<[string, number]> = [
@@ -271,18 +287,21 @@ class WeeklySchedule extends ScalingSchedule {
     ];
     for (const [name, minute] of minutes) {
       if (isKnown(minute) && (!Number.isInteger(minute) || minute < 0 || minute > 59)) {
-        refuse('SE306', `${what} has ${name} ${minute}: give a whole minute from 0 to 59`);
+        return [problem('SE306', `${what} has ${name} ${minute}: give a whole minute from 0 to 59`)];
       }
     }
     if (days !== undefined && days.length === 0) {
-      refuse(
-        'SE306',
-        `${what} has an empty list of days: name at least one day, or leave days out for every day`,
-      );
+      return [
+        problem(
+          'SE306',
+          `${what} has an empty list of days: name at least one day, or leave days out for every day`,
+        ),
+      ];
     }
     if (days !== undefined && new Set(days).size !== days.length) {
-      refuse('SE306', `${what} names a day twice (${days.join(', ')}): name each day once`);
+      return [problem('SE306', `${what} names a day twice (${days.join(', ')}): name each day once`)];
     }
+    return [];
   }
 }
 
@@ -313,27 +332,34 @@ class FixedWindowSchedule extends ScalingSchedule {
     return [];
   }
 
-  public check(what: string): void {
+  /** @internal */
+  public _check(what: string): Problems {
     const { start, end } = this.options;
-    checkTimeZone(what, this.options.timeZone);
+    const zone = checkTimeZone(what, this.options.timeZone);
+    if (zone.length > 0) return zone;
     for (const [name, value] of [
       ['start', start],
       ['end', end],
     ] as const) {
       const parsed = isKnown(value) ? parseRfc3339(value) : undefined;
       if (parsed !== undefined && 'problem' in parsed) {
-        refuse(
-          'SE306',
-          `${what} has ${name} '${value}', which is not an RFC 3339 time: ${parsed.problem}; write it like ` +
-            `2026-12-24T00:00:00Z`,
-        );
+        return [
+          problem(
+            'SE306',
+            `${what} has ${name} '${value}', which is not an RFC 3339 time: ${parsed.problem}; write it like ` +
+              `2026-12-24T00:00:00Z`,
+          ),
+        ];
       }
     }
     const [from, to] = [isKnown(start) ? instant(start) : undefined, isKnown(end) ? instant(end) : undefined];
     if (from !== undefined && to !== undefined) {
       if (to <= from) {
-        refuse('SE306', `${what} ends (${end}) before it starts (${start}): give an end after the start`);
+        return [
+          problem('SE306', `${what} ends (${end}) before it starts (${start}): give an end after the start`),
+        ];
       }
     }
+    return [];
   }
 }

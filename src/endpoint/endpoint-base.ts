@@ -1,17 +1,9 @@
+import { ONLINE_DEPLOYMENT_OPTIONS } from '../deployment/deployment-options-schema';
 import { Construct } from 'constructs';
 import { TerraformResource } from 'cdktf';
 import { OnlineEndpointPutBody, TrafficMap } from '../arm';
-import { ConfigurationError, readParams, problemsOf } from '../checks';
-import {
-  construct,
-  constructId,
-  definedSchemas,
-  defineProps,
-  name,
-  num,
-  object,
-  readValue,
-} from '../checks/read';
+import { problem, readParams, problemsOf } from '../checks';
+import { construct, constructId, defineProps, name, num, object, readValue } from '../checks/read';
 import { PRINCIPAL_READER, TRAFFIC_SPLIT_READER } from '../core/readers';
 import { IPrincipal } from '../core';
 import { OnlineDeployment, OnlineDeploymentOptions } from '../deployment/online-deployment';
@@ -26,16 +18,22 @@ import { defineMetricMethods, readMetricParams } from './metric-methods';
 import { ROUTE_TRAFFIC_OPTIONS, RouteTrafficOptions } from './route-traffic-options';
 import { EndpointTraffic } from './traffic';
 
-defineProps<{ grantee: IPrincipal }>('SecureOnlineEndpointBase#grantInvoke', { grantee: PRINCIPAL_READER });
+export const SECURE_ONLINE_ENDPOINT_BASE_GRANT_INVOKE_PARAMS = defineProps<{ grantee: IPrincipal }>(
+  'SecureOnlineEndpointBase#grantInvoke',
+  { grantee: PRINCIPAL_READER },
+);
 const CONSTRUCT_ID = constructId();
-defineProps<{ id: string; props: OnlineDeploymentOptions }>('SecureOnlineEndpointBase#addDeployment', {
+export const SECURE_ONLINE_ENDPOINT_BASE_ADD_DEPLOYMENT_PARAMS = defineProps<{
+  id: string;
+  props: OnlineDeploymentOptions;
+}>('SecureOnlineEndpointBase#addDeployment', {
   id: CONSTRUCT_ID,
   // Read by the OnlineDeployment this method creates (the deployment's construct path in messages).
-  props: object('OnlineDeploymentOptions', definedSchemas().get('OnlineDeploymentOptions') ?? {}, {
+  props: object('OnlineDeploymentOptions', ONLINE_DEPLOYMENT_OPTIONS, {
     optional: false,
   }),
 });
-defineMetricMethods('SecureOnlineEndpointBase', [
+export const SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS = defineMetricMethods('SecureOnlineEndpointBase', [
   'metricRequestLatency',
   'metricRequestLatencyP50',
   'metricRequestLatencyP90',
@@ -48,32 +46,42 @@ defineMetricMethods('SecureOnlineEndpointBase', [
   'metricDataCollectionEventsPerMinute',
   'metricDataCollectionErrorsPerMinute',
 ]);
-defineProps<{ split: TrafficMap; options: RouteTrafficOptions }>('SecureOnlineEndpointBase#routeTraffic', {
+export const SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS = defineProps<{
+  split: TrafficMap;
+  options: RouteTrafficOptions;
+}>('SecureOnlineEndpointBase#routeTraffic', {
   split: TRAFFIC_SPLIT_READER,
   options: object('RouteTrafficOptions', ROUTE_TRAFFIC_OPTIONS),
 });
 // SE205 checks the share; a Terraform number expression is passed through.
 const MIRROR_PERCENT = num({ tokens: 'expression', optional: false });
-defineProps<{ deployment: IOnlineDeployment; percent: number }>('SecureOnlineEndpointBase#mirrorTraffic', {
+export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_PARAMS = defineProps<{
+  deployment: IOnlineDeployment;
+  percent: number;
+}>('SecureOnlineEndpointBase#mirrorTraffic', {
   deployment: construct(
     'a deployment of this endpoint (to name one made elsewhere, use mirrorTrafficByName)',
   ),
   percent: MIRROR_PERCENT,
 });
-defineProps<{ deploymentName: string; percent: number }>('SecureOnlineEndpointBase#mirrorTrafficByName', {
+export const SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_BY_NAME_PARAMS = defineProps<{
+  deploymentName: string;
+  percent: number;
+}>('SecureOnlineEndpointBase#mirrorTrafficByName', {
   deploymentName: name({
     tokens: 'refuse',
     optional: false,
     what: "a deployment name (text such as 'green')",
     why: "it names a deployment in the endpoint's traffic, which is checked at synth",
-    check: (value, prop) => {
-      if (value.trim() === '') {
-        throw new ConfigurationError(
-          'SE001',
-          `${prop} is empty: give the name of a deployment of this endpoint, such as 'green'`,
-        );
-      }
-    },
+    check: (value, prop) =>
+      value.trim() === ''
+        ? [
+            problem(
+              'SE001',
+              `${prop} is empty: give the name of a deployment of this endpoint, such as 'green'`,
+            ),
+          ]
+        : [],
   }),
   percent: MIRROR_PERCENT,
 });
@@ -124,7 +132,10 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * blue: 90 } })`).
    */
   public routeTraffic(split: { [deploymentName: string]: number }, options: RouteTrafficOptions = {}): void {
-    ({ split, options } = readParams(this, 'SecureOnlineEndpointBase#routeTraffic', { split, options }));
+    ({ split, options } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_ROUTE_TRAFFIC_PARAMS, {
+      split,
+      options,
+    }));
     this.traffic.route(split, options?.keep ?? {});
   }
 
@@ -133,7 +144,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * At most 50 % in total, and never to the deployment taking 100 % of the live traffic.
    */
   public mirrorTraffic(deployment: IOnlineDeployment, percent: number): void {
-    ({ deployment, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTraffic', {
+    ({ deployment, percent } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_PARAMS, {
       deployment,
       percent,
     }));
@@ -145,10 +156,14 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * outside Terraform. The same limits apply.
    */
   public mirrorTrafficByName(deploymentName: string, percent: number): void {
-    ({ deploymentName, percent } = readParams(this, 'SecureOnlineEndpointBase#mirrorTrafficByName', {
-      deploymentName,
-      percent,
-    }));
+    ({ deploymentName, percent } = readParams(
+      this,
+      SECURE_ONLINE_ENDPOINT_BASE_MIRROR_TRAFFIC_BY_NAME_PARAMS,
+      {
+        deploymentName,
+        percent,
+      },
+    ));
     this.traffic.mirrorTo(deploymentName, percent);
   }
 
@@ -159,8 +174,8 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
    * (SE310): whoever holds the key can call them. Granting one principal twice returns the first grant.
    */
   public grantInvoke(grantee: IPrincipal): EndpointGrant {
-    ({ grantee } = readParams(this, 'SecureOnlineEndpointBase#grantInvoke', { grantee }));
-    problemsOf(this).attempt(() => checkInvokeAuthMode(this.endpointName, this.authMode), undefined);
+    ({ grantee } = readParams(this, SECURE_ONLINE_ENDPOINT_BASE_GRANT_INVOKE_PARAMS, { grantee }));
+    problemsOf(this).record(checkInvokeAuthMode(this.endpointName, this.authMode));
     this.invokeAccess ??= new EndpointInvokeAccess(this, 'InvokeAccess', {
       workspace: this.workspace,
       endpointName: this.endpointName,
@@ -196,7 +211,7 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
 
   /** {@inheritDoc ISecureOnlineEndpoint.metric} */
   public metric(metricName: string, options?: MetricOptions): Metric {
-    ({ metricName, options } = readMetricParams(this, 'SecureOnlineEndpointBase#metric', {
+    ({ metricName, options } = readMetricParams(this, SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS.metric, {
       metricName,
       options,
     }));
@@ -313,8 +328,14 @@ export abstract class SecureOnlineEndpointBase extends Construct implements ISec
   }
 
   /** A metric method's metric, its options read under the method's name. */
-  private namedMetric(method: string, metricName: string, given: MetricOptions | undefined): Metric {
-    const { options } = readMetricParams(this, `SecureOnlineEndpointBase#${method}`, { options: given });
+  private namedMetric(
+    method: keyof typeof SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS.methods,
+    metricName: string,
+    given: MetricOptions | undefined,
+  ): Metric {
+    const { options } = readMetricParams(this, SECURE_ONLINE_ENDPOINT_BASE_METRIC_METHODS.methods[method], {
+      options: given,
+    });
     return metricOf(ENDPOINT_METRIC_NAMESPACE, ENDPOINT_METRICS, metricName, this.endpointId, options);
   }
 }

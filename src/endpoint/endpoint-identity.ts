@@ -5,9 +5,12 @@ import { userAssignedIdentityReader } from '../core/readers';
 import { AzapiResourceIdentity } from '../azapi';
 import { IUserAssignedIdentity } from '../core';
 
-defineProps<{ identity: IUserAssignedIdentity }>('EndpointIdentity.userAssigned', {
-  identity: userAssignedIdentityReader(false),
-});
+export const ENDPOINT_IDENTITY_USER_ASSIGNED_PARAMS = defineProps<{ identity: IUserAssignedIdentity }>(
+  'EndpointIdentity.userAssigned',
+  {
+    identity: userAssignedIdentityReader(false),
+  },
+);
 
 /**
  * The identity an endpoint's deployments run as: it pulls the image, reads the model and writes metrics.
@@ -28,7 +31,7 @@ export abstract class EndpointIdentity {
    */
   public static userAssigned(identity: IUserAssignedIdentity): EndpointIdentity {
     return fromFactory(
-      'EndpointIdentity.userAssigned',
+      ENDPOINT_IDENTITY_USER_ASSIGNED_PARAMS,
       { identity },
       (read) => new UserAssignedEndpointIdentity(read.identity),
       UserAssignedEndpointIdentity.prototype,

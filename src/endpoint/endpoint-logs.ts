@@ -23,7 +23,7 @@ export type { EndpointLogDestination, EventHubLogOptions } from '../core/log-des
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<EndpointDiagnosticsProps>('EndpointDiagnosticsProps', {
+export const ENDPOINT_DIAGNOSTICS_PROPS = defineProps<EndpointDiagnosticsProps>('EndpointDiagnosticsProps', {
   endpointId: armId({ ...EXPR, optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
   destination: object('EndpointLogDestination', LOG_DESTINATION_SCHEMA, { optional: false }),
 });
@@ -49,7 +49,7 @@ export class EndpointDiagnostics extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointDiagnosticsProps) {
     super(scope, id);
-    props = readProps(this, 'EndpointDiagnosticsProps', props);
+    props = readProps(this, ENDPOINT_DIAGNOSTICS_PROPS, props);
     checkLiteralArmId(this, 'endpointId', props.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT);
     // The endpoint checked the destination's ids itself (before the endpoint, for plan-time checks).
     const { destination } = props;

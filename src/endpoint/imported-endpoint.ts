@@ -32,19 +32,22 @@ export interface SecureOnlineEndpointAttributes extends ProviderProps {
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<SecureOnlineEndpointAttributes>('SecureOnlineEndpointAttributes', {
-  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
-  endpointName: name({ ...EXPR, check: checkEndpointName }),
-  endpointId: armId({ ...EXPR, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
-  publicNetworkAccess: bool({
-    tokens: 'refuse',
-    why: 'it says how the endpoint was created, which the checks on private-only endpoints read at synth',
-  }),
-  endpointScoringUri: text({ ...EXPR, what: 'a URL (text)' }),
-  endpointSwaggerUri: text({ ...EXPR, what: 'a URL (text)' }),
-  authMode: oneOf(EndpointAuthMode),
-  provider: provider(),
-});
+export const SECURE_ONLINE_ENDPOINT_ATTRIBUTES = defineProps<SecureOnlineEndpointAttributes>(
+  'SecureOnlineEndpointAttributes',
+  {
+    workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+    endpointName: name({ ...EXPR, check: checkEndpointName }),
+    endpointId: armId({ ...EXPR, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
+    publicNetworkAccess: bool({
+      tokens: 'refuse',
+      why: 'it says how the endpoint was created, which the checks on private-only endpoints read at synth',
+    }),
+    endpointScoringUri: text({ ...EXPR, what: 'a URL (text)' }),
+    endpointSwaggerUri: text({ ...EXPR, what: 'a URL (text)' }),
+    authMode: oneOf(EndpointAuthMode),
+    provider: provider(),
+  },
+);
 /**
  * An online endpoint created elsewhere, to which this stack adds deployments (and, if asked, traffic, mirrors and
  * grants). Private: `SecureOnlineEndpoint.fromEndpointAttributes` makes it, typed as `ISecureOnlineEndpoint`.
@@ -60,7 +63,7 @@ class ImportedSecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
   constructor(scope: Construct, id: string, attrs: SecureOnlineEndpointAttributes) {
     super(scope, id);
-    attrs = readProps(this, 'SecureOnlineEndpointAttributes', attrs);
+    attrs = readProps(this, SECURE_ONLINE_ENDPOINT_ATTRIBUTES, attrs);
     useProviders(this, attrs.provider);
     readArmId(this, 'endpointId', attrs.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT, { optional: true });
     checkIdAgrees(this, attrs);

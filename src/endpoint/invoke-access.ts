@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { Construct, IConstruct } from 'constructs';
 import { Fn } from 'cdktf';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { isKnown, readParams, readProps, refuse, problemsOf } from '../checks';
+import { isKnown, readParams, readProps, problemsOf, problem, Problems } from '../checks';
 import { armId, construct, defineProps, name, oneOf } from '../checks/read';
 import { PRINCIPAL_READER } from '../core/readers';
 import { IPrincipal, PrincipalType } from '../core';
@@ -31,13 +31,19 @@ export interface EndpointInvokeAccessProps {
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-defineProps<EndpointInvokeAccessProps>('EndpointInvokeAccessProps', {
-  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
-  endpointName: name({ tokens: 'expression' }),
-  endpointId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
-  authMode: oneOf(EndpointAuthMode, { optional: false }),
-});
-defineProps<{ grantee: IPrincipal }>('EndpointInvokeAccess#grant', { grantee: PRINCIPAL_READER });
+export const ENDPOINT_INVOKE_ACCESS_PROPS = defineProps<EndpointInvokeAccessProps>(
+  'EndpointInvokeAccessProps',
+  {
+    workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+    endpointName: name({ tokens: 'expression' }),
+    endpointId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_ONLINE_ENDPOINT }),
+    authMode: oneOf(EndpointAuthMode, { optional: false }),
+  },
+);
+export const ENDPOINT_INVOKE_ACCESS_GRANT_PARAMS = defineProps<{ grantee: IPrincipal }>(
+  'EndpointInvokeAccess#grant',
+  { grantee: PRINCIPAL_READER },
+);
 
 /**
  * Who may call an endpoint: one custom role definition (construct id `RoleDefinition`) holding only what the
@@ -56,7 +62,7 @@ export class EndpointInvokeAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointInvokeAccessProps) {
     super(scope, id);
-    props = readProps(this, 'EndpointInvokeAccessProps', props);
+    props = readProps(this, ENDPOINT_INVOKE_ACCESS_PROPS, props);
     checkLiteralArmId(this, 'endpointId', props.endpointId, ARM_TYPES.ML_ONLINE_ENDPOINT);
     this.props = props;
     const resourceGroupId = resourceGroupIdOf(props.workspace.workspaceId);
@@ -76,8 +82,8 @@ export class EndpointInvokeAccess extends Construct {
 
   /** Assigns the role to one principal on the endpoint; granting the same principal again returns the first grant. */
   public grant(grantee: IPrincipal): EndpointGrant {
-    ({ grantee } = readParams(this, 'EndpointInvokeAccess#grant', { grantee }));
-    problemsOf(this).attempt(() => checkPrincipal(this.props.endpointName, grantee), undefined);
+    ({ grantee } = readParams(this, ENDPOINT_INVOKE_ACCESS_GRANT_PARAMS, { grantee }));
+    problemsOf(this).record(checkPrincipal(this.props.endpointName, grantee));
     // A known id that is no GUID is SE311 above; a reference to another attribute of an identity is a swap.
     if (!isKnown(grantee.principalId))
       checkIdentityId(this, 'grantee.principalId', grantee.principalId, 'principal');
@@ -110,15 +116,18 @@ export class EndpointInvokeAccess extends Construct {
 }
 
 /** Refuses grantInvoke on a key endpoint (SE310): keys are not per caller and RBAC does not hand them out. */
-export function checkInvokeAuthMode(endpointName: string, authMode: EndpointAuthMode): void {
-  if (authMode !== EndpointAuthMode.KEY) return;
-  refuse(
-    'SE310',
-    `endpoint '${endpointName}' uses key authentication, where any holder of the endpoint's key can call it and ` +
-      `no role says who: key callers get the key from 'az ml online-endpoint get-credentials' (which needs ` +
-      `${LIST_KEYS_ACTION}) and keep it in a secret store; to grant callers one by one, use ` +
-      `EndpointAuthMode.AAD_TOKEN (or AML_TOKEN)`,
-  );
+export function checkInvokeAuthMode(endpointName: string, authMode: EndpointAuthMode): Problems {
+  if (authMode !== EndpointAuthMode.KEY) return [];
+  return [
+    problem(
+      'SE310',
+      `endpoint '${endpointName}' uses key authentication, where any holder of the endpoint's key can call it and ` +
+        `no role says who: key callers get the key from 'az ml online-endpoint get-credentials' (which needs ` +
+        `${LIST_KEYS_ACTION}) and keep it in a secret store; to grant callers one by one, use ` +
+        `EndpointAuthMode.AAD_TOKEN (or AML_TOKEN)`,
+    ),
+  ];
+  return [];
 }
 
 /** `/subscriptions/<s>/resourceGroups/<g>` of an ARM id: computed now when known, by Terraform otherwise. */
@@ -127,22 +136,27 @@ function resourceGroupIdOf(armId: string): string {
   return Fn.join('/', Fn.slice(Fn.split('/', armId), 0, 5));
 }
 
-function checkPrincipal(endpointName: string, grantee: IPrincipal): void {
+function checkPrincipal(endpointName: string, grantee: IPrincipal): Problems {
   const id = grantee.principalId;
   if (id === undefined || id === null || id === '') {
-    refuse(
-      'SE311',
-      `a grantee of endpoint '${endpointName}' has no principal id: pass an identity with a principalId, or ` +
-        `Principal.servicePrincipal(objectId) with the object id (not the application id)`,
-    );
+    return [
+      problem(
+        'SE311',
+        `a grantee of endpoint '${endpointName}' has no principal id: pass an identity with a principalId, or ` +
+          `Principal.servicePrincipal(objectId) with the object id (not the application id)`,
+      ),
+    ];
   }
   if (isKnown(id) && !GUID.test(id)) {
-    refuse(
-      'SE311',
-      `principal id '${id}' granted on endpoint '${endpointName}' is not a GUID: give the Microsoft Entra object ` +
-        `id (az ad sp show --id <app id> --query id)`,
-    );
+    return [
+      problem(
+        'SE311',
+        `principal id '${id}' granted on endpoint '${endpointName}' is not a GUID: give the Microsoft Entra object ` +
+          `id (az ad sp show --id <app id> --query id)`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**

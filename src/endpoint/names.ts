@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { isKnown, problem, Problems } from '../checks';
 
 // Azure ML's own rule for endpoint and deployment names (azure-ai-ml validate_endpoint_or_deployment_name and the
 // "endpoint limits" docs). The ARM schema of the api-versions we emit has no pattern, so azapi would let a bad
@@ -19,19 +19,23 @@ function nameProblem(name: string): string | undefined {
 }
 
 /** Refuses an endpoint name Azure ML would reject (SE201). Unresolved tokens are not checked. */
-export function checkEndpointName(name: string): void {
-  if (!isKnown(name)) return;
-  const problem = nameProblem(name);
-  if (problem !== undefined) {
-    refuse('SE201', `endpoint name '${name}' is invalid: ${problem}; choose a name such as 'endpt-moe-1'`);
+export function checkEndpointName(name: string): Problems {
+  if (!isKnown(name)) return [];
+  const why = nameProblem(name);
+  if (why !== undefined) {
+    return [
+      problem('SE201', `endpoint name '${name}' is invalid: ${why}; choose a name such as 'endpt-moe-1'`),
+    ];
   }
+  return [];
 }
 
 /** Refuses a deployment name Azure ML would reject (SE202). Unresolved tokens are not checked. */
-export function checkDeploymentName(name: string): void {
-  if (!isKnown(name)) return;
-  const problem = nameProblem(name);
-  if (problem !== undefined) {
-    refuse('SE202', `deployment name '${name}' is invalid: ${problem}; choose a name such as 'blue'`);
+export function checkDeploymentName(name: string): Problems {
+  if (!isKnown(name)) return [];
+  const why = nameProblem(name);
+  if (why !== undefined) {
+    return [problem('SE202', `deployment name '${name}' is invalid: ${why}; choose a name such as 'blue'`)];
   }
+  return [];
 }

@@ -16,9 +16,10 @@ import {
   readArmId,
   readProps,
   readTags,
-  refuse,
   TAG_LIMITS,
   problemsOf,
+  problem,
+  Problems,
 } from '../checks';
 import { bool, construct, defineProps, instanceOf, name, oneOf, provider, tags, text } from '../checks/read';
 import { IManagedVnetWorkspace, InboundAccess } from '../workspace';
@@ -74,22 +75,25 @@ export interface SecureOnlineEndpointProps extends ProviderProps {
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<SecureOnlineEndpointProps>('SecureOnlineEndpointProps', {
-  workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
-  endpointName: name({ ...EXPR, check: checkEndpointName }),
-  authMode: oneOf(EndpointAuthMode),
-  // Sent as `cond ? "Enabled" : "Disabled"`; SE210 treats an expression as possibly false.
-  publicNetworkAccess: bool(EXPR),
-  identity: instanceOf(EndpointIdentity),
-  description: text(EXPR),
-  tags: tags(),
-  inboundAccessArrangedElsewhere: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the check that somebody can call the endpoint (SE210) applies',
-  }),
-  logs: instanceOf(EndpointLogs),
-  provider: provider(),
-});
+export const SECURE_ONLINE_ENDPOINT_PROPS = defineProps<SecureOnlineEndpointProps>(
+  'SecureOnlineEndpointProps',
+  {
+    workspace: construct('a workspace (ManagedVnetWorkspace or an imported one)'),
+    endpointName: name({ ...EXPR, check: checkEndpointName }),
+    authMode: oneOf(EndpointAuthMode),
+    // Sent as `cond ? "Enabled" : "Disabled"`; SE210 treats an expression as possibly false.
+    publicNetworkAccess: bool(EXPR),
+    identity: instanceOf(EndpointIdentity),
+    description: text(EXPR),
+    tags: tags(),
+    inboundAccessArrangedElsewhere: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the check that somebody can call the endpoint (SE210) applies',
+    }),
+    logs: instanceOf(EndpointLogs),
+    provider: provider(),
+  },
+);
 
 /**
  * A managed online endpoint (`workspaces/onlineEndpoints`) with public network access disabled by default.
@@ -137,7 +141,7 @@ export class SecureOnlineEndpoint extends SecureOnlineEndpointBase {
 
   constructor(scope: Construct, id: string, props: SecureOnlineEndpointProps) {
     super(scope, id);
-    props = readProps(this, 'SecureOnlineEndpointProps', props);
+    props = readProps(this, SECURE_ONLINE_ENDPOINT_PROPS, props);
     useProviders(this, props.provider);
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
     const authMode = props.authMode ?? EndpointAuthMode.KEY;
@@ -211,10 +215,10 @@ function checkEndpointProps(
   props: SecureOnlineEndpointProps,
   publicNetworkAccess: boolean,
 ): void {
-  problemsOf(endpoint).attempt(() => checkEndpointName(props.endpointName), undefined);
+  problemsOf(endpoint).record(checkEndpointName(props.endpointName));
   problemsOf(endpoint).addRule(() => endpointNameClashes(endpoint));
   readTags(endpoint, 'tags', props.tags, TAG_LIMITS.DEFAULT);
-  problemsOf(endpoint).attempt(() => checkInboundAccess(publicNetworkAccess, props), undefined);
+  problemsOf(endpoint).record(checkInboundAccess(publicNetworkAccess, props));
 }
 
 /** The roles a user-assigned identity needs, granted before the endpoint's deployments pull the image. */
@@ -231,7 +235,7 @@ function identityRoles(
 }
 
 /**
- * Where the logs go, or undefined when disabled (or the destination was refused). A destination chosen here is
+ * Where the logs go, or undefined when disabled (or there is none: SE320, recorded on the endpoint). A destination chosen here is
  * checked before the endpoint is created; the default one was checked where the workspace was given it.
  */
 function logDestination(
@@ -239,10 +243,7 @@ function logDestination(
   props: SecureOnlineEndpointProps,
 ): EndpointLogDestination | undefined {
   const settings = props.logs ?? EndpointLogs.toWorkspaceLogAnalytics();
-  const logs = problemsOf(endpoint).attempt(
-    () => settings.destination(props.workspace, props.endpointName),
-    undefined,
-  );
+  const logs = problemsOf(endpoint).take(settings._destination(props.workspace, props.endpointName));
   if (props.logs !== undefined && logs !== undefined) {
     readDestinationIds(endpoint, logs);
     settings._checkBrought(endpoint, regionOf(props.workspace));
@@ -273,21 +274,24 @@ function liveTraffic(
   return { traffic: map('traffic'), mirrorTraffic: map('mirrorTraffic') };
 }
 
-function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEndpointProps): void {
+function checkInboundAccess(publicNetworkAccess: boolean, props: SecureOnlineEndpointProps): Problems {
   // An expression (a Terraform variable) may turn out false: it is judged as the private case.
-  if (publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return;
+  if (publicNetworkAccess === true || props.inboundAccessArrangedElsewhere) return [];
   const inbound = props.workspace.inboundAccess;
   // A private endpoint's scoring traffic only arrives through the workspace's private endpoint: a public
   // workspace does not make it callable.
-  if (inbound === InboundAccess.PRIVATE_ENDPOINT || inbound === InboundAccess.ARRANGED_ELSEWHERE) return;
-  refuse(
-    'SE210',
-    `endpoint '${props.endpointName}' has public network access ` +
-      `${isKnown(publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
-      `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
-      `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
-      `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,
-  );
+  if (inbound === InboundAccess.PRIVATE_ENDPOINT || inbound === InboundAccess.ARRANGED_ELSEWHERE) return [];
+  return [
+    problem(
+      'SE210',
+      `endpoint '${props.endpointName}' has public network access ` +
+        `${isKnown(publicNetworkAccess) ? 'disabled' : 'from an expression that may be false'}, but workspace ` +
+        `${props.workspace.node.path} has no inbound private endpoint (inbound access: ${inbound ?? 'none'}), so ` +
+        `nobody could call it; give the workspace an inboundPrivateEndpoint, set publicNetworkAccess: true on the ` +
+        `endpoint, or set inboundAccessArrangedElsewhere: true if callers reach the workspace privately another way`,
+    ),
+  ];
+  return [];
 }
 
 /** The workspace's region as configured when it is known, else its `location` (text or a reference). */

@@ -1,4 +1,4 @@
-import { armIdProblem, isKnown, refuse } from '../checks';
+import { armIdProblem, isKnown, problem, Problems } from '../checks';
 import { addressPrefixProblem } from './address-prefix';
 import { IsolationMode } from '../workspace/isolation-mode';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
@@ -10,16 +10,19 @@ const FQDN = new RegExp(`^(\\*\\.)?(${LABEL}\\.)*${LABEL}$`, 'i');
 const MAX_FQDN_LENGTH = 253;
 
 /** SE119: an FQDN rule's destination is a host name, not a URL, an address with a port, or empty text. */
-export function checkFqdnDestination(ruleName: string, destination: string): void {
-  if (!isKnown(destination)) return;
+export function checkFqdnDestination(ruleName: string, destination: string): Problems {
+  if (!isKnown(destination)) return [];
   if (typeof destination !== 'string' || destination.length > MAX_FQDN_LENGTH || !FQDN.test(destination)) {
-    refuse(
-      'SE119',
-      `FQDN rule '${ruleName}' destination '${String(destination)}' is not a host name: give only the name, ` +
-        `without scheme, path or port, at most ${MAX_FQDN_LENGTH} characters, optionally starting with '*.' ` +
-        `(for example 'pypi.org' or '*.anaconda.org')`,
-    );
+    return [
+      problem(
+        'SE119',
+        `FQDN rule '${ruleName}' destination '${String(destination)}' is not a host name: give only the name, ` +
+          `without scheme, path or port, at most ${MAX_FQDN_LENGTH} characters, optionally starting with '*.' ` +
+          `(for example 'pypi.org' or '*.anaconda.org')`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** Why a port list such as `'443'`, `'80, 8080'` or `'1024-2048'` is not one, or undefined when it is. */
@@ -45,26 +48,30 @@ export function checkServiceTagDestination(
   serviceTag: string,
   portRanges: string,
   addressPrefixes: string[] | undefined,
-): void {
+): Problems {
   if (isKnown(portRanges)) {
-    const problem = portRangesProblem(String(portRanges));
-    if (problem !== undefined) {
-      refuse(
-        'SE119',
-        `service-tag rule '${ruleName}' portRanges '${portRanges}' is refused: ${problem}; give for example ` +
-          `'443', '80, 443' or '8000-8100'`,
-      );
+    const why = portRangesProblem(String(portRanges));
+    if (why !== undefined) {
+      return [
+        problem(
+          'SE119',
+          `service-tag rule '${ruleName}' portRanges '${portRanges}' is refused: ${why}; give for example ` +
+            `'443', '80, 443' or '8000-8100'`,
+        ),
+      ];
     }
   }
   for (const [i, prefix] of (isKnown(addressPrefixes) ? (addressPrefixes ?? []) : []).entries()) {
     if (!isKnown(prefix) || typeof prefix !== 'string') continue;
-    const problem = addressPrefixProblem(prefix);
-    if (problem !== undefined) {
-      refuse(
-        'SE411',
-        `service-tag rule '${ruleName}' addressPrefixes[${i}] '${prefix}' is not an address prefix: ${problem}; ` +
-          `give IP addresses or CIDR ranges such as '10.0.0.0/24' or '2001:db8::/32'`,
-      );
+    const why = addressPrefixProblem(prefix);
+    if (why !== undefined) {
+      return [
+        problem(
+          'SE411',
+          `service-tag rule '${ruleName}' addressPrefixes[${i}] '${prefix}' is not an address prefix: ${why}; ` +
+            `give IP addresses or CIDR ranges such as '10.0.0.0/24' or '2001:db8::/32'`,
+        ),
+      ];
     }
   }
   const noPrefixes = addressPrefixes === undefined || addressPrefixes.length === 0;
@@ -73,12 +80,15 @@ export function checkServiceTagDestination(
     isKnown(serviceTag) &&
     (typeof serviceTag !== 'string' || !SERVICE_TAG_FORM.test(serviceTag))
   ) {
-    refuse(
-      'SE119',
-      `service-tag rule '${ruleName}' serviceTag '${String(serviceTag)}' is not a service tag name: give one ` +
-        `such as 'AzureMonitor' or 'Storage.WestEurope', or addressPrefixes`,
-    );
+    return [
+      problem(
+        'SE119',
+        `service-tag rule '${ruleName}' serviceTag '${String(serviceTag)}' is not a service tag name: give one ` +
+          `such as 'AzureMonitor' or 'Storage.WestEurope', or addressPrefixes`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE115: the private endpoint's target is an ARM id of the kind of resource its sub-resource belongs to. */
@@ -87,31 +97,37 @@ export function checkPrivateEndpointTarget(
   serviceResourceId: string | undefined,
   target: PrivateEndpointTarget,
   what = 'serviceResourceId',
-): void {
+): Problems {
   const resourceType = target.resourceType ?? '';
-  const problem =
+  const why =
     resourceType === ''
       ? serviceResourceId === undefined || serviceResourceId === ''
         ? 'it is empty; give the ARM id of the resource to connect to'
         : undefined
       : armIdProblem(serviceResourceId, resourceType);
-  if (problem !== undefined) {
-    refuse(
-      'SE115',
-      `private endpoint rule '${ruleName}' (sub-resource ${target.value}) target ${what} '${serviceResourceId ?? ''}' is ` +
-        `refused: ${problem}`,
-    );
+  if (why !== undefined) {
+    return [
+      problem(
+        'SE115',
+        `private endpoint rule '${ruleName}' (sub-resource ${target.value}) target ${what} '${serviceResourceId ?? ''}' is ` +
+          `refused: ${why}`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE116: without a managed network there is nothing to put an outbound private endpoint in. */
-export function checkManagedNetworkExists(ruleName: string, workspace: IManagedVnetWorkspace): void {
+export function checkManagedNetworkExists(ruleName: string, workspace: IManagedVnetWorkspace): Problems {
   if (workspace.isolationMode === IsolationMode.DISABLED) {
-    refuse(
-      'SE116',
-      `private endpoint rule '${ruleName}' on workspace '${workspace.workspaceName}' with isolation mode ` +
-        `Disabled: outbound rules live in the managed network, which Disabled does not have, and Azure refuses ` +
-        `the rule; use IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND or ALLOW_INTERNET_OUTBOUND, or remove the rule`,
-    );
+    return [
+      problem(
+        'SE116',
+        `private endpoint rule '${ruleName}' on workspace '${workspace.workspaceName}' with isolation mode ` +
+          `Disabled: outbound rules live in the managed network, which Disabled does not have, and Azure refuses ` +
+          `the rule; use IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND or ALLOW_INTERNET_OUTBOUND, or remove the rule`,
+      ),
+    ];
   }
+  return [];
 }

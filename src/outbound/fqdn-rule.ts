@@ -1,7 +1,7 @@
 import type { OutboundFqdnRuleOptions } from '../workspace/rule-options';
 import { Construct } from 'constructs';
 
-import { problemsOf } from '../checks';
+import { problemsOf, readProps } from '../checks';
 import { checkFqdnDestination } from './destination-checks';
 import { checkApprovedOutboundOnly } from './isolation-check';
 import { OutboundRuleBase, OutboundRuleBaseProps, OutboundRuleResourceOptions } from './outbound-rule-base';
@@ -12,7 +12,7 @@ import { defineProps, text } from '../checks/read';
 /** Props of an FQDN outbound rule. */
 export interface OutboundFqdnRuleProps extends OutboundRuleBaseProps, OutboundFqdnRuleOptions {}
 
-defineProps<OutboundFqdnRuleProps>('OutboundFqdnRuleProps', {
+export const OUTBOUND_FQDN_RULE_PROPS = defineProps<OutboundFqdnRuleProps>('OutboundFqdnRuleProps', {
   ...OUTBOUND_RULE_BASE_PROPS,
   // Checked as a host name (SE119); a token is passed through.
   destination: text({ tokens: 'expression', optional: false, what: "a host name (text such as 'pypi.org')" }),
@@ -30,15 +30,17 @@ export class OutboundFqdnRule extends OutboundRuleBase {
   /** The allowed host name. */
   public readonly destination: string;
 
+  /** Reads the rule's props with its schema, before the base class builds from them. @internal */
+  protected _readRuleProps(props: OutboundRuleBaseProps): OutboundRuleBaseProps {
+    return readProps(this, OUTBOUND_FQDN_RULE_PROPS, props as OutboundFqdnRuleProps);
+  }
+
   constructor(scope: Construct, id: string, props: OutboundFqdnRuleProps) {
-    super(scope, id, props, 'OutboundFqdnRuleProps');
+    super(scope, id, props);
     props = this.readProps as OutboundFqdnRuleProps;
     this.destination = props.destination;
-    problemsOf(this).attempt(
-      () => checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace),
-      undefined,
-    );
-    problemsOf(this).attempt(() => checkFqdnDestination(props.ruleName, props.destination), undefined);
+    problemsOf(this).record(checkApprovedOutboundOnly('FQDN', props.ruleName, props.workspace));
+    problemsOf(this).record(checkFqdnDestination(props.ruleName, props.destination));
   }
 
   protected renderRule(props: OutboundRuleBaseProps): OutboundRuleResourceOptions {

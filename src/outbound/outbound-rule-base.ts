@@ -1,4 +1,4 @@
-import { readProps, problemsOf } from '../checks';
+import { problemsOf } from '../checks';
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { AzapiResource } from '../azapi';
@@ -59,17 +59,26 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
   private readonly azapiResource: AzapiResource;
 
   /**
-   * Reads the props, then asks the concrete rule for its destination (`renderRule`) and writes the rule.
-   * @param schemaName the schema the concrete rule's props are read with (checks/read.ts)
+   * Reads the props before anything is built from them. A concrete rule reads its own props with its schema;
+   * the base class takes them as given.
+   * @internal
    */
-  protected constructor(scope: Construct, id: string, props: OutboundRuleBaseProps, schemaName?: string) {
+  protected _readRuleProps(props: OutboundRuleBaseProps): OutboundRuleBaseProps {
+    return props;
+  }
+
+  /**
+   * Reads the props (`_readRuleProps`, which a concrete rule overrides to read its own with its schema), then
+   * asks the concrete rule for its destination (`renderRule`) and writes the rule.
+   */
+  protected constructor(scope: Construct, id: string, props: OutboundRuleBaseProps) {
     super(scope, id);
-    if (schemaName !== undefined) props = readProps(this, schemaName, props);
+    props = this._readRuleProps(props);
     // Called before the concrete class's constructor body runs: renderRule reads only the props it is given.
     const options = this.renderRule(props);
     this.readProps = props;
     useProviders(this, props.provider);
-    problemsOf(this).attempt(() => checkRuleName(props.ruleName), undefined);
+    problemsOf(this).record(checkRuleName(props.ruleName));
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
     this.approvalRetryPatterns = options.retryOnErrors;

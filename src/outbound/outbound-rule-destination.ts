@@ -30,10 +30,15 @@ export interface ServiceTagDestinationOptions {
 
 const EXPR = { tokens: 'expression' } as const;
 const HOST_NAMES = list(text({ ...EXPR, optional: false, what: 'a host name (text)' }), EXPR);
-defineProps<{ hostName: string }>('OutboundRuleDestination.fqdn', {
-  hostName: text({ ...EXPR, optional: false, what: "a host name (text such as 'pypi.org')" }),
-});
-defineProps<{ options: PrivateEndpointDestinationOptions }>('OutboundRuleDestination.privateEndpoint', {
+export const OUTBOUND_RULE_DESTINATION_FQDN_PARAMS = defineProps<{ hostName: string }>(
+  'OutboundRuleDestination.fqdn',
+  {
+    hostName: text({ ...EXPR, optional: false, what: "a host name (text such as 'pypi.org')" }),
+  },
+);
+export const OUTBOUND_RULE_DESTINATION_PRIVATE_ENDPOINT_PARAMS = defineProps<{
+  options: PrivateEndpointDestinationOptions;
+}>('OutboundRuleDestination.privateEndpoint', {
   options: object(
     'PrivateEndpointDestinationOptions',
     defineProps<PrivateEndpointDestinationOptions>('PrivateEndpointDestinationOptions', {
@@ -45,7 +50,9 @@ defineProps<{ options: PrivateEndpointDestinationOptions }>('OutboundRuleDestina
     { optional: false },
   ),
 });
-defineProps<{ options: ServiceTagDestinationOptions }>('OutboundRuleDestination.serviceTag', {
+export const OUTBOUND_RULE_DESTINATION_SERVICE_TAG_PARAMS = defineProps<{
+  options: ServiceTagDestinationOptions;
+}>('OutboundRuleDestination.serviceTag', {
   options: object(
     'ServiceTagDestinationOptions',
     defineProps<ServiceTagDestinationOptions>('ServiceTagDestinationOptions', {
@@ -66,19 +73,19 @@ defineProps<{ options: ServiceTagDestinationOptions }>('OutboundRuleDestination.
 export class OutboundRuleDestination {
   /** An FQDN rule: the host name, reached on ports 80 and 443 through the managed Azure Firewall. */
   public static fqdn(hostName: string): OutboundRuleDestination {
-    ({ hostName } = readParams(undefined, 'OutboundRuleDestination.fqdn', { hostName }));
+    ({ hostName } = readParams(undefined, OUTBOUND_RULE_DESTINATION_FQDN_PARAMS, { hostName }));
     return fqdnDestination(hostName);
   }
 
   /** A private endpoint rule: a private endpoint from the managed network to an Azure resource. */
   public static privateEndpoint(options: PrivateEndpointDestinationOptions): OutboundRuleDestination {
-    ({ options } = readParams(undefined, 'OutboundRuleDestination.privateEndpoint', { options }));
+    ({ options } = readParams(undefined, OUTBOUND_RULE_DESTINATION_PRIVATE_ENDPOINT_PARAMS, { options }));
     return privateEndpointDestination(options);
   }
 
   /** A service-tag rule: an Azure service tag, or address prefixes. */
   public static serviceTag(options: ServiceTagDestinationOptions): OutboundRuleDestination {
-    ({ options } = readParams(undefined, 'OutboundRuleDestination.serviceTag', { options }));
+    ({ options } = readParams(undefined, OUTBOUND_RULE_DESTINATION_SERVICE_TAG_PARAMS, { options }));
     return serviceTagDestination(options);
   }
 

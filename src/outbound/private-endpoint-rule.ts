@@ -4,7 +4,16 @@ import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IManagedVnetWorkspace } from '../workspace/workspace-ref';
-import { ARM_TYPES, armIdPreconditions, isKnown, readArmId, readProps, refuse, problemsOf } from '../checks';
+import {
+  ARM_TYPES,
+  armIdPreconditions,
+  isKnown,
+  problem,
+  Problems,
+  readArmId,
+  readProps,
+  problemsOf,
+} from '../checks';
 import { ML_NAME_PATTERN } from '../workspace/names';
 import { armId, bool, defineProps, list, name, oneOf, provider, text } from '../checks/read';
 import { checkManagedNetworkExists, checkPrivateEndpointTarget } from './destination-checks';
@@ -57,51 +66,57 @@ type LabelledProps = OutboundPrivateEndpointRuleProps & { readonly [SERVICE_ID_P
 
 const GRANT_APPROVER_ROLE = bool({ tokens: 'expression' });
 
-defineProps<OutboundPrivateEndpointRuleProps>('OutboundPrivateEndpointRuleProps', {
-  ...OUTBOUND_RULE_BASE_PROPS,
-  // Checked for the target's resource type (SE115); a token is passed through.
-  serviceResourceId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    // Its type follows subresourceTarget, which SE115 checks against it.
-    resourceType: ANY_RESOURCE_TYPE,
-  }),
-  subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
-  // Sent in the rule as an expression.
-  sparkEnabled: bool({ tokens: 'expression' }),
-  fqdns: list(text({ tokens: 'expression', optional: false, what: 'a host name (text)' }), {
-    tokens: 'expression',
-  }),
-  grantApproverRole: GRANT_APPROVER_ROLE,
-});
+export const OUTBOUND_PRIVATE_ENDPOINT_RULE_PROPS = defineProps<OutboundPrivateEndpointRuleProps>(
+  'OutboundPrivateEndpointRuleProps',
+  {
+    ...OUTBOUND_RULE_BASE_PROPS,
+    // Checked for the target's resource type (SE115); a token is passed through.
+    serviceResourceId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      // Its type follows subresourceTarget, which SE115 checks against it.
+      resourceType: ANY_RESOURCE_TYPE,
+    }),
+    subresourceTarget: oneOf(PrivateEndpointTarget, { optional: false }),
+    // Sent in the rule as an expression.
+    sparkEnabled: bool({ tokens: 'expression' }),
+    fqdns: list(text({ tokens: 'expression', optional: false, what: 'a host name (text)' }), {
+      tokens: 'expression',
+    }),
+    grantApproverRole: GRANT_APPROVER_ROLE,
+  },
+);
 
-defineProps<RegistryOutboundRulesProps>('RegistryOutboundRulesProps', {
-  workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
-  // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
-  registryId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    resourceType: ARM_TYPES.ML_REGISTRY,
-  }),
-  registryStorageAccountId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    resourceType: ARM_TYPES.STORAGE_ACCOUNT,
-  }),
-  registryContainerRegistryId: armId({
-    tokens: 'expression',
-    optional: false,
-    missingCode: 'SE115',
-    resourceType: ARM_TYPES.CONTAINER_REGISTRY,
-  }),
-  // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
-  ruleNamePrefix: name({ tokens: 'expression', optional: true }),
-  grantApproverRole: GRANT_APPROVER_ROLE,
-  provider: provider(),
-});
+export const REGISTRY_OUTBOUND_RULES_PROPS = defineProps<RegistryOutboundRulesProps>(
+  'RegistryOutboundRulesProps',
+  {
+    workspace: OUTBOUND_RULE_BASE_PROPS.workspace,
+    // Each becomes a rule's serviceResourceId, which reports a missing or wrong id (SE115).
+    registryId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      resourceType: ARM_TYPES.ML_REGISTRY,
+    }),
+    registryStorageAccountId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      resourceType: ARM_TYPES.STORAGE_ACCOUNT,
+    }),
+    registryContainerRegistryId: armId({
+      tokens: 'expression',
+      optional: false,
+      missingCode: 'SE115',
+      resourceType: ARM_TYPES.CONTAINER_REGISTRY,
+    }),
+    // The rules' names are `<prefix>-aml`, `-blob`, `-acr`, checked as rule names (SE102).
+    ruleNamePrefix: name({ tokens: 'expression', optional: true }),
+    grantApproverRole: GRANT_APPROVER_ROLE,
+    provider: provider(),
+  },
+);
 
 /**
  * A private endpoint from the managed network to an Azure resource. Works in both isolation modes. Azure adds
@@ -125,17 +140,9 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
     props: RegistryOutboundRulesProps,
   ): RegistryOutboundRules {
     const group = new Construct(scope, id);
-    props = readProps(group, 'RegistryOutboundRulesProps', props);
+    props = readProps(group, REGISTRY_OUTBOUND_RULES_PROPS, props);
     const prefix = props.ruleNamePrefix ?? 'mlregistry';
-    problemsOf(group).attempt(() => {
-      if (isKnown(prefix) && !ML_NAME_PATTERN.test(`${prefix}-blob`)) {
-        refuse(
-          'SE102',
-          `ruleNamePrefix '${prefix}' makes rule names such as '${prefix}-aml' that Azure refuses (3 to 33 ` +
-            `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
-        );
-      }
-    }, undefined);
+    problemsOf(group).record(checkRuleNamePrefix(prefix));
     const labelled = (serviceIdProp: string, rule: OutboundPrivateEndpointRuleProps) => {
       Object.defineProperty(rule, SERVICE_ID_PROP, { value: serviceIdProp, enumerable: false });
       return rule;
@@ -182,21 +189,24 @@ export class OutboundPrivateEndpointRule extends OutboundRuleBase {
   /** The role assignment letting the workspace approve the connection, when created. */
   public readonly approverRoleAssignment?: RoleAssignment;
 
+  /** Reads the rule's props with its schema, before the base class builds from them. @internal */
+  protected _readRuleProps(props: OutboundRuleBaseProps): OutboundRuleBaseProps {
+    return readProps(this, OUTBOUND_PRIVATE_ENDPOINT_RULE_PROPS, props as OutboundPrivateEndpointRuleProps);
+  }
+
   constructor(scope: Construct, id: string, props: OutboundPrivateEndpointRuleProps) {
     // Rules made by forRegistry name the prop the id came from (registryId...) in their messages.
     const serviceIdProp = (props as LabelledProps | undefined)?.[SERVICE_ID_PROP] ?? 'serviceResourceId';
-    super(scope, id, props, 'OutboundPrivateEndpointRuleProps');
+    super(scope, id, props);
     props = this.readProps as OutboundPrivateEndpointRuleProps;
-    problemsOf(this).attempt(() => checkManagedNetworkExists(props.ruleName, props.workspace), undefined);
-    problemsOf(this).attempt(
-      () =>
-        checkPrivateEndpointTarget(
-          props.ruleName,
-          props.serviceResourceId,
-          props.subresourceTarget,
-          serviceIdProp,
-        ),
-      undefined,
+    problemsOf(this).record(checkManagedNetworkExists(props.ruleName, props.workspace));
+    problemsOf(this).record(
+      checkPrivateEndpointTarget(
+        props.ruleName,
+        props.serviceResourceId,
+        props.subresourceTarget,
+        serviceIdProp,
+      ),
     );
     this.checkTargetAtPlan(props);
     this.approverRoleAssignment = this.createApproverRoleAssignment(props);
@@ -267,4 +277,16 @@ function grantsApproverRole(props: OutboundPrivateEndpointRuleProps): boolean {
 function tokenCount(grant: boolean | undefined): number | undefined {
   if (grant === undefined || isKnown(grant)) return undefined;
   return Token.asNumber(Fn.conditional(grant, 1, 0));
+}
+
+/** SE102: the prefix of the registry's rule names makes names Azure accepts. */
+function checkRuleNamePrefix(prefix: string): Problems {
+  if (!isKnown(prefix) || ML_NAME_PATTERN.test(`${prefix}-blob`)) return [];
+  return [
+    problem(
+      'SE102',
+      `ruleNamePrefix '${prefix}' makes rule names such as '${prefix}-aml' that Azure refuses (3 to 33 ` +
+        `letters, digits, '_' and '-', starting with a letter or digit); choose another prefix`,
+    ),
+  ];
 }

@@ -1,15 +1,18 @@
 import { fromFactory } from '../checks';
 import { defineProps, text } from '../checks/read';
 
-defineProps<{ groupId: string }>('PrivateEndpointTarget.of', {
-  // A sub-resource decides which resource type the rule's target id must have (SE115): known at synth.
-  groupId: text({
-    tokens: 'refuse',
-    optional: false,
-    what: "a private link sub-resource (text such as 'searchService')",
-    why: 'the sub-resource is matched with the target id at synth',
-  }),
-});
+export const PRIVATE_ENDPOINT_TARGET_OF_PARAMS = defineProps<{ groupId: string }>(
+  'PrivateEndpointTarget.of',
+  {
+    // A sub-resource decides which resource type the rule's target id must have (SE115): known at synth.
+    groupId: text({
+      tokens: 'refuse',
+      optional: false,
+      what: "a private link sub-resource (text such as 'searchService')",
+      why: 'the sub-resource is matched with the target id at synth',
+    }),
+  },
+);
 
 /**
  * The sub-resource a private endpoint outbound rule connects to (the private link "group id").
@@ -47,7 +50,7 @@ export class PrivateEndpointTarget {
   /** Any other private link group id, e.g. `searchService` or `account`. */
   public static of(groupId: string): PrivateEndpointTarget {
     return fromFactory(
-      'PrivateEndpointTarget.of',
+      PRIVATE_ENDPOINT_TARGET_OF_PARAMS,
       { groupId },
       (read) => new PrivateEndpointTarget(read.groupId),
       PrivateEndpointTarget.prototype,

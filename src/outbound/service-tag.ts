@@ -80,7 +80,9 @@ class ServiceTagCatalog extends Catalog {
 /** Every service tag name the library knows, with its regional forms. */
 export const SERVICE_TAGS: Catalog = new ServiceTagCatalog();
 
-defineProps<{ name: string }>('ServiceTag.of', { name: uncheckedCatalogName('a service tag name (text)') });
+export const SERVICE_TAG_OF_PARAMS = defineProps<{ name: string }>('ServiceTag.of', {
+  name: uncheckedCatalogName('a service tag name (text)'),
+});
 
 /**
  * An Azure service tag (a service-tag outbound rule's `serviceTag`). Text is read against the public cloud's
@@ -111,7 +113,12 @@ export class ServiceTag {
    * refreshed. Azure refuses a tag it does not know when the managed network is provisioned.
    */
   public static of(name: string): ServiceTag {
-    return fromFactory('ServiceTag.of', { name }, (read) => new ServiceTag(read.name), ServiceTag.prototype);
+    return fromFactory(
+      SERVICE_TAG_OF_PARAMS,
+      { name },
+      (read) => new ServiceTag(read.name),
+      ServiceTag.prototype,
+    );
   }
 
   private constructor(

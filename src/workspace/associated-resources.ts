@@ -91,36 +91,39 @@ interface CommonSettings {
   readonly tags?: { [key: string]: string };
 }
 
-defineProps<SecureAssociatedResourcesProps>('SecureAssociatedResourcesProps', {
-  resourceGroup: RESOURCE_GROUP_READER,
-  location: text({ ...EXPR, optional: false, what: 'an Azure region (text)' }),
-  workspaceName: name({ ...EXPR }),
-  ...ASSOCIATED_READERS,
-  containerRegistryPublicNetworkAccess: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the registry is private, which other checks read',
-  }),
-  names: ASSOCIATED_NAMES_READER,
-  tags: tags(),
-  monitoring: object(
-    'MonitoringAccess',
-    defineProps<MonitoringAccess>('MonitoringAccess', {
-      applicationInsightsLocalAuth: bool({
-        tokens: 'refuse',
-        why: 'it decides at synth whether the setting is sent at all',
-      }),
-      publicNetworkAccess: bool({
-        tokens: 'refuse',
-        why: 'it decides at synth whether the settings are sent at all',
-      }),
-      privateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+export const SECURE_ASSOCIATED_RESOURCES_PROPS = defineProps<SecureAssociatedResourcesProps>(
+  'SecureAssociatedResourcesProps',
+  {
+    resourceGroup: RESOURCE_GROUP_READER,
+    location: text({ ...EXPR, optional: false, what: 'an Azure region (text)' }),
+    workspaceName: name({ ...EXPR }),
+    ...ASSOCIATED_READERS,
+    containerRegistryPublicNetworkAccess: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the registry is private, which other checks read',
     }),
-  ),
-  // Built by the workspace from props it has read (hardening.ts).
-  storageAccountHardening: body({ tokens: 'refuse' }),
-  containerRegistryHardening: body({ tokens: 'refuse' }),
-  provider: provider(),
-});
+    names: ASSOCIATED_NAMES_READER,
+    tags: tags(),
+    monitoring: object(
+      'MonitoringAccess',
+      defineProps<MonitoringAccess>('MonitoringAccess', {
+        applicationInsightsLocalAuth: bool({
+          tokens: 'refuse',
+          why: 'it decides at synth whether the setting is sent at all',
+        }),
+        publicNetworkAccess: bool({
+          tokens: 'refuse',
+          why: 'it decides at synth whether the settings are sent at all',
+        }),
+        privateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+      }),
+    ),
+    // Built by the workspace from props it has read (hardening.ts).
+    storageAccountHardening: body({ tokens: 'refuse' }),
+    containerRegistryHardening: body({ tokens: 'refuse' }),
+    provider: provider(),
+  },
+);
 
 /**
  * How long a SAS may be valid before Azure logs its use (`DD.HH:MM:SS`, the format of the storage account's
@@ -160,7 +163,7 @@ export class SecureAssociatedResources extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureAssociatedResourcesProps) {
     super(scope, id);
-    props = readProps(this, 'SecureAssociatedResourcesProps', props);
+    props = readProps(this, SECURE_ASSOCIATED_RESOURCES_PROPS, props);
     useProviders(this, props.provider);
     const { resourceGroup, location, tags } = props;
     const names = props.names ?? {};

@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { IResolvable, ITerraformDependable } from 'cdktf';
 import { WorkspaceEncryption } from '../arm';
-import { ARM_TYPES, isKnown, refuse } from '../checks';
+import { ARM_TYPES, isKnown, problem, Problems } from '../checks';
 import { armId, body, bool, defineProps, object, text } from '../checks/read';
 import { userAssignedIdentityReader } from '../core/readers';
 import { IUserAssignedIdentity } from '../core';
@@ -94,25 +94,29 @@ function knownOrUnset(value: unknown): boolean {
 }
 
 /** SE160, SE161, SE162: what Azure checks of the key and its vault, where the library can see it. */
-export function checkCustomerManagedKey(options: CustomerManagedKeyOptions): void {
+export function checkCustomerManagedKey(options: CustomerManagedKeyOptions): Problems {
   const vault = options.keyVault;
   const purge = vault.purgeProtectionEnabledInput;
   // azurerm KeyVault has the attribute (undefined when unset: purge protection off); `{ id }` does not.
   if ('purgeProtectionEnabledInput' in vault && knownOrUnset(purge) && purge !== true) {
-    refuse(
-      'SE160',
-      `customerManagedKey.keyVault '${vault.id}' has purge protection ${purge === false ? 'off' : 'unset (off)'}: ` +
-        `Azure ML, Storage and Container Registry refuse a customer-managed key whose vault could be purged ` +
-        `with the key in it; set purgeProtectionEnabled: true on the Key Vault (it cannot be turned off again)`,
-    );
+    return [
+      problem(
+        'SE160',
+        `customerManagedKey.keyVault '${vault.id}' has purge protection ${purge === false ? 'off' : 'unset (off)'}: ` +
+          `Azure ML, Storage and Container Registry refuse a customer-managed key whose vault could be purged ` +
+          `with the key in it; set purgeProtectionEnabled: true on the Key Vault (it cannot be turned off again)`,
+      ),
+    ];
   }
   const keyId = options.keyId;
   if (isKnown(keyId) && !KEY_URL.test(keyId)) {
-    refuse(
-      'SE161',
-      `customerManagedKey.keyId '${keyId}' is not a Key Vault key URL: give ` +
-        `'https://<vault>.vault.azure.net/keys/<name>' (azurerm KeyVaultKey.versionlessId), not the key's ARM id`,
-    );
+    return [
+      problem(
+        'SE161',
+        `customerManagedKey.keyId '${keyId}' is not a Key Vault key URL: give ` +
+          `'https://<vault>.vault.azure.net/keys/<name>' (azurerm KeyVaultKey.versionlessId), not the key's ARM id`,
+      ),
+    ];
   }
   const rbac = vault.rbacAuthorizationEnabledInput;
   if (
@@ -121,22 +125,27 @@ export function checkCustomerManagedKey(options: CustomerManagedKeyOptions): voi
     isKnown(rbac) &&
     !rbac
   ) {
-    refuse(
-      'SE162',
-      `customerManagedKey.keyVault '${vault.id}' uses access policies, not Azure RBAC: the role assignment ` +
-        `grantKeyAccess makes would not open it (azurerm's default is access policies); set rbacAuthorizationEnabled: true on the vault, or give the ` +
-        `identity an access policy with get, wrapKey and unwrapKey and set grantKeyAccess: false`,
-    );
+    return [
+      problem(
+        'SE162',
+        `customerManagedKey.keyVault '${vault.id}' uses access policies, not Azure RBAC: the role assignment ` +
+          `grantKeyAccess makes would not open it (azurerm's default is access policies); set rbacAuthorizationEnabled: true on the vault, or give the ` +
+          `identity an access policy with get, wrapKey and unwrapKey and set grantKeyAccess: false`,
+      ),
+    ];
   }
   const bypass = vault.networkAclsInput?.bypass;
   if (isKnown(bypass) && bypass !== 'AzureServices') {
-    refuse(
-      'SE162',
-      `customerManagedKey.keyVault '${vault.id}' has network ACL bypass '${bypass}': Storage and Container ` +
-        `Registry reach a key behind a vault firewall only as trusted services; set networkAcls.bypass = ` +
-        `'AzureServices' on the vault`,
-    );
+    return [
+      problem(
+        'SE162',
+        `customerManagedKey.keyVault '${vault.id}' has network ACL bypass '${bypass}': Storage and Container ` +
+          `Registry reach a key behind a vault firewall only as trusted services; set networkAcls.bypass = ` +
+          `'AzureServices' on the vault`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**

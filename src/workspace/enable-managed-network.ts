@@ -24,11 +24,14 @@ export interface EnableManagedNetworkProps extends ExistingWorkspaceAttributes {
   readonly firewallSku?: FirewallSku;
 }
 
-defineProps<EnableManagedNetworkProps>('EnableManagedNetworkProps', {
-  ...without(IMPORTED_WORKSPACE_ATTRIBUTES, 'isolationMode', 'provisionManagedNetwork'),
-  isolationMode: oneOf(IsolationMode),
-  firewallSku: oneOf(FirewallSku),
-});
+export const ENABLE_MANAGED_NETWORK_PROPS = defineProps<EnableManagedNetworkProps>(
+  'EnableManagedNetworkProps',
+  {
+    ...without(IMPORTED_WORKSPACE_ATTRIBUTES, 'isolationMode', 'provisionManagedNetwork'),
+    isolationMode: oneOf(IsolationMode),
+    firewallSku: oneOf(FirewallSku),
+  },
+);
 
 /**
  * The how-to's migration alternative: turns on the managed network of an existing workspace in place, then
@@ -40,7 +43,7 @@ export function enableManagedNetwork(
   props: EnableManagedNetworkProps,
 ): ManagedVnetWorkspaceBase {
   // Read here, on the scope the workspace is added to: the imported workspace built below reads nothing again.
-  props = readProps(scope, 'EnableManagedNetworkProps', props);
+  props = readProps(scope, ENABLE_MANAGED_NETWORK_PROPS, props);
   const requested = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
   // A refused Disabled is reported on the result; it is built as approved outbound so nothing else trips on it.
   const isolationMode = requested.isManaged ? requested : IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;

@@ -1,4 +1,4 @@
-import { isKnown, refuse } from '../checks';
+import { isKnown, problem, Problems } from '../checks';
 import { InboundPrivateEndpointOptions } from './inbound-private-endpoint';
 
 /** What the monitoring hardening rules read from the workspace's props. */
@@ -18,7 +18,7 @@ export interface MonitoringSettings {
  * no private path for ingestion). SE142: the monitoring settings shape the Application Insights and Log Analytics
  * workspace created here; a brought one is its owner's, and the setting would silently do nothing.
  */
-export function checkMonitoringAccess(settings: MonitoringSettings): void {
+export function checkMonitoringAccess(settings: MonitoringSettings): Problems {
   if (settings.applicationInsightsBrought) {
     const given = (
       [
@@ -31,13 +31,15 @@ export function checkMonitoringAccess(settings: MonitoringSettings): void {
       .filter(([, value]) => value !== undefined && isKnown(value))
       .map(([prop]) => prop);
     if (given.length > 0) {
-      refuse(
-        'SE142',
-        `${given.join(', ')} set with a brought applicationInsights: these settings shape the Application ` +
-          `Insights and Log Analytics workspace the workspace creates, and a brought one is configured by its ` +
-          `owner; set them on your own resources (local_authentication_disabled, internet_ingestion_enabled, ` +
-          `internet_query_enabled) and leave them unset here, or leave applicationInsights unset`,
-      );
+      return [
+        problem(
+          'SE142',
+          `${given.join(', ')} set with a brought applicationInsights: these settings shape the Application ` +
+            `Insights and Log Analytics workspace the workspace creates, and a brought one is configured by its ` +
+            `owner; set them on your own resources (local_authentication_disabled, internet_ingestion_enabled, ` +
+            `internet_query_enabled) and leave them unset here, or leave applicationInsights unset`,
+        ),
+      ];
     }
   }
   if (
@@ -45,25 +47,31 @@ export function checkMonitoringAccess(settings: MonitoringSettings): void {
     settings.monitoringPrivateLinkScopeId === undefined &&
     !settings.applicationInsightsBrought
   ) {
-    refuse(
-      'SE141',
-      `monitoringPublicNetworkAccess is false but no monitoringPrivateLinkScopeId is given: with public ` +
-        `ingestion and query off, the logs and Application Insights can be read (and written by clients) only ` +
-        `through an Azure Monitor private link scope; give monitoringPrivateLinkScopeId (the scope of your ` +
-        `network, with its private endpoint), or leave monitoringPublicNetworkAccess unset`,
-    );
+    return [
+      problem(
+        'SE141',
+        `monitoringPublicNetworkAccess is false but no monitoringPrivateLinkScopeId is given: with public ` +
+          `ingestion and query off, the logs and Application Insights can be read (and written by clients) only ` +
+          `through an Azure Monitor private link scope; give monitoringPrivateLinkScopeId (the scope of your ` +
+          `network, with its private endpoint), or leave monitoringPublicNetworkAccess unset`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE143: a zone group left to policy and zone ids for one written here contradict each other. */
-export function checkPrivateDnsByPolicy(options: InboundPrivateEndpointOptions | undefined): void {
-  if (options?.privateDnsZoneGroupByPolicy !== true || options.privateDnsZoneIds === undefined) return;
+export function checkPrivateDnsByPolicy(options: InboundPrivateEndpointOptions | undefined): Problems {
+  if (options?.privateDnsZoneGroupByPolicy !== true || options.privateDnsZoneIds === undefined) return [];
   const ids = options.privateDnsZoneIds;
   const shown = isKnown(ids) && Array.isArray(ids) ? `[${ids.join(', ')}]` : 'an expression';
-  refuse(
-    'SE143',
-    `inboundPrivateEndpoint has privateDnsZoneGroupByPolicy: true and privateDnsZoneIds ${shown}: zone ids ` +
-      `are for a zone group created here, while privateDnsZoneGroupByPolicy leaves the zone group to an Azure ` +
-      `Policy (DeployIfNotExists); remove privateDnsZoneIds, or privateDnsZoneGroupByPolicy`,
-  );
+  return [
+    problem(
+      'SE143',
+      `inboundPrivateEndpoint has privateDnsZoneGroupByPolicy: true and privateDnsZoneIds ${shown}: zone ids ` +
+        `are for a zone group created here, while privateDnsZoneGroupByPolicy leaves the zone group to an Azure ` +
+        `Policy (DeployIfNotExists); remove privateDnsZoneIds, or privateDnsZoneGroupByPolicy`,
+    ),
+  ];
+  return [];
 }

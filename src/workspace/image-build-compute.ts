@@ -3,17 +3,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
 import { AzapiResource } from '../azapi';
-import {
-  bool,
-  defineProps,
-  definedSchemas,
-  duration,
-  name,
-  object,
-  fromFactory,
-  text,
-  whole,
-} from '../checks/read';
+import { bool, defineProps, duration, name, object, fromFactory, text, whole } from '../checks/read';
 
 /** Options of the compute cluster created to build images. */
 export interface ImageBuildClusterOptions {
@@ -40,7 +30,7 @@ export interface ImageBuildClusterOptions {
   readonly disableLocalAuth?: boolean;
 }
 
-defineProps<ImageBuildClusterOptions>('ImageBuildClusterOptions', {
+export const IMAGE_BUILD_CLUSTER_OPTIONS = defineProps<ImageBuildClusterOptions>('ImageBuildClusterOptions', {
   // Checked with the workspace's path where the workspace uses them (SE110, SE120).
   computeName: name({ tokens: 'expression', optional: true }),
   vmSize: text({ tokens: 'expression', what: "a VM size name (text such as 'Standard_DS3_v2')" }),
@@ -49,12 +39,18 @@ defineProps<ImageBuildClusterOptions>('ImageBuildClusterOptions', {
   // Sent as an expression when one is given; a literal false is Azure's default and is not sent.
   disableLocalAuth: bool({ tokens: 'expression' }),
 });
-defineProps<{ options: ImageBuildClusterOptions }>('ImageBuildCompute.cluster', {
-  options: object('ImageBuildClusterOptions', definedSchemas().get('ImageBuildClusterOptions') ?? {}),
-});
-defineProps<{ computeName: string }>('ImageBuildCompute.existing', {
-  computeName: name({ tokens: 'expression' }),
-});
+export const IMAGE_BUILD_COMPUTE_CLUSTER_PARAMS = defineProps<{ options: ImageBuildClusterOptions }>(
+  'ImageBuildCompute.cluster',
+  {
+    options: object('ImageBuildClusterOptions', IMAGE_BUILD_CLUSTER_OPTIONS),
+  },
+);
+export const IMAGE_BUILD_COMPUTE_EXISTING_PARAMS = defineProps<{ computeName: string }>(
+  'ImageBuildCompute.existing',
+  {
+    computeName: name({ tokens: 'expression' }),
+  },
+);
 
 /**
  * Where Azure ML builds environment images. A container registry that is not publicly reachable cannot build
@@ -65,7 +61,7 @@ export class ImageBuildCompute {
   /** A small CPU cluster with zero minimum nodes, created in the workspace (the default): it costs nothing idle. */
   public static cluster(options: ImageBuildClusterOptions = {}): ImageBuildCompute {
     return fromFactory(
-      'ImageBuildCompute.cluster',
+      IMAGE_BUILD_COMPUTE_CLUSTER_PARAMS,
       { options },
       (read) => new ImageBuildCompute(read.options?.computeName ?? 'image-build', read.options ?? {}),
       ImageBuildCompute.prototype,
@@ -75,7 +71,7 @@ export class ImageBuildCompute {
   /** A compute that already exists in the workspace (or that you create yourself), by name. */
   public static existing(computeName: string): ImageBuildCompute {
     return fromFactory(
-      'ImageBuildCompute.existing',
+      IMAGE_BUILD_COMPUTE_EXISTING_PARAMS,
       { computeName },
       (read) => new ImageBuildCompute(read.computeName, undefined),
       ImageBuildCompute.prototype,

@@ -19,6 +19,7 @@ import {
   readProps,
   topLevelNameFromId,
   problemsOf,
+  problem,
 } from '../checks';
 import { blobEndpointWithSlash, readLogAnalyticsWorkspaceId } from './application-insights-logs';
 import { checkProvisioningHasNetwork, checkSameSubscription } from './workspace-checks';
@@ -123,16 +124,17 @@ export const IMPORTED_WORKSPACE_ATTRIBUTES = defineProps<ImportedWorkspaceAttrib
     subscriptionId: text({
       ...EXPR,
       what: 'a subscription id (GUID text)',
-      check: (v, prop) => {
-        if (!GUID_PATTERN.test(v)) {
-          throw new ConfigurationError(
-            'SE002',
-            `${prop} is '${v}', which is not a subscription id (a GUID such as ` +
-              `'00000000-0000-0000-0000-000000000000'); give the subscription's id (az account show --query id), ` +
-              `not its name`,
-          );
-        }
-      },
+      check: (v, prop) =>
+        GUID_PATTERN.test(v)
+          ? []
+          : [
+              problem(
+                'SE002',
+                `${prop} is '${v}', which is not a subscription id (a GUID such as ` +
+                  `'00000000-0000-0000-0000-000000000000'); give the subscription's id (az account show --query id), ` +
+                  `not its name`,
+              ),
+            ],
     }),
     location: regionReader({ optional: false, missingCode: 'SE118', shape: /./ }),
     isolationMode: oneOf(IsolationMode, { optional: false, missingCode: 'SE118', missingFatal: true }),
@@ -202,7 +204,7 @@ class ImportedManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
   ) {
     super(scope, id);
     // enableManagedNetwork and fromWorkspaceId have read their props already.
-    if (change === undefined && !byId) attrs = readProps(this, 'ImportedWorkspaceAttributes', attrs);
+    if (change === undefined && !byId) attrs = readProps(this, IMPORTED_WORKSPACE_ATTRIBUTES, attrs);
     if (!byId) checkImportedAttributes(this, attrs);
     useProviders(this, attrs.provider);
     this.workspaceName = attrs.workspaceName;
@@ -376,10 +378,7 @@ function checkImportedAttributes(scope: Construct, attrs: ImportedWorkspaceAttri
     },
   );
   checkContradictions(scope, attrs);
-  problemsOf(scope).attempt(
-    () => checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork),
-    undefined,
-  );
+  problemsOf(scope).record(checkProvisioningHasNetwork(attrs.isolationMode, attrs.provisionManagedNetwork));
 }
 
 /**
@@ -427,23 +426,24 @@ function checkContradictions(scope: Construct, attrs: ImportedWorkspaceAttribute
   }
   const subscription =
     parsed?.subscriptionId ?? (isKnown(attrs.subscriptionId) ? attrs.subscriptionId : undefined);
-  problemsOf(scope).attempt(
-    () =>
-      checkSameSubscription(
-        subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
-        {
-          'storage account': attrs.storageAccountId,
-          'key vault': attrs.keyVaultId,
-          'container registry': attrs.containerRegistryId,
-        },
-      ),
-    undefined,
+  problemsOf(scope).record(
+    checkSameSubscription(
+      subscription === undefined ? '' : `/subscriptions/${subscription}/resourceGroups/_`,
+      {
+        'storage account': attrs.storageAccountId,
+        'key vault': attrs.keyVaultId,
+        'container registry': attrs.containerRegistryId,
+      },
+    ),
   );
 }
 
 /** Imports a workspace created elsewhere; see `ManagedVnetWorkspace.fromWorkspaceAttributes`. */
 const WORKSPACE_ID = armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE });
-defineProps<{ workspaceId: string }>('ManagedVnetWorkspace.fromWorkspaceId', { workspaceId: WORKSPACE_ID });
+export const MANAGED_VNET_WORKSPACE_FROM_WORKSPACE_ID_PARAMS = defineProps<{ workspaceId: string }>(
+  'ManagedVnetWorkspace.fromWorkspaceId',
+  { workspaceId: WORKSPACE_ID },
+);
 
 /**
  * A workspace imported from its ARM id alone (`ManagedVnetWorkspace.fromWorkspaceId`): its group and name from the

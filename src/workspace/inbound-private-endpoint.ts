@@ -71,7 +71,7 @@ export interface InboundPrivateEndpointOptions {
   readonly privateDnsZoneGroupByPolicy?: boolean;
 }
 
-const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
+export const INBOUND_PRIVATE_ENDPOINT_OPTIONS = defineProps<InboundPrivateEndpointOptions>(
   'InboundPrivateEndpointOptions',
   {
     // Without a subnet the private endpoint is left out and the workspace reports it (SE118).
@@ -110,17 +110,20 @@ export interface WorkspacePrivateEndpointProps extends InboundPrivateEndpointOpt
   readonly tags?: { [key: string]: string };
 }
 
-defineProps<WorkspacePrivateEndpointProps>('WorkspacePrivateEndpointProps', {
-  ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
-  // The workspace read the options already (SE401 once, on the workspace); here only the kind is read.
-  location: regionReader({ listChecked: true }),
-  resourceGroup: RESOURCE_GROUP_READER,
-  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
-  workspaceName: name({ tokens: 'expression' }),
-  workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
-  tags: tags(),
-  provider: provider(),
-});
+export const WORKSPACE_PRIVATE_ENDPOINT_PROPS = defineProps<WorkspacePrivateEndpointProps>(
+  'WorkspacePrivateEndpointProps',
+  {
+    ...INBOUND_PRIVATE_ENDPOINT_OPTIONS,
+    // The workspace read the options already (SE401 once, on the workspace); here only the kind is read.
+    location: regionReader({ listChecked: true }),
+    resourceGroup: RESOURCE_GROUP_READER,
+    workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
+    workspaceName: name({ tokens: 'expression' }),
+    workspaceLocation: text({ tokens: 'expression', optional: false, what: 'an Azure region (text)' }),
+    tags: tags(),
+    provider: provider(),
+  },
+);
 
 /** The workspace's inbound private endpoint, as the workspace exposes it (`inboundPrivateEndpoint`). */
 export interface IWorkspacePrivateEndpoint {
@@ -145,7 +148,7 @@ export class WorkspacePrivateEndpoint extends Construct implements IWorkspacePri
 
   constructor(scope: Construct, id: string, props: WorkspacePrivateEndpointProps) {
     super(scope, id);
-    props = readProps(this, 'WorkspacePrivateEndpointProps', props);
+    props = readProps(this, WORKSPACE_PRIVATE_ENDPOINT_PROPS, props);
     checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     this.resourceGroupKey = comparisonKey(this, props.resourceGroup.id);

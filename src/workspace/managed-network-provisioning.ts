@@ -19,14 +19,17 @@ export interface ManagedNetworkProvisioningProps extends ProviderProps {
   readonly dependsOn: ITerraformDependable[];
 }
 
-defineProps<ManagedNetworkProvisioningProps>('ManagedNetworkProvisioningProps', {
-  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
-  apiVersion: oneOf(MlApiVersion, { optional: false }),
-  // Sent in the request body as an expression.
-  includeSpark: bool({ tokens: 'expression' }),
-  dependsOn: dependables(),
-  provider: provider(),
-});
+export const MANAGED_NETWORK_PROVISIONING_PROPS = defineProps<ManagedNetworkProvisioningProps>(
+  'ManagedNetworkProvisioningProps',
+  {
+    workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
+    apiVersion: oneOf(MlApiVersion, { optional: false }),
+    // Sent in the request body as an expression.
+    includeSpark: bool({ tokens: 'expression' }),
+    dependsOn: dependables(),
+    provider: provider(),
+  },
+);
 
 /**
  * The `provisionManagedNetwork` POST action. Without it Azure provisions the managed network lazily when the
@@ -43,7 +46,7 @@ export class ManagedNetworkProvisioning extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedNetworkProvisioningProps) {
     super(scope, id);
-    props = readProps(this, 'ManagedNetworkProvisioningProps', props);
+    props = readProps(this, MANAGED_NETWORK_PROVISIONING_PROPS, props);
     checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     useProviders(this, props.provider);
     const body: ManagedNetworkProvisionOptions = { includeSpark: props.includeSpark ?? false };

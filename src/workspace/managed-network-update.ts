@@ -18,12 +18,15 @@ export interface ManagedNetworkUpdateProps {
   readonly firewallSku?: FirewallSku;
 }
 
-defineProps<ManagedNetworkUpdateProps>('ManagedNetworkUpdateProps', {
-  workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
-  apiVersion: oneOf(MlApiVersion, { optional: false }),
-  isolationMode: oneOf(IsolationMode, { optional: false }),
-  firewallSku: oneOf(FirewallSku),
-});
+export const MANAGED_NETWORK_UPDATE_PROPS = defineProps<ManagedNetworkUpdateProps>(
+  'ManagedNetworkUpdateProps',
+  {
+    workspaceId: armId({ tokens: 'expression', optional: false, resourceType: ARM_TYPES.ML_WORKSPACE }),
+    apiVersion: oneOf(MlApiVersion, { optional: false }),
+    isolationMode: oneOf(IsolationMode, { optional: false }),
+    firewallSku: oneOf(FirewallSku),
+  },
+);
 
 /**
  * Turns on the managed virtual network of an existing workspace in place: an `azapi_update_resource` (construct
@@ -36,7 +39,7 @@ export class ManagedNetworkUpdate extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedNetworkUpdateProps) {
     super(scope, id);
-    props = readProps(this, 'ManagedNetworkUpdateProps', props);
+    props = readProps(this, MANAGED_NETWORK_UPDATE_PROPS, props);
     checkLiteralArmId(this, 'workspaceId', props.workspaceId, ARM_TYPES.ML_WORKSPACE);
     const approvedOnly = props.isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const body: WorkspaceManagedNetworkUpdateBody = {

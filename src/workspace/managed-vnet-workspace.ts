@@ -270,59 +270,62 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
 
 const EXPR = { tokens: 'expression' } as const;
 
-defineProps<ManagedVnetWorkspaceProps>('ManagedVnetWorkspaceProps', {
-  resourceGroup: RESOURCE_GROUP_READER,
-  workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
-  location: regionReader(),
-  friendlyName: text(EXPR),
-  description: text(EXPR),
-  isolationMode: oneOf(IsolationMode),
-  firewallSku: oneOf(FirewallSku),
-  // Sent as `cond ? "Enabled" : "Disabled"`; the private-only checks treat an expression as possibly false.
-  publicNetworkAccess: bool(EXPR),
-  inboundPrivateEndpoint: INBOUND_PRIVATE_ENDPOINT_READER,
-  inboundAccessArrangedElsewhere: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the checks that somebody can reach the workspace (SE107, SE210) apply',
-  }),
-  ...ASSOCIATED_READERS,
-  associatedResourceNames: ASSOCIATED_NAMES_READER,
-  imageBuildCompute: instanceOf(ImageBuildCompute),
-  provisionManagedNetwork: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the provisioning action exists, which deployments wait for',
-  }),
-  // Sent in the provisioning request as an expression.
-  includeSpark: bool(EXPR),
-  identity: instanceOf(WorkspaceIdentity),
-  apiVersion: oneOf(MlApiVersion),
-  tags: tags(),
-  softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE009', unit: 'days' }),
-  enableSoftwareBillOfMaterials: bool(EXPR),
-  // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
-  purgeOnDestroy: bool(EXPR),
-  diagnosticLogs: instanceOf(EndpointLogs),
-  applicationInsightsLocalAuth: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the setting is sent at all (unset, a stack of an earlier release plans no change)',
-  }),
-  monitoringPublicNetworkAccess: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
-  }),
-  monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
-  customerManagedKey: CUSTOMER_MANAGED_KEY_READER,
-  identityBasedDatastores: bool({
-    tokens: 'refuse',
-    why: 'it decides at synth whether the storage account accepts shared keys, which SE166 checks',
-  }),
-  storageNetworkAccess: instanceOf(StorageNetworkAccess),
-  storageInfrastructureEncryption: bool({
-    tokens: 'refuse',
-    why: 'it replaces the storage account (and the workspace) when it changes, and applies to a created account only (SE163)',
-  }),
-  provider: provider(),
-});
+export const MANAGED_VNET_WORKSPACE_PROPS = defineProps<ManagedVnetWorkspaceProps>(
+  'ManagedVnetWorkspaceProps',
+  {
+    resourceGroup: RESOURCE_GROUP_READER,
+    workspaceName: name({ ...EXPR, check: checkWorkspaceName }),
+    location: regionReader(),
+    friendlyName: text(EXPR),
+    description: text(EXPR),
+    isolationMode: oneOf(IsolationMode),
+    firewallSku: oneOf(FirewallSku),
+    // Sent as `cond ? "Enabled" : "Disabled"`; the private-only checks treat an expression as possibly false.
+    publicNetworkAccess: bool(EXPR),
+    inboundPrivateEndpoint: INBOUND_PRIVATE_ENDPOINT_READER,
+    inboundAccessArrangedElsewhere: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the checks that somebody can reach the workspace (SE107, SE210) apply',
+    }),
+    ...ASSOCIATED_READERS,
+    associatedResourceNames: ASSOCIATED_NAMES_READER,
+    imageBuildCompute: instanceOf(ImageBuildCompute),
+    provisionManagedNetwork: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the provisioning action exists, which deployments wait for',
+    }),
+    // Sent in the provisioning request as an expression.
+    includeSpark: bool(EXPR),
+    identity: instanceOf(WorkspaceIdentity),
+    apiVersion: oneOf(MlApiVersion),
+    tags: tags(),
+    softDeleteRetentionInDays: whole({ ...EXPR, min: 1, code: 'SE009', unit: 'days' }),
+    enableSoftwareBillOfMaterials: bool(EXPR),
+    // Sent as the expression `cond ? { forceToPurge = ["true"] } : null`: a false variable never purges.
+    purgeOnDestroy: bool(EXPR),
+    diagnosticLogs: instanceOf(EndpointLogs),
+    applicationInsightsLocalAuth: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the setting is sent at all (unset, a stack of an earlier release plans no change)',
+    }),
+    monitoringPublicNetworkAccess: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
+    }),
+    monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+    customerManagedKey: CUSTOMER_MANAGED_KEY_READER,
+    identityBasedDatastores: bool({
+      tokens: 'refuse',
+      why: 'it decides at synth whether the storage account accepts shared keys, which SE166 checks',
+    }),
+    storageNetworkAccess: instanceOf(StorageNetworkAccess),
+    storageInfrastructureEncryption: bool({
+      tokens: 'refuse',
+      why: 'it replaces the storage account (and the workspace) when it changes, and applies to a created account only (SE163)',
+    }),
+    provider: provider(),
+  },
+);
 
 /**
  * An Azure Machine Learning workspace with a managed virtual network, secure by default: approved outbound
@@ -435,19 +438,13 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: ManagedVnetWorkspaceProps) {
     super(scope, id);
-    props = readProps(this, 'ManagedVnetWorkspaceProps', props);
+    props = readProps(this, MANAGED_VNET_WORKSPACE_PROPS, props);
     useProviders(this, props.provider);
     this.workspaceName = props.workspaceName;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupName = props.resourceGroup.name;
     this.location = catalogText(props.location) ?? props.resourceGroup.location;
     this._locationAsConfigured = catalogText(props.location) ?? props.resourceGroup.locationInput;
-    if (props.location === undefined) {
-      problemsOf(this).attempt(
-        () => checkInheritedRegion('resourceGroup.location', this.location),
-        undefined,
-      );
-    }
     this.apiVersion = props.apiVersion ?? DEFAULT_ML_API_VERSION;
     this.isolationMode = props.isolationMode ?? IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND;
     const imageBuild = props.imageBuildCompute ?? ImageBuildCompute.cluster();
@@ -476,7 +473,7 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
     const uami = identity.userAssignedIdentity;
     if (uami !== undefined) checkUserAssignedIdentity(this, 'identity (user-assigned)', uami);
     const body = this.renderBody(props, identity);
-    problemsOf(this).attempt(() => checkPreviewOnlyProperties(this.apiVersion, body.properties), undefined);
+    problemsOf(this).record(checkPreviewOnlyProperties(this.apiVersion, body.properties));
     const resource = this.createResource(props, body, identity);
     this.resource = resource;
     this.grantAndGuard(props, identity, resource);
@@ -507,8 +504,11 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   /** Checks on what the user gave, reported together at synth. */
   private validateProps(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
+    if (props.location === undefined) {
+      problemsOf(this).record(checkInheritedRegion('resourceGroup.location', this.location));
+    }
     readIdsAndTags(this, props);
-    problemsOf(this).attempt(() => checkWorkspaceName(props.workspaceName), undefined);
+    problemsOf(this).record(checkWorkspaceName(props.workspaceName));
     problemsOf(this).addRule(() =>
       workspaceNameClashes(
         this,
@@ -518,56 +518,44 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
       ),
     );
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
-    problemsOf(this).attempt(
-      () =>
-        checkInboundAccess(
-          props.workspaceName,
-          publicNetworkAccess,
-          props.inboundPrivateEndpoint !== undefined,
-          props.inboundAccessArrangedElsewhere ?? false,
-        ),
-      undefined,
+    problemsOf(this).record(
+      checkInboundAccess(
+        props.workspaceName,
+        publicNetworkAccess,
+        props.inboundPrivateEndpoint !== undefined,
+        props.inboundAccessArrangedElsewhere ?? false,
+      ),
     );
-    problemsOf(this).attempt(() => checkKeyVaultBypass(props.keyVault), undefined);
+    problemsOf(this).record(checkKeyVaultBypass(props.keyVault));
     checkWorkspaceStorageAccount(this, props.storageAccount);
-    problemsOf(this).attempt(
-      () => checkFirewallSku(props.workspaceName, this.isolationMode, props.firewallSku),
-      undefined,
-    );
-    problemsOf(this).attempt(
-      () => checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess),
-      undefined,
-    );
-    problemsOf(this).attempt(
-      () =>
-        checkSameSubscription(props.resourceGroup.id, {
-          'storage account': props.storageAccount?.id,
-          'key vault': props.keyVault?.id,
-          'container registry': props.containerRegistry?.id,
-          'application insights': props.applicationInsights?.id,
-        }),
-      undefined,
+    problemsOf(this).record(checkFirewallSku(props.workspaceName, this.isolationMode, props.firewallSku));
+    problemsOf(this).record(checkContainerRegistrySku(props.containerRegistry, publicNetworkAccess));
+    problemsOf(this).record(
+      checkSameSubscription(props.resourceGroup.id, {
+        'storage account': props.storageAccount?.id,
+        'key vault': props.keyVault?.id,
+        'container registry': props.containerRegistry?.id,
+        'application insights': props.applicationInsights?.id,
+      }),
     );
     const computeName = imageBuild.computeName;
-    if (computeName !== undefined) problemsOf(this).attempt(() => checkComputeName(computeName), undefined);
-    problemsOf(this).attempt(() => checkImageBuildCluster(imageBuild), undefined);
-    problemsOf(this).attempt(
-      () =>
-        checkMonitoringAccess({
-          ...props,
-          applicationInsightsBrought: props.applicationInsights !== undefined,
-        }),
-      undefined,
+    if (computeName !== undefined) problemsOf(this).record(checkComputeName(computeName));
+    problemsOf(this).record(checkImageBuildCluster(imageBuild));
+    problemsOf(this).record(
+      checkMonitoringAccess({
+        ...props,
+        applicationInsightsBrought: props.applicationInsights !== undefined,
+      }),
     );
-    problemsOf(this).attempt(() => checkPrivateDnsByPolicy(props.inboundPrivateEndpoint), undefined);
+    problemsOf(this).record(checkPrivateDnsByPolicy(props.inboundPrivateEndpoint));
     this.validateHardening(props);
   }
 
   /** SE160 to SE166: what the hardening options need, where the library can see it. */
   private validateHardening(props: ManagedVnetWorkspaceProps): void {
     const cmk = props.customerManagedKey;
-    if (cmk !== undefined) problemsOf(this).attempt(() => checkCustomerManagedKey(cmk), undefined);
-    problemsOf(this).attempt(() => checkStorageNetworkAccess(props.storageNetworkAccess), undefined);
+    if (cmk !== undefined) problemsOf(this).record(checkCustomerManagedKey(cmk));
+    problemsOf(this).record(checkStorageNetworkAccess(props.storageNetworkAccess));
     for (const problem of checkStorageOptionsNeedCreatedAccount(props.storageAccount !== undefined, {
       // Public access (the default) changes nothing on the account: only the options that do are refused.
       storageNetworkAccess:
@@ -636,18 +624,13 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
 
   /** Checks that need the associated resources as bound (whether the registry is private), then SE114. */
   private validateWithAssociated(props: ManagedVnetWorkspaceProps, imageBuild: ImageBuildCompute): void {
-    problemsOf(this).attempt(
-      () => checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName),
-      undefined,
+    problemsOf(this).record(
+      checkImageBuildCompute(this.containerRegistryPrivateOnly, imageBuild.computeName),
     );
-    problemsOf(this).attempt(
-      () => checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
-      undefined,
+    problemsOf(this).record(
+      checkClusterReachesRegistry(this.isolationMode, this.containerRegistryPrivateOnly, imageBuild),
     );
-    problemsOf(this).attempt(
-      () => checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork),
-      undefined,
-    );
+    problemsOf(this).record(checkProvisioningHasNetwork(this.isolationMode, props.provisionManagedNetwork));
   }
 
   /** The storage account, Key Vault, container registry and Application Insights: brought or created. */

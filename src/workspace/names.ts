@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
-import { isKnown, refuse, problemsOf } from '../checks';
+import { isKnown, problemsOf, problem, Problems } from '../checks';
 
 /** Workspace and outbound rule names (ARM schema pattern of both resources). */
 export const ML_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/;
@@ -37,37 +37,46 @@ export function defaultContainerRegistryName(scope: IConstruct, workspaceName: s
 }
 
 /** SE101: workspace name. */
-export function checkWorkspaceName(name: string): void {
+export function checkWorkspaceName(name: string): Problems {
   if (isKnown(name) && !ML_NAME_PATTERN.test(name)) {
-    refuse(
-      'SE101',
-      `workspace name '${name}' is invalid: Azure accepts 3 to 33 characters, letters, digits, '_' and '-', ` +
-        `starting with a letter or digit (${ML_NAME_PATTERN.source}); choose a name that matches`,
-    );
+    return [
+      problem(
+        'SE101',
+        `workspace name '${name}' is invalid: Azure accepts 3 to 33 characters, letters, digits, '_' and '-', ` +
+          `starting with a letter or digit (${ML_NAME_PATTERN.source}); choose a name that matches`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE102: outbound rule name. */
-export function checkRuleName(name: string): void {
+export function checkRuleName(name: string): Problems {
   if (isKnown(name) && !ML_NAME_PATTERN.test(name)) {
-    refuse(
-      'SE102',
-      `outbound rule name '${name}' is invalid: Azure accepts 3 to 33 characters, letters, digits, '_' and '-', ` +
-        `starting with a letter or digit (${ML_NAME_PATTERN.source}); choose a name that matches`,
-    );
+    return [
+      problem(
+        'SE102',
+        `outbound rule name '${name}' is invalid: Azure accepts 3 to 33 characters, letters, digits, '_' and '-', ` +
+          `starting with a letter or digit (${ML_NAME_PATTERN.source}); choose a name that matches`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE110: compute name (azapi cannot check it: the API's pattern uses a look-ahead). */
-export function checkComputeName(name: string): void {
+export function checkComputeName(name: string): Problems {
   if (isKnown(name) && (!COMPUTE_NAME_PATTERN.test(name) || /-\d+$/.test(name))) {
-    refuse(
-      'SE110',
-      `image-build compute name '${name}' is invalid: Azure ML compute names have 3 to 24 characters, start ` +
-        `with a letter, contain only letters, digits and hyphens, and do not end with a hyphen followed by ` +
-        `digits; choose a name such as 'image-build'`,
-    );
+    return [
+      problem(
+        'SE110',
+        `image-build compute name '${name}' is invalid: Azure ML compute names have 3 to 24 characters, start ` +
+          `with a letter, contain only letters, digits and hyphens, and do not end with a hyphen followed by ` +
+          `digits; choose a name such as 'image-build'`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**

@@ -57,7 +57,7 @@ export const ASSOCIATED_READERS = {
   ),
 };
 
-const ASSOCIATED_NAMES = defineProps<AssociatedResourceNames>('AssociatedResourceNames', {
+export const ASSOCIATED_NAMES = defineProps<AssociatedResourceNames>('AssociatedResourceNames', {
   // Each is checked against its resource's rule where it is used (SE112); tokens are passed through.
   storageAccount: name({ ...EXPR, optional: true }),
   keyVault: name({ ...EXPR, optional: true }),

@@ -9,7 +9,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
-import { ARM_TYPES, ConfigurationError, isKnown, fromFactory, refuse } from '../checks';
+import { ARM_TYPES, ConfigurationError, isKnown, fromFactory, problem, Problems } from '../checks';
 import { armId, defineProps, list, object, text } from '../checks/read';
 import { subnetReader, virtualNetworkReader } from '../core/readers';
 import { IResourceGroup, ISubnet, IVirtualNetwork } from '../core';
@@ -31,14 +31,19 @@ export interface StoragePrivateEndpointOptions {
   readonly virtualNetwork?: IVirtualNetwork;
 }
 
-defineProps<{ ranges: string[] }>('StorageNetworkAccess.allowedIpRanges', {
-  ranges: list(text({ tokens: 'expression', what: 'a public IPv4 address or CIDR range (text)' }), {
-    tokens: 'expression',
-    optional: false,
-  }),
-});
+export const STORAGE_NETWORK_ACCESS_ALLOWED_IP_RANGES_PARAMS = defineProps<{ ranges: string[] }>(
+  'StorageNetworkAccess.allowedIpRanges',
+  {
+    ranges: list(text({ tokens: 'expression', what: 'a public IPv4 address or CIDR range (text)' }), {
+      tokens: 'expression',
+      optional: false,
+    }),
+  },
+);
 
-defineProps<{ options: StoragePrivateEndpointOptions }>('StorageNetworkAccess.privateEndpoint', {
+export const STORAGE_NETWORK_ACCESS_PRIVATE_ENDPOINT_PARAMS = defineProps<{
+  options: StoragePrivateEndpointOptions;
+}>('StorageNetworkAccess.privateEndpoint', {
   options: object(
     'StoragePrivateEndpointOptions',
     defineProps<StoragePrivateEndpointOptions>('StoragePrivateEndpointOptions', {
@@ -70,7 +75,7 @@ export class StorageNetworkAccess {
    */
   public static allowedIpRanges(ranges: string[]): StorageNetworkAccess {
     return fromFactory(
-      'StorageNetworkAccess.allowedIpRanges',
+      STORAGE_NETWORK_ACCESS_ALLOWED_IP_RANGES_PARAMS,
       { ranges },
       (read) => new StorageNetworkAccess('ip-ranges', read.ranges, undefined),
       StorageNetworkAccess.prototype,
@@ -84,7 +89,7 @@ export class StorageNetworkAccess {
    */
   public static privateEndpoint(options: StoragePrivateEndpointOptions): StorageNetworkAccess {
     return fromFactory(
-      'StorageNetworkAccess.privateEndpoint',
+      STORAGE_NETWORK_ACCESS_PRIVATE_ENDPOINT_PARAMS,
       { options },
       (read) => new StorageNetworkAccess('private-endpoint', [], read.options),
       StorageNetworkAccess.prototype,
@@ -164,34 +169,41 @@ function ipRuleProblem(rule: string): string | undefined {
 }
 
 /** SE164: the allowed ranges are public IPv4 ranges Azure Storage accepts, none twice, at most 400. */
-export function checkStorageNetworkAccess(access: StorageNetworkAccess | undefined): void {
-  if (access?._kind !== 'ip-ranges') return;
+export function checkStorageNetworkAccess(access: StorageNetworkAccess | undefined): Problems {
+  if (access?._kind !== 'ip-ranges') return [];
   const ranges = access._ranges;
-  if (Token.isUnresolved(ranges)) return;
+  if (Token.isUnresolved(ranges)) return [];
   if (ranges.length === 0) {
-    refuse(
-      'SE164',
-      `storageNetworkAccess: allowedIpRanges ranges is an empty list: nothing could upload assets to the storage account; give your ` +
-        `runners' public egress addresses, or use StorageNetworkAccess.privateEndpoint for a runner in your network`,
-    );
+    return [
+      problem(
+        'SE164',
+        `storageNetworkAccess: allowedIpRanges ranges is an empty list: nothing could upload assets to the storage account; give your ` +
+          `runners' public egress addresses, or use StorageNetworkAccess.privateEndpoint for a runner in your network`,
+      ),
+    ];
   }
   if (ranges.length > STORAGE_IP_RULES.maxRules) {
-    refuse(
-      'SE164',
-      `storageNetworkAccess allows ${ranges.length} IP ranges: Azure Storage keeps at most ` +
-        `${STORAGE_IP_RULES.maxRules}; merge them into wider ranges`,
-    );
+    return [
+      problem(
+        'SE164',
+        `storageNetworkAccess allows ${ranges.length} IP ranges: Azure Storage keeps at most ` +
+          `${STORAGE_IP_RULES.maxRules}; merge them into wider ranges`,
+      ),
+    ];
   }
   const seen = new Set<string>();
   for (const [i, rule] of ranges.entries()) {
     if (!isKnown(rule)) continue;
-    const problem = ipRuleProblem(rule.trim());
-    if (problem !== undefined) refuse('SE164', `storageNetworkAccess IP range [${i}] '${rule}' ${problem}`);
+    const why = ipRuleProblem(rule.trim());
+    if (why !== undefined) return [problem('SE164', `storageNetworkAccess IP range [${i}] '${rule}' ${why}`)];
     if (seen.has(rule.trim())) {
-      refuse('SE164', `storageNetworkAccess IP range '${rule}' is given twice: give each range once`);
+      return [
+        problem('SE164', `storageNetworkAccess IP range '${rule}' is given twice: give each range once`),
+      ];
     }
     seen.add(rule.trim());
   }
+  return [];
 }
 
 /** SE163: the storage options configure the storage account created here, never a brought one. */

@@ -1,3 +1,6 @@
+import { OUTBOUND_FQDN_RULE_PROPS } from '../outbound/fqdn-rule';
+import { OUTBOUND_PRIVATE_ENDPOINT_RULE_PROPS } from '../outbound/private-endpoint-rule';
+import { OUTBOUND_SERVICE_TAG_RULE_PROPS } from '../outbound/service-tag-rule';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MlApiVersion } from '../arm';
@@ -17,50 +20,50 @@ import type {
 import { IManagedVnetWorkspace, InboundAccess, IOutboundRule, WorkspaceBlobStore } from './workspace-ref';
 
 const CONSTRUCT_ID = constructId();
-defineProps<{ id: string; options: OutboundPrivateEndpointRuleOptions }>(
-  'ManagedVnetWorkspaceBase#addOutboundPrivateEndpointRule',
-  {
-    id: CONSTRUCT_ID,
-    options: object(
-      'OutboundPrivateEndpointRuleOptions',
-      pick('OutboundPrivateEndpointRuleProps', [
-        'ruleName',
-        'serviceResourceId',
-        'subresourceTarget',
-        'sparkEnabled',
-        'fqdns',
-        'grantApproverRole',
-      ]),
-      { optional: false },
-    ),
-  },
-);
-defineProps<{ id: string; options: OutboundFqdnRuleOptions }>(
-  'ManagedVnetWorkspaceBase#addOutboundFqdnRule',
-  {
-    id: CONSTRUCT_ID,
-    options: object('OutboundFqdnRuleOptions', pick('OutboundFqdnRuleProps', ['ruleName', 'destination']), {
-      optional: false,
-    }),
-  },
-);
-defineProps<{ id: string; options: OutboundServiceTagRuleOptions }>(
-  'ManagedVnetWorkspaceBase#addOutboundServiceTagRule',
-  {
-    id: CONSTRUCT_ID,
-    options: object(
-      'OutboundServiceTagRuleOptions',
-      pick('OutboundServiceTagRuleProps', [
-        'ruleName',
-        'serviceTag',
-        'protocol',
-        'portRanges',
-        'addressPrefixes',
-      ]),
-      { optional: false },
-    ),
-  },
-);
+export const MANAGED_VNET_WORKSPACE_BASE_ADD_OUTBOUND_PRIVATE_ENDPOINT_RULE_PARAMS = defineProps<{
+  id: string;
+  options: OutboundPrivateEndpointRuleOptions;
+}>('ManagedVnetWorkspaceBase#addOutboundPrivateEndpointRule', {
+  id: CONSTRUCT_ID,
+  options: object(
+    'OutboundPrivateEndpointRuleOptions',
+    pick(OUTBOUND_PRIVATE_ENDPOINT_RULE_PROPS, [
+      'ruleName',
+      'serviceResourceId',
+      'subresourceTarget',
+      'sparkEnabled',
+      'fqdns',
+      'grantApproverRole',
+    ]),
+    { optional: false },
+  ),
+});
+export const MANAGED_VNET_WORKSPACE_BASE_ADD_OUTBOUND_FQDN_RULE_PARAMS = defineProps<{
+  id: string;
+  options: OutboundFqdnRuleOptions;
+}>('ManagedVnetWorkspaceBase#addOutboundFqdnRule', {
+  id: CONSTRUCT_ID,
+  options: object('OutboundFqdnRuleOptions', pick(OUTBOUND_FQDN_RULE_PROPS, ['ruleName', 'destination']), {
+    optional: false,
+  }),
+});
+export const MANAGED_VNET_WORKSPACE_BASE_ADD_OUTBOUND_SERVICE_TAG_RULE_PARAMS = defineProps<{
+  id: string;
+  options: OutboundServiceTagRuleOptions;
+}>('ManagedVnetWorkspaceBase#addOutboundServiceTagRule', {
+  id: CONSTRUCT_ID,
+  options: object(
+    'OutboundServiceTagRuleOptions',
+    pick(OUTBOUND_SERVICE_TAG_RULE_PROPS, [
+      'ruleName',
+      'serviceTag',
+      'protocol',
+      'portRanges',
+      'addressPrefixes',
+    ]),
+    { optional: false },
+  ),
+});
 
 /**
  * What created and imported workspaces share: outbound rules and the provisioning they feed. The attributes are

@@ -7,8 +7,9 @@ import {
   comparisonKey,
   ConfigurationError,
   isKnown,
-  refuse,
   subscriptionOf,
+  problem,
+  Problems,
 } from '../checks';
 import {
   IWorkspaceContainerRegistry,
@@ -22,32 +23,38 @@ import { IsolationMode } from './isolation-mode';
 export function checkContainerRegistrySku(
   registry: IWorkspaceContainerRegistry | undefined,
   publicNetworkAccess: boolean,
-): void {
+): Problems {
   const sku = registry?.skuInput;
   // An expression (a Terraform variable) may turn out false: it is judged as the private case.
   if (publicNetworkAccess !== true && isKnown(sku) && sku.toLowerCase() !== 'premium') {
-    refuse(
-      'SE104',
-      `container registry SKU (skuInput) '${sku}' cannot serve a workspace reachable only privately: only Premium registries ` +
-        `support the private endpoint the managed network uses to pull and push images; set sku = 'Premium' on ` +
-        `the registry, or leave containerRegistry unset to have a Premium registry created`,
-    );
+    return [
+      problem(
+        'SE104',
+        `container registry SKU (skuInput) '${sku}' cannot serve a workspace reachable only privately: only Premium registries ` +
+          `support the private endpoint the managed network uses to pull and push images; set sku = 'Premium' on ` +
+          `the registry, or leave containerRegistry unset to have a Premium registry created`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE105: a registry that is not publicly reachable cannot build images: an image-build compute is needed. */
 export function checkImageBuildCompute(
   registryPrivateOnly: boolean | undefined,
   computeName: string | undefined,
-): void {
+): Problems {
   if (registryPrivateOnly === true && computeName === undefined) {
-    refuse(
-      'SE105',
-      `imageBuildCompute is none but the workspace's container registry is not publicly reachable: Azure cannot ` +
-        `build environment images in a private registry and deployments fail with ImageBuildComputeNotValid; ` +
-        `use ImageBuildCompute.cluster() (the default) or ImageBuildCompute.existing('<compute name>')`,
-    );
+    return [
+      problem(
+        'SE105',
+        `imageBuildCompute is none but the workspace's container registry is not publicly reachable: Azure cannot ` +
+          `build environment images in a private registry and deployments fail with ImageBuildComputeNotValid; ` +
+          `use ImageBuildCompute.cluster() (the default) or ImageBuildCompute.existing('<compute name>')`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**
@@ -58,44 +65,53 @@ export function checkClusterReachesRegistry(
   isolationMode: IsolationMode,
   registryPrivateOnly: boolean | undefined,
   imageBuild: ImageBuildCompute,
-): void {
+): Problems {
   if (!isolationMode.isManaged && registryPrivateOnly === true && imageBuild.clusterOptions !== undefined) {
-    refuse(
-      'SE113',
-      `isolation mode ${isolationMode.value} with a container registry that is not publicly reachable and the ` +
-        `image-build cluster created here: without a managed network the cluster cannot reach the registry, so ` +
-        `image builds fail; use a managed network (IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND), a registry with ` +
-        `public network access, or ImageBuildCompute.existing('<a compute in your virtual network>')`,
-    );
+    return [
+      problem(
+        'SE113',
+        `isolation mode ${isolationMode.value} with a container registry that is not publicly reachable and the ` +
+          `image-build cluster created here: without a managed network the cluster cannot reach the registry, so ` +
+          `image builds fail; use a managed network (IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND), a registry with ` +
+          `public network access, or ImageBuildCompute.existing('<a compute in your virtual network>')`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE114: there is no managed network to provision when isolation is Disabled. */
 export function checkProvisioningHasNetwork(
   isolationMode: IsolationMode,
   provision: boolean | undefined,
-): void {
+): Problems {
   if (provision === true && !isolationMode.isManaged) {
-    refuse(
-      'SE114',
-      `provisionManagedNetwork is true but the isolation mode is ${isolationMode.value}: a workspace without a ` +
-        `managed network has nothing to provision and Azure rejects the request; remove provisionManagedNetwork ` +
-        `or choose a managed isolation mode`,
-    );
+    return [
+      problem(
+        'SE114',
+        `provisionManagedNetwork is true but the isolation mode is ${isolationMode.value}: a workspace without a ` +
+          `managed network has nothing to provision and Azure rejects the request; remove provisionManagedNetwork ` +
+          `or choose a managed isolation mode`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE106: key-auth endpoints fail unless the Key Vault lets trusted Azure services through. */
-export function checkKeyVaultBypass(keyVault: IWorkspaceKeyVault | undefined): void {
+export function checkKeyVaultBypass(keyVault: IWorkspaceKeyVault | undefined): Problems {
   const bypass = keyVault?.networkAclsInput?.bypass;
   if (isKnown(bypass) && bypass !== 'AzureServices') {
-    refuse(
-      'SE106',
-      `key vault network ACL bypass '${bypass}' is refused: Azure ML stores endpoint keys in the workspace's Key ` +
-        `Vault through a trusted-service path, and key-auth online endpoints fail to create without it; set ` +
-        `networkAcls.bypass = 'AzureServices' on the Key Vault`,
-    );
+    return [
+      problem(
+        'SE106',
+        `key vault network ACL bypass '${bypass}' is refused: Azure ML stores endpoint keys in the workspace's Key ` +
+          `Vault through a trusted-service path, and key-auth online endpoints fail to create without it; set ` +
+          `networkAcls.bypass = 'AzureServices' on the Key Vault`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** SE107: a workspace nobody can reach is refused, unless the user says inbound access is arranged elsewhere. */
@@ -104,24 +120,29 @@ export function checkInboundAccess(
   publicNetworkAccess: boolean,
   hasPrivateEndpoint: boolean,
   arrangedElsewhere: boolean,
-): void {
+): Problems {
   if (!isKnown(publicNetworkAccess) && !hasPrivateEndpoint && !arrangedElsewhere) {
-    refuse(
-      'SE107',
-      `workspace '${workspaceName}' takes publicNetworkAccess from an expression, and has no inbound private ` +
-        `endpoint: when the expression is false nobody could reach the workspace; set inboundPrivateEndpoint: ` +
-        `{ subnet }, or inboundAccessArrangedElsewhere: true when a private endpoint is created outside this stack`,
-    );
+    return [
+      problem(
+        'SE107',
+        `workspace '${workspaceName}' takes publicNetworkAccess from an expression, and has no inbound private ` +
+          `endpoint: when the expression is false nobody could reach the workspace; set inboundPrivateEndpoint: ` +
+          `{ subnet }, or inboundAccessArrangedElsewhere: true when a private endpoint is created outside this stack`,
+      ),
+    ];
   }
   if (publicNetworkAccess === false && !hasPrivateEndpoint && !arrangedElsewhere) {
-    refuse(
-      'SE107',
-      `workspace '${workspaceName}' has public network access disabled and no inbound private endpoint: nobody ` +
-        `could reach it or its private online endpoints; set inboundPrivateEndpoint: { subnet }, or ` +
-        `inboundAccessArrangedElsewhere: true when a private endpoint is created outside this stack, or ` +
-        `publicNetworkAccess: true`,
-    );
+    return [
+      problem(
+        'SE107',
+        `workspace '${workspaceName}' has public network access disabled and no inbound private endpoint: nobody ` +
+          `could reach it or its private online endpoints; set inboundPrivateEndpoint: { subnet }, or ` +
+          `inboundAccessArrangedElsewhere: true when a private endpoint is created outside this stack, or ` +
+          `publicNetworkAccess: true`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**
@@ -132,7 +153,7 @@ export function checkInboundAccess(
 export function checkSameSubscription(
   resourceGroupId: string,
   associated: Record<string, string | undefined>,
-): void {
+): Problems {
   const known = Object.entries(associated)
     .map(([kind, id]) => ({ kind, id, subscription: subscriptionOf(id) }))
     .filter((r): r is { kind: string; id: string; subscription: string } => r.subscription !== undefined);
@@ -140,73 +161,91 @@ export function checkSameSubscription(
   if (expected === undefined) {
     const [first, other] = [known[0], known.find((r) => r.subscription !== known[0]?.subscription)];
     if (first !== undefined && other !== undefined) {
-      refuse(
-        'SE108',
-        `${first.kind} '${first.id}' is in subscription ${first.subscription} and ${other.kind} '${other.id}' in ` +
-          `subscription ${other.subscription}: Azure ML accepts associated resources only from the workspace's ` +
-          `subscription (another resource group is fine), so one of them is refused; use resources of the ` +
-          `workspace's subscription, or leave them unset to have them created`,
-      );
+      return [
+        problem(
+          'SE108',
+          `${first.kind} '${first.id}' is in subscription ${first.subscription} and ${other.kind} '${other.id}' in ` +
+            `subscription ${other.subscription}: Azure ML accepts associated resources only from the workspace's ` +
+            `subscription (another resource group is fine), so one of them is refused; use resources of the ` +
+            `workspace's subscription, or leave them unset to have them created`,
+        ),
+      ];
     }
-    return;
+    return [];
   }
   for (const { kind, id, subscription: actual } of known) {
     if (actual !== expected) {
-      refuse(
-        'SE108',
-        `${kind} '${id}' is in subscription ${actual}, the workspace in ${expected}: Azure ML accepts associated ` +
-          `resources only from the workspace's subscription (another resource group is fine); use a ${kind} in ` +
-          `subscription ${expected}, or leave it unset to have one created`,
-      );
+      return [
+        problem(
+          'SE108',
+          `${kind} '${id}' is in subscription ${actual}, the workspace in ${expected}: Azure ML accepts associated ` +
+            `resources only from the workspace's subscription (another resource group is fine); use a ${kind} in ` +
+            `subscription ${expected}, or leave it unset to have one created`,
+        ),
+      ];
     }
   }
+  return [];
 }
 
 /** SE109: preview-only workspace properties fail validation with a stable api-version. */
-export function checkPreviewOnlyProperties(apiVersion: MlApiVersion, properties: WorkspaceProperties): void {
-  if (apiVersion.isPreview) return;
+export function checkPreviewOnlyProperties(
+  apiVersion: MlApiVersion,
+  properties: WorkspaceProperties,
+): Problems {
+  if (apiVersion.isPreview) return [];
   const used = Object.entries(properties)
     .filter(([name, value]) => value !== undefined && PREVIEW_ONLY_WORKSPACE_PROPERTIES.includes(name))
     .map(([name]) => name);
   if (used.length > 0) {
-    refuse(
-      'SE109',
-      `workspace properties ${used.join(', ')} exist only in preview api-versions, but apiVersion is ` +
-        `${apiVersion.version}: azapi would reject the body; remove them or use MlApiVersion.V2026_05_15_PREVIEW`,
-    );
+    return [
+      problem(
+        'SE109',
+        `workspace properties ${used.join(', ')} exist only in preview api-versions, but apiVersion is ` +
+          `${apiVersion.version}: azapi would reject the body; remove them or use MlApiVersion.V2026_05_15_PREVIEW`,
+      ),
+    ];
   }
+  return [];
 }
 
 /** Azure ML AmlCompute: `nodeIdleTimeBeforeScaleDown` is an ISO 8601 duration such as `PT120S` or `PT2M`. */
 const ISO_DURATION = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 /** SE120: the image-build cluster's node count and idle time, which azapi cannot judge (free-form in the schema). */
-export function checkImageBuildCluster(imageBuild: ImageBuildCompute): void {
+export function checkImageBuildCluster(imageBuild: ImageBuildCompute): Problems {
   const options = imageBuild.clusterOptions;
-  if (options === undefined) return;
+  if (options === undefined) return [];
   const max = options.maxNodeCount;
   if (isKnown(max) && (!Number.isInteger(max) || max < 1)) {
-    refuse(
-      'SE120',
-      `image-build cluster maxNodeCount is ${max}: a cluster that builds images needs a whole number of at least ` +
-        `1 node; give for example maxNodeCount: 1`,
-    );
+    return [
+      problem(
+        'SE120',
+        `image-build cluster maxNodeCount is ${max}: a cluster that builds images needs a whole number of at least ` +
+          `1 node; give for example maxNodeCount: 1`,
+      ),
+    ];
   }
   const idle = options.nodeIdleTimeBeforeScaleDown;
   if (isKnown(idle) && !ISO_DURATION.test(idle)) {
-    refuse(
-      'SE120',
-      `image-build cluster nodeIdleTimeBeforeScaleDown '${idle}' is not an ISO 8601 duration: Azure refuses it ` +
-        `at apply; give for example 'PT120S' or 'PT5M'`,
-    );
+    return [
+      problem(
+        'SE120',
+        `image-build cluster nodeIdleTimeBeforeScaleDown '${idle}' is not an ISO 8601 duration: Azure refuses it ` +
+          `at apply; give for example 'PT120S' or 'PT5M'`,
+      ),
+    ];
   }
   const vmSize = options.vmSize;
   if (isKnown(vmSize) && !/^[A-Za-z][A-Za-z0-9_]*$/.test(vmSize)) {
-    refuse(
-      'SE120',
-      `image-build cluster vmSize '${vmSize}' is not a VM size name: give one such as 'Standard_DS3_v2'`,
-    );
+    return [
+      problem(
+        'SE120',
+        `image-build cluster vmSize '${vmSize}' is not a VM size name: give one such as 'Standard_DS3_v2'`,
+      ),
+    ];
   }
+  return [];
 }
 
 /**
@@ -247,14 +286,17 @@ export function checkFirewallSku(
   workspaceName: string,
   isolationMode: IsolationMode,
   firewallSku: { readonly value: string } | undefined,
-): void {
-  if (firewallSku === undefined || isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) return;
-  refuse(
-    'SE459',
-    `workspace '${workspaceName}' sets firewallSku ${firewallSku.value} with isolation mode ` +
-      `${isolationMode.value}: Azure deploys the firewall only for FQDN rules under AllowOnlyApprovedOutbound, ` +
-      `so the setting would be ignored; remove firewallSku, or choose IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND`,
-  );
+): Problems {
+  if (firewallSku === undefined || isolationMode === IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND) return [];
+  return [
+    problem(
+      'SE459',
+      `workspace '${workspaceName}' sets firewallSku ${firewallSku.value} with isolation mode ` +
+        `${isolationMode.value}: Azure deploys the firewall only for FQDN rules under AllowOnlyApprovedOutbound, ` +
+        `so the setting would be ignored; remove firewallSku, or choose IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND`,
+    ),
+  ];
+  return [];
 }
 
 /**

@@ -15,22 +15,22 @@ export interface UserAssignedWorkspaceIdentityOptions {
   readonly assignRoles?: boolean;
 }
 
-defineProps<{ identity: IUserAssignedIdentity; options?: UserAssignedWorkspaceIdentityOptions }>(
-  'WorkspaceIdentity.userAssigned',
-  {
-    identity: userAssignedIdentityReader(false),
-    options: object(
-      'UserAssignedWorkspaceIdentityOptions',
-      defineProps<UserAssignedWorkspaceIdentityOptions>('UserAssignedWorkspaceIdentityOptions', {
-        assignRoles: bool({
-          tokens: 'refuse',
-          why: 'it decides at synth whether the role assignments exist, which the workspace waits for',
-        }),
+export const WORKSPACE_IDENTITY_USER_ASSIGNED_PARAMS = defineProps<{
+  identity: IUserAssignedIdentity;
+  options?: UserAssignedWorkspaceIdentityOptions;
+}>('WorkspaceIdentity.userAssigned', {
+  identity: userAssignedIdentityReader(false),
+  options: object(
+    'UserAssignedWorkspaceIdentityOptions',
+    defineProps<UserAssignedWorkspaceIdentityOptions>('UserAssignedWorkspaceIdentityOptions', {
+      assignRoles: bool({
+        tokens: 'refuse',
+        why: 'it decides at synth whether the role assignments exist, which the workspace waits for',
       }),
-      { optional: true },
-    ),
-  },
-);
+    }),
+    { optional: true },
+  ),
+});
 
 /** The managed identity of a workspace. Enum-like: use the static factories. */
 export class WorkspaceIdentity {
@@ -49,7 +49,7 @@ export class WorkspaceIdentity {
     options?: UserAssignedWorkspaceIdentityOptions,
   ): WorkspaceIdentity {
     return fromFactory(
-      'WorkspaceIdentity.userAssigned',
+      WORKSPACE_IDENTITY_USER_ASSIGNED_PARAMS,
       { identity, options },
       (read) => new WorkspaceIdentity(read.identity, read.options?.assignRoles ?? false),
       WorkspaceIdentity.prototype,
