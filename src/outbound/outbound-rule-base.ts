@@ -1,4 +1,5 @@
 import { problemsOf } from '../checks';
+import { carriedProblems } from '../checks/carried';
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { AzapiResource } from '../azapi';
@@ -82,6 +83,9 @@ export abstract class OutboundRuleBase extends Construct implements IOutboundRul
     this.ruleName = props.ruleName;
     this.workspace = props.workspace;
     this.approvalRetryPatterns = options.retryOnErrors;
+    // A destination from a factory carries what was wrong with its parameters: reported here, with this path.
+    const carried = carriedProblems(options.destination);
+    if (carried !== undefined) problemsOf(this).record(carried.problems);
     const body: OutboundRuleResourceBody = { properties: options.destination._render() };
     this.azapiResource = new AzapiResource(this, 'Resource', {
       type: props.workspace.apiVersion.resourceType('workspaces/outboundRules'),

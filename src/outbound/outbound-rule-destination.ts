@@ -1,5 +1,5 @@
 import type { OutboundRule } from '../arm';
-import { readParams } from '../checks';
+import { fromFactory } from '../checks';
 import { ANY_RESOURCE_TYPE, armId, bool, defineProps, list, object, oneOf, text } from '../checks/read';
 import { PrivateEndpointTarget } from './private-endpoint-target';
 import { ServiceTagProtocol } from './service-tag-protocol';
@@ -73,20 +73,32 @@ export const OUTBOUND_RULE_DESTINATION_SERVICE_TAG_PARAMS = defineProps<{
 export class OutboundRuleDestination {
   /** An FQDN rule: the host name, reached on ports 80 and 443 through the managed Azure Firewall. */
   public static fqdn(hostName: string): OutboundRuleDestination {
-    ({ hostName } = readParams(undefined, OUTBOUND_RULE_DESTINATION_FQDN_PARAMS, { hostName }));
-    return fqdnDestination(hostName);
+    return fromFactory(
+      OUTBOUND_RULE_DESTINATION_FQDN_PARAMS,
+      { hostName },
+      (read) => fqdnDestination(read.hostName),
+      OutboundRuleDestination.prototype,
+    );
   }
 
   /** A private endpoint rule: a private endpoint from the managed network to an Azure resource. */
   public static privateEndpoint(options: PrivateEndpointDestinationOptions): OutboundRuleDestination {
-    ({ options } = readParams(undefined, OUTBOUND_RULE_DESTINATION_PRIVATE_ENDPOINT_PARAMS, { options }));
-    return privateEndpointDestination(options);
+    return fromFactory(
+      OUTBOUND_RULE_DESTINATION_PRIVATE_ENDPOINT_PARAMS,
+      { options },
+      (read) => privateEndpointDestination(read.options),
+      OutboundRuleDestination.prototype,
+    );
   }
 
   /** A service-tag rule: an Azure service tag, or address prefixes. */
   public static serviceTag(options: ServiceTagDestinationOptions): OutboundRuleDestination {
-    ({ options } = readParams(undefined, OUTBOUND_RULE_DESTINATION_SERVICE_TAG_PARAMS, { options }));
-    return serviceTagDestination(options);
+    return fromFactory(
+      OUTBOUND_RULE_DESTINATION_SERVICE_TAG_PARAMS,
+      { options },
+      (read) => serviceTagDestination(read.options),
+      OutboundRuleDestination.prototype,
+    );
   }
 
   /** @internal */
