@@ -7,6 +7,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MlApiVersion } from '../../src/arm';
 import { AzapiResource } from '../../src/azapi';
 import { OutboundPrivateEndpointRule, ServiceTagProtocol } from '../../src/outbound';
@@ -74,10 +75,18 @@ export const WORKSPACE_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
         adminEnabled: false,
         publicNetworkAccessEnabled: false,
       });
+      // Workspace-based, as Azure creates every Application Insights now (classic ones are retired): the
+      // workspace's and its Key Vault's logs go to this Log Analytics workspace by default.
+      const logs = new LogAnalyticsWorkspace(stack, 'logs', {
+        ...common,
+        name: 'log-shared-ml',
+        sku: 'PerGB2018',
+      });
       const insights = new ApplicationInsights(stack, 'insights', {
         ...common,
         name: 'appi-shared-ml',
         applicationType: 'web',
+        workspaceId: logs.id,
       });
       new ManagedVnetWorkspace(stack, 'Workspace', {
         resourceGroup: rg,

@@ -184,7 +184,7 @@ export abstract class EndpointLogs {
     workspace: ILogAnalyticsHost,
     endpointName: string,
   ): Checked<EndpointLogDestination | undefined> {
-    const resolved = this._resolve(workspace.logAnalyticsWorkspaceId);
+    const resolved = this._resolve(() => workspace.logAnalyticsWorkspaceId);
     if (resolved.kind === 'no-default') {
       return {
         value: undefined,
@@ -208,12 +208,17 @@ export abstract class EndpointLogs {
    */
   public _checkBrought(_scope: IConstruct, _region: string): void {}
 
-  /** Resolves against the workspace's Log Analytics workspace id (undefined or '' when it has none). @internal */
-  public abstract _resolve(workspaceLogAnalyticsId: string | undefined): ResolvedLogs;
+  /**
+   * Resolves against the workspace's Log Analytics workspace id (undefined or '' when it has none). Asked for
+   * only by the default destination: an imported workspace reads it from the live Application Insights, a read
+   * (and a plan-time check) that a stack choosing its own destination must not get. @internal
+   */
+  public abstract _resolve(workspaceLogAnalyticsId: () => string | undefined): ResolvedLogs;
 }
 
 class WorkspaceLogAnalytics extends EndpointLogs {
-  public _resolve(id: string | undefined): ResolvedLogs {
+  public _resolve(workspaceLogAnalyticsId: () => string | undefined): ResolvedLogs {
+    const id = workspaceLogAnalyticsId();
     if (id === undefined || id === '') return { kind: 'no-default' };
     return { kind: 'to', destination: { logAnalyticsWorkspaceId: id } };
   }

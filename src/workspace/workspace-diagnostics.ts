@@ -83,8 +83,8 @@ export function createDiagnostics(
 ): WorkspaceDiagnosticSettings {
   const resolved =
     logs === undefined
-      ? EndpointLogs.toWorkspaceLogAnalytics()._resolve(knownLogAnalyticsId)
-      : logs._resolve(workspace.logAnalyticsWorkspaceId);
+      ? EndpointLogs.toWorkspaceLogAnalytics()._resolve(() => knownLogAnalyticsId)
+      : logs._resolve(() => workspace.logAnalyticsWorkspaceId);
   if (resolved.kind === 'none' || (resolved.kind === 'no-default' && logs === undefined)) return {};
   if (resolved.kind === 'no-default') {
     problemsOf(workspace).report(
