@@ -75,7 +75,9 @@ const CASES: { readonly [code: string]: { stack: Parameters<typeof guardedStack>
   SE244: {
     stack: {},
     cases: [
-      { name: 'internet outbound to approved only', live: 'AllowInternetOutbound', allowed: false },
+      // A move between the managed modes is passed to Azure (the docs disagree on the direction it refuses);
+      // only a move to Disabled is refused, which the unit test of the condition covers.
+      { name: 'internet outbound to approved only', live: 'AllowInternetOutbound', allowed: true },
       { name: 'unchanged', live: 'AllowOnlyApprovedOutbound', allowed: true },
     ],
   },

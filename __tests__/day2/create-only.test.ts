@@ -83,7 +83,7 @@ describe('create-only properties refused at plan', () => {
     );
   });
 
-  test('SE244: only the changes Azure refuses (to Disabled, internet outbound to approved only)', () => {
+  test('SE244: only the changes every source agrees Azure refuses (to Disabled), not a move between the managed modes', () => {
     const row = REFUSED_ROWS.find((r) => r.code === 'SE244');
     if (row === undefined) throw new Error('no SE244 row');
     const { condition } = refusalOf(
@@ -91,8 +91,7 @@ describe('create-only properties refused at plan', () => {
       row,
     ).precondition;
     expect(condition).toContain(
-      '!contains(["allowinternetoutbound>disabled", "allowonlyapprovedoutbound>disabled", ' +
-        '"allowinternetoutbound>allowonlyapprovedoutbound"]',
+      '!contains(["allowinternetoutbound>disabled", "allowonlyapprovedoutbound>disabled"]',
     );
     expect(condition).toContain('>${lower("AllowInternetOutbound")}")');
   });

@@ -119,11 +119,13 @@ export const CREATE_ONLY_PROPERTIES: readonly CreateOnlyProperty[] = [
     refusedChanges: [
       ['AllowInternetOutbound', 'Disabled'],
       ['AllowOnlyApprovedOutbound', 'Disabled'],
-      ['AllowInternetOutbound', 'AllowOnlyApprovedOutbound'],
+      // Not refused: a move between the two managed modes. Versions of Azure ML's managed network article
+      // disagree on which direction Azure refuses (created with AllowInternetOutbound, no move to approved
+      // only; or, in the current one, no move from approved only back to internet outbound): nobody can check
+      // it here, so it is passed through and Azure decides at apply.
     ],
     why:
-      'a managed virtual network cannot be disabled once enabled, and a workspace created with ' +
-      'AllowInternetOutbound cannot move to AllowOnlyApprovedOutbound (Azure ML docs, workspace managed network ' +
+      'a managed virtual network cannot be disabled once enabled (Azure ML docs, workspace managed network ' +
       'isolation)',
     wayOut:
       'create a new workspace (another workspaceName) with the isolation mode you need and move endpoints to ' +

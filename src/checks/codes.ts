@@ -143,8 +143,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
   {
     code: 'SE244',
     doc: WORKSPACE,
-    summary:
-      "(plan) a live workspace's isolation mode disabled, or moved from internet outbound to approved only",
+    summary: "(plan) a live workspace's managed network disabled (its isolation mode set to Disabled)",
   },
   { code: 'SE121', doc: WORKSPACE, summary: 'an invalid inbound private endpoint name' },
   {
