@@ -113,7 +113,7 @@ describe('create-only properties refused at plan', () => {
       'properties.properties.vmPriority',
       'properties.properties.osType',
       'properties.properties.enableNodePublicIp',
-      // Only sent (and so only a trigger) when the cluster is asked for it: last in the list.
+      // A trigger only when the code sets it (unset, it follows the live cluster): last in the list.
       'properties.disableLocalAuth',
     ]);
   });

@@ -67,9 +67,21 @@ describe('secure defaults of the created resources', () => {
     expect(insights.internet_query_enabled).toBeUndefined();
   });
 
-  test('image-build cluster: nothing new sent (disableLocalAuth is create-only: an option, not a default)', () => {
+  test('image-build cluster: local auth off when it is created; a live cluster keeps its own, read at plan', () => {
     const [, compute] = onlyMlResource(json, 'workspaces/computes');
-    expect(compute.body).not.toMatchObject({ properties: { disableLocalAuth: expect.anything() } });
+    const live = Object.entries(json.data?.azapi_resource ?? {}).find(([name]) =>
+      name.startsWith('Workspace_LiveImageBuildCompute_'),
+    );
+    expect(live?.[1]).toMatchObject({
+      resource_id: '${azapi_resource.Workspace_2F8C78CC.id}/computes/image-build',
+      ignore_not_found: true,
+      response_export_values: { disableLocalAuth: 'properties.disableLocalAuth' },
+    });
+    const read = `data.azapi_resource.${live?.[0]}`;
+    expect((compute.body as { properties: Record<string, unknown> }).properties.disableLocalAuth).toBe(
+      `\${${read}.exists ? (try(${read}.output.disableLocalAuth, false) == true ? true : null) : true}`,
+    );
+    // Never a replacement for it: the value follows the live cluster.
     expect(compute.replace_triggers_refs).not.toContain('properties.disableLocalAuth');
   });
 
@@ -169,8 +181,10 @@ describe('ImageBuildCompute.cluster({ disableLocalAuth })', () => {
       ...PROPS,
       imageBuildCompute: ImageBuildCompute.cluster({ disableLocalAuth: false }),
     });
-    const [, compute] = onlyMlResource(synthJson(stack), 'workspaces/computes');
+    const out = synthJson(stack);
+    const [, compute] = onlyMlResource(out, 'workspaces/computes');
     expect(JSON.stringify(compute.body)).not.toContain('disableLocalAuth');
+    expect(JSON.stringify(out.data ?? {})).not.toContain('LiveImageBuildCompute');
   });
 });
 

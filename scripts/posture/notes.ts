@@ -29,7 +29,7 @@ export const NOTES: Readonly<Record<string, string>> = {
   '7804b5c7-01dc-4723-969b-ae300cc07ff1':
     'Contradicts the how-to: the image-build cluster runs in the managed network, which has no customer subnet. Exempt it (see below), or `ImageBuildCompute.existing()` with a compute of your own in your network.',
   'e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f':
-    'Not a default: Azure sets `disableLocalAuth` only when a cluster is created, so turning it on replaces the image-build cluster, and a default would do that to every live stack. `ImageBuildCompute.cluster({ disableLocalAuth: true })` closes it (hardened layout).',
+    "On by default for a cluster the stack creates; a cluster that already exists keeps its own setting, read at plan time (Azure sets `disableLocalAuth` only when a cluster is created, so changing it would replace the cluster of every stack of an earlier release). From the Terraform JSON alone the value is therefore a plan-time expression: compliant on a new stack, unchanged on an upgraded one. `ImageBuildCompute.cluster({ disableLocalAuth: true })` forces it (hardened layout), replacing an upgraded stack's idle cluster.",
   'ba769a63-b8cc-4b2d-abf6-ac33c7204be8':
     'Not a default: a customer-managed key costs a Key Vault key and Azure-managed resources in your subscription, and is set when the workspace is created. `customerManagedKey` closes it (hardened layout); MCSB and MCSBv2 assign it Disabled.',
   '7f40cee6-e933-4d0f-a782-b96615e0f4a6':

@@ -1,8 +1,8 @@
 import { createOnlyProperties } from '../arm/create-only';
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { AmlComputeBody, MlApiVersion } from '../arm';
-import { AzapiResource } from '../azapi';
+import { AzapiResource, DataAzapiResource } from '../azapi';
 import { bool, defineProps, duration, name, object, fromFactory, text, whole } from '../checks/read';
 
 /** Options of the compute cluster created to build images. */
@@ -21,11 +21,14 @@ export interface ImageBuildClusterOptions {
   readonly nodeIdleTimeBeforeScaleDown?: string;
   /**
    * Refuse key and SSH login to the cluster: Entra ID and managed identities only (Azure Policy "Azure Machine
-   * Learning Computes should have local authentication methods disabled"). Azure sets it when a cluster is
-   * created only, so turning it on for an existing cluster replaces that cluster (idle between image builds: no
-   * endpoint stops serving; only an image build running during that apply would fail).
-   * Not a default for that reason: a stack of an earlier release would lose its cluster on upgrade.
-   * @default false: Azure's default (local authentication allowed)
+   * Learning Computes should have local authentication methods disabled"). Azure sets it only when a cluster is
+   * created, so it is decided per cluster:
+   * - unset: on for a cluster this stack creates; a cluster that already exists (one an earlier release created)
+   *   keeps its live setting, read at plan time, and is never replaced for it;
+   * - `true`: on, and an existing cluster with it off is replaced (idle between image builds: no endpoint stops
+   *   serving; only an image build running during that apply would fail);
+   * - `false`: not sent: Azure's default, local authentication allowed.
+   * @default - on for a new cluster; an existing cluster keeps its own setting
    */
   readonly disableLocalAuth?: boolean;
 }
@@ -36,7 +39,8 @@ export const IMAGE_BUILD_CLUSTER_OPTIONS = defineProps<ImageBuildClusterOptions>
   vmSize: text({ tokens: 'expression', what: "a VM size name (text such as 'Standard_DS3_v2')" }),
   maxNodeCount: whole({ tokens: 'expression', min: 1, code: 'SE120', unit: 'nodes' }),
   nodeIdleTimeBeforeScaleDown: duration({ tokens: 'expression' }),
-  // Sent as an expression when one is given; a literal false is Azure's default and is not sent.
+  // Sent as an expression when one is given; a literal false is Azure's default and is not sent; unset, the
+  // live cluster decides (see disableLocalAuthOf).
   disableLocalAuth: bool({ tokens: 'expression' }),
 });
 export const IMAGE_BUILD_COMPUTE_CLUSTER_PARAMS = defineProps<{ options: ImageBuildClusterOptions }>(
@@ -121,9 +125,7 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     properties: {
       computeType: 'AmlCompute',
       description: 'Builds environment images for the private container registry',
-      // Sent only when asked for (see ImageBuildClusterOptions.disableLocalAuth): unset, nothing changes for a
-      // cluster of an earlier release.
-      disableLocalAuth: options.disableLocalAuth === false ? undefined : options.disableLocalAuth,
+      disableLocalAuth: disableLocalAuthOf(scope, props),
       properties: {
         vmSize: options.vmSize ?? 'Standard_DS3_v2',
         vmPriority: 'Dedicated',
@@ -151,13 +153,32 @@ export function createImageBuildCluster(scope: Construct, props: ImageBuildClust
     body,
     dependsOn: props.provisioning ? [props.provisioning] : undefined,
     // Azure updates a cluster's scale settings only (the compute update model has nothing else): another
-    // VM size, priority, OS, public-IP or local-auth setting needs a new cluster. disableLocalAuth is listed only
-    // when sent, so that a stack that does not ask for it plans exactly as before (azapi's ignore_body_changes and
-    // Terraform's ignore_changes both still send a property the state lacks: it cannot be a default).
+    // VM size, priority, OS, public-IP or local-auth setting needs a new cluster. disableLocalAuth triggers a
+    // replacement only when the code sets it: unset, it follows the live cluster and never differs from it.
     replaceTriggersRefs: createOnlyProperties('workspaces/computes', 'replace')
       .map((row) => row.path)
-      .filter(
-        (path) => path !== 'properties.disableLocalAuth' || body.properties.disableLocalAuth !== undefined,
-      ),
+      .filter((path) => path !== 'properties.disableLocalAuth' || options.disableLocalAuth !== undefined),
   });
+}
+
+/**
+ * `disableLocalAuth` as sent. Set in the code: as given (a literal false is Azure's default and is not sent).
+ * Unset: true for a cluster that does not exist yet; for one that does, what it has (true, or nothing, which is
+ * what a cluster of an earlier release was created with). Azure changes it only by replacing the cluster, and
+ * neither azapi's `ignore_body_changes` nor Terraform's `ignore_changes` keeps a property the state lacks from
+ * being sent, so the live cluster is read at plan time (construct id `LiveImageBuildCompute`): a new default that
+ * replaced the image-build cluster of every stack applied with an earlier release is not one we make.
+ */
+function disableLocalAuthOf(scope: Construct, props: ImageBuildClusterProps): boolean | undefined {
+  const wanted = props.options.disableLocalAuth;
+  if (wanted !== undefined) return wanted === false ? undefined : wanted;
+  const live = new DataAzapiResource(scope, 'LiveImageBuildCompute', {
+    type: props.apiVersion.resourceType('workspaces/computes'),
+    resourceId: `${props.workspaceId}/computes/${props.computeName}`,
+    ignoreNotFound: true,
+    responseExportValues: { disableLocalAuth: 'properties.disableLocalAuth' },
+  });
+  // null leaves the property out of the request, as an earlier release sent it.
+  const keep = `try(${live.fqn}.output.disableLocalAuth, false) == true ? true : null`;
+  return Token.asAny(`\${${live.fqn}.exists ? (${keep}) : true}`) as unknown as boolean;
 }
