@@ -23,6 +23,7 @@ import {
   WorkspaceIdentity,
   type CustomerManagedKeyOptions,
 } from '../src';
+import { addBenchmarkExemptions } from './benchmark-exemptions';
 import { type HowToConfig, readHowToConfig } from './config';
 import { addHowToEndpoint, addHowToNetwork, addHowToOutputs, HowToNetwork } from './how-to';
 import { addMonitorPrivateLinkScope } from './monitor-private-link-scope';
@@ -107,6 +108,9 @@ export class SecureEndpointHardenedStack extends TerraformStack {
       enabledLog: [{ categoryGroup: 'audit' }, { categoryGroup: 'allLogs' }],
       enabledMetric: [{ category: 'AllMetrics' }],
     });
+
+    // The built-ins that contradict the how-to, exempted from the benchmark assignments named by variables.
+    addBenchmarkExemptions(this, workspace);
 
     const { endpoint, blue } = addHowToEndpoint(this, workspace, {
       endpointName: c.endpointName,

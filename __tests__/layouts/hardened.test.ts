@@ -2,6 +2,7 @@
 import { Testing } from 'cdktf';
 import { addLayout, HARDENED_STACK, readHowToConfig, readLayout } from '../../main';
 import { SecureEndpointHardenedStack } from '../../app/hardened-stack';
+import { IsolationMode } from '../../src';
 import { expectConformingBodies } from '../support/conformance';
 import { mlResourcesOfType, onlyMlResource, resourcesOfType, SynthesizedStack } from '../support/synth';
 
@@ -132,6 +133,55 @@ describe('hardened layout', () => {
   test('the image-build cluster refuses local authentication', () => {
     const [, cluster] = onlyMlResource(json, 'workspaces/computes');
     expect((cluster.body as { properties: Record<string, unknown> }).properties.disableLocalAuth).toBe(true);
+  });
+
+  test('the contradicting built-ins are exempted from the assignments the variables name, none when empty', () => {
+    const exemptions = Object.entries(resourcesOfType(json, 'azurerm_resource_policy_exemption'));
+    expect(
+      exemptions.map(([name, e]) => [name, e.resource_id, e.policy_definition_reference_ids, e.count]),
+    ).toEqual([
+      [
+        'ImageBuildComputeExemptionMcsb',
+        '${azapi_resource.Workspace_ImageBuildCompute_7F25CD49.id}',
+        ['azureMachineLearningComputesShouldBeInAVirtualNetwork'],
+        '${var.mcsb_policy_assignment_id == "" ? 0 : 1}',
+      ],
+      [
+        'ImageBuildComputeExemptionMcsbV2',
+        '${azapi_resource.Workspace_ImageBuildCompute_7F25CD49.id}',
+        ['azureMachineLearningComputesShouldBeInAVirtualNetwork'],
+        '${var.mcsb_v2_policy_assignment_id == "" ? 0 : 1}',
+      ],
+      [
+        'WorkspaceExemptionMcsbV2',
+        '${azapi_resource.Workspace_2F8C78CC.id}',
+        ['MLAIStudioAllowOnlyApprovedOutboundManagedVnetMode'],
+        '${var.mcsb_v2_policy_assignment_id == "" ? 0 : 1}',
+      ],
+    ]);
+    for (const [, e] of exemptions) expect(e.exemption_category).toBe('Mitigated');
+    const variables = json.variable as Record<string, { default: string; validation: unknown[] }>;
+    expect(Object.keys(variables).sort()).toEqual([
+      'mcsb_policy_assignment_id',
+      'mcsb_v2_policy_assignment_id',
+    ]);
+    for (const v of Object.values(variables)) {
+      expect(v.default).toBe('');
+      expect(v.validation).toHaveLength(1);
+    }
+  });
+
+  test('internet outbound is not exempted from the approved-outbound built-in', () => {
+    const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
+    const stack = new SecureEndpointHardenedStack(app, 'internet', {
+      ...readHowToConfig(app, {}),
+      isolationMode: IsolationMode.ALLOW_INTERNET_OUTBOUND,
+    });
+    const out = JSON.parse(Testing.synth(stack)) as SynthesizedStack;
+    expect(Object.keys(resourcesOfType(out, 'azurerm_resource_policy_exemption')).sort()).toEqual([
+      'ImageBuildComputeExemptionMcsb',
+      'ImageBuildComputeExemptionMcsbV2',
+    ]);
   });
 
   test("the key's vault: purge protection, RBAC, no public access; the key waits for the runner's grant", () => {

@@ -7,7 +7,12 @@ import { join } from 'path';
 import { aliasPathsOf, knownAliases } from '../../scripts/posture/aliases';
 import { AZURERM, FROM_OTHER_RESOURCES } from '../../scripts/posture/azurerm';
 import { evaluateCondition } from '../../scripts/posture/conditions';
-import { evaluateAssignment, stackResources } from '../../scripts/posture/evaluate';
+import {
+  evaluateAssignment,
+  PolicyExemption,
+  policyExemptions,
+  stackResources,
+} from '../../scripts/posture/evaluate';
 import { evaluateValue } from '../../scripts/posture/expressions';
 import {
   assign,
@@ -225,6 +230,60 @@ describe('definitions and assignments', () => {
       'undecidable',
     );
     expect(verdict({}, 'Microsoft.KeyVault/vaults')).toBe('not-applicable');
+  });
+
+  test('an exemption for the reference id makes a flagged verdict undecidable, never compliant', () => {
+    const flagged = [resource({ properties: { allowSharedKeyAccess: true } })];
+    const inInitiative = { ...assign(sharedKey), referenceId: 'storageSharedKey' };
+    const exemption = (referenceIds: string[], target = 'test.resource'): PolicyExemption => ({
+      address: 'azurerm_resource_policy_exemption.x',
+      resource: target,
+      referenceIds,
+      assignmentId: '${var.assignment}',
+      count: '${var.assignment == "" ? 0 : 1}',
+    });
+    const fires = evaluateAssignment(inInitiative, flagged, [exemption(['storageSharedKey'])]);
+    expect(fires.verdict).toBe('undecidable');
+    expect(fires.resources[0].reason).toMatch(/^exempted by azurerm_resource_policy_exemption\.x/);
+    // Another reference id, another resource, or a definition assigned alone: the exemption does not apply.
+    expect(evaluateAssignment(inInitiative, flagged, [exemption(['other'])]).verdict).toBe('non-compliant');
+    expect(evaluateAssignment(inInitiative, flagged, [exemption(['storageSharedKey'], 'y.z')]).verdict).toBe(
+      'non-compliant',
+    );
+    expect(evaluateAssignment(assign(sharedKey), flagged, [exemption(['storageSharedKey'])]).verdict).toBe(
+      'non-compliant',
+    );
+  });
+
+  test('exemptions are read from the stack: the exempted resource by its reference', () => {
+    expect(
+      policyExemptions({
+        resource: {
+          azurerm_resource_policy_exemption: {
+            e: {
+              resource_id: '${azapi_resource.Workspace_1.id}',
+              policy_assignment_id: '${var.a}',
+              policy_definition_reference_ids: ['r1'],
+            },
+          },
+        },
+      }),
+    ).toEqual([
+      {
+        address: 'azurerm_resource_policy_exemption.e',
+        resource: 'azapi_resource.Workspace_1',
+        referenceIds: ['r1'],
+        assignmentId: '${var.a}',
+        count: undefined,
+      },
+    ]);
+  });
+
+  test('an initiative gives each assignment its reference id', () => {
+    const v2 = loadInitiative('MCSBv2');
+    expect(
+      v2.assignments.find((a) => a.definition.name === '6ddb1705-c8cf-450e-aa4b-19ad6703c440')?.referenceId,
+    ).toBe('MLAIStudioAllowOnlyApprovedOutboundManagedVnetMode');
   });
 
   test('an assignment that disables a definition does not evaluate it', () => {

@@ -11,7 +11,7 @@
 import { evaluateCondition, Outcome } from './conditions';
 import { Assignment, Initiative } from './policies';
 import { ArmResource, armResources, dataPlaneViews, TerraformJson } from './stack';
-import { isUnknown } from './values';
+import { isUnknown, referenceOf } from './values';
 
 export type VerdictKind = 'compliant' | 'non-compliant' | 'undecidable' | 'not-applicable';
 
@@ -54,7 +54,57 @@ export function stackResources(json: TerraformJson): ArmResource[] {
 /** Evaluates every assignment of an initiative against a stack. */
 export function evaluateInitiative(initiative: Initiative, json: TerraformJson): DefinitionResult[] {
   const resources = stackResources(json);
-  return initiative.assignments.map((a) => evaluateAssignment(a, resources));
+  const exemptions = policyExemptions(json);
+  return initiative.assignments.map((a) => evaluateAssignment(a, resources, exemptions));
+}
+
+/** An `azurerm_resource_policy_exemption` of the stack: the resource it exempts, from what. */
+export interface PolicyExemption {
+  readonly address: string;
+  /** The Terraform address of the exempted resource. */
+  readonly resource: string;
+  readonly referenceIds: readonly string[];
+  readonly assignmentId: unknown;
+  readonly count: unknown;
+}
+
+export function policyExemptions(json: TerraformJson): PolicyExemption[] {
+  const blocks = (json.resource?.azurerm_resource_policy_exemption ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  return Object.entries(blocks).flatMap(([name, args]) => {
+    const target = referenceOf(args.resource_id);
+    if (target === undefined) return [];
+    return [
+      {
+        address: `azurerm_resource_policy_exemption.${name}`,
+        resource: `${target.type}.${target.name}`,
+        referenceIds: (args.policy_definition_reference_ids as string[] | undefined) ?? [],
+        assignmentId: args.policy_assignment_id,
+        count: args.count,
+      },
+    ];
+  });
+}
+
+/**
+ * A flagged verdict on a resource an exemption of the stack names for this definition's reference id: Azure
+ * reports it Exempt when the exemption's assignment is this initiative's, which the Terraform JSON cannot tell (the
+ * id is a variable, and a literal id does not say which initiative it assigns), so it becomes undecidable.
+ */
+function exempted(a: Assignment, v: Verdict, exemptions: readonly PolicyExemption[]): Verdict {
+  if (a.referenceId === undefined || (v.verdict !== 'non-compliant' && v.verdict !== 'undecidable')) return v;
+  const e = exemptions.find((x) => x.resource === v.resource && x.referenceIds.includes(a.referenceId ?? ''));
+  if (e === undefined) return v;
+  const when = e.count === undefined ? '' : ` and its count (${String(e.count)}) is 1`;
+  return {
+    ...v,
+    verdict: 'undecidable',
+    reason:
+      `exempted by ${e.address} (reference id ${a.referenceId}) when its policy_assignment_id ` +
+      `(${String(e.assignmentId)}) is this initiative's assignment${when}; otherwise: ${v.reason}`,
+  };
 }
 
 /** The types a rule's `if` names through `field: type` (equals or in), lower case. */
@@ -70,14 +120,18 @@ function typesOf(condition: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-export function evaluateAssignment(a: Assignment, resources: readonly ArmResource[]): DefinitionResult {
+export function evaluateAssignment(
+  a: Assignment,
+  resources: readonly ArmResource[],
+  exemptions: readonly PolicyExemption[] = [],
+): DefinitionResult {
   const d = a.definition;
   const base = { name: d.name, displayName: d.displayName, category: d.category, effect: a.effect };
   if (a.effect === 'disabled') return { ...base, verdict: 'disabled', resources: [] };
   const types = typesOf(d.policyRule.if);
   const verdicts = resources
     .filter((r) => types.has(r.type.toLowerCase()))
-    .map((r) => verdictOf(a, r, resources))
+    .map((r) => exempted(a, verdictOf(a, r, resources), exemptions))
     .filter((v) => v.verdict !== 'not-applicable');
   const verdict = WORST.find((w) => verdicts.some((v) => v.verdict === w)) ?? 'not-applicable';
   return { ...base, verdict, resources: verdicts };

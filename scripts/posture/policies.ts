@@ -29,6 +29,8 @@ export interface Assignment {
   readonly parameters: Readonly<Record<string, unknown>>;
   /** The effect, lower case (`audit`, `deny`, `auditifnotexists`, `deployifnotexists`, `modify`, `disabled`). */
   readonly effect: string;
+  /** Its `policyDefinitionReferenceId` in the initiative (what an exemption names); none when assigned alone. */
+  readonly referenceId?: string;
 }
 
 /** The initiatives the posture test evaluates, by their file in the fixtures. */
@@ -104,7 +106,11 @@ export function loadInitiative(key: InitiativeKey, dir = POLICY_DIR): Initiative
     properties: {
       displayName: string;
       parameters?: Record<string, { defaultValue?: unknown }>;
-      policyDefinitions: { policyDefinitionId: string; parameters?: Record<string, { value: unknown }> }[];
+      policyDefinitions: {
+        policyDefinitionId: string;
+        policyDefinitionReferenceId?: string;
+        parameters?: Record<string, { value: unknown }>;
+      }[];
     };
   };
   if (raw.name !== meta.id) throw new Error(`${meta.file} is initiative ${raw.name}, not ${meta.id}`);
@@ -126,7 +132,7 @@ export function loadInitiative(key: InitiativeKey, dir = POLICY_DIR): Initiative
           })
         : value;
     }
-    const a = assign(definition, values);
+    const a = { ...assign(definition, values), referenceId: entry.policyDefinitionReferenceId };
     // A definition listed twice counts once, by its enabled assignment if it has one.
     const before = assignments.get(definition.name);
     if (before === undefined || before.effect === 'disabled') assignments.set(definition.name, a);
