@@ -113,16 +113,26 @@ describe('what each layout leaves open (docs/security.md lists each with its rea
     );
   });
 
-  test('the hardened layout: the computes virtual network; under MCSBv2 also DDoS, approved outbound, saved queries', () => {
+  test('the hardened layout: the computes virtual network; under MCSBv2 also DDoS and approved outbound', () => {
     expect(nonCompliant('hardened', 'MCSB')).toEqual(['7804b5c7-01dc-4723-969b-ae300cc07ff1']);
     expect(nonCompliant('hardened', 'MCSBv2')).toEqual(
       [
         '7804b5c7-01dc-4723-969b-ae300cc07ff1',
         '94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d',
         '6ddb1705-c8cf-450e-aa4b-19ad6703c440',
-        'fa298e57-9444-42ba-bf04-86e8470e32c7',
       ].sort(),
     );
+  });
+
+  test('saved queries: the hardened layout forces customer storage for queries; the default stack does not', () => {
+    const d = loadDefinitions().find((x) => x.name === 'fa298e57-9444-42ba-bf04-86e8470e32c7')!;
+    const verdict = (name: string) =>
+      evaluateAssignment(
+        assign(d),
+        stackResources(synthLayout(POSTURE_LAYOUTS.find((l) => l.name === name)!)),
+      ).verdict;
+    expect(verdict('hardened')).toBe('compliant');
+    expect(verdict('default')).toBe('non-compliant');
   });
 
   test('approved outbound: flagged as MCSBv2 assigns it, compliant when assigned with AllowOnlyApprovedOutbound', () => {
