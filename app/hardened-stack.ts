@@ -19,6 +19,7 @@ import {
   AzapiProvider,
   ImageBuildCompute,
   ManagedVnetWorkspace,
+  SavedQueriesStorage,
   StorageNetworkAccess,
   WorkspaceIdentity,
   type CustomerManagedKeyOptions,
@@ -96,6 +97,8 @@ export class SecureEndpointHardenedStack extends TerraformStack {
       applicationInsightsLocalAuth: false,
       monitoringPublicNetworkAccess: false,
       monitoringPrivateLinkScopeId: monitoringScopeId,
+      // Saved queries and log search alert queries in the workspace's storage account (customer-managed key).
+      savedQueriesStorage: SavedQueriesStorage.workspaceStorageAccount(),
       // Entra ID and managed identities only on the cluster that builds images.
       imageBuildCompute: ImageBuildCompute.cluster({ disableLocalAuth: true }),
     });

@@ -53,6 +53,7 @@ export { USER_ASSIGNED_WORKSPACE_ROLES } from './workspace/workspace-identity-ro
 export type { CustomerManagedKeyOptions, ICustomerManagedKeyVault } from './workspace/customer-managed-key';
 export { BLOB_PRIVATE_DNS_ZONE, StorageNetworkAccess } from './workspace/storage-network-access';
 export type { StoragePrivateEndpointOptions } from './workspace/storage-network-access';
+export { SavedQueriesStorage } from './workspace/saved-queries-storage';
 export { InboundAccess } from './workspace/workspace-ref';
 export type { IManagedVnetWorkspace, IOutboundRule, WorkspaceBlobStore } from './workspace/workspace-ref';
 export { OutboundFqdnRule } from './outbound/fqdn-rule';

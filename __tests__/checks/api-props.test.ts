@@ -636,6 +636,19 @@ const FIXTURES: Record<string, Fixture> = {
       });
     },
   },
+  // Saved queries go to the created Log Analytics workspace: with a brought Application Insights, SE142.
+  'SavedQueriesStorage.storageAccount': {
+    args: () => ({
+      storageAccountId: armId('rg-ml', 'Microsoft.Storage/storageAccounts', 'stqueries'),
+    }),
+    run: (s, a) => {
+      new api.ManagedVnetWorkspace(s, 'Workspace', {
+        ...workspaceProps(),
+        applicationInsights: undefined,
+        savedQueriesStorage: api.SavedQueriesStorage.storageAccount(a.storageAccountId as string),
+      });
+    },
+  },
   'StorageNetworkAccess.privateEndpoint': {
     args: () => ({ options: { subnet: SUBNET } }),
     run: (s, a) => {

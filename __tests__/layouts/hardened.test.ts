@@ -130,6 +130,17 @@ describe('hardened layout', () => {
     expect(links).toHaveLength(zones.length);
   });
 
+  test("saved queries: forced to customer storage, the workspace's storage account linked for Query", () => {
+    expect(only(json, 'azurerm_log_analytics_workspace')).toMatchObject({
+      cmk_for_query_forced: true,
+      identity: { type: 'SystemAssigned' },
+    });
+    expect(only(json, 'azurerm_log_analytics_linked_storage_account')).toMatchObject({
+      data_source_type: 'Query',
+      storage_account_ids: ['${azurerm_storage_account.Workspace_Associated_StorageAccount_8F84BCCC.id}'],
+    });
+  });
+
   test('the image-build cluster refuses local authentication', () => {
     const [, cluster] = onlyMlResource(json, 'workspaces/computes');
     expect((cluster.body as { properties: Record<string, unknown> }).properties.disableLocalAuth).toBe(true);

@@ -112,11 +112,20 @@ describe('what each layout leaves open (docs/security.md lists each with its rea
     );
   });
 
-  test('the hardened layout: none under MCSB; under MCSBv2 DDoS and saved queries (the contradictions exempted)', () => {
+  test('the hardened layout: none under MCSB; under MCSBv2 the DDoS plan (the contradictions exempted)', () => {
     expect(nonCompliant('hardened', 'MCSB')).toEqual([]);
-    expect(nonCompliant('hardened', 'MCSBv2')).toEqual(
-      ['94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d', 'fa298e57-9444-42ba-bf04-86e8470e32c7'].sort(),
-    );
+    expect(nonCompliant('hardened', 'MCSBv2')).toEqual(['94de2ad3-e0c1-4caf-ad78-5d47bbc83d3d']);
+  });
+
+  test('saved queries: the hardened layout forces customer storage for queries; the default stack does not', () => {
+    const d = loadDefinitions().find((x) => x.name === 'fa298e57-9444-42ba-bf04-86e8470e32c7')!;
+    const verdict = (name: string) =>
+      evaluateAssignment(
+        assign(d),
+        stackResources(synthLayout(POSTURE_LAYOUTS.find((l) => l.name === name)!)),
+      ).verdict;
+    expect(verdict('hardened')).toBe('compliant');
+    expect(verdict('default')).toBe('non-compliant');
   });
 
   test('approved outbound: flagged as MCSBv2 assigns it, compliant when assigned with AllowOnlyApprovedOutbound', () => {

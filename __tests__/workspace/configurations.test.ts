@@ -182,6 +182,28 @@ const CASES: Record<string, Case> = {
       ]);
     },
   },
+  'saved queries in a dedicated storage account': {
+    scope: {
+      resources: [
+        'azurerm_log_analytics_workspace',
+        'azurerm_log_analytics_linked_storage_account',
+        'azurerm_role_assignment',
+      ],
+    },
+    check: (json) => {
+      const [logs] = Object.values(resourcesOfType(json, 'azurerm_log_analytics_workspace'));
+      expect(logs).toMatchObject({ cmk_for_query_forced: true, identity: { type: 'SystemAssigned' } });
+      const [link] = Object.values(resourcesOfType(json, 'azurerm_log_analytics_linked_storage_account'));
+      expect(link).toMatchObject({
+        data_source_type: 'Query',
+        storage_account_ids: ['${azurerm_storage_account.queries.id}'],
+      });
+      const grants = Object.values(resourcesOfType(json, 'azurerm_role_assignment')).filter(
+        (g) => g.scope === '${azurerm_storage_account.queries.id}',
+      );
+      expect(grants.map((g) => g.role_definition_name)).toEqual(['Storage Blob Data Contributor']);
+    },
+  },
   'private DNS zone group left to Azure Policy': {
     scope: { resources: ['azurerm_private_endpoint'] },
     check: (json) => {

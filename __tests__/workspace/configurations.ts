@@ -14,7 +14,7 @@ import { OutboundPrivateEndpointRule, ServiceTagProtocol } from '../../src/outbo
 import { FirewallSku, InboundAccess, IsolationMode, ManagedVnetWorkspace } from '../../src/workspace';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { StorageNetworkAccess, WorkspaceIdentity } from '../../src';
+import { SavedQueriesStorage, StorageNetworkAccess, WorkspaceIdentity } from '../../src';
 import { DocumentedConfiguration } from '../support/documented';
 import { armId, network, SUB } from './fixtures';
 
@@ -251,6 +251,31 @@ export const WORKSPACE_CONFIGURATIONS: readonly DocumentedConfiguration[] = [
           'Microsoft.Insights/privateLinkScopes',
           'ampls-hub',
         ),
+      });
+    },
+  },
+  {
+    title: 'saved queries in a dedicated storage account',
+    stackName: 'workspace-saved-queries',
+    build: (stack) => {
+      const { rg, vnet, subnet } = network(stack);
+      const queries = new StorageAccount(stack, 'queries', {
+        name: 'stmlwqueries',
+        resourceGroupName: rg.name,
+        location: rg.location,
+        accountTier: 'Standard',
+        accountReplicationType: 'ZRS',
+        accountKind: 'StorageV2',
+        allowNestedItemsToBePublic: false,
+        minTlsVersion: 'TLS1_2',
+        sharedAccessKeyEnabled: false,
+        networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
+      });
+      new ManagedVnetWorkspace(stack, 'Workspace', {
+        resourceGroup: rg,
+        workspaceName: 'mlw-queries',
+        inboundPrivateEndpoint: { subnet, virtualNetwork: vnet },
+        savedQueriesStorage: SavedQueriesStorage.storageAccount(queries.id),
       });
     },
   },

@@ -56,7 +56,7 @@ export const NOTES: Readonly<Record<string, string>> = {
   'e15effd4-2278-4c65-a0da-4d6f6d1890e2':
     'The created Log Analytics workspace has local (shared key) authentication off (a default that applies in place).',
   'fa298e57-9444-42ba-bf04-86e8470e32c7':
-    'The library saves no queries; forcing saved queries into customer storage needs a storage account linked for queries (`azurerm_log_analytics_linked_storage_account`, `Query`) and `cmk_for_query_forced`, for which the library has no option: use a Log Analytics workspace of your own behind a brought `applicationInsights`.',
+    "Not a default: saved queries then live in your storage account (its cost; queries saved in query packs are not kept there, and linking removes the saved searches and functions a live workspace has: copy them first). `savedQueriesStorage` closes it (hardened layout: the workspace's storage account, linked for `Query`, with `cmk_for_query_forced`); with a brought `applicationInsights`, set them on your own Log Analytics workspace.",
   // Network
   'fc5e4038-4584-4632-8c85-c0448d374b2c':
     "Decided by the network interfaces Azure puts in the how-to's subnet and a firewall outside the stack. The managed network's own firewall (FQDN rules) filters the workspace's outbound traffic.",

@@ -9,9 +9,27 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { IResourceGroup } from '../core';
 import { Fn } from 'cdktf';
 import { isKnown, readProps } from '../checks';
-import { armId, body, bool, defineProps, name, object, provider, tags, text } from '../checks/read';
+import {
+  armId,
+  body,
+  bool,
+  defineProps,
+  instanceOf,
+  name,
+  object,
+  provider,
+  tags,
+  text,
+} from '../checks/read';
 import { ARM_TYPES } from '../checks/arm-id';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
+import { LogAnalyticsLinkedStorageAccount } from '@cdktf/provider-azurerm/lib/log-analytics-linked-storage-account';
+import { grantRoleOnce } from '../core/role-assignments';
+import {
+  QUERY_DATA_SOURCE_TYPE,
+  SAVED_QUERIES_STORAGE_ROLE,
+  SavedQueriesStorage,
+} from './saved-queries-storage';
 import { ContainerRegistryHardening, StorageAccountHardening } from './hardening';
 import { ASSOCIATED_NAMES_READER, ASSOCIATED_READERS } from './readers';
 import {
@@ -77,6 +95,11 @@ export interface MonitoringAccess {
   readonly publicNetworkAccess?: boolean;
   /** ARM id of an Azure Monitor private link scope both join. @default none */
   readonly privateLinkScopeId?: string;
+  /**
+   * The storage account the Log Analytics workspace keeps saved queries in (linked for `Query`, with
+   * `cmk_for_query_forced`). @default none: Azure keeps them
+   */
+  readonly savedQueriesStorage?: SavedQueriesStorage;
 }
 
 const EXPR = { tokens: 'expression' } as const;
@@ -116,6 +139,7 @@ export const SECURE_ASSOCIATED_RESOURCES_PROPS = defineProps<SecureAssociatedRes
           why: 'it decides at synth whether the settings are sent at all',
         }),
         privateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+        savedQueriesStorage: instanceOf(SavedQueriesStorage),
       }),
     ),
     // Built by the workspace from props it has read (hardening.ts).
@@ -139,6 +163,19 @@ function networkAccess(monitoring: MonitoringAccess | undefined): {
   const open = monitoring?.publicNetworkAccess;
   if (open === undefined || open === true) return {};
   return { internetIngestionEnabled: open, internetQueryEnabled: open };
+}
+
+/**
+ * The Log Analytics workspace's settings for saved queries in customer storage: sent only when on, so a stack of
+ * the previous release plans no change by default. Both apply in place (azurerm updates them with a PUT of the
+ * workspace): turning the option on never replaces the workspace.
+ */
+function savedQueriesSettings(monitoring: MonitoringAccess | undefined): {
+  cmkForQueryForced?: boolean;
+  identity?: { type: string };
+} {
+  if (monitoring?.savedQueriesStorage === undefined) return {};
+  return { cmkForQueryForced: true, identity: { type: 'SystemAssigned' } };
 }
 
 /**
@@ -199,6 +236,7 @@ export class SecureAssociatedResources extends Construct {
       this.applicationInsights = insights;
       this.logAnalyticsWorkspaceId = logs.id;
       this.joinPrivateLinkScope(props.monitoring?.privateLinkScopeId, props.workspaceName, logs, insights);
+      this.linkSavedQueriesStorage(props, logs);
     }
   }
 
@@ -257,6 +295,32 @@ export class SecureAssociatedResources extends Construct {
       // (diagnostic settings and workspace-based Application Insights use Azure Monitor's own pipeline).
       localAuthenticationEnabled: false,
       ...networkAccess(props.monitoring),
+      ...savedQueriesSettings(props.monitoring),
+    });
+  }
+
+  /**
+   * Saved queries in the given storage account: the workspace's identity may write blobs there, then the account
+   * is linked for `Query` (Azure links only for a workspace with a managed identity, and reaches the account
+   * with it). `cmk_for_query_forced` is set on the workspace itself (savedQueriesSettings): Azure accepts it
+   * before the link exists, and nothing of the stack saves a query in between.
+   */
+  private linkSavedQueriesStorage(props: SecureAssociatedResourcesProps, logs: LogAnalyticsWorkspace): void {
+    const storage = props.monitoring?.savedQueriesStorage;
+    if (storage === undefined) return;
+    const accountId = storage._accountId(this.storageAccount);
+    const access = grantRoleOnce(this, 'SavedQueriesStorageAccess', {
+      scope: accountId,
+      roleDefinitionName: SAVED_QUERIES_STORAGE_ROLE,
+      principalId: logs.identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+    new LogAnalyticsLinkedStorageAccount(this, 'SavedQueriesStorage', {
+      dataSourceType: QUERY_DATA_SOURCE_TYPE,
+      resourceGroupName: props.resourceGroup.name,
+      workspaceId: logs.id,
+      storageAccountIds: [accountId],
+      dependsOn: [access],
     });
   }
 

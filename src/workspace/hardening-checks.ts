@@ -1,5 +1,6 @@
 import { isKnown, problem, Problems } from '../checks';
 import { InboundPrivateEndpointOptions } from './inbound-private-endpoint';
+import { SavedQueriesStorage } from './saved-queries-storage';
 
 /** What the monitoring hardening rules read from the workspace's props. */
 export interface MonitoringSettings {
@@ -11,6 +12,8 @@ export interface MonitoringSettings {
   readonly monitoringPublicNetworkAccess?: boolean;
   /** `monitoringPrivateLinkScopeId`. @default none */
   readonly monitoringPrivateLinkScopeId?: string;
+  /** `savedQueriesStorage`. @default none */
+  readonly savedQueriesStorage?: SavedQueriesStorage;
 }
 
 /**
@@ -25,6 +28,7 @@ export function checkMonitoringAccess(settings: MonitoringSettings): Problems {
         ['applicationInsightsLocalAuth', settings.applicationInsightsLocalAuth],
         ['monitoringPublicNetworkAccess', settings.monitoringPublicNetworkAccess],
         ['monitoringPrivateLinkScopeId', settings.monitoringPrivateLinkScopeId],
+        ['savedQueriesStorage', settings.savedQueriesStorage],
       ] as const
     )
       // A token may turn out null (unset): only a value known at synth is refused.
@@ -37,7 +41,9 @@ export function checkMonitoringAccess(settings: MonitoringSettings): Problems {
           `${given.join(', ')} set with a brought applicationInsights: these settings shape the Application ` +
             `Insights and Log Analytics workspace the workspace creates, and a brought one is configured by its ` +
             `owner; set them on your own resources (local_authentication_disabled, internet_ingestion_enabled, ` +
-            `internet_query_enabled) and leave them unset here, or leave applicationInsights unset`,
+            `internet_query_enabled; for saved queries, an azurerm_log_analytics_linked_storage_account of ` +
+            `data_source_type Query and cmk_for_query_forced on your Log Analytics workspace) and leave them ` +
+            `unset here, or leave applicationInsights unset`,
         ),
       ];
     }

@@ -20,3 +20,4 @@ export * from './managed-network-update';
 export * from './rule-options';
 export { StorageNetworkAccess } from './storage-network-access';
 export type { StoragePrivateEndpointOptions } from './storage-network-access';
+export { SavedQueriesStorage } from './saved-queries-storage';

@@ -83,6 +83,7 @@ import {
 } from './workspace-checks';
 import { WorkspaceIdentity } from './workspace-identity';
 import { checkMonitoringAccess, checkPrivateDnsByPolicy } from './hardening-checks';
+import { SavedQueriesStorage } from './saved-queries-storage';
 import { ImportedWorkspaceAttributes, importWorkspace, importWorkspaceById } from './imported-workspace';
 import {
   checkCustomerManagedKey,
@@ -236,6 +237,20 @@ export interface ManagedVnetWorkspaceProps extends ProviderProps {
    */
   readonly monitoringPrivateLinkScopeId?: string;
   /**
+   * Keep the created Log Analytics workspace's saved queries and log search alert queries in a storage account of
+   * yours, encrypted with its keys (a customer-managed key when the account has one), and refuse any other place
+   * (`cmk_for_query_forced`): the account is linked for `Query` (an
+   * `azurerm_log_analytics_linked_storage_account` named `SavedQueriesStorage`), the Log Analytics workspace gets
+   * a system-assigned identity (Azure links storage only for a workspace with one) and Storage Blob Data
+   * Contributor on the account. Costs: the account's storage and transactions; queries saved in query packs are
+   * not kept there (save them as legacy queries to keep them encrypted), and Azure Monitor asks you to copy the
+   * saved searches and functions a live workspace already has before linking, since linking removes them from
+   * the workspace. Ad-hoc queries are unaffected. Applies in place (no replacement). Only for a created Log
+   * Analytics workspace (SE142).
+   * @default none: Azure keeps saved queries, encrypted with Microsoft-managed keys
+   */
+  readonly savedQueriesStorage?: SavedQueriesStorage;
+  /**
    * Encrypt the workspace, and the storage account and container registry it creates, with your Key Vault key
    * (read through a user-assigned identity, granted the key unless told otherwise). Costs: Azure ML keeps the
    * workspace's metadata in a Cosmos DB, an AI Search service and a storage account of a Microsoft-managed
@@ -313,6 +328,7 @@ export const MANAGED_VNET_WORKSPACE_PROPS = defineProps<ManagedVnetWorkspaceProp
       why: 'it decides at synth whether a private link scope is required (SE141) and whether the settings are sent',
     }),
     monitoringPrivateLinkScopeId: armId({ ...EXPR, resourceType: ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE }),
+    savedQueriesStorage: instanceOf(SavedQueriesStorage),
     customerManagedKey: CUSTOMER_MANAGED_KEY_READER,
     identityBasedDatastores: bool({
       tokens: 'refuse',
@@ -651,6 +667,8 @@ export class ManagedVnetWorkspace extends ManagedVnetWorkspaceBase {
         applicationInsightsLocalAuth: props.applicationInsightsLocalAuth,
         publicNetworkAccess: props.monitoringPublicNetworkAccess,
         privateLinkScopeId: props.monitoringPrivateLinkScopeId,
+        // Only a created Log Analytics workspace links it (SE142 refuses it with a brought Application Insights).
+        savedQueriesStorage: props.applicationInsights === undefined ? props.savedQueriesStorage : undefined,
       },
       ...this.associatedHardening(props),
     });
@@ -938,6 +956,14 @@ function readIdsAndTags(scope: Construct, props: ManagedVnetWorkspaceProps): voi
     'monitoringPrivateLinkScopeId',
     props.monitoringPrivateLinkScopeId,
     ARM_TYPES.MONITOR_PRIVATE_LINK_SCOPE,
+    { optional: true },
+  );
+  // The factory holds the id; what is wrong with it is reported here, with the workspace's path.
+  readArmId(
+    scope,
+    'savedQueriesStorage (storage account) id',
+    props.savedQueriesStorage?._storageAccountId,
+    ARM_TYPES.STORAGE_ACCOUNT,
     { optional: true },
   );
   const identity: unknown = props.identity?.userAssignedIdentity?.id;
