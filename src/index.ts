@@ -54,6 +54,8 @@ export type { CustomerManagedKeyOptions, ICustomerManagedKeyVault } from './work
 export { BLOB_PRIVATE_DNS_ZONE, StorageNetworkAccess } from './workspace/storage-network-access';
 export type { StoragePrivateEndpointOptions } from './workspace/storage-network-access';
 export { SavedQueriesStorage } from './workspace/saved-queries-storage';
+export { BenchmarkAssignment, BenchmarkExemptions } from './workspace/benchmark-exemptions';
+export type { BenchmarkExemptionsProps } from './workspace/benchmark-exemptions';
 export { InboundAccess } from './workspace/workspace-ref';
 export type { IManagedVnetWorkspace, IOutboundRule, WorkspaceBlobStore } from './workspace/workspace-ref';
 export { OutboundFqdnRule } from './outbound/fqdn-rule';

@@ -114,6 +114,20 @@ const scaling = (s: Construct): api.InstanceScaling => {
 const customModel = (): api.Model => api.Model.fromAssetId('azureml:m:1');
 const environment = (): api.Environment => api.Environment.fromAssetId('azureml:e:1');
 
+const MCSB_ASSIGNMENT =
+  '/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn';
+
+/** A benchmark assignment factory's fixture: exemptions of a workspace from the assignment it makes. */
+const exemptionsFrom = (factory: (id: string) => api.BenchmarkAssignment): Fixture => ({
+  args: () => ({ assignmentId: MCSB_ASSIGNMENT }),
+  run: (s, a) => {
+    new api.BenchmarkExemptions(s, 'Exemptions', {
+      workspace: new api.ManagedVnetWorkspace(s, 'Workspace', workspaceProps()),
+      assignments: [factory(a.assignmentId as string)],
+    });
+  },
+});
+
 const FIXTURES: Record<string, Fixture> = {
   AzapiProvider: {
     args: () => ({ config: { alias: 'second' } }),
@@ -636,6 +650,23 @@ const FIXTURES: Record<string, Fixture> = {
       });
     },
   },
+  BenchmarkExemptions: {
+    args: (s) => ({
+      props: {
+        workspace: new api.ManagedVnetWorkspace(s, 'Workspace', workspaceProps()),
+        assignments: [api.BenchmarkAssignment.microsoftCloudSecurityBenchmark(MCSB_ASSIGNMENT)],
+      },
+    }),
+    run: (s, a) => {
+      new api.BenchmarkExemptions(s, 'Exemptions', a.props as api.BenchmarkExemptionsProps);
+    },
+  },
+  'BenchmarkAssignment.microsoftCloudSecurityBenchmark': exemptionsFrom((id) =>
+    api.BenchmarkAssignment.microsoftCloudSecurityBenchmark(id),
+  ),
+  'BenchmarkAssignment.microsoftCloudSecurityBenchmarkV2': exemptionsFrom((id) =>
+    api.BenchmarkAssignment.microsoftCloudSecurityBenchmarkV2(id),
+  ),
   // Saved queries go to the created Log Analytics workspace: with a brought Application Insights, SE142.
   'SavedQueriesStorage.storageAccount': {
     args: () => ({

@@ -178,6 +178,16 @@ export const CHECK_CODES: readonly CheckCode[] = [
     summary: 'a private DNS zone group left to policy and private DNS zone ids at once',
   },
   {
+    code: 'SE145',
+    doc: WORKSPACE,
+    summary: 'a benchmark assignment id that is not a policy assignment id',
+  },
+  {
+    code: 'SE146',
+    doc: WORKSPACE,
+    summary: 'one benchmark initiative given twice to one `BenchmarkExemptions`',
+  },
+  {
     code: 'SE160',
     doc: WORKSPACE,
     summary: 'a customer-managed key in a Key Vault without purge protection',

@@ -21,3 +21,5 @@ export * from './rule-options';
 export { StorageNetworkAccess } from './storage-network-access';
 export type { StoragePrivateEndpointOptions } from './storage-network-access';
 export { SavedQueriesStorage } from './saved-queries-storage';
+export { BenchmarkAssignment, BenchmarkExemptions } from './benchmark-exemptions';
+export type { BenchmarkExemptionsProps } from './benchmark-exemptions';
