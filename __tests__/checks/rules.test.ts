@@ -273,6 +273,33 @@ test('SE224 a conda file that is not YAML; SE215 says a folder is a folder', () 
   expect(reported(env(write('ok.yaml', 'name: env\ndependencies:\n  - python=3.10\n')))).toEqual([]);
 });
 
+test('SE224 on every deployment sharing an environment, from one parse of its conda file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conda-'));
+  const condaFile = path.join(dir, 'bad.yaml');
+  fs.writeFileSync(condaFile, 'name: [unclosed');
+  const environment = Environment.fromImage(IMAGE, { condaFile });
+  // The module object the library calls through (an `import * as` namespace here would be a copy of it).
+  const reads = jest.spyOn(jest.requireActual<typeof import('yaml')>('yaml'), 'parse');
+  const shared = (stack: TerraformStack): void => {
+    const endpoint = new SecureOnlineEndpoint(stack, 'Endpoint', {
+      workspace: new FakeWorkspace(stack, 'Workspace'),
+      endpointName: 'endpt-rules',
+    });
+    for (const id of ['Blue', 'Green']) {
+      new OnlineDeployment(stack, id, { endpoint, model: Model.fromAssetId('azureml:m:1'), environment });
+    }
+  };
+  try {
+    expect(reported(shared)).toEqual([
+      expect.stringMatching(/\[SE224\] test\/Blue: conda file .* is not YAML/),
+      expect.stringMatching(/\[SE224\] test\/Green: conda file .* is not YAML/),
+    ]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  } finally {
+    reads.mockRestore();
+  }
+});
+
 test('SE217 an azureml:// URI of another asset kind or without a version; the right kind passes', () => {
   const model = (id: string) => deployment({ model: Model.mlflowFromAssetId(id) });
   expect(reported(model('azureml://registries/azureml/environments/e/versions/1'))).toEqual([

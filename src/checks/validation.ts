@@ -2,6 +2,7 @@ import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct, IValidation } from 'constructs';
 import { Checked, ConfigurationError } from './configuration-error';
 import { withExpressions } from './expressions';
+import { withOneTreeRead } from './uniqueness';
 
 // Held on the construct object itself (not in a module-level map), so the tree is the only state there is.
 const PROBLEMS = Symbol('problems');
@@ -97,7 +98,7 @@ export class ConstructProblems implements IValidation {
 
 /** Every problem recorded under `root`, once each, in construct-tree order, each carrying its construct path. */
 export function configurationProblems(root: IConstruct): ConfigurationError[] {
-  return ConstructProblems.under(root).flatMap((p) => p.errors());
+  return withOneTreeRead(root, () => ConstructProblems.under(root).flatMap((p) => p.errors()));
 }
 
 /** All problems of a synth, one line each (code, construct path, what and why and how to fix), then the stack. */

@@ -95,6 +95,11 @@ export abstract class Environment {
 }
 
 class ImageEnvironment extends Environment {
+  // The conda file as read, by absolute path: what a read gives depends only on the file, so the deployments
+  // that bind this environment (a hundred endpoints sharing one) read and parse it once, each recording its
+  // problems.
+  private readonly condaReads = new Map<string, Checked<string | undefined>>();
+
   constructor(
     private readonly image: string,
     private readonly options: ImageEnvironmentOptions,
@@ -111,9 +116,7 @@ class ImageEnvironment extends Environment {
     }
     const condaFile = this.options.condaFile;
     const conda =
-      condaFile === undefined
-        ? undefined
-        : problemsOf(scope).take(readCondaFile(scope, condaFile, this.options.skipContentChecks !== true));
+      condaFile === undefined ? undefined : problemsOf(scope).take(this.readConda(scope, condaFile));
     if (condaFile !== undefined && conda === undefined) return undefined;
     const body: EnvironmentVersionBody = {
       properties: {
@@ -134,6 +137,16 @@ class ImageEnvironment extends Environment {
       requestedBy: scope,
     });
     return { assetId: version.id, dependables: [version], installsPackages: conda !== undefined };
+  }
+
+  private readConda(scope: BindScope, condaFile: string): Checked<string | undefined> {
+    const key = resolveLocalPath(scope, condaFile);
+    let read = this.condaReads.get(key);
+    if (read === undefined) {
+      read = readCondaFile(scope, condaFile, this.options.skipContentChecks !== true);
+      this.condaReads.set(key, read);
+    }
+    return read;
   }
 }
 
