@@ -11,7 +11,7 @@ import { currentStacks, LAST_RELEASE_DIR, readStacks } from '../../scripts/relea
 import { breakingChanges, ComparedStack, FORCE_NEW_TYPES } from '../support/compatibility';
 
 /** The layouts the last release has fixtures of: a layout is compared once its fixture is committed. */
-const RELEASED_LAYOUTS: readonly Layout[] = ['single', 'split', 'module'];
+const RELEASED_LAYOUTS: readonly Layout[] = ['single', 'split', 'module', 'hardened'];
 
 describe.each(RELEASED_LAYOUTS)('upgrading the %s layout of the last release', (layout) => {
   test('replaces or deletes none of its resources and keeps its outputs and variables', () => {

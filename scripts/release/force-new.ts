@@ -44,6 +44,19 @@ const LITERALS: Record<string, Json> = {
   target_resource_id: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw1/onlineEndpoints/ep1`,
   private_connection_resource_id: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw1`,
   private_dns_zone_ids: [`${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.api.azureml.ms`],
+  // The hardened layout's customer-managed key, identities, grants, private link scope and exemptions.
+  key_vault_id: `${RG}/providers/Microsoft.KeyVault/vaults/kv1`,
+  key_vault_key_id: 'https://kv1.vault.azure.net/keys/key1',
+  user_assigned_identity_id: `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1`,
+  identity_ids: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1`],
+  principal_id: '00000000-0000-0000-0000-0000000000cc',
+  identity_client_id: '00000000-0000-0000-0000-0000000000dd',
+  scope: `${RG}/providers/Microsoft.Storage/storageAccounts/storage1`,
+  scope_name: 'ampls1',
+  linked_resource_id: `${RG}/providers/Microsoft.Insights/components/appi1`,
+  storage_account_ids: [`${RG}/providers/Microsoft.Storage/storageAccounts/storage1`],
+  policy_assignment_id: `${SUB}/providers/Microsoft.Authorization/policyAssignments/assignment1`,
+  resource_id: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw1/computes/cluster1`,
 };
 
 /** A different value of the same kind that passes the provider's validation, for enum-like values. */
@@ -61,7 +74,21 @@ const SWAPS: Record<string, string> = {
   LRS: 'GRS',
   TLS1_2: 'TLS1_0',
   Block: 'Page',
+  premium: 'standard',
+  Account: 'Service',
+  Log: 'Block',
+  Query: 'CustomLogs',
+  Mitigated: 'Waiver',
+  PrivateOnly: 'Open',
+  SystemAssigned: 'UserAssigned',
+  UserAssigned: 'SystemAssigned',
+  RSA: 'RSA-HSM',
+  wrapKey: 'encrypt',
+  unwrapKey: 'decrypt',
 };
+
+/** Numbers whose neighbours are not valid values (RSA key sizes). */
+const NUMBER_SWAPS: Record<number, number> = { 2048: 3072, 3072: 4096, 4096: 3072 };
 
 /** Replaces references (`${...}`) with literals; `undefined` when an argument cannot be given a literal. */
 function literal(name: string, value: Json): Json | undefined {
@@ -97,7 +124,7 @@ function sourceFile(): string {
 /** Every leaf changed to another valid value of its kind. */
 function mutate(value: Json): Json {
   if (typeof value === 'boolean') return !value;
-  if (typeof value === 'number') return value >= 90 ? value - 1 : value + 1;
+  if (typeof value === 'number') return NUMBER_SWAPS[value] ?? (value >= 90 ? value - 1 : value + 1);
   if (typeof value === 'string') {
     if (value in SWAPS) return SWAPS[value];
     if (/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(value))
@@ -105,6 +132,9 @@ function mutate(value: Json): Json {
     if (/^[0-9a-f-]{36}$/.test(value)) return value.slice(0, -1) + (value.endsWith('a') ? 'b' : 'a');
     if (value === sourcePath) return `${sourcePath}.2`;
     if (value.startsWith('privatelink.')) return value.replace('privatelink.', 'privatelink.x');
+    // ISO 8601 durations (a key's rotation policy): one more of the same unit.
+    const duration = /^P(\d+)([DMY])$/.exec(value);
+    if (duration !== null) return `P${+duration[1] + 1}${duration[2]}`;
     // Same length and alphabet (names have length limits): the last character changed.
     const last = value.slice(-1);
     return value.slice(0, -1) + (/\d/.test(last) ? String((+last + 1) % 10) : last === 'a' ? 'b' : 'a');
@@ -119,15 +149,24 @@ function mutate(value: Json): Json {
   return value;
 }
 
-/** The state form of a configuration body: nested blocks written as one object become one-element lists. */
-function asState(body: Body, blockNames: Set<string>): Body {
+/**
+ * The state form of a configuration body: nested blocks written as one object become one-element lists, at every
+ * depth (a key's `rotation_policy.automatic`).
+ */
+function asState(body: Body, block: SchemaBlock): Body {
   return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [
-      k,
-      blockNames.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v,
-    ]),
+    Object.entries(body).map(([k, v]) => {
+      const nested = block.block_types?.[k]?.block;
+      if (nested === undefined || v === null || typeof v !== 'object') return [k, v];
+      const items = (Array.isArray(v) ? v : [v]).map((item) =>
+        item !== null && typeof item === 'object' && !Array.isArray(item) ? asState(item, nested) : item,
+      );
+      return [k, items];
+    }),
   );
 }
+
+const rank = (file: string): number => (file.includes('/module/') ? 2 : file.includes('/hardened/') ? 1 : 0);
 
 /** One resource of each azurerm type in the release's stacks (the first found), as literals. */
 function baselines(): Map<string, Body> {
@@ -135,8 +174,9 @@ function baselines(): Map<string, Body> {
   const stacks = execFileSync('find', [FIXTURES, '-name', 'cdk.tf.json'], { encoding: 'utf8' })
     .trim()
     .split('\n')
-    // The module layout's names come from variables: the other layouts' literal names first.
-    .sort((a, b) => Number(a.includes('/module/')) - Number(b.includes('/module/')) || a.localeCompare(b));
+    // The module layout's names come from variables: the other layouts' literal names first. The hardened
+    // layout last but for module: a type the others have keeps the baseline it was probed with before.
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   for (const file of stacks) {
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as {
       resource?: Record<string, Record<string, Body>>;
@@ -244,9 +284,13 @@ async function standIn(dir: string): Promise<Stand> {
   };
 }
 
+interface SchemaBlock {
+  readonly block_types?: Record<string, { readonly block: SchemaBlock }>;
+}
+
 interface Schema {
   readonly version: number;
-  readonly block: { block_types?: Record<string, unknown> };
+  readonly block: SchemaBlock;
 }
 
 /** The arguments that force a new resource, per type, for one provider version. */
@@ -300,7 +344,6 @@ async function probe(
   const state: object[] = [];
   for (const [type, body] of found) {
     const schema = schemas[type];
-    const blocks = new Set(Object.keys(schema.block.block_types ?? {}));
     resources[type] = { probe: mutate(body) as Body };
     const id = `${RG}/providers/Probe/${type}/probe`;
     state.push({
@@ -308,7 +351,7 @@ async function probe(
       type,
       name: 'probe',
       provider: 'provider["registry.terraform.io/hashicorp/azurerm"]',
-      instances: [{ schema_version: schema.version, attributes: { ...asState(body, blocks), id } }],
+      instances: [{ schema_version: schema.version, attributes: { ...asState(body, schema.block), id } }],
     });
   }
   fs.writeFileSync(
