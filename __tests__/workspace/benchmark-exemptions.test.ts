@@ -1,9 +1,10 @@
 /**
  * `BenchmarkExemptions`: which resources are exempted from which initiative's contradicting built-ins (by reference
- * id), a token assignment id that may be empty (`count`), and the checks: SE145 (not an assignment id), SE146 (an
+ * id), a variable's assignment id that may be empty (`count`, and none for another resource's id), and the checks: SE145 (not an assignment id), SE146 (an
  * initiative twice), SE001 (no assignment); one case that fires, one that passes.
  */
 import { TerraformVariable } from 'cdktf';
+import { SubscriptionPolicyAssignment } from '@cdktf/provider-azurerm/lib/subscription-policy-assignment';
 import {
   BenchmarkAssignment,
   BenchmarkExemptions,
@@ -103,6 +104,24 @@ describe('BenchmarkExemptions', () => {
       policy_assignment_id: '${var.mcsb}',
       count: '${signum(length(var.mcsb))}',
     });
+  });
+
+  test("another resource's id: no count (a count must be known at plan, and that id is never empty)", () => {
+    const stack = testStack();
+    const workspace = new ManagedVnetWorkspace(stack, 'Workspace', PROPS);
+    const assignment = new SubscriptionPolicyAssignment(stack, 'Mcsb', {
+      name: 'mcsb',
+      subscriptionId: '/subscriptions/00000000-0000-0000-0000-000000000001',
+      policyDefinitionId:
+        '/providers/Microsoft.Authorization/policySetDefinitions/1f3afdf9-d0c9-4c3d-847f-89da613e70a8',
+    });
+    new BenchmarkExemptions(stack, 'Exemptions', {
+      workspace,
+      assignments: [BenchmarkAssignment.microsoftCloudSecurityBenchmark(assignment.id)],
+    });
+    const [exemption] = Object.values(resourcesOfType(synthJson(stack), 'azurerm_resource_policy_exemption'));
+    expect(exemption.policy_assignment_id).toBe('${azurerm_subscription_policy_assignment.Mcsb.id}');
+    expect(exemption.count).toBeUndefined();
   });
 
   test('SE145 fires for text that is not an assignment id, and passes for ids at every scope', () => {

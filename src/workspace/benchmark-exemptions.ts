@@ -17,6 +17,7 @@ import {
   problemsOf,
   readProps,
 } from '../checks';
+import { expressionOf } from '../checks/expressions';
 import { construct, defineProps, instanceOf, list, text } from '../checks/read';
 import { IsolationMode } from './isolation-mode';
 import type { ManagedVnetWorkspace } from './managed-vnet-workspace';
@@ -86,7 +87,7 @@ export class BenchmarkAssignment {
   /**
    * An assignment of the Microsoft cloud security benchmark (initiative 1f3afdf9-d0c9-4c3d-847f-89da613e70a8;
    * Defender for Cloud assigns it to an onboarded subscription).
-   * @param assignmentId ARM id of the assignment; a Terraform expression that turns out empty creates no exemption
+   * @param assignmentId ARM id of the assignment; a Terraform variable's value that is empty creates no exemption
    */
   public static microsoftCloudSecurityBenchmark(assignmentId: string): BenchmarkAssignment {
     return BenchmarkAssignment.of(MCSB_ASSIGNMENT_PARAMS, 'mcsb', assignmentId);
@@ -95,7 +96,7 @@ export class BenchmarkAssignment {
   /**
    * An assignment of the Microsoft cloud security benchmark v2, preview (initiative
    * e3ec7e09-768c-4b64-882c-fcada3772047).
-   * @param assignmentId ARM id of the assignment; a Terraform expression that turns out empty creates no exemption
+   * @param assignmentId ARM id of the assignment; a Terraform variable's value that is empty creates no exemption
    */
   public static microsoftCloudSecurityBenchmarkV2(assignmentId: string): BenchmarkAssignment {
     return BenchmarkAssignment.of(MCSB_V2_ASSIGNMENT_PARAMS, 'mcsbV2', assignmentId);
@@ -154,8 +155,9 @@ export const BENCHMARK_EXEMPTIONS_PROPS = defineProps<BenchmarkExemptionsProps>(
  *   the workspace when its isolation mode is `AllowOnlyApprovedOutbound` (MCSB v2 assigns the definition with
  *   its default parameter `Disabled`, which flags every managed network); internet outbound is not exempted.
  * Creating an exemption needs `Microsoft.Authorization/policyExemptions/write` on the resource (Resource Policy
- * Contributor, or Owner). An assignment id from a Terraform expression that turns out empty creates none
- * (`count`), so one stack serves subscriptions where an initiative is not assigned.
+ * Contributor, or Owner). An assignment id that is a Terraform variable's value creates none when the variable
+ * is empty (`count`), so one stack serves subscriptions where an initiative is not assigned; any other expression
+ * (another resource's id) is taken as an id.
  *
  * @example
  * new BenchmarkExemptions(this, 'BenchmarkExemptions', {
@@ -201,8 +203,9 @@ export class BenchmarkExemptions extends Construct {
       exemptionCategory: 'Mitigated',
       description: WHY[target.contradiction],
     });
-    if (!isKnown(assignment.assignmentId)) {
-      // 1 for an id, 0 for empty text: length() counts a string's characters.
+    if (fromVariable(this, assignment.assignmentId)) {
+      // 1 for an id, 0 for empty text: length() counts a string's characters. Only for a variable: a count must
+      // be known at plan, and another expression (a resource's id) may not be; it is never empty either.
       exemption.count = Token.asNumber(Fn.signum(Fn.lengthOf(assignment.assignmentId)));
     }
     return [exemption];
@@ -230,6 +233,12 @@ function exemptedResources(workspace: ManagedVnetWorkspace): ExemptedResource[] 
     });
   }
   return out;
+}
+
+/** Whether the id is a Terraform variable's value as it stands (`${var.name}`), which may be empty. */
+function fromVariable(scope: Construct, id: string): boolean {
+  if (isKnown(id)) return false;
+  return /^\$\{var\.[A-Za-z_][A-Za-z0-9_-]*\}$/.test(expressionOf(scope, id) ?? '');
 }
 
 /** SE145: an assignment id that is not one; SE146: one initiative given twice (the names would collide). */
