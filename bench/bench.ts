@@ -6,7 +6,7 @@
  *
  *   npm run bench [-- --reps 7] [-- --skip-jest]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { compileToJs } from './support/compile';
@@ -63,7 +63,11 @@ function layouts(): { layouts: string[]; note?: string } {
   return { layouts: ['split', 'module'] };
 }
 
-function cases(app: ReturnType<typeof appRunner>, extraLayouts: readonly string[]): Case[] {
+function cases(
+  app: ReturnType<typeof appRunner>,
+  extraLayouts: readonly string[],
+  replayJson: string,
+): Case[] {
   const js = 'node (compiled JS)';
   const scaled = [1, 10, 100].map((n): Case => ({
     id: `scaled-${n}`,
@@ -104,6 +108,14 @@ function cases(app: ReturnType<typeof appRunner>, extraLayouts: readonly string[
       env: { AML_LAYOUT: layout },
     })),
     {
+      id: 'replay',
+      label: "replay of main.ts's output, no library",
+      runner: app.label,
+      command: app.run('bench/apps/replay.ts'),
+      floorId: 'floor',
+      env: { BENCH_REPLAY_JSON: replayJson },
+    },
+    {
       id: 'main-js',
       label: 'main.ts (how-to)',
       runner: js,
@@ -112,6 +124,37 @@ function cases(app: ReturnType<typeof appRunner>, extraLayouts: readonly string[
     },
     ...scaled,
   ];
+}
+
+/** Synthesizes the how-to once into a folder of its own and returns its cdk.tf.json, which the replay case rebuilds. */
+function synthesizeForReplay(
+  app: ReturnType<typeof appRunner>,
+  env: NodeJS.ProcessEnv,
+  usageFile: string,
+): string {
+  const outdir = path.join(OUT, 'replay-source');
+  runOnce(app.run('main.ts'), { cwd: ROOT, env: { ...env, CDKTF_OUTDIR: outdir }, usageFile });
+  const stacks = readdirSync(path.join(outdir, 'stacks'));
+  if (stacks.length !== 1)
+    throw new Error(`main.ts wrote ${stacks.length} stacks (${stacks.join(', ')}); the replay takes one`);
+  return path.join(outdir, 'stacks', stacks[0], 'cdk.tf.json');
+}
+
+/**
+ * The library's own share of main.ts: what it costs over the replay of its output (the same resources built with
+ * no library). Not a budget: the figure that says how much any change to the library can win.
+ */
+function libraryShare(summaries: readonly Summary[]): string {
+  const main = summaries.find((s) => s.id === 'main');
+  const replay = summaries.find((s) => s.id === 'replay');
+  if (main === undefined || replay === undefined) return '';
+  const ms = (v: number): string => `${Math.round(v * 1000)} ms`;
+  return (
+    `the library's share of main.ts (main.ts minus the replay of its output): ` +
+    `wall ${ms(main.medianS - replay.medianS)}, CPU ${ms(main.cpuS - replay.cpuS)}; ` +
+    `main.ts is ${(main.medianS / replay.medianS).toFixed(2)}x the replay (wall), ` +
+    `${(main.cpuS / replay.cpuS).toFixed(2)}x (CPU)\n\n`
+  );
 }
 
 /** The whole jest suite as `npm test` runs it, once: wall time, and the CPU time of all its processes. */
@@ -203,7 +246,7 @@ function main(): void {
   // The app command carries its runner's settings itself; none leaks in from the shell that started the bench.
   delete env.SWC_NODE_SOURCE_MAP_MODE;
   const usageFile = path.join(OUT, 'usage.jsonl');
-  const all = cases(app, extraLayouts);
+  const all = cases(app, extraLayouts, synthesizeForReplay(app, env, usageFile));
   const samples = new Map<string, Sample[]>(all.map((c) => [c.id, []]));
   const loadStart = os.loadavg();
   process.stdout.write(`the app runs with (${app.label}): ${app.runner}\n`);
@@ -244,6 +287,7 @@ function main(): void {
         `${(jest.cpuMs / 1000).toFixed(1)} s CPU of all its processes\n\n`,
     );
   }
+  process.stdout.write(libraryShare(summaries));
   process.stdout.write(`${budgetLines(checks)}\n`);
   writeFileSync(
     path.join(ROOT, 'bench', 'results.json'),

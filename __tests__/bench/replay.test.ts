@@ -1,0 +1,35 @@
+/** The benchmark's replay: the how-to's output rebuilt with no library is the same output, so it measures it. */
+import { Testing, TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { GenericProvider, replay, Synthesized } from '../../bench/support/replay';
+import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
+
+/**
+ * A synthesized stack without cdktf's metadata ('//', the construct paths of each side) and the `terraform` block
+ * (backend and required providers, which each stack declares itself).
+ */
+function comparable(json: Synthesized): Record<string, unknown> {
+  const copy = JSON.parse(
+    JSON.stringify(json, (key, value: unknown) => (key === '//' ? undefined : value)),
+  ) as Record<string, unknown>;
+  delete copy.terraform;
+  return copy;
+}
+
+test('the replay of the how-to writes the same resources, data sources, providers and outputs', () => {
+  const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
+  const howTo = new SecureEndpointHowToStack(app, 'secure-endpoint', readHowToConfig(app, {}));
+  const original = JSON.parse(Testing.synth(howTo)) as Synthesized;
+
+  const stack = new TerraformStack(Testing.app({ stackTraces: false, stubVersion: true }), 'replay');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new GenericProvider(stack, 'azapi', 'azure/azapi');
+  const types: string[] = [];
+  replay(stack, original, (kind, type) => types.push(`${kind} ${type}`));
+  const replayed = JSON.parse(Testing.synth(stack)) as Synthesized;
+
+  expect(Object.keys(original.resource ?? {}).length).toBeGreaterThan(10);
+  expect(comparable(replayed)).toEqual(comparable(original));
+  expect(types).toContain('data azurerm_client_config');
+  expect(types).toContain('resource azapi_resource');
+});
