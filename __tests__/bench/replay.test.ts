@@ -3,6 +3,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { GenericProvider, replay, Synthesized } from '../../bench/support/replay';
 import { readHowToConfig, SecureEndpointHowToStack } from '../../main';
+import { synthJson } from '../support/synth';
 
 /**
  * A synthesized stack without cdktf's metadata ('//', the construct paths of each side) and the `terraform` block
@@ -19,14 +20,14 @@ function comparable(json: Synthesized): Record<string, unknown> {
 test('the replay of the how-to writes the same resources, data sources, providers and outputs', () => {
   const app = Testing.app({ stackTraces: false, stubVersion: true, enableFutureFlags: true });
   const howTo = new SecureEndpointHowToStack(app, 'secure-endpoint', readHowToConfig(app, {}));
-  const original = JSON.parse(Testing.synth(howTo)) as Synthesized;
+  const original = synthJson(howTo);
 
   const stack = new TerraformStack(Testing.app({ stackTraces: false, stubVersion: true }), 'replay');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new GenericProvider(stack, 'azapi', 'azure/azapi');
   const types: string[] = [];
   replay(stack, original, (kind, type) => types.push(`${kind} ${type}`));
-  const replayed = JSON.parse(Testing.synth(stack)) as Synthesized;
+  const replayed = synthJson(stack);
 
   expect(Object.keys(original.resource ?? {}).length).toBeGreaterThan(10);
   expect(comparable(replayed)).toEqual(comparable(original));

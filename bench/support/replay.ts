@@ -12,7 +12,6 @@ type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 export interface Synthesized {
   readonly resource?: Blocks;
   readonly data?: Blocks;
-  readonly provider?: Record<string, unknown>;
   readonly [block: string]: unknown;
 }
 
